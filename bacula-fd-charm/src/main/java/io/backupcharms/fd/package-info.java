@@ -1,0 +1,2 @@
+/** Placeholder until this module's issue lands; see DESIGN.md for its role. */
+package io.backupcharms.fd;
