@@ -1,2 +1,5 @@
-/** Placeholder until this module's issue lands; see DESIGN.md for its role. */
+/**
+ * What charm authors import: {@link io.backupcharms.ops.CharmBase}, {@link io.backupcharms.ops.Framework},
+ * the events, the statuses and {@link io.backupcharms.ops.Main}. See the module README for a guide.
+ */
 package io.backupcharms.ops;

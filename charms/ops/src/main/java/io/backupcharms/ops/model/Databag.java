@@ -1,0 +1,106 @@
+package io.backupcharms.ops.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.backupcharms.ops.hooktools.RelationDataAccessError;
+
+/**
+ * One databag of a relation: string keys to string values. Reads come from {@code relation-get}
+ * once per hook; writes go through {@code relation-set --file -} at once and become visible to
+ * the remote side only if the hook succeeds.
+ *
+ * <p>Juju's rules are checked before any tool runs: only the leader writes (and reads) its own
+ * application's bag, only this unit's own unit bag is writable, remote bags are read only.
+ */
+public final class Databag {
+    private final Model model;
+    private final Relation relation;
+    private final String owner;
+    private final boolean app;
+    private final boolean local;
+    private Map<String, String> cache;
+
+    Databag(Model model, Relation relation, String owner, boolean app, boolean local) {
+        this.model = model;
+        this.relation = relation;
+        this.owner = owner;
+        this.app = app;
+        this.local = local;
+    }
+
+    /** The value of a key, empty if unset. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(load().get(key));
+    }
+
+    /** A copy of the whole bag. */
+    public Map<String, String> asMap() {
+        return Map.copyOf(load());
+    }
+
+    /** Sets one key; an empty value deletes it, as in Juju. */
+    public void set(String key, String value) {
+        setAll(Map.of(key, value == null ? "" : value));
+    }
+
+    /** Sets several keys in one {@code relation-set}; empty values delete keys. */
+    public void setAll(Map<String, String> values) {
+        checkWritable();
+        if (values.isEmpty()) {
+            return;
+        }
+        for (String key : values.keySet()) {
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException("relation " + relation + ": databag keys must not be empty");
+            }
+        }
+        model.tools().relationSet(relation.id(), app, values);
+        if (cache != null) {
+            values.forEach((k, v) -> {
+                if (v == null || v.isEmpty()) {
+                    cache.remove(k);
+                } else {
+                    cache.put(k, v);
+                }
+            });
+        }
+    }
+
+    /** Deletes a key. */
+    public void remove(String key) {
+        set(key, "");
+    }
+
+    private Map<String, String> load() {
+        if (cache == null) {
+            if (app && local && !model.isLeader()) {
+                throw new RelationDataAccessError("unit " + model.unit().name() + " is not the leader and cannot"
+                        + " read the application databag of " + owner + " in relation " + relation
+                        + "; only the leader can (check unit.isLeader())");
+            }
+            cache = new LinkedHashMap<>(model.tools().relationGet(relation.id(), owner, app));
+        }
+        return cache;
+    }
+
+    private void checkWritable() {
+        if (!local) {
+            throw new RelationDataAccessError("relation " + relation + ": the databag of " + (app ? "application " : "unit ")
+                    + owner + " belongs to another " + (app ? "application" : "unit") + "; only "
+                    + model.unit().name() + "'s own unit bag" + " (and, on the leader, the "
+                    + model.app().name() + " application bag) can be written");
+        }
+        if (app && !model.isLeader()) {
+            throw new RelationDataAccessError("unit " + model.unit().name() + " is not the leader and cannot write"
+                    + " the application databag of " + owner + " in relation " + relation
+                    + "; write it only when unit.isLeader() is true");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "databag of " + (app ? "application " : "unit ") + owner + " in " + relation;
+    }
+}
