@@ -1,0 +1,123 @@
+package io.backupcharms.bacula.apply;
+
+import io.backupcharms.bacula.config.DirectorConfig;
+import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.InvalidConfigException;
+import io.backupcharms.bacula.config.Job;
+import io.backupcharms.bacula.config.StorageDaemonConfig;
+import io.backupcharms.bacula.render.BaculaRenderer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Validates and installs Bacula configuration files. A candidate is written next to the live
+ * file, checked with the daemon's own {@code -t -c}, and only then renamed over the live file;
+ * when the check fails the live file is untouched and the daemon's text is in the exception.
+ */
+public final class ConfigApplier {
+    private final ConfigValidator validator;
+
+    /** An applier using the Debian binaries. */
+    public ConfigApplier() {
+        this(new ConfigValidator());
+    }
+
+    /** An applier using the given validator. */
+    public ConfigApplier(ConfigValidator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * Installs {@code content} as {@code daemon}'s file at {@code live}, without reload or restart.
+     *
+     * @return {@link ApplyResult#UNCHANGED} when the live file already has these bytes
+     * @throws ConfigRejectedException when the daemon's check rejects the candidate
+     */
+    public ApplyResult apply(Daemon daemon, Path live, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (AtomicFile.sameBytes(live, bytes)) {
+            return ApplyResult.UNCHANGED;
+        }
+        Path candidate = AtomicFile.writeCandidate(live, bytes);
+        try {
+            validator.validate(daemon, candidate, live);
+            AtomicFile.replace(candidate, live);
+        } finally {
+            AtomicFile.deleteQuietly(candidate);
+        }
+        return ApplyResult.REPLACED;
+    }
+
+    /**
+     * Renders and installs the Director's file without telling a Director (for the first start).
+     *
+     * @throws InvalidConfigException for dangling references or strings Bacula cannot hold
+     * @throws ConfigRejectedException when {@code bacula-dir -t} rejects it
+     */
+    public ApplyResult applyDirector(DirectorConfig config, Path live) {
+        List<String> dangling = config.danglingReferences();
+        if (!dangling.isEmpty()) {
+            throw new InvalidConfigException(dangling);
+        }
+        return apply(Daemon.DIRECTOR, live, BaculaRenderer.render(config));
+    }
+
+    /**
+     * Renders and installs the Director's file and, if it changed, reloads the running Director
+     * and checks that it now lists exactly the new Jobs and Clients.
+     *
+     * @param director a console with access to every Job and Client (the default console)
+     * @throws ReloadFailedException when the Director kept its old configuration
+     */
+    public ApplyResult applyDirector(DirectorConfig config, Path live, DirectorControl director) {
+        ApplyResult r = applyDirector(config, live);
+        if (r == ApplyResult.REPLACED) {
+            director.reload();
+            verify("Jobs", config.jobs().stream().map(Job::name).toList(), director.jobNames());
+            verify("Clients", config.clients().stream().map(c -> c.name()).toList(), director.clientNames());
+        }
+        return r;
+    }
+
+    /**
+     * Renders and installs a File Daemon's file and restarts the File Daemon if it changed.
+     *
+     * @throws ConfigRejectedException when {@code bacula-fd -t} rejects it
+     */
+    public ApplyResult applyFileDaemon(FileDaemonConfig config, Path live, ServiceControl services) {
+        ApplyResult r = apply(Daemon.FILE, live, BaculaRenderer.render(config));
+        if (r == ApplyResult.REPLACED) {
+            services.restart(Daemon.FILE);
+        }
+        return r;
+    }
+
+    /**
+     * Renders and installs a Storage Daemon's file and restarts the Storage Daemon if it changed.
+     *
+     * @throws ConfigRejectedException when {@code bacula-sd -t} rejects it
+     */
+    public ApplyResult applyStorageDaemon(StorageDaemonConfig config, Path live, ServiceControl services) {
+        ApplyResult r = apply(Daemon.STORAGE, live, BaculaRenderer.render(config));
+        if (r == ApplyResult.REPLACED) {
+            services.restart(Daemon.STORAGE);
+        }
+        return r;
+    }
+
+    private static void verify(String what, List<String> expected, List<String> actual) {
+        Set<String> want = new TreeSet<>(expected);
+        Set<String> have = new TreeSet<>(actual);
+        if (!want.equals(have)) {
+            List<String> missing = new ArrayList<>(want);
+            missing.removeAll(have);
+            List<String> extra = new ArrayList<>(have);
+            extra.removeAll(want);
+            throw new ReloadFailedException(what, missing, extra);
+        }
+    }
+}

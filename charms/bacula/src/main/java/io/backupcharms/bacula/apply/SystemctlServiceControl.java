@@ -1,0 +1,19 @@
+package io.backupcharms.bacula.apply;
+
+import io.backupcharms.bacula.BaculaException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@link ServiceControl} through systemd: {@code systemctl restart bacula-fd}. */
+final class SystemctlServiceControl implements ServiceControl {
+    @Override
+    public void restart(Daemon daemon) {
+        ProcessRun r = ProcessRun.run(List.of("systemctl", "restart", daemon.unit()),
+                Duration.ofSeconds(90), Map.of(), null);
+        if (r.exitCode() != 0) {
+            throw new BaculaException("systemctl restart " + daemon.unit() + " failed (exit code "
+                    + r.exitCode() + "): " + r.output().strip() + "; see journalctl -u " + daemon.unit());
+        }
+    }
+}

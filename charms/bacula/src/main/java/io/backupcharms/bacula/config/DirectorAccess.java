@@ -1,0 +1,21 @@
+package io.backupcharms.bacula.config;
+
+/**
+ * A Director entry in a File or Storage Daemon's file: which Director may connect, with which
+ * password.
+ *
+ * @param name the Director's name
+ * @param password the password the Director uses for this daemon (its Client or Storage entry)
+ * @param monitor restrict this Director to status queries
+ */
+public record DirectorAccess(String name, String password, boolean monitor) {
+    public DirectorAccess {
+        Check.name("Director entry", "Name", name);
+        Check.nonEmpty("Director entry \"" + name + "\"", "Password", password);
+    }
+
+    /** Full access for this Director. */
+    public static DirectorAccess of(String name, String password) {
+        return new DirectorAccess(name, password, false);
+    }
+}

@@ -1,0 +1,33 @@
+package io.backupcharms.bacula.config;
+
+/**
+ * The Director's entry for a Storage Daemon. Its password pairs with the Storage Daemon's
+ * {@link DirectorAccess} entry; device and media type must match the SD's {@link Device}.
+ *
+ * @param name the resource name
+ * @param address the SD's address, as File Daemons will reach it
+ * @param port SDPort, 9103 by default
+ * @param password shared with the SD's Director entry
+ * @param device the SD's Device name
+ * @param mediaType the Device's Media Type
+ * @param maximumConcurrentJobs concurrent jobs on this storage
+ */
+public record Storage(String name, String address, int port, String password, String device,
+        String mediaType, int maximumConcurrentJobs) {
+    public Storage {
+        String r = "Storage \"" + name + "\"";
+        Check.name("Storage", "Name", name);
+        Check.address(r, "Address", address);
+        Check.port(r, "SDPort", port);
+        Check.nonEmpty(r, "Password", password);
+        Check.name(r, "Device", device);
+        Check.name(r, "Media Type", mediaType);
+        Check.positive(r, "Maximum Concurrent Jobs", maximumConcurrentJobs);
+    }
+
+    /** A Storage entry allowing 10 concurrent jobs. */
+    public static Storage of(String name, String address, int port, String password, String device,
+            String mediaType) {
+        return new Storage(name, address, port, password, device, mediaType, 10);
+    }
+}

@@ -1,0 +1,37 @@
+package io.backupcharms.bacula.config;
+
+/**
+ * The Storage resource of {@code bacula-sd.conf} (the Storage Daemon itself).
+ *
+ * @param name the Storage Daemon's name
+ * @param address SDAddress, the address to bind
+ * @param port SDPort
+ * @param workingDirectory WorkingDirectory
+ * @param pidDirectory PidDirectory
+ * @param maximumConcurrentJobs concurrent jobs
+ */
+public record StorageDaemon(String name, String address, int port, String workingDirectory,
+        String pidDirectory, int maximumConcurrentJobs) {
+    /** Bacula's default Storage Daemon port. */
+    public static final int DEFAULT_PORT = 9103;
+
+    public StorageDaemon {
+        String r = "Storage \"" + name + "\"";
+        Check.name("Storage", "Name", name);
+        Check.address(r, "SDAddress", address);
+        Check.port(r, "SDPort", port);
+        Check.directory(r, "WorkingDirectory", workingDirectory);
+        Check.directory(r, "PidDirectory", pidDirectory);
+        Check.positive(r, "Maximum Concurrent Jobs", maximumConcurrentJobs);
+    }
+
+    /** A Storage Daemon with Debian's paths and 20 concurrent jobs. */
+    public static StorageDaemon of(String name, String address, int port) {
+        return new StorageDaemon(name, address, port, "/var/lib/bacula", "/run/bacula", 20);
+    }
+
+    /** A copy with other working and PID directories. */
+    public StorageDaemon withDirectories(String working, String pid) {
+        return new StorageDaemon(name, address, port, working, pid, maximumConcurrentJobs);
+    }
+}
