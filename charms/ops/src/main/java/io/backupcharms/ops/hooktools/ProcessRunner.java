@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,14 +34,14 @@ final class ProcessRunner {
 
     Output run(List<String> argv, byte[] stdin) {
         String executable = resolve(argv.get(0));
+        List<String> exact = new ArrayList<>(argv);
+        exact.set(0, executable);
+        // Commons Exec's CommandLine trims every argument; it is kept only for logging, the
+        // process itself is launched with the exact argv (see VerbatimExecutor).
         CommandLine command = new CommandLine(executable);
-        for (String arg : argv.subList(1, argv.size())) {
-            // No quoting: arguments go to execve verbatim, never through a shell.
-            command.addArgument(arg, false);
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        DefaultExecutor executor = DefaultExecutor.builder().get();
+        DefaultExecutor executor = new VerbatimExecutor(exact);
         executor.setStreamHandler(new PumpStreamHandler(out, err,
                 stdin == null ? null : new ByteArrayInputStream(stdin)));
         executor.setExitValues(null);
@@ -58,6 +59,34 @@ final class ProcessRunner {
                     + " minutes and was killed", argv, code, err.toString(StandardCharsets.UTF_8), null);
         }
         return new Output(argv, code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An executor that launches the exact argv: Commons Exec's {@code CommandLine} trims each
+     * argument, which would silently change values such as {@code action-set key=" x "}. Streams,
+     * exit handling and the watchdog stay Commons Exec's.
+     */
+    private static final class VerbatimExecutor extends DefaultExecutor {
+        private final List<String> argv;
+
+        // The no-argument constructor is deprecated in favour of a builder that cannot build subclasses.
+        @SuppressWarnings("deprecation")
+        VerbatimExecutor(List<String> argv) {
+            this.argv = List.copyOf(argv);
+        }
+
+        @Override
+        protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(argv);
+            if (env != null) {
+                builder.environment().clear();
+                builder.environment().putAll(env);
+            }
+            if (dir != null) {
+                builder.directory(dir);
+            }
+            return builder.start();
+        }
     }
 
     /**
