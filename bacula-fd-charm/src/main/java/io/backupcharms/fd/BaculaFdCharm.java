@@ -1,0 +1,251 @@
+package io.backupcharms.fd;
+
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.apply.ConfigRejectedException;
+import io.backupcharms.bacula.config.DirectorAccess;
+import io.backupcharms.bacula.config.FileDaemon;
+import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.Messages;
+import io.backupcharms.ops.ActiveStatus;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.CharmBase;
+import io.backupcharms.ops.CollectStatusEvent;
+import io.backupcharms.ops.Framework;
+import io.backupcharms.ops.HookEvent;
+import io.backupcharms.ops.Main;
+import io.backupcharms.ops.MaintenanceStatus;
+import io.backupcharms.ops.Status;
+import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.ops.hooktools.ModelError;
+import io.backupcharms.ops.model.Port;
+import io.backupcharms.ops.model.Relation;
+import io.backupcharms.schema.BackupOutcome;
+import io.backupcharms.schema.BackupProviderUnitData;
+import io.backupcharms.schema.BackupRequirerData;
+import io.backupcharms.schema.DatabagResult;
+import io.backupcharms.schema.DirectorAppData;
+import io.backupcharms.schema.FileDaemonUnitData;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bacula-fd subordinate charm: one Bacula File Daemon on the principal's machine, told what
+ * to back up by the {@code backup} relation and whom to serve by the {@code bacula-dir} relation.
+ * Every hook runs the same {@link #reconcile()}; see {@code docs/reference/bacula-fd.md}.
+ */
+public final class BaculaFdCharm extends CharmBase {
+  static final String BACKUP = "backup";
+  static final String BACULA_DIR = "bacula-dir";
+  static final String JUJU_INFO = "juju-info";
+  /** The status-only Director entry the charm itself uses to read the File Daemon's job list. */
+  static final String MONITOR_NAME = "bacula-fd-charm-monitor";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BaculaFdCharm.class);
+
+  private final FileDaemonHost host;
+  private Status status = new MaintenanceStatus("starting");
+
+  /** The charm on a real machine. */
+  public BaculaFdCharm(Framework framework) {
+    this(framework, new MachineFileDaemonHost());
+  }
+
+  BaculaFdCharm(Framework framework, FileDaemonHost host) {
+    super(framework);
+    this.host = host;
+    framework.observe(HookEvent.class, e -> reconcile());
+    framework.observe(CollectStatusEvent.class, e -> e.addStatus(status));
+  }
+
+  /** Dispatch entry point. */
+  public static void main(String[] args) {
+    Main.run(BaculaFdCharm::new);
+  }
+
+  /** Derives everything from the model and converges the machine and the databags to it. */
+  void reconcile() {
+    if (framework().isTraining()) {
+      return;
+    }
+    status = converge();
+    LOG.info("status: {} {}", status.name(), status.message());
+  }
+
+  private Status converge() {
+    CharmConfig config;
+    try {
+      config = CharmConfig.from(config().asMap());
+    } catch (InvalidConfigException e) {
+      return new BlockedStatus(e.getMessage());
+    }
+    if (!host.isInstalled()) {
+      unit().setStatus(new MaintenanceStatus("installing bacula-fd"));
+      host.install();
+    }
+    Optional<Relation> backup = model().relation(BACKUP);
+    Optional<Relation> director = model().relation(BACULA_DIR);
+    if (director.isEmpty()) {
+      // Without a Director there is nobody to serve: keep no daemon listening.
+      stopFileDaemon();
+    }
+    if (backup.isEmpty()) {
+      return new WaitingStatus("waiting for backup relation");
+    }
+    Map<String, String> targetBag = backup.get().remoteAppData().asMap();
+    if (!targetBag.containsKey(BackupRequirerData.FILESET)) {
+      return new WaitingStatus("waiting for backup relation data");
+    }
+    DatabagResult<BackupRequirerData> target = BackupRequirerData.fromDatabag(targetBag);
+    if (!target.isValid()) {
+      LOG.warn("backup relation {}: {}", backup.get(), target.describeErrors());
+      return new BlockedStatus("invalid backup relation data: " + target.describeErrors());
+    }
+    if (director.isEmpty()) {
+      return new WaitingStatus("waiting for bacula-dir relation");
+    }
+    Optional<String> principal = principalUnit();
+    if (principal.isEmpty()) {
+      return new WaitingStatus("waiting for juju-info relation with the principal application");
+    }
+    String name = FileDaemonUnitData.defaultName(model().name(), principal.get(), model().uuid());
+    FileDaemonUnitData mine;
+    try {
+      mine = UnitBag.of(name, target.orElseThrow(), config, host.noopScript());
+    } catch (RuntimeException e) {
+      return new BlockedStatus("invalid backup relation data: " + e.getMessage());
+    }
+    publish(director.get(), mine);
+
+    Map<String, String> directorBag = director.get().remoteAppData().asMap();
+    if (directorBag.isEmpty()) {
+      return new WaitingStatus("waiting for bacula-dir relation data");
+    }
+    DatabagResult<DirectorAppData> dir = DirectorAppData.fromDatabag(directorBag);
+    if (!dir.isValid()) {
+      LOG.warn("bacula-dir relation {}: {}", director.get(), dir.describeErrors());
+      return new BlockedStatus("invalid bacula-dir relation data: " + dir.describeErrors());
+    }
+    String secretId = dir.orElseThrow().passwordSecretId();
+    String password;
+    try {
+      password = model().secret(secretId).getContent(true).get(DirectorAppData.SECRET_PASSWORD_KEY);
+    } catch (ModelError e) {
+      // Juju grants the secret with the relation; until the grant lands, secret-get is refused.
+      LOG.info("cannot read the Director's password secret {} yet: {}", secretId, e.getMessage());
+      return new WaitingStatus("waiting for access to the Director's password secret " + secretId);
+    }
+    if (password == null || password.isEmpty()) {
+      return new BlockedStatus("the Director's password secret " + secretId + " has no \"password\" "
+          + "key; bacula-server must publish a secret with content {\"password\": ...}");
+    }
+    Optional<String> address = ingressAddress(director.get());
+    if (address.isEmpty()) {
+      return new WaitingStatus("waiting for an ingress address on the bacula-dir relation");
+    }
+    FileDaemonConfig fdConfig;
+    try {
+      fdConfig = new FileDaemonConfig(FileDaemon.of(name, address.get(), config.port()),
+          java.util.List.of(DirectorAccess.of(dir.orElseThrow().name(), password),
+              new DirectorAccess(MONITOR_NAME, host.monitorPassword(), true)),
+          Messages.toDirector("Standard", dir.orElseThrow().name()));
+    } catch (BaculaException e) {
+      return new BlockedStatus("invalid bacula-fd configuration: " + e.getMessage());
+    }
+    try {
+      if (host.apply(fdConfig)) {
+        LOG.info("bacula-fd.conf changed; the File Daemon was restarted");
+      }
+      host.ensureRunning(address.get(), config.port());
+    } catch (ConfigRejectedException e) {
+      LOG.error("bacula-fd -t rejected the candidate configuration: {}", e.getMessage());
+      return new BlockedStatus("failed to apply bacula configuration: " + firstLine(e.getMessage()));
+    } catch (BaculaException e) {
+      LOG.error("applying the File Daemon configuration failed: {}", e.getMessage());
+      return new BlockedStatus("failed to apply bacula configuration: " + firstLine(e.getMessage()));
+    }
+    unit().setPorts(Set.of(Port.tcp(config.port())));
+    return reportLastBackup(backup.get(), address.get(), config.port());
+  }
+
+  /** Publishes the machine's last backup on the backup relation and says it in the status. */
+  private Status reportLastBackup(Relation backup, String address, int port) {
+    Optional<BackupOutcome> last;
+    try {
+      last = LastBackup.of(host.terminatedJobs(address, port, MONITOR_NAME, host.monitorPassword()));
+    } catch (IOException e) {
+      LOG.warn("cannot read the File Daemon's finished jobs at {}:{}: {}", address, port, e.getMessage());
+      return new ActiveStatus("ready; last backup unknown (File Daemon status: " + e.getMessage() + ")");
+    }
+    Map<String, String> wanted = new BackupProviderUnitData(last).toDatabag();
+    Map<String, String> current = backup.localUnitData().asMap();
+    Map<String, String> changes = new HashMap<>();
+    for (String key : new String[] {BackupProviderUnitData.LAST_BACKUP_TIME,
+        BackupProviderUnitData.LAST_BACKUP_STATUS, BackupProviderUnitData.LAST_BACKUP_JOB_ID}) {
+      String want = wanted.getOrDefault(key, "");
+      if (!want.equals(current.getOrDefault(key, ""))) {
+        changes.put(key, want);
+      }
+    }
+    if (!changes.isEmpty()) {
+      backup.localUnitData().setAll(changes);
+    }
+    return last.map(o -> new ActiveStatus("last backup " + o.status().value() + " at " + o.time()
+            + " (job " + o.jobId() + ")"))
+        .orElseGet(() -> new ActiveStatus("ready; no backup yet"));
+  }
+
+  /** Writes this unit's bacula_dir bag, deleting keys it no longer carries (e.g. the schedule). */
+  private static void publish(Relation director, FileDaemonUnitData mine) {
+    Map<String, String> wanted = mine.toDatabag();
+    Map<String, String> current = director.localUnitData().asMap();
+    Map<String, String> changes = new HashMap<>();
+    wanted.forEach((k, v) -> {
+      if (!v.equals(current.get(k))) {
+        changes.put(k, v);
+      }
+    });
+    for (String key : java.util.List.of(FileDaemonUnitData.SCHEDULE)) {
+      if (!wanted.containsKey(key) && current.containsKey(key)) {
+        changes.put(key, "");
+      }
+    }
+    if (!changes.isEmpty()) {
+      director.localUnitData().setAll(changes);
+    }
+  }
+
+  /** The principal unit this subordinate runs next to: the one unit of the juju-info relation. */
+  private Optional<String> principalUnit() {
+    return model().relation(JUJU_INFO)
+        .flatMap(r -> r.units().stream().map(u -> u.name()).sorted().findFirst());
+  }
+
+  private Optional<String> ingressAddress(Relation director) {
+    Optional<String> fromBag = director.localUnitData().get("ingress-address");
+    if (fromBag.isPresent() && !fromBag.get().isBlank()) {
+      return fromBag;
+    }
+    return model().network(BACULA_DIR, director).ingressAddress();
+  }
+
+  private void stopFileDaemon() {
+    try {
+      if (host.isInstalled()) {
+        host.stop();
+      }
+    } catch (BaculaException e) {
+      LOG.warn("stopping the File Daemon failed: {}", e.getMessage());
+    }
+  }
+
+  private static String firstLine(String text) {
+    String s = text == null ? "" : text.strip();
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

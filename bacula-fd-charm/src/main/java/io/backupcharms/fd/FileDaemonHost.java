@@ -1,0 +1,46 @@
+package io.backupcharms.fd;
+
+import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.fd.monitor.TerminatedJob;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The File Daemon on this machine, with no Juju concepts: what {@link BaculaFdCharm} changes on
+ * the machine. Tests substitute a recording fake; production uses {@link MachineFileDaemonHost}.
+ */
+interface FileDaemonHost {
+  /** Whether the File Daemon package is installed. */
+  boolean isInstalled();
+
+  /** Installs the File Daemon package (apt). */
+  void install();
+
+  /** Writes the no-op client script if it is missing and returns its absolute path. */
+  String noopScript();
+
+  /** The monitor entry's password, generated on first use and kept on this machine only. */
+  String monitorPassword();
+
+  /**
+   * Validates and installs the configuration, restarting the File Daemon only if it changed.
+   *
+   * @return whether the file changed
+   * @throws io.backupcharms.bacula.BaculaException when the daemon rejects it or the restart fails
+   */
+  boolean apply(FileDaemonConfig config);
+
+  /** Starts the File Daemon unless it runs; waits until it listens. */
+  void ensureRunning(String address, int port);
+
+  /** Stops the File Daemon if it runs (no Director left to serve). */
+  void stop();
+
+  /**
+   * The jobs the running File Daemon lists as finished.
+   *
+   * @throws IOException when it cannot be asked
+   */
+  List<TerminatedJob> terminatedJobs(String address, int port, String monitorName, String password)
+      throws IOException;
+}

@@ -1,0 +1,165 @@
+package io.backupcharms.fd;
+
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.apply.ApplyResult;
+import io.backupcharms.bacula.apply.ConfigApplier;
+import io.backupcharms.bacula.apply.ServiceControl;
+import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.fd.monitor.FileDaemonMonitor;
+import io.backupcharms.fd.monitor.TerminatedJob;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real machine: Debian's bacula-fd package, /etc/bacula/bacula-fd.conf and systemd. */
+final class MachineFileDaemonHost implements FileDaemonHost {
+  static final Path CONFIG = Path.of("/etc/bacula/bacula-fd.conf");
+  static final Path STATE_DIR = Path.of("/var/lib/bacula-fd-charm");
+  static final Path NOOP = STATE_DIR.resolve("noop");
+  private static final Path MONITOR_PASSWORD = STATE_DIR.resolve("monitor-password");
+  private static final Path BINARY = Path.of("/usr/sbin/bacula-fd");
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ConfigApplier applier = new ConfigApplier();
+
+  @Override
+  public boolean isInstalled() {
+    return Files.isExecutable(BINARY);
+  }
+
+  @Override
+  public void install() {
+    run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "bacula-fd"), COMMAND_TIMEOUT,
+        "installing bacula-fd with apt failed; check the machine's package sources, then run "
+            + "juju resolve on this unit");
+  }
+
+  @Override
+  public String noopScript() {
+    byte[] script = "#!/bin/sh\n# No script was given for this stage of the backup or restore.\nexit 0\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    try {
+      Files.createDirectories(STATE_DIR);
+      if (!Files.exists(NOOP) || !java.util.Arrays.equals(Files.readAllBytes(NOOP), script)) {
+        Path tmp = Files.createTempFile(STATE_DIR, "noop", ".tmp");
+        Files.write(tmp, script);
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.move(tmp, NOOP, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return NOOP.toString();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the no-op script " + NOOP + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String monitorPassword() {
+    try {
+      if (Files.exists(MONITOR_PASSWORD)) {
+        return Files.readString(MONITOR_PASSWORD).strip();
+      }
+      Files.createDirectories(STATE_DIR);
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      Path tmp = Files.createTempFile(STATE_DIR, "monitor", ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(tmp, password);
+      Files.move(tmp, MONITOR_PASSWORD, StandardCopyOption.ATOMIC_MOVE);
+      return password;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot keep the monitor password in " + MONITOR_PASSWORD + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean apply(FileDaemonConfig config) {
+    return applier.applyFileDaemon(config, CONFIG, ServiceControl.systemctl()) == ApplyResult.REPLACED;
+  }
+
+  @Override
+  public void ensureRunning(String address, int port) {
+    if (!listens(address, port)) {
+      run(List.of("systemctl", "restart", "bacula-fd"), Duration.ofMinutes(1),
+          "starting the File Daemon failed; see journalctl -u bacula-fd on this machine");
+    }
+    Instant deadline = Instant.now().plus(LISTEN_TIMEOUT);
+    while (!listens(address, port)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new BaculaException("the File Daemon does not listen on " + address + ":" + port + " "
+            + LISTEN_TIMEOUT.toSeconds() + " s after it was started; see journalctl -u bacula-fd "
+            + "and check that no other process holds the port (config option port)");
+      }
+      sleep(50);
+    }
+  }
+
+  @Override
+  public void stop() {
+    run(List.of("systemctl", "stop", "bacula-fd"), Duration.ofMinutes(1),
+        "stopping the File Daemon failed; see journalctl -u bacula-fd on this machine");
+  }
+
+  @Override
+  public List<TerminatedJob> terminatedJobs(String address, int port, String monitorName, String password)
+      throws IOException {
+    return new FileDaemonMonitor(address, port, monitorName, password, Duration.ofSeconds(10)).terminatedJobs();
+  }
+
+  private static boolean listens(String address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void run(List<String> argv, Duration timeout, String advice) {
+    try {
+      Path log = Files.createTempFile("bacula-fd-charm", ".log");
+      try {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          p.destroyForcibly();
+          throw new BaculaException(String.join(" ", argv) + " did not finish within " + timeout + "; " + advice);
+        }
+        if (p.exitValue() != 0) {
+          String out = Files.readString(log).strip();
+          throw new BaculaException(String.join(" ", argv) + " exited with " + p.exitValue() + ": "
+              + (out.length() > 500 ? "..." + out.substring(out.length() - 500) : out) + "; " + advice);
+        }
+      } finally {
+        Files.deleteIfExists(log);
+      }
+    } catch (IOException e) {
+      throw new BaculaException("cannot run " + String.join(" ", argv) + ": " + e.getMessage() + "; " + advice, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BaculaException("interrupted while running " + String.join(" ", argv), e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BaculaException("interrupted while waiting for the File Daemon", e);
+    }
+  }
+}
