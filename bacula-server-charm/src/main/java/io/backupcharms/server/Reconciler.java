@@ -1,0 +1,273 @@
+package io.backupcharms.server;
+
+import io.backupcharms.bacula.apply.CatalogSetup;
+import io.backupcharms.ops.ActiveStatus;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.MaintenanceStatus;
+import io.backupcharms.ops.Status;
+import io.backupcharms.ops.StoredState;
+import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.ops.hooktools.ModelError;
+import io.backupcharms.ops.model.Model;
+import io.backupcharms.ops.model.Port;
+import io.backupcharms.ops.model.Relation;
+import io.backupcharms.ops.model.Secret;
+import io.backupcharms.ops.model.Unit;
+import io.backupcharms.schema.DirectorAppData;
+import io.backupcharms.server.apply.Rollout;
+import io.backupcharms.server.apply.RolloutException;
+import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogProblem;
+import io.backupcharms.server.catalog.DatabaseRelation;
+import io.backupcharms.server.catalog.PostgresCheck;
+import io.backupcharms.server.clients.ClientReading;
+import io.backupcharms.server.clients.Clients;
+import io.backupcharms.server.config.InvalidSettingException;
+import io.backupcharms.server.config.PlanBuilder;
+import io.backupcharms.server.config.ServerIdentity;
+import io.backupcharms.server.config.ServerSettings;
+import io.backupcharms.server.secrets.PasswordSecrets;
+import io.backupcharms.server.workload.Packages;
+import io.backupcharms.server.workload.ServerPaths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Derives the whole desired state from the model and converges the machine on it, on every hook.
+ * Returns the statuses an operator should see; the charm reports them at collect-status.
+ */
+final class Reconciler {
+
+  static final String PEERS = "bacula-server-peers";
+  static final String DATABASE = "database";
+  private static final String SECRET_RELATIONS = "relation-secrets";
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  private final Model model;
+  private final StoredState stored;
+  private final Runnable reload;
+  private final List<Status> statuses = new ArrayList<>();
+
+  Reconciler(Model model, StoredState stored, Runnable reload) {
+    this.model = model;
+    this.stored = stored;
+    this.reload = reload;
+  }
+
+  List<Status> run() {
+    Unit unit = model.unit();
+    List<String> extra = extraUnits();
+    if (!extra.isEmpty()) {
+      statuses.add(
+          new BlockedStatus(
+              "bacula-server runs as one unit only; remove the others with: juju remove-unit "
+                  + String.join(" ", extra)));
+      if (!unit.isLeader()) {
+        return statuses;
+      }
+    }
+    if (!unit.isLeader()) {
+      statuses.add(new WaitingStatus("waiting to be elected leader"));
+      return statuses;
+    }
+    ServerSettings settings;
+    try {
+      settings = ServerSettings.fromConfig(model.config().asMap());
+    } catch (InvalidSettingException e) {
+      statuses.add(new BlockedStatus(e.getMessage()));
+      return statuses;
+    }
+    Optional<String> address = model.network(ClientBags.ENDPOINT).ingressAddress();
+    if (address.isEmpty()) {
+      statuses.add(new WaitingStatus("waiting for Juju to give the unit an ingress address"));
+      return statuses;
+    }
+    Optional<ServerIdentity> identity = identity(address.get());
+    if (identity.isEmpty()) {
+      statuses.add(new WaitingStatus("waiting for the leader to create the passwords"));
+      return statuses;
+    }
+    Optional<Catalog> catalog = catalog();
+    if (catalog.isEmpty()) {
+      return statuses;
+    }
+    try {
+      unit.setPorts(Set.of(Port.tcp(9101), Port.tcp(9103)));
+      prepareMachine(catalog.get());
+    } catch (CatalogProblem | IllegalStateException | io.backupcharms.bacula.BaculaException e) {
+      statuses.add(new BlockedStatus(e.getMessage()));
+      return statuses;
+    }
+    Clients clients = ClientBags.read(model);
+    PlanBuilder builder =
+        new PlanBuilder(settings, identity.get(), catalog.get(), ServerPaths.VOLUMES.toString());
+    try {
+      clients = new Rollout().apply(builder, clients, reload).clients();
+    } catch (RolloutException e) {
+      LOG.error("{}", e.getMessage());
+      statuses.add(new BlockedStatus(e.getMessage()));
+      return statuses;
+    }
+    reportClients(clients, catalog.get());
+    return statuses;
+  }
+
+  /** Units on the peer relation: every one of them is one too many. */
+  private List<String> extraUnits() {
+    Optional<Relation> peers = model.relation(PEERS);
+    if (peers.isEmpty() || peers.get().units().isEmpty()) {
+      return List.of();
+    }
+    Set<String> all = new TreeSet<>(ClientBags::compareUnits);
+    all.add(model.unit().name());
+    peers.get().units().forEach(u -> all.add(u.name()));
+    List<String> sorted = new ArrayList<>(all);
+    // The leader keeps serving; everyone else should go.
+    String keep = model.unit().isLeader() ? model.unit().name() : sorted.get(0);
+    sorted.remove(keep);
+    return sorted;
+  }
+
+  /** The passwords, created once by the leader, and the Director's data on every relation. */
+  private Optional<ServerIdentity> identity(String address) {
+    PasswordSecrets secrets = new PasswordSecrets(model);
+    Optional<String> consolePassword =
+        secrets.password(PasswordSecrets.CONSOLE, "Password of the Bacula Director's console");
+    Optional<String> storagePassword =
+        secrets.password(PasswordSecrets.STORAGE, "Password between Director and Storage Daemon");
+    if (consolePassword.isEmpty() || storagePassword.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<Integer, String> perRelation = new HashMap<>();
+    Set<Integer> current = new HashSet<>();
+    for (Relation relation : model.relations(ClientBags.ENDPOINT)) {
+      Optional<Secret> secret = secrets.relationSecret(relation);
+      if (secret.isEmpty()) {
+        continue;
+      }
+      String id = secret.get().id().orElseGet(() -> secret.get().info().id());
+      perRelation.put(relation.id(), secret.get().getContent().get(PasswordSecrets.KEY));
+      relation.localAppData().setAll(
+          new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());
+      current.add(relation.id());
+    }
+    forgetDepartedRelations(secrets, current);
+    return Optional.of(
+        new ServerIdentity(address, consolePassword.get(), storagePassword.get(), perRelation));
+  }
+
+  /** Removes the secrets of relations that are gone, so no File Daemon keeps a usable password. */
+  private void forgetDepartedRelations(PasswordSecrets secrets, Set<Integer> current) {
+    Set<Integer> known = new TreeSet<>();
+    stored.getString(SECRET_RELATIONS).ifPresent(s -> {
+      for (String id : s.split(",")) {
+        if (!id.isBlank()) {
+          known.add(Integer.parseInt(id));
+        }
+      }
+    });
+    for (int id : known) {
+      if (!current.contains(id)) {
+        try {
+          secrets.removeRelationSecret(id);
+        } catch (ModelError e) {
+          LOG.warn("could not remove the secret of relation bacula-dir:{}: {}", id, e.getMessage());
+        }
+      }
+    }
+    stored.set(
+        SECRET_RELATIONS,
+        new TreeSet<>(current).stream().map(String::valueOf).collect(Collectors.joining(",")));
+  }
+
+  /**
+   * SQLite unless a database relation gives working PostgreSQL credentials. While the relation
+   * is incomplete or refused, a server still on SQLite keeps serving from SQLite.
+   */
+  private Optional<Catalog> catalog() {
+    Catalog sqlite = new Catalog.Sqlite(ServerPaths.WORKING_DIRECTORY);
+    Optional<Relation> relation = model.relation(DATABASE);
+    if (relation.isEmpty()) {
+      return Optional.of(sqlite);
+    }
+    relation.get().localAppData().setAll(DatabaseRelation.request());
+    Map<String, String> provider = relation.get().remoteAppData().asMap();
+    DatabaseRelation.Reading reading = DatabaseRelation.read(provider, this::readSecret);
+    if (reading instanceof DatabaseRelation.Ready ready) {
+      try {
+        PostgresCheck.check(ready.catalog());
+        return Optional.of(ready.catalog());
+      } catch (CatalogProblem e) {
+        statuses.add(new BlockedStatus("catalog: " + e.getMessage()));
+      }
+    } else {
+      statuses.add(new WaitingStatus(((DatabaseRelation.Waiting) reading).reason()));
+    }
+    // Keep serving from SQLite while PostgreSQL is not usable, unless the machine already switched.
+    return Packages.installed(List.of("bacula-director-sqlite3")) ? Optional.of(sqlite) : Optional.empty();
+  }
+
+  private Optional<Map<String, String>> readSecret(String id) {
+    try {
+      return Optional.of(model.secret(id).getContent(true));
+    } catch (ModelError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Packages for the catalog, the catalog itself, and the volume directory. */
+  private void prepareMachine(Catalog catalog) {
+    List<String> packages = catalog instanceof Catalog.Postgres ? Packages.POSTGRES : Packages.SQLITE;
+    List<String> missing = Packages.missing(packages);
+    if (!missing.isEmpty()) {
+      model.unit().setStatus(new MaintenanceStatus("installing " + String.join(" ", missing)));
+      Packages.ensure(packages);
+    }
+    if (catalog instanceof Catalog.Postgres pg) {
+      CatalogSetup.createPostgres("psql", pg.host(), pg.port(), pg.user(), pg.password(),
+          pg.database(), CatalogSetup.PGSQL_SCHEMA);
+    } else {
+      CatalogSetup.createSqlite(ServerPaths.WORKING_DIRECTORY, Catalog.DATABASE);
+    }
+    io.backupcharms.server.workload.Directories.ensure(
+        ServerPaths.VOLUMES, ServerPaths.USER, "rwxr-x---");
+  }
+
+  private void reportClients(Clients clients, Catalog catalog) {
+    for (ClientReading.Rejected r : clients.rejected()) {
+      LOG.warn("client left out of the Director: {}", r.message());
+    }
+    if (!clients.rejected().isEmpty()) {
+      String first = clients.rejected().get(0).message();
+      int more = clients.rejected().size() - 1;
+      statuses.add(
+          new BlockedStatus(
+              "invalid client data, client left out: "
+                  + first
+                  + (more > 0 ? " (and " + more + " more; see juju debug-log)" : "")));
+    }
+    int ready = clients.ready().size();
+    String backend = catalog instanceof Catalog.Postgres ? ", PostgreSQL catalog" : "";
+    if (ready == 0 && clients.pending().isEmpty()) {
+      statuses.add(new WaitingStatus("waiting for clients: integrate bacula-fd with bacula-server"));
+    } else if (ready == 0) {
+      statuses.add(
+          new WaitingStatus(
+              "waiting for " + clients.pending().size() + " File Daemon(s) to publish their data"));
+    } else {
+      String pending =
+          clients.pending().isEmpty() ? "" : ", " + clients.pending().size() + " waiting for data";
+      statuses.add(
+          new ActiveStatus(ready + (ready == 1 ? " client" : " clients") + pending + backend));
+    }
+  }
+}

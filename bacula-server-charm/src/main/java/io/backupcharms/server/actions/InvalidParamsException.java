@@ -1,0 +1,19 @@
+package io.backupcharms.server.actions;
+
+import java.util.List;
+
+/** Action parameters that cannot be used; the message lists every problem and what is allowed. */
+public final class InvalidParamsException extends RuntimeException {
+
+  private final transient List<String> problems;
+
+  InvalidParamsException(List<String> problems) {
+    super(String.join("; ", problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** One sentence per problem. */
+  public List<String> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,9 @@
+package io.backupcharms.server.catalog;
+
+/** The catalog cannot be used; the message says what failed and what to do. */
+public final class CatalogProblem extends RuntimeException {
+
+  CatalogProblem(String message) {
+    super(message);
+  }
+}

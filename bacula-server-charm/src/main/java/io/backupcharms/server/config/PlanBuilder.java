@@ -1,0 +1,147 @@
+package io.backupcharms.server.config;
+
+import io.backupcharms.bacula.config.Catalog;
+import io.backupcharms.bacula.config.Client;
+import io.backupcharms.bacula.config.Device;
+import io.backupcharms.bacula.config.Director;
+import io.backupcharms.bacula.config.DirectorAccess;
+import io.backupcharms.bacula.config.DirectorConfig;
+import io.backupcharms.bacula.config.FileSet;
+import io.backupcharms.bacula.config.Job;
+import io.backupcharms.bacula.config.Messages;
+import io.backupcharms.bacula.config.Pool;
+import io.backupcharms.bacula.config.RunScript;
+import io.backupcharms.bacula.config.Schedule;
+import io.backupcharms.bacula.config.Storage;
+import io.backupcharms.bacula.config.StorageDaemon;
+import io.backupcharms.bacula.config.StorageDaemonConfig;
+import io.backupcharms.server.clients.ClientSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the Director's and Storage Daemon's configuration. Every client gets its own Client,
+ * FileSet, backup Job (Accurate, so a restore reproduces the tree), restore Job and, when it
+ * asked for one, its own Schedule, which its backup Job uses.
+ */
+public final class PlanBuilder {
+
+  /** The Director's name, as the reference charms publish it. */
+  public static final String DIRECTOR = "charm-bacula-dir";
+
+  static final String STORAGE_DAEMON = "charm-bacula-sd";
+  static final String STORAGE = "charm-file-storage";
+  static final String DEVICE = "charm-file-device";
+  static final String MEDIA_TYPE = "File";
+  static final String POOL = "charm-pool";
+  static final String CATALOG = "charm-catalog";
+  static final String MESSAGES = "charm-messages";
+
+  /** Debian's log file for the Director. */
+  public static final String LOG_FILE = "/var/log/bacula/bacula.log";
+
+  private final ServerSettings settings;
+  private final ServerIdentity identity;
+  private final io.backupcharms.server.catalog.Catalog catalog;
+  private final String volumesDirectory;
+
+  /**
+   * @param volumesDirectory where the File device writes volumes
+   */
+  public PlanBuilder(
+      ServerSettings settings,
+      ServerIdentity identity,
+      io.backupcharms.server.catalog.Catalog catalog,
+      String volumesDirectory) {
+    this.settings = settings;
+    this.identity = identity;
+    this.catalog = catalog;
+    this.volumesDirectory = volumesDirectory;
+  }
+
+  /** Both daemons' configuration with these clients. */
+  public BaculaPlan build(List<ClientSpec> clients) {
+    int jobs = Math.max(2, settings.maxConcurrentJobs());
+    DirectorConfig dir =
+        DirectorConfig.of(
+                Director.of(DIRECTOR, identity.address(), Director.DEFAULT_PORT,
+                        identity.consolePassword(), MESSAGES)
+                    .withMaximumConcurrentJobs(jobs),
+                catalogResource(),
+                Messages.standard(MESSAGES, LOG_FILE))
+            .withStorage(
+                new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
+                    identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs))
+            .withPool(
+                Pool.of(POOL, "charm-vol-", settings.volumeRetention())
+                    .withMaximumVolumeBytes(settings.maxVolumeBytes()));
+    for (ClientSpec c : clients) {
+      dir = withClient(dir, c, jobs);
+    }
+    StorageDaemonConfig sd =
+        new StorageDaemonConfig(
+            StorageDaemon.of(STORAGE_DAEMON, identity.address(), StorageDaemon.DEFAULT_PORT)
+                .withDirectories("/var/lib/bacula", "/run/bacula"),
+            List.of(DirectorAccess.of(DIRECTOR, identity.storagePassword())),
+            List.of(new Device(DEVICE, MEDIA_TYPE, volumesDirectory, jobs)),
+            Messages.toDirector(MESSAGES, DIRECTOR));
+    return new BaculaPlan(dir, sd);
+  }
+
+  /**
+   * What the Bacula model refuses in this client's resources, checked on their own so that one
+   * client's bad data cannot take the others down.
+   *
+   * @return the problem, or empty when the client's resources are valid
+   */
+  public java.util.Optional<String> problemOf(ClientSpec client) {
+    try {
+      build(List.of(client));
+      return java.util.Optional.empty();
+    } catch (io.backupcharms.bacula.config.InvalidConfigException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
+  private DirectorConfig withClient(DirectorConfig dir, ClientSpec c, int jobs) {
+    String password = identity.clientPasswords().get(c.relationId());
+    if (password == null) {
+      throw new IllegalStateException(
+          "no password secret for relation " + c.relationLabel() + " of " + c.unit());
+    }
+    dir =
+        dir.withClient(
+                new Client(c.clientResource(), c.address(), c.port(), password, CATALOG,
+                    settings.fileRetention(), settings.jobRetention(), true, jobs))
+            .withFileSet(FileSet.of(c.filesetResource(), c.fileset(), List.of()));
+    String schedule = null;
+    if (!c.schedule().isEmpty()) {
+      dir = dir.withSchedule(Schedule.parse(c.scheduleResource(), c.schedule()));
+      schedule = c.scheduleResource();
+    }
+    List<RunScript> backupScripts = new ArrayList<>();
+    c.scripts().beforeBackup().ifPresent(s -> backupScripts.add(RunScript.before(s, true)));
+    c.scripts().afterBackup().ifPresent(s -> backupScripts.add(RunScript.after(s, true)));
+    List<RunScript> restoreScripts = new ArrayList<>();
+    c.scripts().beforeRestore().ifPresent(s -> restoreScripts.add(RunScript.before(s, true)));
+    c.scripts().afterRestore().ifPresent(s -> restoreScripts.add(RunScript.after(s, true)));
+    Job backup =
+        Job.backup(c.backupJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL, MESSAGES)
+            .withAccurate(true)
+            .withSchedule(schedule)
+            .withWriteBootstrap("/var/lib/bacula/" + c.stem() + ".bsr")
+            .withRunScripts(backupScripts);
+    Job restore =
+        Job.restore(c.restoreJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL,
+                MESSAGES, "/")
+            .withRunScripts(restoreScripts);
+    return dir.withJob(backup).withJob(restore);
+  }
+
+  private Catalog catalogResource() {
+    if (catalog instanceof io.backupcharms.server.catalog.Catalog.Postgres pg) {
+      return Catalog.postgresql(CATALOG, pg.database(), pg.user(), pg.password(), pg.host(), pg.port());
+    }
+    return Catalog.sqlite(CATALOG, io.backupcharms.server.catalog.Catalog.DATABASE);
+  }
+}

@@ -1,0 +1,81 @@
+package io.backupcharms.server.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The charm's config options, validated.
+ *
+ * @param fileRetention {@code file-retention}
+ * @param jobRetention {@code job-retention}
+ * @param volumeRetention {@code volume-retention}
+ * @param maxVolumeBytes {@code max-volume-bytes}
+ * @param maxConcurrentJobs {@code max-concurrent-jobs}
+ */
+public record ServerSettings(
+    Duration fileRetention,
+    Duration jobRetention,
+    Duration volumeRetention,
+    long maxVolumeBytes,
+    int maxConcurrentJobs) {
+
+  /** The defaults of charmcraft.yaml. */
+  public static final ServerSettings DEFAULTS =
+      new ServerSettings(
+          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10);
+
+  /**
+   * Reads the options as {@code config-get} returns them; absent options take their default.
+   *
+   * @throws InvalidSettingException listing every bad option, each with an example of a good value
+   */
+  public static ServerSettings fromConfig(Map<String, ?> config) {
+    List<String> problems = new ArrayList<>();
+    Duration file = duration(config, "file-retention", DEFAULTS.fileRetention, problems);
+    Duration job = duration(config, "job-retention", DEFAULTS.jobRetention, problems);
+    Duration volume = duration(config, "volume-retention", DEFAULTS.volumeRetention, problems);
+    long bytes = DEFAULTS.maxVolumeBytes;
+    Object size = config.get("max-volume-bytes");
+    if (size != null) {
+      try {
+        bytes = BaculaUnits.bytes("max-volume-bytes", String.valueOf(size));
+      } catch (InvalidSettingException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    int jobs = DEFAULTS.maxConcurrentJobs;
+    Object rawJobs = config.get("max-concurrent-jobs");
+    if (rawJobs != null) {
+      if (rawJobs instanceof Number n && n.longValue() >= 1 && n.longValue() <= 100) {
+        jobs = n.intValue();
+      } else {
+        problems.add("config max-concurrent-jobs " + rawJobs + " must be a whole number from 1 to 100");
+      }
+    }
+    if (problems.isEmpty() && job.compareTo(file) < 0) {
+      problems.add(
+          "config job-retention must not be shorter than file-retention (Bacula prunes files with"
+              + " their jobs); raise job-retention or lower file-retention");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingException(String.join("; ", problems));
+    }
+    return new ServerSettings(file, job, volume, bytes, jobs);
+  }
+
+  private static Duration duration(
+      Map<String, ?> config, String option, Duration fallback, List<String> problems) {
+    Object value = config.get(option);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return BaculaUnits.duration(option, String.valueOf(value));
+    } catch (InvalidSettingException e) {
+      problems.add(e.getMessage());
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.backupcharms.server.secrets;
+
+import io.backupcharms.ops.hooktools.ModelError;
+import io.backupcharms.ops.hooktools.SecretNotFoundError;
+import io.backupcharms.ops.model.Model;
+import io.backupcharms.ops.model.Relation;
+import io.backupcharms.ops.model.Secret;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds or creates the application's password secrets, by label. Only the leader creates; a
+ * non-leader unit gets empty until the leader has.
+ */
+public final class PasswordSecrets {
+
+  /** The content key of every password secret (the {@code bacula_dir} contract). */
+  public static final String KEY = "password";
+
+  /** Label of the Director's console password. */
+  public static final String CONSOLE = "bacula-console";
+
+  /** Label of the Storage Daemon password. */
+  public static final String STORAGE = "bacula-storage";
+
+  private final Model model;
+
+  public PasswordSecrets(Model model) {
+    this.model = model;
+  }
+
+  /** The label of a {@code bacula-dir} relation's secret: {@code relation-<id>}. */
+  public static String relationLabel(int relationId) {
+    return "relation-" + relationId;
+  }
+
+  /**
+   * The password under {@code label}, created by the leader when missing.
+   *
+   * @return empty on a non-leader unit before the leader created it
+   */
+  public Optional<String> password(String label, String description) {
+    return secret(label, description).map(s -> s.getContent().get(KEY));
+  }
+
+  /**
+   * The secret for one relation, created and granted to it by the leader.
+   *
+   * @return the secret, or empty on a non-leader unit before the leader created it
+   */
+  public Optional<Secret> relationSecret(Relation relation) {
+    Optional<Secret> secret =
+        secret(relationLabel(relation.id()),
+            "Password of the File Daemons on relation bacula-dir:" + relation.id());
+    if (secret.isPresent() && model.unit().isLeader()) {
+      // Granting again is harmless and repairs a grant lost with a failed hook.
+      secret.get().grant(relation);
+    }
+    return secret;
+  }
+
+  /** Removes a relation's secret (its relation is gone); a missing secret is fine. */
+  public void removeRelationSecret(int relationId) {
+    try {
+      model.secretByLabel(relationLabel(relationId)).remove();
+    } catch (SecretNotFoundError e) {
+      // Already gone: nothing to clean up.
+    }
+  }
+
+  private Optional<Secret> secret(String label, String description) {
+    Secret existing = model.secretByLabel(label);
+    try {
+      if (existing.getContent().get(KEY) != null) {
+        return Optional.of(existing);
+      }
+    } catch (SecretNotFoundError e) {
+      // Not created yet: the leader creates it below.
+    }
+    if (!model.unit().isLeader()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          model.app().addSecret(Map.of(KEY, Passwords.generate()), label, description));
+    } catch (ModelError e) {
+      throw new ModelError("cannot create the secret \"" + label + "\": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.backupcharms.server.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ParamsTest {
+
+  @Test
+  void runBackupDefaultsToIncremental() {
+    assertEquals(
+        new RunBackupRequest("myapp/0", "Incremental"),
+        RunBackupRequest.parse(Map.of("client", "myapp/0")));
+  }
+
+  @Test
+  void runBackupReportsEveryProblemAtOnce() {
+    var e =
+        assertThrows(
+            InvalidParamsException.class,
+            () -> RunBackupRequest.parse(Map.of("level", "full", "colour", "red")));
+    assertTrue(e.getMessage().contains("client is required"), e.getMessage());
+    assertTrue(e.getMessage().contains("level must be one of Full, Incremental, Differential"));
+    assertTrue(e.getMessage().contains("unknown parameter(s) colour"));
+  }
+
+  @Test
+  void restoreReadsIdsAsNumbersOrDigitStrings() {
+    RestoreRequest r = RestoreRequest.parse(Map.of("client", "a/1", "backup-id", 42));
+    assertEquals(Optional.of(42L), r.backupId());
+    assertEquals("/", r.where());
+    assertEquals("always", r.replace());
+    assertEquals(Optional.of(7L), RestoreRequest.parse(Map.of("client", "a/1", "backup-id", "7")).backupId());
+  }
+
+  @Test
+  void restoreRefusesRelativeOrQuotedDestinations() {
+    for (String where : new String[] {"tmp/x", "/tmp/a b", "/tmp/\"x", "/tmp/../etc"}) {
+      var e =
+          assertThrows(
+              InvalidParamsException.class,
+              () -> RestoreRequest.parse(Map.of("client", "a/1", "where", where)));
+      assertTrue(e.getMessage().startsWith("where must be an absolute directory"), e.getMessage());
+    }
+  }
+
+  @Test
+  void listBackupsLimitIsBounded() {
+    assertEquals(20, ListBackupsRequest.parse(Map.of()).limit());
+    var e =
+        assertThrows(InvalidParamsException.class, () -> ListBackupsRequest.parse(Map.of("limit", 0)));
+    assertEquals("limit must be a whole number from 1 to 1000; got \"0\"", e.getMessage());
+  }
+}
