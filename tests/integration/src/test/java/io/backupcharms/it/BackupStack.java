@@ -1,0 +1,62 @@
+package io.backupcharms.it;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Deploys the product the way the docs tell an operator to: bacula-server, and for each backed-up
+ * application a backup-integrator and a bacula-fd, integrated over juju-info, backup and
+ * bacula-dir.
+ */
+final class BackupStack {
+  static final String SERVER = "bacula-server";
+  static final Duration SETTLE = Duration.ofMinutes(8);
+  static final Duration JOB = Duration.ofMinutes(5);
+  static final String FILESET = "/srv/demo/files,/srv/demo/dump";
+
+  /** Dumps the live SQLite database consistently into the backed-up dump directory. */
+  static final String DUMP_SCRIPT = "#!/bin/sh\nset -eu\nmkdir -p /srv/demo/dump\n"
+      + "sqlite3 /srv/demo/db/demo.db \".backup '/srv/demo/dump/demo.db.tmp'\"\n"
+      + "mv /srv/demo/dump/demo.db.tmp /srv/demo/dump/demo.db\n";
+  /** Loads the restored dump back into the live database. */
+  static final String LOAD_SCRIPT = "#!/bin/sh\nset -eu\nmkdir -p /srv/demo/db\n"
+      + "sqlite3 /srv/demo/db/demo.db \".restore '/srv/demo/dump/demo.db'\"\n";
+
+  private BackupStack() {}
+
+  static void deployServer(JujuModel model) {
+    model.deploy(Charms.baculaServer(), SERVER, 1, Map.of());
+  }
+
+  /**
+   * Deploys demo-app as {@code app} with {@code units} units, its integrator
+   * {@code app-integrator} and its File Daemon {@code app-fd}, all related, the fd to the server.
+   */
+  static void deployTarget(JujuModel model, String app, int units) {
+    model.deploy(Charms.demoApp(), app, units, Map.of());
+    model.deploy(Charms.backupIntegrator(), integrator(app), 1, Map.of(
+        "fileset", FILESET, "run-before-backup", DUMP_SCRIPT, "run-after-restore", LOAD_SCRIPT));
+    model.deploy(Charms.baculaFd(), fd(app), 1, Map.of());
+    model.integrate(app + ":juju-info", integrator(app) + ":juju-info");
+    model.integrate(app + ":juju-info", fd(app) + ":juju-info");
+    model.integrate(integrator(app) + ":backup", fd(app) + ":backup");
+    model.integrate(fd(app) + ":bacula-dir", SERVER + ":bacula-dir");
+  }
+
+  static String integrator(String app) {
+    return app + "-integrator";
+  }
+
+  static String fd(String app) {
+    return app + "-fd";
+  }
+
+  /** Runs an action on the server's leader. */
+  static ActionResult server(JujuModel model, String action, Map<String, String> params) {
+    return model.run(SERVER + "/leader", action, params, JOB);
+  }
+
+  static ActionResult backup(JujuModel model, String unit, String level) {
+    return server(model, "run-backup", Map.of("client", unit, "level", level));
+  }
+}

@@ -1,0 +1,99 @@
+package io.backupcharms.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/** The .charm files the tests deploy: the built Java charms and the packed shell test charms. */
+final class Charms {
+  private Charms() {}
+
+  static Path baculaFd() {
+    return built("bacula-fd-charm", "bacula-fd");
+  }
+
+  static Path baculaServer() {
+    return built("bacula-server-charm", "bacula-server");
+  }
+
+  static Path backupIntegrator() {
+    return built("backup-integrator-charm", "backup-integrator");
+  }
+
+  static Path demoApp() {
+    return packed("demo-app");
+  }
+
+  static Path postgresqlStub() {
+    return packed("postgresql-stub");
+  }
+
+  /** The module's {@code <name>_*.charm} from {@code mvn package}. */
+  private static Path built(String module, String name) {
+    Path target = Repo.root().resolve(module).resolve("target");
+    try (Stream<Path> files = Files.list(target)) {
+      List<Path> charms = files.filter(p -> p.getFileName().toString().startsWith(name + "_")
+          && p.getFileName().toString().endsWith(".charm")).sorted().toList();
+      if (charms.isEmpty()) {
+        throw new IllegalStateException("no " + name + "_*.charm in " + target + "; build it with "
+            + "mvn -B package from the repository root");
+      }
+      return charms.get(charms.size() - 1);
+    } catch (IOException e) {
+      throw new IllegalStateException("no " + target + "; build the " + module + " module first", e);
+    }
+  }
+
+  /** Packs tests/charms/<name> into target/test-charms/<name>.charm, keeping modes and symlinks. */
+  static Path packed(String name) {
+    Path source = Repo.root().resolve("tests/charms").resolve(name);
+    Path out = Repo.root().resolve("tests/integration/target/test-charms").resolve(name + ".charm");
+    try {
+      Files.createDirectories(out.getParent());
+      try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out.toFile());
+           Stream<Path> walk = Files.walk(source)) {
+        for (Path p : walk.sorted().toList()) {
+          if (p.equals(source)) {
+            continue;
+          }
+          String entryName = source.relativize(p).toString();
+          if (Files.isSymbolicLink(p)) {
+            ZipArchiveEntry e = new ZipArchiveEntry(entryName);
+            e.setUnixMode(UnixStat.LINK_FLAG | 0777);
+            zip.putArchiveEntry(e);
+            zip.write(Files.readSymbolicLink(p).toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+          } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            ZipArchiveEntry e = new ZipArchiveEntry(entryName + "/");
+            e.setUnixMode(UnixStat.DIR_FLAG | 0755);
+            zip.putArchiveEntry(e);
+            zip.closeArchiveEntry();
+          } else {
+            ZipArchiveEntry e = new ZipArchiveEntry(entryName);
+            e.setUnixMode(UnixStat.FILE_FLAG | mode(p));
+            zip.putArchiveEntry(e);
+            zip.write(Files.readAllBytes(p));
+            zip.closeArchiveEntry();
+          }
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot pack test charm " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int mode(Path file) throws IOException {
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+    return perms.contains(PosixFilePermission.OWNER_EXECUTE) ? 0755 : 0644;
+  }
+}

@@ -1,0 +1,153 @@
+package io.backupcharms.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** One localjuju model, driven through the CLI with Juju's verbs. */
+final class JujuModel {
+  static final Duration COMMAND = Duration.ofSeconds(120);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final LocalJuju juju;
+  private final String name;
+
+  JujuModel(LocalJuju juju, String name) {
+    this.juju = juju;
+    this.name = name;
+  }
+
+  String name() {
+    return name;
+  }
+
+  static JujuModel add(LocalJuju juju, String name) {
+    juju.ok(COMMAND, "add-model", name);
+    return new JujuModel(juju, name);
+  }
+
+  void destroy() {
+    juju.ok(Duration.ofMinutes(3), "destroy-model", name, "--no-prompt", "--force");
+  }
+
+  void deploy(Path charm, String application, int units, Map<String, String> config) {
+    List<String> args = new ArrayList<>(List.of("deploy", "-m", name, charm.toString(), application));
+    if (units != 1) {
+      args.add("-n");
+      args.add(Integer.toString(units));
+    }
+    config.forEach((k, v) -> {
+      args.add("--config");
+      args.add(k + "=" + v);
+    });
+    juju.ok(COMMAND, args.toArray(String[]::new));
+  }
+
+  void addUnit(String application, int count) {
+    juju.ok(COMMAND, "add-unit", "-m", name, application, "-n", Integer.toString(count));
+  }
+
+  void integrate(String a, String b) {
+    juju.ok(COMMAND, "integrate", "-m", name, a, b);
+  }
+
+  void removeRelation(String a, String b) {
+    juju.ok(COMMAND, "remove-relation", "-m", name, a, b);
+  }
+
+  void config(String application, Map<String, String> values) {
+    List<String> args = new ArrayList<>(List.of("config", "-m", name, application));
+    values.forEach((k, v) -> args.add(k + "=" + v));
+    juju.ok(COMMAND, args.toArray(String[]::new));
+  }
+
+  /** Runs an action and waits for it; a failed action is returned, not thrown. */
+  ActionResult run(String unit, String action, Map<String, String> params, Duration timeout) {
+    List<String> args = new ArrayList<>(List.of("run", "-m", name, unit, action, "--format", "json",
+        "--wait", timeout.toSeconds() + "s"));
+    params.forEach((k, v) -> args.add(k + "=" + v));
+    Processes.Result r = juju.run(timeout.plusSeconds(30), args.toArray(String[]::new));
+    if (r.stdout().isBlank()) {
+      throw new IllegalStateException("run " + action + " on " + unit + " printed no results (exit "
+          + r.exitCode() + "): " + r.stderr().strip());
+    }
+    JsonNode json = LocalJuju.parse(r.stdout(), "run " + action);
+    Iterator<Map.Entry<String, JsonNode>> it = json.fields();
+    if (!it.hasNext()) {
+      throw new IllegalStateException("run " + action + " on " + unit + " returned no task: " + r.stdout());
+    }
+    Map.Entry<String, JsonNode> task = it.next();
+    JsonNode t = task.getValue();
+    return new ActionResult(task.getKey(), t.path("status").asText(""), t.path("message").asText(""),
+        t.path("results"), r.stdout() + r.stderr());
+  }
+
+  ModelStatus status() {
+    Processes.Result r = juju.ok(COMMAND, "status", "-m", name, "--format", "json");
+    return ModelStatus.of(LocalJuju.parse(r.stdout(), "status"));
+  }
+
+  /** Runs a shell command on the machine of {@code unit}, as root. */
+  Processes.Result exec(String unit, String command) {
+    return juju.run(COMMAND, "exec", "-m", name, "--unit", unit, "--", "bash", "-c", command);
+  }
+
+  /** Like {@link #exec} but the command must succeed; returns its stdout. */
+  String sh(String unit, String command) {
+    return exec(unit, command).orThrow().stdout();
+  }
+
+  /**
+   * Polls status until {@code condition} holds.
+   *
+   * @throws AssertionError naming what was awaited, with every unit's status at the deadline
+   */
+  ModelStatus waitFor(String description, Duration timeout, Predicate<ModelStatus> condition) {
+    Instant deadline = Instant.now().plus(timeout);
+    ModelStatus last = null;
+    while (true) {
+      last = status();
+      if (condition.test(last)) {
+        return last;
+      }
+      if (last.units().stream().anyMatch(u -> u.is("error"))) {
+        throw new AssertionError("a unit is in error while waiting for " + description + ":" + last.summary());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out after " + timeout + " waiting for " + description + ":"
+            + last.summary());
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + description, e);
+      }
+    }
+  }
+
+  /** Waits until every unit of the applications is active and idle. */
+  ModelStatus waitForActive(Duration timeout, String... applications) {
+    return waitFor("active and idle: " + String.join(", ", applications), timeout, s -> {
+      for (String app : applications) {
+        List<UnitStatus> units = s.unitsOf(app);
+        if (units.isEmpty() || !units.stream().allMatch(u -> u.is("active") && u.agent().equals("idle"))) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  /** Waits until {@code unit} shows {@code workload} with a message containing {@code text}. */
+  ModelStatus waitForUnit(String unit, String workload, String text, Duration timeout) {
+    return waitFor(unit + " " + workload + " \"" + text + "\"", timeout,
+        s -> s.unit(unit).map(u -> u.is(workload) && u.message().contains(text)).orElse(false));
+  }
+}

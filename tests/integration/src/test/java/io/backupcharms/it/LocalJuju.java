@@ -1,0 +1,58 @@
+package io.backupcharms.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs {@code bin/localjuju} as a process, the way an operator runs {@code juju}. */
+final class LocalJuju {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path executable;
+
+  private LocalJuju(Path executable) {
+    this.executable = executable;
+  }
+
+  /** The built CLI of this repository, or why it is missing. */
+  static LocalJuju ofRepository() {
+    Path bin = Repo.root().resolve("charms/localjuju/bin/localjuju");
+    if (!Files.isExecutable(bin)) {
+      throw new IllegalStateException(bin + " is missing or not executable; build the reactor "
+          + "first (mvn -B verify from the repository root)");
+    }
+    return new LocalJuju(bin);
+  }
+
+  static Optional<String> unavailableReason() {
+    Path bin = Repo.root().resolve("charms/localjuju/bin/localjuju");
+    return Files.isExecutable(bin) ? Optional.empty() : Optional.of(bin + " is not built");
+  }
+
+  /** Runs one command; a non-zero exit is returned, not thrown. */
+  Processes.Result run(Duration timeout, String... args) {
+    List<String> argv = new ArrayList<>();
+    argv.add(executable.toString());
+    argv.addAll(List.of(args));
+    return Processes.run(timeout, argv);
+  }
+
+  /** Runs one command that must succeed. */
+  Processes.Result ok(Duration timeout, String... args) {
+    return run(timeout, args).orThrow();
+  }
+
+  static JsonNode parse(String json, String what) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException(what + " printed something that is not JSON: "
+          + Processes.tail(json, 2000), e);
+    }
+  }
+}

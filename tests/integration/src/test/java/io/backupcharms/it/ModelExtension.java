@@ -1,0 +1,57 @@
+package io.backupcharms.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One localjuju model per test class, shared by its tests: added before the first test and
+ * destroyed after the last one, whatever happened. Tests and lifecycle methods receive it as a
+ * {@link JujuModel} parameter. Skips the class with the reason when it cannot run here (not root).
+ */
+final class ModelExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ModelExtension.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    assumeTrue(Root.missingReason().isEmpty(), () -> Root.missingReason().orElseThrow());
+    LocalJuju juju = LocalJuju.ofRepository();
+    String name = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "")
+        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    JujuModel model = JujuModel.add(juju, name);
+    context.getStore(NS).put(JujuModel.class, model);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    JujuModel model = context.getStore(NS).remove(JujuModel.class, JujuModel.class);
+    if (model != null) {
+      model.destroy();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == JujuModel.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    JujuModel model = context.getStore(NS).get(JujuModel.class, JujuModel.class);
+    if (model == null) {
+      model = context.getParent().map(p -> p.getStore(NS).get(JujuModel.class, JujuModel.class)).orElse(null);
+    }
+    if (model == null) {
+      throw new IllegalStateException("no model: ModelExtension.beforeAll did not run for "
+          + context.getRequiredTestClass().getName());
+    }
+    return model;
+  }
+}
