@@ -1,0 +1,57 @@
+package io.backupcharms.pack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Renders the {@code dispatch} script from its template ({@code dispatch.sh} in this package). */
+final class DispatchScript {
+  /**
+   * The JVM options that make a short-lived charm process start fast: C1 only (a hook is over
+   * before C2 pays off), the serial collector (no GC threads to start), no perf-data file, and
+   * JVM warnings to stderr, which Juju logs at WARNING, instead of stdout.
+   */
+  static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1",
+      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:all=off", "-Xlog:all=warning:stderr");
+
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/@=+,-]*");
+
+  private DispatchScript() {}
+
+  static String render(String charmName, String mainClass, String classpath, long jarMtime,
+      String packedJavaRuntime, List<String> jvmFlags) {
+    String jvm = String.join(" ", jvmFlags);
+    Map<String, String> values = Map.of("@NAME@", charmName, "@MAIN_CLASS@", mainClass,
+        "@CLASSPATH@", classpath, "@JAR_MTIME@", Long.toString(jarMtime),
+        "@PACKED_JAVA_RUNTIME@", packedJavaRuntime, "@JVM_FLAGS@", jvm);
+    String script = template();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String value = e.getValue();
+      // Values land inside single quotes; refuse anything that could end the quoting.
+      boolean safe = e.getKey().equals("@JVM_FLAGS@")
+          ? SAFE.matcher(value.replace(" ", "")).matches()
+          : SAFE.matcher(value).matches();
+      if (!safe) {
+        throw new CharmPackException("cannot put " + e.getKey().replace("@", "").toLowerCase()
+            + " \"" + value + "\" into dispatch: use only letters, digits and _.:/@=+,- there");
+      }
+      script = script.replace(e.getKey(), value);
+    }
+    return script;
+  }
+
+  private static String template() {
+    try (InputStream in = DispatchScript.class.getResourceAsStream("dispatch.sh")) {
+      if (in == null) {
+        throw new IllegalStateException("dispatch.sh is missing from the charm-pack jar; rebuild it");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the dispatch template", e);
+    }
+  }
+}

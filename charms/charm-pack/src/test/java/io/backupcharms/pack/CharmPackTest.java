@@ -1,0 +1,135 @@
+package io.backupcharms.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CharmPackTest {
+  @TempDir static Path root;
+  static SampleCharm sample;
+  static Path charm;
+
+  @BeforeAll
+  static void pack() throws IOException {
+    sample = new SampleCharm(root);
+    List<Path> built = new CharmPack(sample.options(true)).pack();
+    charm = sample.outputDir.resolve("sample_ubuntu@24.04-amd64.charm");
+    assertEquals(List.of(charm), built);
+  }
+
+  @Test
+  void archiveHasWhatJujuDeployReliesOn() {
+    PackedCharm packed = PackedCharm.open(charm);
+    assertEquals(List.of(), packed.problemsAgainst(sample.projectDir.resolve("charmcraft.yaml")));
+    assertEquals(0755, packed.entry("dispatch").orElseThrow().mode());
+    assertEquals(PackedCharm.Entry.Kind.SYMLINK, packed.entry("hooks/install").orElseThrow().kind());
+    assertEquals("../dispatch", packed.entry("hooks/upgrade-charm").orElseThrow().text());
+    assertEquals(List.of("lib/sample-1.0.jar", "lib/dep-2.0.jar"), packed.classpath());
+    assertTrue(packed.entry("lib/charm.jsa").isPresent());
+    Map<String, Object> metadata = packed.yaml("metadata.yaml");
+    assertEquals("Sample", metadata.get("display-name"));
+    assertEquals(true, metadata.get("subordinate"));
+    assertEquals(Map.of("options", Map.of("fileset", Map.of("type", "string", "description", "Paths."),
+        "port", Map.of("type", "int", "default", 9102, "description", "Port."))),
+        packed.yaml("config.yaml"));
+    assertEquals(List.of(Map.of("name", "ubuntu", "channel", "24.04", "architectures",
+        List.of("amd64"))), packed.yaml("manifest.yaml").get("bases"));
+  }
+
+  @Test
+  void packingTwiceGivesTheSameBytesExceptTheCdsArchive() throws IOException {
+    PackedCharm first = PackedCharm.open(charm);
+    Path again = root.resolve("again");
+    SampleCharm other = new SampleCharm(again);
+    new CharmPack(other.options(false)).pack();
+    PackedCharm second = PackedCharm.open(other.outputDir.resolve("sample_ubuntu@24.04-amd64.charm"));
+    for (String name : List.of("metadata.yaml", "config.yaml", "actions.yaml", "manifest.yaml")) {
+      assertEquals(first.entry(name).orElseThrow().text(), second.entry(name).orElseThrow().text());
+    }
+  }
+
+  @Test
+  void dispatchRunsTheCharmWithTheCdsArchiveAfterAnUnpackThatLostFileTimes() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("unit-sample-0/charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    Path classLog = root.resolve("class-load.log");
+    String out = runHook(dir, "hooks/install", classLog);
+    assertEquals("hooks/install hello from dep\n", out);
+    String loads = Files.readString(classLog, StandardCharsets.UTF_8);
+    assertTrue(loads.contains("sample.Main source: shared objects file (top)"), loads);
+  }
+
+  @Test
+  void aForeignJdkBuildGetsAnArchiveBuiltOnTheMachine() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("unit-sample-1/charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    Path dispatch = dir.resolve("dispatch");
+    Files.writeString(dispatch, Files.readString(dispatch)
+        .replaceFirst("(?m)^PACKED_JAVA_RUNTIME='[^']*'$", "PACKED_JAVA_RUNTIME='17.0.0+0-other'"));
+    Path classLog = root.resolve("class-load-foreign.log");
+    assertEquals("hooks/start hello from dep\n", runHook(dir, "hooks/start", classLog));
+    assertEquals(1, SampleCharm.list(dir.resolve(".cds")).size(), "one local archive");
+    String loads = Files.readString(classLog, StandardCharsets.UTF_8);
+    assertTrue(loads.contains("sample.Main source: shared objects file (top)"), loads);
+  }
+
+  @Test
+  void aBrokenArchiveOnlyCostsSpeed() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("unit-sample-2/charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    Files.writeString(dir.resolve("lib/charm.jsa"), "not an archive");
+    assertEquals("hooks/install hello from dep\n", runHook(dir, "hooks/install", null));
+  }
+
+  @Test
+  void charmcraftProblemsAreAllReportedWithTheFix() {
+    CharmPackException e = assertThrows(CharmPackException.class, () -> Charmcraft.parse(
+        String.join("\n", "type: charm", "name: Bad_Name", "summary: s", "description: d",
+            "base: ubuntu@24.04", "platforms: {amd64: }", "subordinate: true",
+            "requires: {backup: {interface: backup}}",
+            "config: {options: {port: {type: int, default: x, description: p}}}",
+            "actions: {go: {description: d}}"), "charmcraft.yaml"));
+    assertEquals(4, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("a subordinate charm needs a requires endpoint with scope: "
+        + "container"), e.getMessage());
+    assertTrue(e.getMessage().contains("actions.go: set additionalProperties"), e.getMessage());
+  }
+
+  /** Runs dispatch as Juju would: as a process, in the charm directory, with Juju's variables. */
+  private static String runHook(Path charmDir, String dispatchPath, Path classLog) throws Exception {
+    Path out = charmDir.resolveSibling("hook.out");
+    ProcessBuilder pb = new ProcessBuilder(charmDir.resolve("dispatch").toString())
+        .directory(charmDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(charmDir.resolveSibling("dispatch.log").toFile());
+    Map<String, String> env = pb.environment();
+    env.clear();
+    env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    env.put("JUJU_CHARM_DIR", charmDir.toString());
+    env.put("JUJU_DISPATCH_PATH", dispatchPath);
+    env.put("JUJU_UNIT_NAME", "sample/0");
+    env.put("SAMPLE_OUT", out.toString());
+    if (classLog != null) {
+      env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog);
+    }
+    Process p = pb.start();
+    try {
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "dispatch did not finish in 120 s");
+    } finally {
+      p.destroyForcibly();
+    }
+    String log = Files.readString(charmDir.resolveSibling("dispatch.log"));
+    assertEquals(0, p.exitValue(), log);
+    return Files.readString(out);
+  }
+}
