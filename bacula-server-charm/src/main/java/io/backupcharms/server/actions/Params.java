@@ -90,11 +90,11 @@ final class Params {
       return fallback;
     }
     String text = String.valueOf(value);
-    if (!text.matches("/[A-Za-z0-9_.+@=/-]{0,1023}") || text.contains("/../") || text.endsWith("/..")) {
+    if (!text.matches("/[A-Za-z0-9_.+@/-]{0,1023}") || text.contains("/../") || text.endsWith("/..")) {
       problems.add(
           key
               + " must be an absolute directory such as / (in place) or /tmp/restore, made of"
-              + " letters, digits and _.+@=/- without \"..\"; got \""
+              + " letters, digits and _.+@/- without \"..\"; got \""
               + shorten(text)
               + "\"");
       return fallback;

@@ -1,0 +1,22 @@
+package io.backupcharms.server.actions;
+
+import java.util.Map;
+
+/**
+ * An action could not do its work. The message says why, in the Director's words where it gave
+ * any; {@link #results()} holds what is known anyway (e.g. the job id of a failed backup).
+ */
+public final class ActionFailedException extends RuntimeException {
+
+  private final transient Map<String, ?> results;
+
+  ActionFailedException(String message, Map<String, ?> results) {
+    super(message);
+    this.results = Map.copyOf(results);
+  }
+
+  /** Results to report even though the action failed. */
+  public Map<String, ?> results() {
+    return results;
+  }
+}

@@ -1,0 +1,200 @@
+package io.backupcharms.server.actions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Director commands the actions use, and what their answers mean. Catalog reads go through
+ * {@code .sql}, whose rows arrive as tab-terminated fields with no row separator, so every query
+ * starts with a marker column. Values put into commands are client and job names already checked
+ * against Bacula's name characters, numbers, and keywords from a fixed list.
+ */
+final class DirectorJobs {
+
+  private static final String MARK = "R#";
+  private static final String JOB_COLUMNS =
+      "SELECT '" + MARK + "', j.JobId, j.Type, j.Level, j.JobStatus, j.JobFiles, j.JobBytes,"
+          + " j.StartTime, j.EndTime, c.Name FROM Job j LEFT JOIN Client c ON j.ClientId = c.ClientId";
+  private static final Pattern QUEUED = Pattern.compile("Job queued\\. JobId=(\\d+)");
+  private static final Pattern JOB_IDS = Pattern.compile("^(\\d+(?:,\\d+)*)\\s*$", Pattern.MULTILINE);
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:-]{1,127}");
+
+  private final ConsoleSession console;
+
+  DirectorJobs(ConsoleSession console) {
+    this.console = console;
+  }
+
+  /**
+   * Queues a backup job.
+   *
+   * @return its JobId
+   * @throws ActionFailedException with the Director's answer when it queued nothing
+   */
+  long runBackup(String job, String level) {
+    String answer = console.send("run job=" + safe(job) + " level=" + safe(level) + " yes");
+    return queued(answer, "run " + job);
+  }
+
+  /**
+   * Queues a restore of the files of {@code jobIds} (a Full and the jobs after it) to the client.
+   *
+   * @return the restore's JobId
+   */
+  long restore(String client, String restoreJob, List<Long> jobIds, String where, String replace) {
+    StringBuilder ids = new StringBuilder();
+    for (long id : jobIds) {
+      ids.append(ids.length() == 0 ? "" : ",").append(id);
+    }
+    String answer =
+        console.send(
+            "restore jobid=" + ids
+                + " client=" + safe(client)
+                + " restoreclient=" + safe(client)
+                + " restorejob=" + safe(restoreJob)
+                + " where=" + where
+                + " replace=" + safe(replace)
+                + " all done yes");
+    if (answer.contains("No files selected to be restored")) {
+      throw new ActionFailedException(
+          "backup " + ids + " of " + client + " has no files to restore", Map.of());
+    }
+    return queued(answer, "restore");
+  }
+
+  /** The jobs whose files a restore of {@code jobId} needs: its Full and what came after. */
+  List<Long> restoreChain(long jobId) {
+    String answer = console.send(".bvfs_get_jobids jobid=" + jobId);
+    Matcher m = JOB_IDS.matcher(answer);
+    if (!m.find()) {
+      throw new ActionFailedException(
+          "the Director found no backups to restore for job " + jobId + ": " + oneLine(answer),
+          Map.of());
+    }
+    List<Long> ids = new ArrayList<>();
+    for (String id : m.group(1).split(",")) {
+      ids.add(Long.parseLong(id));
+    }
+    return ids;
+  }
+
+  /** One job from the catalog. */
+  Optional<JobRecord> job(long id) {
+    List<JobRecord> rows = jobs(" WHERE j.JobId = " + id);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** The newest backup jobs, optionally of one client. */
+  List<JobRecord> backups(Optional<String> client, int limit) {
+    String where = " WHERE j.Type = 'B'" + client.map(c -> " AND c.Name = '" + safe(c) + "'").orElse("");
+    return jobs(where + " ORDER BY j.JobId DESC LIMIT " + limit);
+  }
+
+  /** The client's newest backup that ended well. */
+  Optional<JobRecord> latestGoodBackup(String client) {
+    List<JobRecord> rows =
+        jobs(" WHERE j.Type = 'B' AND j.JobStatus IN ('T', 'W') AND c.Name = '" + safe(client)
+            + "' ORDER BY j.JobId DESC LIMIT 1");
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** Each client's newest backup, by client name. */
+  Map<String, JobRecord> lastBackups() {
+    Map<String, JobRecord> out = new LinkedHashMap<>();
+    for (JobRecord r :
+        jobs(" WHERE j.JobId IN (SELECT MAX(JobId) FROM Job WHERE Type = 'B' GROUP BY ClientId)")) {
+      out.put(r.client(), r);
+    }
+    return out;
+  }
+
+  /** The job's log lines, oldest first. */
+  List<String> log(long jobId) {
+    List<String> lines = new ArrayList<>();
+    for (List<String> row :
+        rows(".sql query=\"SELECT '" + MARK + "', LogText FROM Log WHERE JobId = " + jobId
+            + " ORDER BY LogId\"", 1)) {
+      lines.add(row.get(0).strip());
+    }
+    return lines;
+  }
+
+  private List<JobRecord> jobs(String condition) {
+    List<JobRecord> out = new ArrayList<>();
+    for (List<String> f : rows(".sql query=\"" + JOB_COLUMNS + condition + "\"", 9)) {
+      out.add(
+          new JobRecord(
+              Long.parseLong(f.get(0)), first(f.get(1)), first(f.get(2)), first(f.get(3)),
+              number(f.get(4)), number(f.get(5)), time(f.get(6)), time(f.get(7)), f.get(8)));
+    }
+    return out;
+  }
+
+  /** Rows of a marker-first {@code .sql} answer, each with {@code columns} fields after the mark. */
+  private List<List<String>> rows(String command, int columns) {
+    String answer = console.send(command);
+    List<List<String>> rows = new ArrayList<>();
+    int at = answer.indexOf(MARK + "\t");
+    while (at >= 0) {
+      List<String> fields = new ArrayList<>();
+      int pos = at + MARK.length() + 1;
+      for (int i = 0; i < columns; i++) {
+        int tab = answer.indexOf('\t', pos);
+        if (tab < 0) {
+          throw new ActionFailedException(
+              "unexpected catalog answer from the Director: " + oneLine(answer), Map.of());
+        }
+        fields.add(answer.substring(pos, tab));
+        pos = tab + 1;
+      }
+      rows.add(fields);
+      at = answer.startsWith(MARK + "\t", pos) ? pos : answer.indexOf(MARK + "\t", pos);
+    }
+    if (rows.isEmpty() && answer.contains("Query failed")) {
+      throw new ActionFailedException("the catalog query failed: " + oneLine(answer), Map.of());
+    }
+    return rows;
+  }
+
+  private static long queued(String answer, String what) {
+    Matcher m = QUEUED.matcher(answer);
+    if (!m.find()) {
+      throw new ActionFailedException(
+          "the Director did not start " + what + ": " + oneLine(answer), Map.of());
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  private static String safe(String value) {
+    if (!SAFE.matcher(value).matches()) {
+      throw new IllegalArgumentException("not a Bacula name or keyword: " + value);
+    }
+    return value;
+  }
+
+  private static char first(String field) {
+    return field.isEmpty() ? '?' : field.charAt(0);
+  }
+
+  private static long number(String field) {
+    try {
+      return Long.parseLong(field.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static String time(String field) {
+    return field.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*") ? field.substring(0, 19) : "";
+  }
+
+  static String oneLine(String text) {
+    String flat = text.replace("You have messages.", "").replaceAll("\\s+", " ").strip();
+    return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+  }
+}

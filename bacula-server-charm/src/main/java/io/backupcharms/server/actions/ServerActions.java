@@ -1,0 +1,207 @@
+package io.backupcharms.server.actions;
+
+import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.clients.Clients;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The four actions. Each validates every parameter before touching the Director, then works
+ * through one console session. Failures are {@link InvalidParamsException} (nothing was done) or
+ * {@link ActionFailedException} (with the Director's reason and whatever results are known).
+ */
+public final class ServerActions {
+
+  /** How long run-backup and restore wait for their job. */
+  static final Duration JOB_TIMEOUT = Duration.ofHours(12);
+
+  private final Clients clients;
+  private final ClientSelector selector;
+  private final Supplier<ConsoleSession> console;
+  private final Duration poll;
+
+  /**
+   * @param clients the clients as the relations describe them now
+   * @param selector maps {@code client=} to one of them
+   * @param console opens a logged-in console on the Director
+   */
+  public ServerActions(
+      Clients clients, ClientSelector selector, Supplier<ConsoleSession> console) {
+    this(clients, selector, console, Duration.ofMillis(250));
+  }
+
+  ServerActions(
+      Clients clients, ClientSelector selector, Supplier<ConsoleSession> console, Duration poll) {
+    this.clients = clients;
+    this.selector = selector;
+    this.console = console;
+    this.poll = poll;
+  }
+
+  /** {@code run-backup}: runs the client's backup job and waits for it. */
+  public Map<String, Object> runBackup(Map<String, ?> params, Consumer<String> log) {
+    RunBackupRequest request = RunBackupRequest.parse(params);
+    ClientSpec client = selector.select(request.client());
+    try (ConsoleSession session = console.get()) {
+      DirectorJobs director = new DirectorJobs(session);
+      log.accept("starting a " + request.level() + " backup of " + selector.describe(client));
+      long id = director.runBackup(client.backupJob(), request.level());
+      log.accept("job " + id + " queued");
+      JobRecord job = new JobWaiter(director, log, poll, JOB_TIMEOUT).await(id);
+      Map<String, Object> results = new LinkedHashMap<>(job.describe());
+      selector.principalUnit(client).ifPresent(u -> results.put("unit", u));
+      if (!job.isGood()) {
+        throw new ActionFailedException(
+            "backup job " + id + " of " + selector.describe(client) + " " + job.statusWord() + ": "
+                + JobWaiter.reason(director.log(id)),
+            results);
+      }
+      log.accept("job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
+          + job.bytes() + " bytes");
+      return results;
+    }
+  }
+
+  /** {@code list-backups}: the newest backups, optionally of one client. */
+  public Map<String, Object> listBackups(Map<String, ?> params) {
+    ListBackupsRequest request = ListBackupsRequest.parse(params);
+    Optional<ClientSpec> client = request.client().map(selector::select);
+    try (ConsoleSession session = console.get()) {
+      List<JobRecord> jobs =
+          new DirectorJobs(session).backups(client.map(ClientSpec::clientResource), request.limit());
+      Map<String, Object> backups = new LinkedHashMap<>();
+      for (JobRecord job : jobs) {
+        backups.put("job-" + job.id(), job.describe());
+      }
+      Map<String, Object> results = new LinkedHashMap<>();
+      results.put("count", Integer.toString(jobs.size()));
+      results.put("backups", backups);
+      return results;
+    }
+  }
+
+  /** {@code restore}: restores a backup (with the jobs it builds on) and waits for it. */
+  public Map<String, Object> restore(Map<String, ?> params, Consumer<String> log) {
+    RestoreRequest request = RestoreRequest.parse(params);
+    ClientSpec client = selector.select(request.client());
+    try (ConsoleSession session = console.get()) {
+      DirectorJobs director = new DirectorJobs(session);
+      JobRecord backup = backupToRestore(director, client, request.backupId());
+      List<Long> chain = director.restoreChain(backup.id());
+      log.accept("restoring backup " + backup.id() + " of " + selector.describe(client)
+          + " (jobs " + join(chain) + ") to " + request.where());
+      long id =
+          director.restore(client.clientResource(), client.restoreJob(), chain, request.where(),
+              request.replace());
+      log.accept("restore job " + id + " queued");
+      JobRecord job = new JobWaiter(director, log, poll, JOB_TIMEOUT).await(id);
+      Map<String, Object> results = new LinkedHashMap<>(job.describe());
+      results.remove("level");
+      results.put("backup-id", Long.toString(backup.id()));
+      results.put("restored-jobs", join(chain));
+      results.put("where", request.where());
+      results.put("replace", request.replace());
+      if (!job.isGood()) {
+        throw new ActionFailedException(
+            "restore job " + id + " of " + selector.describe(client) + " " + job.statusWord()
+                + ": " + JobWaiter.reason(director.log(id)),
+            results);
+      }
+      return results;
+    }
+  }
+
+  /** {@code list-clients}: every client with its address, schedule and last backup. */
+  public Map<String, Object> listClients() {
+    Map<String, JobRecord> last = Map.of();
+    String lastProblem = null;
+    if (!clients.ready().isEmpty()) {
+      try (ConsoleSession session = console.get()) {
+        last = new DirectorJobs(session).lastBackups();
+      } catch (RuntimeException e) {
+        lastProblem = "unknown: " + e.getMessage();
+      }
+    }
+    Map<String, Object> list = new LinkedHashMap<>();
+    for (ClientSpec c : clients.ready()) {
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("name", c.clientResource());
+      selector.principalUnit(c).ifPresent(u -> entry.put("unit", u));
+      entry.put("fd-unit", c.unit());
+      entry.put("address", c.address() + ":" + c.port());
+      entry.put("fileset", String.join(",", c.fileset()));
+      entry.put("schedule", c.schedule().isEmpty() ? "manual only" : String.join(", ", c.schedule()));
+      JobRecord job = last.get(c.clientResource());
+      entry.put(
+          "last-backup",
+          lastProblem != null ? lastProblem
+              : job == null ? "none"
+              : "job " + job.id() + ", " + job.levelName() + ", " + job.statusWord() + ", "
+                  + (job.start().isEmpty() ? job.end() : job.start()));
+      list.put(key(selector.principalUnit(c).orElse(c.stem()), list), entry);
+    }
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("count", Integer.toString(clients.ready().size()));
+    results.put("clients", list);
+    if (!clients.rejected().isEmpty()) {
+      Map<String, String> rejected = new LinkedHashMap<>();
+      clients.rejected().forEach(r -> rejected.put(key(r.unit(), rejected), r.message()));
+      results.put("rejected", rejected);
+    }
+    return results;
+  }
+
+  private JobRecord backupToRestore(DirectorJobs director, ClientSpec client, Optional<Long> id) {
+    if (id.isEmpty()) {
+      return director.latestGoodBackup(client.clientResource())
+          .orElseThrow(() -> new ActionFailedException(
+              selector.describe(client) + " has no successful backup to restore; run run-backup first",
+              Map.of()));
+    }
+    JobRecord job = director.job(id.get())
+        .orElseThrow(() -> new InvalidParamsException(List.of(
+            "backup-id " + id.get() + " is not a job the Director knows; see list-backups")));
+    if (job.type() != 'B' || !job.client().equals(client.clientResource())) {
+      throw new InvalidParamsException(List.of(
+          "backup-id " + id.get() + " is not a backup of " + selector.describe(client)
+              + "; see list-backups client=" + request(client)));
+    }
+    if (!job.isGood()) {
+      throw new InvalidParamsException(List.of(
+          "backup-id " + id.get() + " did not succeed (" + job.statusWord()
+              + "); choose a successful backup from list-backups"));
+    }
+    return job;
+  }
+
+  private String request(ClientSpec client) {
+    return selector.principalUnit(client).orElse(client.name());
+  }
+
+  /** An action-set key (lowercase letters, digits, hyphens) unique in {@code taken}. */
+  static String key(String name, Map<String, ?> taken) {
+    String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
+      base = "client-" + base;
+    }
+    String key = base;
+    for (int i = 2; taken.containsKey(key); i++) {
+      key = base + "-" + i;
+    }
+    return key;
+  }
+
+  private static String join(List<Long> ids) {
+    StringBuilder out = new StringBuilder();
+    for (long id : ids) {
+      out.append(out.length() == 0 ? "" : ",").append(id);
+    }
+    return out.toString();
+  }
+}
