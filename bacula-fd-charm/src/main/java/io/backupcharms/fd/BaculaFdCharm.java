@@ -127,8 +127,9 @@ public final class BaculaFdCharm extends CharmBase {
     }
     DatabagResult<DirectorAppData> dir = DirectorAppData.fromDatabag(directorBag);
     if (!dir.isValid()) {
-      LOG.warn("bacula-dir relation {}: {}", director.get(), dir.describeErrors());
-      return new BlockedStatus("invalid bacula-dir relation data: " + dir.describeErrors());
+      String problems = describeRedacted(dir);
+      LOG.warn("bacula-dir relation {}: {}", director.get(), problems);
+      return new BlockedStatus("invalid bacula-dir relation data: " + problems);
     }
     String secretId = dir.orElseThrow().passwordSecretId();
     String password;
@@ -241,6 +242,20 @@ public final class BaculaFdCharm extends CharmBase {
     } catch (BaculaException e) {
       LOG.warn("stopping the File Daemon failed: {}", e.getMessage());
     }
+  }
+
+  /**
+   * The problems with the server's bag, never quoting the {@code password} value: if a server
+   * put a password there instead of a secret id, neither the status nor the log may repeat it.
+   */
+  private static String describeRedacted(DatabagResult<DirectorAppData> result) {
+    return result.errors().stream()
+        .map(e -> e.key().equals(DirectorAppData.PASSWORD)
+            ? "password is not a Juju secret id; bacula-server must publish the id of a secret "
+                + "(secret:...), never the password itself"
+            : e.message())
+        .distinct()
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static String firstLine(String text) {

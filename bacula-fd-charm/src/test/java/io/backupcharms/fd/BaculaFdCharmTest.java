@@ -1,0 +1,230 @@
+package io.backupcharms.fd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.config.DirectorAccess;
+import io.backupcharms.fd.monitor.TerminatedJob;
+import io.backupcharms.ops.ActiveStatus;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.MaintenanceStatus;
+import io.backupcharms.ops.Status;
+import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.ops.model.Port;
+import io.backupcharms.ops.testing.Context;
+import io.backupcharms.ops.testing.RelationState;
+import io.backupcharms.ops.testing.SecretState;
+import io.backupcharms.ops.testing.State;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** State in, event, state out: one test per outcome an operator sees. */
+class BaculaFdCharmTest {
+  private static final String SECRET = "secret:cs1vq2gd5n0c7a9h3kqg";
+  private static final String NAME = "relation-test-model-myapp-0-000000000001-fd";
+  private static final String NOOP = "/var/lib/bacula-fd-charm/noop";
+  private static final String ADDRESS = "10.1.2.3";
+
+  private FakeFileDaemonHost host;
+  private Context ctx;
+
+  @BeforeEach
+  void setUp() {
+    host = new FakeFileDaemonHost();
+    ctx = Context.fromCharmDir(fw -> new BaculaFdCharm(fw, host), Path.of("")).withUnit("bacula-fd/0");
+  }
+
+  private static RelationState jujuInfo() {
+    return RelationState.subordinate("juju-info", 1, "myapp/0", Map.of("ingress-address", ADDRESS));
+  }
+
+  private static RelationState backup(Map<String, String> targetApp) {
+    return RelationState.subordinate("backup", 2, "backup-integrator/0", Map.of()).withRemoteAppData(targetApp);
+  }
+
+  private static RelationState director(Map<String, String> serverApp) {
+    return RelationState.of("bacula-dir", 3, "bacula-server")
+        .withRemoteUnit("bacula-server/0", Map.of("ingress-address", "10.1.2.9"))
+        .withRemoteAppData(serverApp)
+        .withLocalUnitData(Map.of("ingress-address", ADDRESS));
+  }
+
+  private static final Map<String, String> TARGET = Map.of("fileset", "/srv/demo/files,/srv/demo/dump",
+      "run-before-backup", "/var/lib/backup-integrator/demo/run-before-backup");
+  private static final Map<String, String> SERVER = Map.of("name", "charm-bacula-dir", "password", SECRET);
+
+  private State ready() {
+    return State.empty()
+        .withRelation(jujuInfo()).withRelation(backup(TARGET)).withRelation(director(SERVER))
+        .withSecret(SecretState.consumed(SECRET, Map.of("password", "dir-pw")));
+  }
+
+  private Status run(State state) {
+    return ctx.run(ctx.on().configChanged(), state).unitStatus();
+  }
+
+  @Test
+  void withoutABackupRelationItWaitsForOne() {
+    assertEquals(new WaitingStatus("waiting for backup relation"), run(State.empty().withRelation(jujuInfo())));
+  }
+
+  @Test
+  void installsTheFileDaemonWhenMissingAndSaysSo() {
+    host.installed = false;
+    ctx.run(ctx.on().install(), State.empty().withRelation(jujuInfo()));
+    assertEquals(1, host.installs);
+    assertTrue(ctx.unitStatusHistory().contains(new MaintenanceStatus("installing bacula-fd")),
+        () -> "history: " + ctx.unitStatusHistory());
+  }
+
+  @Test
+  void anEmptyBackupBagWaitsForData() {
+    assertEquals(new WaitingStatus("waiting for backup relation data"),
+        run(State.empty().withRelation(jujuInfo()).withRelation(backup(Map.of()))));
+  }
+
+  @Test
+  void hostileBackupDataBlocksWithEveryProblemNamed() {
+    Status status = run(State.empty().withRelation(jujuInfo()).withRelation(backup(Map.of(
+        "fileset", "var/lib/x,/srv/ok\n} Job {", "run-after-restore", "relative/script"))));
+    assertTrue(status instanceof BlockedStatus, () -> "blocked, not " + status);
+    assertTrue(status.message().startsWith("invalid backup relation data: "), status.message());
+    assertTrue(status.message().contains("\"var/lib/x\" is relative"), status.message());
+    assertTrue(status.message().contains("control character"), status.message());
+    assertTrue(status.message().contains("run-after-restore"), status.message());
+    assertFalse(status.message().contains("\n"), "the newline is shown escaped, never raw");
+  }
+
+  @Test
+  void withoutTheDirectorRelationItWaitsAndKeepsNoDaemonRunning() {
+    Status status = run(State.empty().withRelation(jujuInfo()).withRelation(backup(TARGET)));
+    assertEquals(new WaitingStatus("waiting for bacula-dir relation"), status);
+    assertEquals(1, host.stops);
+  }
+
+  @Test
+  void publishesTheReferenceUnitBagBeforeTheServerAnswers() {
+    State out = ctx.run(ctx.on().configChanged(), State.empty()
+        .withRelation(jujuInfo()).withRelation(backup(TARGET)).withRelation(director(Map.of())));
+    assertEquals(new WaitingStatus("waiting for bacula-dir relation data"), out.unitStatus());
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("ingress-address", ADDRESS);
+    expected.put("name", NAME);
+    expected.put("fileset", "/srv/demo/files,/srv/demo/dump");
+    expected.put("port", "9102");
+    expected.put("client-run-before-backup", "/var/lib/backup-integrator/demo/run-before-backup");
+    expected.put("client-run-after-backup", NOOP);
+    expected.put("client-run-before-restore", NOOP);
+    expected.put("client-run-after-restore", NOOP);
+    assertEquals(expected, out.relation("bacula-dir").orElseThrow().localUnitData());
+  }
+
+  @Test
+  void theScheduleIsPublishedWhenSetAndRemovedWhenCleared() {
+    State scheduled = ctx.run(ctx.on().configChanged(), ready().withConfig(Map.of("schedule",
+        "Level=Full sun at 01:00 , Level=Incremental mon-sat at 01:00")));
+    assertEquals("Level=Full sun at 01:00, Level=Incremental mon-sat at 01:00",
+        scheduled.relation("bacula-dir").orElseThrow().localUnitData().get("schedule"));
+    State cleared = ctx.run(ctx.on().configChanged(), scheduled.withConfig(Map.of("schedule", "")));
+    assertFalse(cleared.relation("bacula-dir").orElseThrow().localUnitData().containsKey("schedule"));
+  }
+
+  @Test
+  void aPasswordInPlainRelationDataIsRefused() {
+    Status status = run(ready().withRelation(director(Map.of("name", "charm-bacula-dir", "password", "hunter2"))));
+    assertTrue(status instanceof BlockedStatus, () -> "blocked, not " + status);
+    assertTrue(status.message().startsWith("invalid bacula-dir relation data: password"), status.message());
+    assertFalse(status.message().contains("hunter2"), "a password in plain data is never echoed: " + status.message());
+  }
+
+  @Test
+  void waitsUntilTheSecretIsGranted() {
+    State notGranted = State.empty().withRelation(jujuInfo()).withRelation(backup(TARGET))
+        .withRelation(director(SERVER));
+    assertEquals(new WaitingStatus("waiting for access to the Director's password secret " + SECRET), run(notGranted));
+  }
+
+  @Test
+  void whenEverythingIsThereItServesTheDirectorOnTheIngressAddress() {
+    State out = ctx.run(ctx.on().configChanged(), ready());
+    assertEquals(new ActiveStatus("ready; no backup yet"), out.unitStatus());
+    assertEquals(ADDRESS, host.lastConfig.fileDaemon().address());
+    assertEquals(9102, host.lastConfig.fileDaemon().port());
+    assertEquals(NAME, host.lastConfig.fileDaemon().name());
+    assertEquals(List.of(DirectorAccess.of("charm-bacula-dir", "dir-pw"),
+        new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true)), host.lastConfig.directors());
+    assertEquals(Set.of(Port.tcp(9102)), out.openedPorts());
+    assertTrue(host.running);
+  }
+
+  @Test
+  void reconcilingAgainChangesNothingAndRestartsNothing() {
+    State first = ctx.run(ctx.on().configChanged(), ready());
+    State second = ctx.run(ctx.on().updateStatus(), first);
+    assertEquals(1, host.restarts);
+    assertEquals(first.relations(), second.relations());
+    assertEquals(first.unitStatus(), second.unitStatus());
+  }
+
+  @Test
+  void aNewPortRestartsTheDaemonOnceAndIsPublished() {
+    State first = ctx.run(ctx.on().configChanged(), ready());
+    State moved = ctx.run(ctx.on().configChanged(), first.withConfig(Map.of("port", 9200)));
+    assertEquals(2, host.restarts);
+    assertEquals("9200", moved.relation("bacula-dir").orElseThrow().localUnitData().get("port"));
+    assertEquals(Set.of(Port.tcp(9200)), moved.openedPorts());
+  }
+
+  @Test
+  void publishesTheLastBackupFromTheFileDaemonsOwnList() {
+    Instant end = Instant.parse("2026-11-21T22:42:15Z");
+    host.jobs = List.of(new TerminatedJob(7, 'B', 'F', 'T', end, NAME + "-backup"),
+        new TerminatedJob(8, 'R', ' ', 'T', end.plusSeconds(60), NAME + "-restore"));
+    State out = ctx.run(ctx.on().updateStatus(), ready());
+    assertEquals(new ActiveStatus("last backup success at 2026-11-21T22:42:15Z (job 7)"), out.unitStatus());
+    Map<String, String> bag = out.relation("backup").orElseThrow().localUnitData();
+    assertEquals("2026-11-21T22:42:15Z", bag.get("last-backup-time"));
+    assertEquals("success", bag.get("last-backup-status"));
+    assertEquals("7", bag.get("last-backup-job-id"));
+  }
+
+  @Test
+  void aFailedLastBackupIsPublishedAsFailed() {
+    host.jobs = List.of(new TerminatedJob(9, 'B', 'I', 'f', Instant.parse("2026-11-21T23:00:00Z"), "b"));
+    State out = ctx.run(ctx.on().updateStatus(), ready());
+    assertEquals("failed", out.relation("backup").orElseThrow().localUnitData().get("last-backup-status"));
+    assertTrue(out.unitStatus().message().startsWith("last backup failed"), out.unitStatus().message());
+  }
+
+  @Test
+  void anUnansweredStatusQueryKeepsTheUnitActiveAndSaysWhy() {
+    host.monitorFailure = new IOException("Connection refused");
+    Status status = run(ready());
+    assertEquals(new ActiveStatus("ready; last backup unknown (File Daemon status: Connection refused)"), status);
+  }
+
+  @Test
+  void badConfigBlocksWithEveryProblem() {
+    Status status = run(ready().withConfig(Map.of("port", 0, "schedule", "daily {")));
+    assertTrue(status instanceof BlockedStatus, () -> "blocked, not " + status);
+    assertTrue(status.message().startsWith("invalid config: port 0 is out of range"), status.message());
+    assertTrue(status.message().contains("schedule run \"daily {\""), status.message());
+  }
+
+  @Test
+  void aConfigTheDaemonRejectsBlocksWithTheReferenceMessage() {
+    host.applyFailure = new BaculaException("bacula-fd -t rejected the new configuration\nline 3: bad");
+    Status status = run(ready());
+    assertEquals(new BlockedStatus("failed to apply bacula configuration: bacula-fd -t rejected the new configuration"),
+        status);
+  }
+}

@@ -1,0 +1,83 @@
+package io.backupcharms.fd;
+
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.render.BaculaRenderer;
+import io.backupcharms.fd.monitor.TerminatedJob;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A File Daemon host in memory that behaves like the real one where the charm can tell: the
+ * rendered file is kept, and the daemon "restarts" only when its bytes change.
+ */
+final class FakeFileDaemonHost implements FileDaemonHost {
+  boolean installed = true;
+  int installs;
+  String liveConfig;
+  FileDaemonConfig lastConfig;
+  int restarts;
+  int stops;
+  boolean running;
+  List<TerminatedJob> jobs = new ArrayList<>();
+  IOException monitorFailure;
+  BaculaException applyFailure;
+
+  @Override
+  public boolean isInstalled() {
+    return installed;
+  }
+
+  @Override
+  public void install() {
+    installs++;
+    installed = true;
+  }
+
+  @Override
+  public String noopScript() {
+    return "/var/lib/bacula-fd-charm/noop";
+  }
+
+  @Override
+  public String monitorPassword() {
+    return "monitor-pw";
+  }
+
+  @Override
+  public boolean apply(FileDaemonConfig config) {
+    if (applyFailure != null) {
+      throw applyFailure;
+    }
+    String rendered = BaculaRenderer.render(config);
+    lastConfig = config;
+    if (rendered.equals(liveConfig)) {
+      return false;
+    }
+    liveConfig = rendered;
+    restarts++;
+    running = true;
+    return true;
+  }
+
+  @Override
+  public void ensureRunning(String address, int port) {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    stops++;
+    running = false;
+  }
+
+  @Override
+  public List<TerminatedJob> terminatedJobs(String address, int port, String monitorName, String password)
+      throws IOException {
+    if (monitorFailure != null) {
+      throw monitorFailure;
+    }
+    return List.copyOf(jobs);
+  }
+}
