@@ -54,6 +54,8 @@ final class CdsTraining {
     List<String> command = new ArrayList<>();
     command.add(javaLauncher().toString());
     command.addAll(jvmFlags);
+    // The dump lists every class it skips (JFR events, ...) as a warning: noise, not a problem.
+    command.add("-Xlog:cds*=error:stderr");
     command.add("-XX:ArchiveClassesAtExit=" + ARCHIVE);
     command.add("-Dops.training=true");
     command.add("-cp");

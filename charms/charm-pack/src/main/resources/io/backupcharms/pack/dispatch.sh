@@ -82,6 +82,8 @@ fi
 
 # Unpackers (Juju's included) do not keep file times; put back the ones the archive recorded.
 touch -c -d "@$JAR_MTIME" lib/*.jar 2>/dev/null || true
+# From here on, word lists are expanded unquoted on purpose; no file-name globbing.
+set -f
 
 CDS_FLAGS=""
 if [ -n "$PACKED_JAVA_RUNTIME" ] && [ "$JAVA_RUNTIME" = "$PACKED_JAVA_RUNTIME" ] \
@@ -101,7 +103,8 @@ elif [ "${CHARM_CDS_LOCAL:-1}" = 1 ]; then
     mkdir -p .cds
     log "building an AppCDS archive for Java $runtime_key (once per Java runtime)"
     if env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG="$LANG" JUJU_CHARM_DIR="$PWD" \
-        timeout 300 "$JAVA" $JVM_FLAGS -XX:ArchiveClassesAtExit="$local_jsa.tmp" \
+        timeout 300 "$JAVA" $JVM_FLAGS '-Xlog:cds*=error:stderr' \
+        -XX:ArchiveClassesAtExit="$local_jsa.tmp" \
         -Dops.training=true -cp "$CHARM_CLASSPATH" "$MAIN_CLASS" </dev/null >&2 \
         && [ -s "$local_jsa.tmp" ]; then
       mv "$local_jsa.tmp" "$local_jsa"
