@@ -20,6 +20,8 @@ packages=(
   openjdk-17-jdk-headless maven
   # Tools the tests compare against.
   diffutils tar coreutils
+  # Hook-latency benchmark (bench/ops): Python ops 2.20's own dependencies, and peak-RSS measurement.
+  python3-yaml python3-websocket time
 )
 
 missing=()
