@@ -94,15 +94,18 @@ public final class BaculaFdCharm extends CharmBase {
       stopFileDaemon();
     }
     if (backup.isEmpty()) {
+      director.ifPresent(BaculaFdCharm::withdraw);
       return new WaitingStatus("waiting for backup relation");
     }
     Map<String, String> targetBag = backup.get().remoteAppData().asMap();
     if (!targetBag.containsKey(BackupRequirerData.FILESET)) {
+      director.ifPresent(BaculaFdCharm::withdraw);
       return new WaitingStatus("waiting for backup relation data");
     }
     DatabagResult<BackupRequirerData> target = BackupRequirerData.fromDatabag(targetBag);
     if (!target.isValid()) {
       LOG.warn("backup relation {}: {}", backup.get(), target.describeErrors());
+      director.ifPresent(BaculaFdCharm::withdraw);
       return new BlockedStatus("invalid backup relation data: " + target.describeErrors());
     }
     if (director.isEmpty()) {
@@ -212,6 +215,29 @@ public final class BaculaFdCharm extends CharmBase {
     });
     for (String key : java.util.List.of(FileDaemonUnitData.SCHEDULE)) {
       if (!wanted.containsKey(key) && current.containsKey(key)) {
+        changes.put(key, "");
+      }
+    }
+    if (!changes.isEmpty()) {
+      director.localUnitData().setAll(changes);
+    }
+  }
+
+  /**
+   * Deletes everything this unit published on bacula-dir, so that the Director drops this client
+   * while there is nothing valid to back up (a target that went away must not leave a stale Job).
+   */
+  private static void withdraw(Relation director) {
+    Map<String, String> current = director.localUnitData().asMap();
+    Map<String, String> changes = new HashMap<>();
+    for (String key : java.util.List.of(FileDaemonUnitData.NAME, FileDaemonUnitData.FILESET,
+        FileDaemonUnitData.PORT, FileDaemonUnitData.SCHEDULE)) {
+      if (current.containsKey(key)) {
+        changes.put(key, "");
+      }
+    }
+    for (String key : FileDaemonUnitData.SCRIPT_KEYS) {
+      if (current.containsKey(key)) {
         changes.put(key, "");
       }
     }

@@ -129,6 +129,15 @@ class BaculaFdCharmTest {
   }
 
   @Test
+  void whenTheTargetGoesAwayTheClientIsWithdrawnFromTheDirector() {
+    State served = ctx.run(ctx.on().configChanged(), ready());
+    // In relation-broken the relation is still in the state, and the model no longer lists it.
+    State gone = ctx.run(ctx.on().relationBroken(served.relation("backup").orElseThrow()), served);
+    assertEquals(new WaitingStatus("waiting for backup relation"), gone.unitStatus());
+    assertEquals(Map.of("ingress-address", ADDRESS), gone.relation("bacula-dir").orElseThrow().localUnitData());
+  }
+
+  @Test
   void theScheduleIsPublishedWhenSetAndRemovedWhenCleared() {
     State scheduled = ctx.run(ctx.on().configChanged(), ready().withConfig(Map.of("schedule",
         "Level=Full sun at 01:00 , Level=Incremental mon-sat at 01:00")));
