@@ -1,0 +1,390 @@
+package io.backupcharms.bacula.console;
+
+import io.backupcharms.bacula.apply.DirectorControl;
+import io.backupcharms.bacula.console.reply.DaemonStatus;
+import io.backupcharms.bacula.console.reply.DirectorVersion;
+import io.backupcharms.bacula.console.reply.JobProgress;
+import io.backupcharms.bacula.console.reply.JobRecord;
+import io.backupcharms.bacula.console.reply.Replies;
+import io.backupcharms.bacula.console.reply.ReplyFormatException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A console session with a Director over its native protocol: no {@code bconsole}. Connects,
+ * authenticates (CRAM-MD5 both ways, optional TLS), switches to API mode ({@code .api 2}) and
+ * runs commands one at a time; thread-safe by serialising commands. When the connection drops,
+ * read-only commands reconnect and retry once; others report that their outcome is unknown.
+ * See {@code shared/reference/bacula-console-protocol.md}.
+ */
+public final class DirectorConsole implements AutoCloseable, DirectorControl {
+    private static final Duration POLL = Duration.ofMillis(200);
+    private final ConsoleSettings settings;
+    private BSocket socket;
+    private String greeting;
+
+    private DirectorConsole(ConsoleSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Connects and authenticates.
+     *
+     * @throws DirectorUnreachableException when nothing answers at the address
+     * @throws AuthenticationFailedException when the password is refused
+     */
+    public static DirectorConsole connect(ConsoleSettings settings) {
+        DirectorConsole c = new DirectorConsole(settings);
+        c.open();
+        return c;
+    }
+
+    /** The Director's greeting after login, e.g. {@code 1000 OK: 103 lab-dir Version: 9.6.7 ...}. */
+    public synchronized String greeting() {
+        return greeting;
+    }
+
+    private void open() {
+        String target = Handshake.target(settings);
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress(settings.host(), settings.port()), (int) settings.connectTimeout().toMillis());
+        } catch (IOException e) {
+            closeQuietly(s);
+            throw new DirectorUnreachableException("cannot reach the " + target + " (" + e.getMessage()
+                    + "); check that bacula-dir is running and listening on that address and port", e);
+        }
+        try {
+            BSocket b = new BSocket(s);
+            greeting = Handshake.run(b, settings);
+            socket = b;
+            Response r = exchange(".api 2", settings.readTimeout());
+            if (r.failed()) {
+                throw new UnexpectedReplyException(".api 2", "the Director refused API mode", r.text());
+            }
+        } catch (SocketTimeoutException e) {
+            closeQuietly(s);
+            socket = null;
+            throw new DirectorUnreachableException("the " + target + " accepted the connection but did not answer"
+                    + " in time; is that port really a Bacula Director?", e);
+        } catch (EOFException e) {
+            closeQuietly(s);
+            socket = null;
+            throw new AuthenticationFailedException("the " + target + " closed the connection during login;"
+                    + " check the console name and password (a refused login costs 5-10 s)");
+        } catch (IOException e) {
+            closeQuietly(s);
+            socket = null;
+            throw new DirectorUnreachableException("login to the " + target + " failed: " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(s);
+            socket = null;
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one console command and returns its text.
+     *
+     * @throws UnexpectedReplyException when the Director says the command failed or asks for input
+     */
+    public synchronized String command(String command) {
+        return command(command, settings.readTimeout());
+    }
+
+    private String command(String command, Duration timeout) {
+        Response r = run(command, timeout);
+        if (r.askedForInput()) {
+            throw new UnexpectedReplyException(command, "the Director asked for input (cancelled); give every"
+                    + " argument the command needs", r.text());
+        }
+        if (r.failed()) {
+            throw new UnexpectedReplyException(command, "the Director reported failure", r.text());
+        }
+        return r.text();
+    }
+
+    private Response run(String command, Duration timeout) {
+        if (command.chars().anyMatch(c -> c < 0x20)) {
+            throw new ConsoleException("console command contains a control character: " + command.replace("\n", "\\n"));
+        }
+        if (socket == null || socket.isClosed()) {
+            open();
+        }
+        try {
+            return exchange(command, timeout);
+        } catch (IOException first) {
+            dropConnection();
+            if (!isReadOnly(command)) {
+                throw new DirectorUnreachableException("lost the connection to the " + Handshake.target(settings)
+                        + " during '" + command + "' (" + first + "); it may or may not have taken effect;"
+                        + " check with 'list jobs' before retrying", first);
+            }
+            open();
+            try {
+                return exchange(command, timeout);
+            } catch (IOException second) {
+                dropConnection();
+                throw new DirectorUnreachableException("lost the connection to the " + Handshake.target(settings)
+                        + " twice during '" + command + "': " + second, second);
+            }
+        }
+    }
+
+    private Response exchange(String command, Duration timeout) throws IOException {
+        socket.timeout(timeout);
+        socket.send(command);
+        List<String> packets = new ArrayList<>();
+        boolean failed = false;
+        boolean asked = false;
+        boolean pending = false;
+        int cancels = 0;
+        while (true) {
+            Packet p = socket.receive();
+            if (!p.isSignal()) {
+                packets.add(p.text());
+                continue;
+            }
+            Signal s = Signal.of(p.code());
+            if (s == null) {
+                continue;
+            }
+            switch (s) {
+                case MAIN_PROMPT:
+                    return new Response(packets, failed, asked, pending);
+                case CMD_FAILED:
+                case ERROR_MSG:
+                    failed = true;
+                    break;
+                case MSGS_PENDING:
+                    pending = true;
+                    break;
+                case HEARTBEAT:
+                    socket.signal(Signal.HB_RESPONSE);
+                    break;
+                case SUB_PROMPT:
+                case TEXT_INPUT:
+                case SELECT_INPUT:
+                case YESNO:
+                    asked = true;
+                    if (++cancels > 5) {
+                        throw new IOException("the Director keeps asking for input after 5 cancellations");
+                    }
+                    // "." cancels every Director prompt; we never answer prompts interactively.
+                    socket.send(".");
+                    break;
+                case TERMINATE:
+                case EXT_TERMINATE:
+                    throw new EOFException("the Director ended the session");
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static boolean isReadOnly(String command) {
+        return command.startsWith(".") || command.startsWith("llist ") || command.startsWith("list ")
+                || command.startsWith("status") || command.equals("version") || command.equals("messages");
+    }
+
+    /** The Director's version. */
+    public synchronized DirectorVersion version() {
+        return Replies.version(command("version"));
+    }
+
+    /**
+     * Starts a job.
+     *
+     * @return its JobId
+     * @throws UnexpectedReplyException quoting the Director when the job was not queued
+     */
+    public synchronized long run(RunRequest request) {
+        String cmd = request.toCommand();
+        String text = command(cmd);
+        try {
+            return Replies.queuedJobId(text);
+        } catch (ReplyFormatException e) {
+            throw new UnexpectedReplyException(cmd, "the job was not queued", text);
+        }
+    }
+
+    /**
+     * Starts a restore without any menu.
+     *
+     * @return the restore's JobId
+     */
+    public synchronized long restore(RestoreRequest request) {
+        String cmd = request.toCommand();
+        String text = command(cmd, settings.readTimeout().multipliedBy(4));
+        try {
+            return Replies.queuedJobId(text);
+        } catch (ReplyFormatException e) {
+            throw new UnexpectedReplyException(cmd, "the restore was not queued", text);
+        }
+    }
+
+    /**
+     * One job's catalog record ({@code llist jobid=N}).
+     *
+     * @throws UnexpectedReplyException when the catalog has no such job
+     */
+    public synchronized JobRecord job(long jobId) {
+        String cmd = "llist jobid=" + jobId;
+        String text = command(cmd);
+        List<JobRecord> jobs = Replies.jobs(text);
+        if (jobs.size() != 1 || jobs.get(0).jobId() != jobId) {
+            throw new UnexpectedReplyException(cmd, "expected exactly job " + jobId, text);
+        }
+        return jobs.get(0);
+    }
+
+    /** Every job of a Client in the catalog, oldest first ({@code llist jobs client=X}). */
+    public synchronized List<JobRecord> jobs(String client) {
+        return Replies.jobs(command("llist jobs" + CommandArgs.name("client", client)));
+    }
+
+    /** Jobs running or waiting now, with their progress ({@code .status dir running}). */
+    public synchronized List<JobProgress> runningJobs() {
+        return Replies.running(command(".status dir running"));
+    }
+
+    /**
+     * Waits for a job to end, polling every 200 ms (not {@code wait}, which polls once a second),
+     * and reports progress while it runs.
+     *
+     * @param progress called on each poll while the job runs
+     * @return the job's final record; check {@code status().isSuccess()}
+     * @throws ConsoleException when the job is still running after {@code timeout}
+     */
+    public JobRecord waitForJob(long jobId, Duration timeout, Consumer<JobProgress> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JobRecord r = job(jobId);
+            if (r.status().isTerminal()) {
+                return r;
+            }
+            for (JobProgress p : runningJobs()) {
+                if (p.jobId() == jobId) {
+                    progress.accept(p);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ConsoleException("job " + jobId + " (" + r.name() + ") is still " + r.status()
+                        + " after " + timeout.toSeconds() + " s; it goes on in the Director: wait longer or"
+                        + " run 'cancel jobid=" + jobId + "'");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConsoleException("interrupted while waiting for job " + jobId, e);
+            }
+        }
+    }
+
+    /** The paths a job saved (deleted-file markers excluded), sorted. */
+    public synchronized List<String> files(long jobId) {
+        String cmd = ".sql query=\"SELECT Path.Path, Filename.Name FROM File, Path, Filename WHERE File.JobId = "
+                + jobId + " AND File.FileIndex > 0 AND File.PathId = Path.PathId"
+                + " AND File.FilenameId = Filename.FilenameId ORDER BY Path.Path, Filename.Name\"";
+        Response r = run(cmd, settings.readTimeout());
+        if (r.failed() || r.askedForInput()) {
+            throw new UnexpectedReplyException(cmd, "the catalog query failed", r.text());
+        }
+        List<String> out = new ArrayList<>();
+        for (List<String> row : Replies.sqlRows(r.packets())) {
+            if (row.size() != 2) {
+                throw new UnexpectedReplyException(cmd, "expected path and name in each row", r.text());
+            }
+            out.add(row.get(0) + row.get(1));
+        }
+        return out;
+    }
+
+    /** Cancels a job. */
+    public synchronized String cancel(long jobId) {
+        return command("cancel jobid=" + jobId);
+    }
+
+    /** Reloads the configuration file. Success only means the command ran: verify with {@link #jobNames()}. */
+    @Override
+    public synchronized void reload() {
+        command("reload");
+    }
+
+    /** The Job names the Director knows ({@code .jobs}). */
+    @Override
+    public synchronized List<String> jobNames() {
+        return Replies.names(command(".jobs"));
+    }
+
+    /** The Client names the Director knows ({@code .clients}). */
+    @Override
+    public synchronized List<String> clientNames() {
+        return Replies.names(command(".clients"));
+    }
+
+    /** Drains and returns the Director's queued messages (job logs, errors of a failed reload). */
+    public synchronized String messages() {
+        return command("messages");
+    }
+
+    /** The Director's own status ({@code status dir}): name, version, jobs run and running. */
+    public synchronized DaemonStatus directorStatus() {
+        return Replies.directorStatus(command("status dir"));
+    }
+
+    /**
+     * The status of a File Daemon, as the Director reaches it.
+     *
+     * @throws io.backupcharms.bacula.console.reply.ReplyFormatException when the Director could
+     *     not reach it, quoting what it said
+     */
+    public synchronized DaemonStatus clientStatus(String client) {
+        return Replies.daemonStatus(command("status" + CommandArgs.name("client", client)));
+    }
+
+    /** The status of a Storage Daemon, as the Director reaches it. */
+    public synchronized DaemonStatus storageStatus(String storage) {
+        return Replies.daemonStatus(command("status" + CommandArgs.name("storage", storage)));
+    }
+
+    /** Sends {@code quit} and closes the connection. */
+    @Override
+    public synchronized void close() {
+        if (socket != null) {
+            try {
+                socket.send("quit");
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+            dropConnection();
+        }
+    }
+
+    private void dropConnection() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Already broken.
+            }
+            socket = null;
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // Nothing to do.
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Parsers for what the Director answers, and the records they return. Public: the console
+ * client's typed operations return these records. Text a parser does not recognise is an
+ * {@link io.backupcharms.bacula.console.reply.ReplyFormatException} quoting the Director.
+ */
+package io.backupcharms.bacula.console.reply;
