@@ -75,7 +75,8 @@ record IntegratorConfig(List<String> fileset, Map<String, String> scripts) {
   }
 
   private static void checkScript(String key, String content, List<FieldError> problems) {
-    String firstLine = content.lines().findFirst().orElse("");
+    int newline = content.indexOf('\n');
+    String firstLine = newline < 0 ? content : content.substring(0, newline);
     if (!content.startsWith("#!")) {
       problems.add(new FieldError(key, key + " does not start with a shebang line such as "
           + "#!/bin/sh; the File Daemon executes the script directly"));

@@ -1,6 +1,7 @@
 package io.backupcharms.integrator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.pack.PackedCharm;
@@ -79,31 +80,7 @@ class BackupIntegratorPackedCharmTest {
     FakeHookTools tools = new FakeHookTools(tmp.resolve("tools"),
         "{\"fileset\":\"/var/lib/myapp, /etc/myapp\",\"run-before-backup\":\"#!/bin/sh\\necho dump\\n\"}");
 
-    ProcessBuilder pb = new ProcessBuilder(charmDir.resolve("dispatch").toString())
-        .directory(charmDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("dispatch.log").toFile());
-    Map<String, String> env = pb.environment();
-    env.clear();
-    env.put("PATH", tools.dir + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-    env.put("JUJU_CHARM_DIR", charmDir.toString());
-    env.put("CHARM_DIR", charmDir.toString());
-    env.put("JUJU_DISPATCH_PATH", "hooks/config-changed");
-    env.put("JUJU_HOOK_NAME", "config-changed");
-    env.put("JUJU_UNIT_NAME", APP + "/0");
-    env.put("JUJU_MODEL_NAME", "test");
-    env.put("JUJU_MODEL_UUID", "7a3c2f1e-1b2c-4d5e-8f90-5e1f2a3b4c5d");
-    env.put("JUJU_VERSION", "3.6.4");
-    env.put("JUJU_PRINCIPAL_UNIT", "myapp/0");
-    env.put("JUJU_CONTEXT_ID", APP + "/0-config-changed-1");
-    env.put("LANG", "C.UTF-8");
-    Process process = pb.start();
-    try {
-      assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dispatch did not finish in 120 s");
-    } finally {
-      process.destroyForcibly();
-    }
-    String log = Files.readString(tmp.resolve("dispatch.log"), StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), log + "\ncalls:\n" + tools.calls());
+    runHook(charmDir, tools, "config-changed");
 
     Path script = SCRIPT_DIR.resolve("run-before-backup");
     assertEquals("#!/bin/sh\necho dump\n", Files.readString(script, StandardCharsets.UTF_8));
@@ -113,5 +90,40 @@ class BackupIntegratorPackedCharmTest {
     assertTrue(published.contains("\"fileset\":\"/var/lib/myapp,/etc/myapp\""), published);
     assertTrue(published.contains("\"run-before-backup\":\"" + script + "\""), published);
     assertTrue(tools.calls().contains("status-set --application=False active"), tools.calls());
+
+    // The next hook finds its own bag already right: it must not write it again.
+    Files.writeString(tools.dir.resolve("answers/relation-get"), published.trim());
+    Files.delete(tools.dir.resolve("calls.log"));
+    runHook(charmDir, tools, "update-status");
+    assertFalse(tools.calls().contains("relation-set"), tools.calls());
+  }
+
+  private static void runHook(Path charmDir, FakeHookTools tools, String hook) throws Exception {
+    Path log = charmDir.resolveSibling("dispatch-" + hook + ".log");
+    ProcessBuilder pb = new ProcessBuilder(charmDir.resolve("dispatch").toString())
+        .directory(charmDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    Map<String, String> env = pb.environment();
+    env.clear();
+    env.put("PATH", tools.dir + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    env.put("JUJU_CHARM_DIR", charmDir.toString());
+    env.put("CHARM_DIR", charmDir.toString());
+    env.put("JUJU_DISPATCH_PATH", "hooks/" + hook);
+    env.put("JUJU_HOOK_NAME", hook);
+    env.put("JUJU_UNIT_NAME", APP + "/0");
+    env.put("JUJU_MODEL_NAME", "test");
+    env.put("JUJU_MODEL_UUID", "7a3c2f1e-1b2c-4d5e-8f90-5e1f2a3b4c5d");
+    env.put("JUJU_VERSION", "3.6.4");
+    env.put("JUJU_PRINCIPAL_UNIT", "myapp/0");
+    env.put("JUJU_CONTEXT_ID", APP + "/0-" + hook + "-1");
+    env.put("LANG", "C.UTF-8");
+    Process process = pb.start();
+    try {
+      assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dispatch did not finish in 120 s");
+    } finally {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), output + "\ncalls:\n" + tools.calls());
   }
 }
