@@ -1,14 +1,22 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.ops.ActionEvent;
 import io.backupcharms.ops.CharmBase;
 import io.backupcharms.ops.CollectStatusEvent;
 import io.backupcharms.ops.Framework;
 import io.backupcharms.ops.HookEvent;
 import io.backupcharms.ops.Main;
 import io.backupcharms.ops.Status;
-import io.backupcharms.server.workload.Services;
+import io.backupcharms.server.actions.ActionFailedException;
+import io.backupcharms.server.actions.ClientSelector;
+import io.backupcharms.server.actions.InvalidParamsException;
+import io.backupcharms.server.actions.ServerActions;
+import io.backupcharms.server.secrets.PasswordSecrets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The bacula-server charm: every hook reconciles the Director and Storage Daemon with the model;
@@ -17,12 +25,22 @@ import java.util.List;
 public final class BaculaServerCharm extends CharmBase {
 
   private final List<Status> statuses = new ArrayList<>();
+  private final Workload workload;
 
   /** Registers the observers; the framework constructs the charm once per hook. */
   public BaculaServerCharm(Framework framework) {
+    this(framework, new DebianWorkload());
+  }
+
+  BaculaServerCharm(Framework framework, Workload workload) {
     super(framework);
+    this.workload = workload;
     framework.observe(HookEvent.class, e -> reconcile());
     framework.observe(CollectStatusEvent.class, this::collectStatus);
+    framework.observeAction("run-backup", e -> act(e, a -> a.runBackup(e.params().asMap(), e::log)));
+    framework.observeAction("list-backups", e -> act(e, a -> a.listBackups(e.params().asMap())));
+    framework.observeAction("restore", e -> act(e, a -> a.restore(e.params().asMap(), e::log)));
+    framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
   }
 
   /** Entry point run by {@code dispatch}. */
@@ -35,15 +53,50 @@ public final class BaculaServerCharm extends CharmBase {
       return;
     }
     statuses.clear();
-    statuses.addAll(new Reconciler(model(), framework().stored(), console()).run());
+    statuses.addAll(new Reconciler(model(), framework().stored(), workload).run());
   }
 
   private void collectStatus(CollectStatusEvent event) {
     statuses.forEach(event::addStatus);
   }
 
-  /** Reload through systemd: its ExecReload validates with bacula-dir -t and sends SIGHUP. */
-  private Runnable console() {
-    return () -> Services.reload(Services.DIRECTOR);
+  /**
+   * Runs one action. Bad parameters and Director failures fail the action with a message saying
+   * what to do; results known at that point are still reported.
+   */
+  private void act(ActionEvent event, Function<ServerActions, Map<String, Object>> action) {
+    if (framework().isTraining()) {
+      return;
+    }
+    if (!unit().isLeader()) {
+      event.fail("run actions on the leader: juju run " + app().name() + "/leader " + event.name());
+      return;
+    }
+    try {
+      event.setResults(action.apply(actions()));
+    } catch (InvalidParamsException e) {
+      event.fail(e.getMessage());
+    } catch (ActionFailedException e) {
+      if (!e.results().isEmpty()) {
+        event.setResults(e.results());
+      }
+      event.fail(e.getMessage());
+    } catch (BaculaException e) {
+      event.fail("cannot talk to the Bacula Director: " + e.getMessage()
+          + "; check the unit's status and /var/log/bacula/bacula.log");
+    }
+  }
+
+  private ServerActions actions() {
+    var clients = ClientBags.read(model());
+    var selector = new ClientSelector(clients.ready(), model().name(), model().uuid());
+    return new ServerActions(clients, selector, () -> {
+      String address = model().network(ClientBags.ENDPOINT).ingressAddress()
+          .orElseThrow(() -> new BaculaException("the unit has no ingress address yet"));
+      String password = new PasswordSecrets(model())
+          .password(PasswordSecrets.CONSOLE, "Password of the Bacula Director's console")
+          .orElseThrow(() -> new BaculaException("the console password secret does not exist yet"));
+      return workload.console(address, password);
+    });
   }
 }

@@ -1,6 +1,5 @@
 package io.backupcharms.server;
 
-import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.MaintenanceStatus;
@@ -14,12 +13,10 @@ import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Secret;
 import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.DirectorAppData;
-import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.apply.RolloutException;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.DatabaseRelation;
-import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.clients.ClientReading;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.config.InvalidSettingException;
@@ -27,8 +24,6 @@ import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.config.ServerIdentity;
 import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.secrets.PasswordSecrets;
-import io.backupcharms.server.workload.Packages;
-import io.backupcharms.server.workload.ServerPaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,13 +49,13 @@ final class Reconciler {
 
   private final Model model;
   private final StoredState stored;
-  private final Runnable reload;
+  private final Workload workload;
   private final List<Status> statuses = new ArrayList<>();
 
-  Reconciler(Model model, StoredState stored, Runnable reload) {
+  Reconciler(Model model, StoredState stored, Workload workload) {
     this.model = model;
     this.stored = stored;
-    this.reload = reload;
+    this.workload = workload;
   }
 
   List<Status> run() {
@@ -102,16 +97,20 @@ final class Reconciler {
     }
     try {
       unit.setPorts(Set.of(Port.tcp(9101), Port.tcp(9103)));
-      prepareMachine(catalog.get());
-    } catch (CatalogProblem | IllegalStateException | io.backupcharms.bacula.BaculaException e) {
+      workload.prepare(
+          catalog.get(), what -> model.unit().setStatus(new MaintenanceStatus(what)));
+    } catch (CatalogProblem | IllegalStateException e) {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
     }
     Clients clients = ClientBags.read(model);
     PlanBuilder builder =
-        new PlanBuilder(settings, identity.get(), catalog.get(), ServerPaths.VOLUMES.toString());
+        new PlanBuilder(settings, identity.get(), catalog.get(), workload.layout());
     try {
-      clients = new Rollout().apply(builder, clients, reload).clients();
+      clients =
+          workload.rollout(address.get(), identity.get().consolePassword())
+              .apply(builder, clients)
+              .clients();
     } catch (RolloutException e) {
       LOG.error("{}", e.getMessage());
       statuses.add(new BlockedStatus(e.getMessage()));
@@ -194,7 +193,7 @@ final class Reconciler {
    * is incomplete or refused, a server still on SQLite keeps serving from SQLite.
    */
   private Optional<Catalog> catalog() {
-    Catalog sqlite = new Catalog.Sqlite(ServerPaths.WORKING_DIRECTORY);
+    Catalog sqlite = new Catalog.Sqlite(workload.layout().workingDirectory());
     Optional<Relation> relation = model.relation(DATABASE);
     if (relation.isEmpty()) {
       return Optional.of(sqlite);
@@ -204,7 +203,7 @@ final class Reconciler {
     DatabaseRelation.Reading reading = DatabaseRelation.read(provider, this::readSecret);
     if (reading instanceof DatabaseRelation.Ready ready) {
       try {
-        PostgresCheck.check(ready.catalog());
+        workload.checkPostgres(ready.catalog());
         return Optional.of(ready.catalog());
       } catch (CatalogProblem e) {
         statuses.add(new BlockedStatus("catalog: " + e.getMessage()));
@@ -213,7 +212,7 @@ final class Reconciler {
       statuses.add(new WaitingStatus(((DatabaseRelation.Waiting) reading).reason()));
     }
     // Keep serving from SQLite while PostgreSQL is not usable, unless the machine already switched.
-    return Packages.installed(List.of("bacula-director-sqlite3")) ? Optional.of(sqlite) : Optional.empty();
+    return workload.hasSqliteBackend() ? Optional.of(sqlite) : Optional.empty();
   }
 
   private Optional<Map<String, String>> readSecret(String id) {
@@ -222,24 +221,6 @@ final class Reconciler {
     } catch (ModelError e) {
       return Optional.empty();
     }
-  }
-
-  /** Packages for the catalog, the catalog itself, and the volume directory. */
-  private void prepareMachine(Catalog catalog) {
-    List<String> packages = catalog instanceof Catalog.Postgres ? Packages.POSTGRES : Packages.SQLITE;
-    List<String> missing = Packages.missing(packages);
-    if (!missing.isEmpty()) {
-      model.unit().setStatus(new MaintenanceStatus("installing " + String.join(" ", missing)));
-      Packages.ensure(packages);
-    }
-    if (catalog instanceof Catalog.Postgres pg) {
-      CatalogSetup.createPostgres("psql", pg.host(), pg.port(), pg.user(), pg.password(),
-          pg.database(), CatalogSetup.PGSQL_SCHEMA);
-    } else {
-      CatalogSetup.createSqlite(ServerPaths.WORKING_DIRECTORY, Catalog.DATABASE);
-    }
-    io.backupcharms.server.workload.Directories.ensure(
-        ServerPaths.VOLUMES, ServerPaths.USER, "rwxr-x---");
   }
 
   private void reportClients(Clients clients, Catalog catalog) {

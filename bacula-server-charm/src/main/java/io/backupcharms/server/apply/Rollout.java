@@ -3,15 +3,16 @@ package io.backupcharms.server.apply;
 import io.backupcharms.bacula.apply.ApplyResult;
 import io.backupcharms.bacula.apply.ConfigApplier;
 import io.backupcharms.bacula.apply.ConfigValidator;
-import io.backupcharms.bacula.apply.ServiceControl;
+import io.backupcharms.bacula.apply.Daemon;
+import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.config.BaculaPlan;
 import io.backupcharms.server.config.PlanBuilder;
-import io.backupcharms.server.workload.ServerPaths;
-import io.backupcharms.server.workload.Services;
+import io.backupcharms.server.workload.ServerLayout;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Converges the machine on the desired configuration. A client whose resources the Bacula model
@@ -32,23 +33,36 @@ public final class Rollout {
 
   private final ConfigApplier applier;
   private final CandidateCheck check;
+  private final ServerLayout layout;
+  private final DaemonControl daemons;
+  private final Supplier<DirectorControl> console;
 
-  /** A rollout with the Debian binaries and Debian's file locations. */
-  public Rollout() {
-    ConfigValidator validator = new ConfigValidator();
+  /**
+   * @param validator runs the daemons' own {@code -t}
+   * @param layout where the files go
+   * @param daemons starts and restarts the daemons
+   * @param console a console on the running Director, used only when its file changed: it
+   *     reloads and checks that the Director now knows exactly the new Jobs and Clients
+   */
+  public Rollout(
+      ConfigValidator validator,
+      ServerLayout layout,
+      DaemonControl daemons,
+      Supplier<DirectorControl> console) {
     this.applier = new ConfigApplier(validator);
-    this.check = new CandidateCheck(validator, ServerPaths.DIRECTOR_CONFIG);
+    this.check = new CandidateCheck(validator, layout.directorConfig());
+    this.layout = layout;
+    this.daemons = daemons;
+    this.console = console;
   }
 
   /**
    * Checks, installs and (re)starts or reloads.
    *
-   * @param reload makes the running Director read its new file; only called when the Director
-   *     runs and its file changed
    * @throws RolloutException when the configuration is refused even without clients, or a daemon
    *     cannot be started
    */
-  public Result apply(PlanBuilder builder, Clients clients, Runnable reload) {
+  public Result apply(PlanBuilder builder, Clients clients) {
     for (ClientSpec c : clients.ready()) {
       Optional<String> problem = builder.problemOf(c);
       if (problem.isPresent()) {
@@ -79,19 +93,23 @@ public final class Rollout {
     }
     try {
       ApplyResult storage =
-          applier.applyStorageDaemon(plan.storage(), ServerPaths.STORAGE_CONFIG, ServiceControl.systemctl());
-      if (!Services.isActive(Services.STORAGE)) {
-        Services.start(Services.STORAGE);
+          applier.applyStorageDaemon(plan.storage(), layout.storageConfig(), daemon -> {
+            // A stopped daemon reads its new file when it starts just below.
+            if (daemons.isActive(daemon)) {
+              daemons.restart(daemon);
+            }
+          });
+      if (!daemons.isActive(Daemon.STORAGE)) {
+        daemons.start(Daemon.STORAGE);
       }
       ApplyResult director;
-      if (Services.isActive(Services.DIRECTOR)) {
-        director = applier.applyDirector(plan.director(), ServerPaths.DIRECTOR_CONFIG);
-        if (director == ApplyResult.REPLACED) {
-          reload.run();
+      if (daemons.isActive(Daemon.DIRECTOR)) {
+        try (LazyConsole control = new LazyConsole(console)) {
+          director = applier.applyDirector(plan.director(), layout.directorConfig(), control);
         }
       } else {
-        director = applier.applyDirector(plan.director(), ServerPaths.DIRECTOR_CONFIG);
-        Services.start(Services.DIRECTOR);
+        director = applier.applyDirector(plan.director(), layout.directorConfig());
+        daemons.start(Daemon.DIRECTOR);
       }
       return new Result(clients, director, storage);
     } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package io.backupcharms.server.catalog;
 /** The catalog cannot be used; the message says what failed and what to do. */
 public final class CatalogProblem extends RuntimeException {
 
-  CatalogProblem(String message) {
+  public CatalogProblem(String message) {
     super(message);
   }
 }

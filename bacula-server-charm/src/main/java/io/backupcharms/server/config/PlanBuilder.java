@@ -8,6 +8,7 @@ import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.FileSet;
 import io.backupcharms.bacula.config.Job;
+import io.backupcharms.bacula.config.JobType;
 import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.Pool;
 import io.backupcharms.bacula.config.RunScript;
@@ -16,6 +17,7 @@ import io.backupcharms.bacula.config.Storage;
 import io.backupcharms.bacula.config.StorageDaemon;
 import io.backupcharms.bacula.config.StorageDaemonConfig;
 import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.workload.ServerLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,26 +39,33 @@ public final class PlanBuilder {
   static final String CATALOG = "charm-catalog";
   static final String MESSAGES = "charm-messages";
 
-  /** Debian's log file for the Director. */
-  public static final String LOG_FILE = "/var/log/bacula/bacula.log";
+  /**
+   * Bacula refuses a Director without any Job, and every Job needs a Client and a FileSet. This
+   * Admin job (never scheduled; an Admin job contacts no File Daemon) keeps a server without
+   * clients valid.
+   */
+  static final String HOUSEKEEPING = "charm-housekeeping";
+
+  static final String LOCAL_CLIENT = "charm-bacula-dir-fd";
+  static final String LOCAL_FILESET = "charm-catalog-fileset";
 
   private final ServerSettings settings;
   private final ServerIdentity identity;
   private final io.backupcharms.server.catalog.Catalog catalog;
-  private final String volumesDirectory;
+  private final ServerLayout layout;
 
   /**
-   * @param volumesDirectory where the File device writes volumes
+   * @param layout where the daemons keep their files
    */
   public PlanBuilder(
       ServerSettings settings,
       ServerIdentity identity,
       io.backupcharms.server.catalog.Catalog catalog,
-      String volumesDirectory) {
+      ServerLayout layout) {
     this.settings = settings;
     this.identity = identity;
     this.catalog = catalog;
-    this.volumesDirectory = volumesDirectory;
+    this.layout = layout;
   }
 
   /** Both daemons' configuration with these clients. */
@@ -66,24 +75,37 @@ public final class PlanBuilder {
         DirectorConfig.of(
                 Director.of(DIRECTOR, identity.address(), Director.DEFAULT_PORT,
                         identity.consolePassword(), MESSAGES)
-                    .withMaximumConcurrentJobs(jobs),
+                    .withMaximumConcurrentJobs(jobs)
+                    .withWorkingDirectory(layout.workingDirectory().toString())
+                    .withPidDirectory(layout.pidDirectory().toString()),
                 catalogResource(),
-                Messages.standard(MESSAGES, LOG_FILE))
+                Messages.standard(MESSAGES, layout.logFile().toString()))
             .withStorage(
                 new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
                     identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs))
             .withPool(
                 Pool.of(POOL, "charm-vol-", settings.volumeRetention())
                     .withMaximumVolumeBytes(settings.maxVolumeBytes()));
+    dir =
+        dir.withClient(
+                new Client(LOCAL_CLIENT, identity.address(), Client.DEFAULT_PORT,
+                    identity.storagePassword(), CATALOG, settings.fileRetention(),
+                    settings.jobRetention(), true, 1))
+            .withFileSet(
+                FileSet.of(LOCAL_FILESET, List.of(layout.workingDirectory().toString()), List.of()))
+            .withJob(
+                new Job(HOUSEKEEPING, JobType.ADMIN, null, null, LOCAL_CLIENT, LOCAL_FILESET, null,
+                    STORAGE, POOL, MESSAGES, null, null, null, null, null, null, List.of()));
     for (ClientSpec c : clients) {
       dir = withClient(dir, c, jobs);
     }
     StorageDaemonConfig sd =
         new StorageDaemonConfig(
             StorageDaemon.of(STORAGE_DAEMON, identity.address(), StorageDaemon.DEFAULT_PORT)
-                .withDirectories("/var/lib/bacula", "/run/bacula"),
+                .withDirectories(
+                    layout.workingDirectory().toString(), layout.pidDirectory().toString()),
             List.of(DirectorAccess.of(DIRECTOR, identity.storagePassword())),
-            List.of(new Device(DEVICE, MEDIA_TYPE, volumesDirectory, jobs)),
+            List.of(new Device(DEVICE, MEDIA_TYPE, layout.volumes().toString(), jobs)),
             Messages.toDirector(MESSAGES, DIRECTOR));
     return new BaculaPlan(dir, sd);
   }
@@ -129,7 +151,7 @@ public final class PlanBuilder {
         Job.backup(c.backupJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL, MESSAGES)
             .withAccurate(true)
             .withSchedule(schedule)
-            .withWriteBootstrap("/var/lib/bacula/" + c.stem() + ".bsr")
+            .withWriteBootstrap(layout.workingDirectory().resolve(c.stem() + ".bsr").toString())
             .withRunScripts(backupScripts);
     Job restore =
         Job.restore(c.restoreJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL,

@@ -9,6 +9,7 @@ import io.backupcharms.bacula.config.RunScript;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.RunScripts;
+import io.backupcharms.server.workload.ServerLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class PlanBuilderTest {
   static PlanBuilder builder() {
     return new PlanBuilder(
         ServerSettings.DEFAULTS, IDENTITY, new Catalog.Sqlite(Path.of("/var/lib/bacula")),
-        "/var/lib/bacula/volumes");
+        ServerLayout.DEBIAN);
   }
 
   static ClientSpec scheduled() {
@@ -71,8 +72,8 @@ class PlanBuilderTest {
   @Test
   void eachClientUsesItsRelationsPasswordAndTheDaemonsBindTheUnitAddress() {
     BaculaPlan plan = builder().build(List.of(scheduled(), manual()));
-    assertEquals("rel3-pw", plan.director().clients().get(0).password());
-    assertEquals("rel4-pw", plan.director().clients().get(1).password());
+    assertEquals("rel3-pw", plan.director().clients().get(1).password());
+    assertEquals("rel4-pw", plan.director().clients().get(2).password());
     assertEquals("127.0.1.1", plan.director().director().address());
     assertEquals("127.0.1.1", plan.storage().storage().address());
     assertEquals("storage-pw", plan.storage().directors().get(0).password());
@@ -83,7 +84,7 @@ class PlanBuilderTest {
   @Test
   void aServerWithoutClientsIsStillAValidDirector() {
     BaculaPlan plan = builder().build(List.of());
-    assertTrue(plan.director().clients().isEmpty());
+    assertEquals(List.of("charm-bacula-dir-fd"), plan.director().clients().stream().map(c -> c.name()).toList());
     assertTrue(plan.director().danglingReferences().isEmpty());
   }
 }

@@ -1,0 +1,77 @@
+package io.backupcharms.server;
+
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.apply.CatalogSetup;
+import io.backupcharms.bacula.apply.ConfigValidator;
+import io.backupcharms.bacula.config.Director;
+import io.backupcharms.bacula.console.ConsoleSettings;
+import io.backupcharms.bacula.console.DirectorConsole;
+import io.backupcharms.server.actions.ConsoleSession;
+import io.backupcharms.server.actions.NativeConsoleSession;
+import io.backupcharms.server.apply.Rollout;
+import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogProblem;
+import io.backupcharms.server.catalog.PostgresCheck;
+import io.backupcharms.server.workload.Directories;
+import io.backupcharms.server.workload.Packages;
+import io.backupcharms.server.workload.ServerLayout;
+import io.backupcharms.server.workload.SystemdDaemons;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The server's Debian machine: apt, systemd, Debian's paths. */
+final class DebianWorkload implements Workload {
+
+  @Override
+  public ServerLayout layout() {
+    return ServerLayout.DEBIAN;
+  }
+
+  @Override
+  public void prepare(Catalog catalog, Consumer<String> progress) {
+    List<String> packages = catalog instanceof Catalog.Postgres ? Packages.POSTGRES : Packages.SQLITE;
+    List<String> missing = Packages.missing(packages);
+    if (!missing.isEmpty()) {
+      progress.accept("installing " + String.join(" ", missing));
+      Packages.ensure(packages);
+    }
+    try {
+      if (catalog instanceof Catalog.Postgres pg) {
+        CatalogSetup.createPostgres("psql", pg.host(), pg.port(), pg.user(), pg.password(),
+            pg.database(), CatalogSetup.PGSQL_SCHEMA);
+      } else {
+        CatalogSetup.createSqlite(layout().workingDirectory(), Catalog.DATABASE);
+      }
+    } catch (BaculaException e) {
+      throw new CatalogProblem("cannot create the catalog: " + e.getMessage());
+    }
+    Directories.ensure(layout().volumes(), ServerLayout.USER, "rwxr-x---");
+  }
+
+  @Override
+  public boolean hasSqliteBackend() {
+    return Packages.installed(List.of("bacula-director-sqlite3"));
+  }
+
+  @Override
+  public void checkPostgres(Catalog.Postgres catalog) {
+    PostgresCheck.check(catalog);
+  }
+
+  @Override
+  public Rollout rollout(String address, String consolePassword) {
+    return new Rollout(new ConfigValidator(), layout(), new SystemdDaemons(),
+        () -> DirectorConsole.connect(settings(address, consolePassword)));
+  }
+
+  @Override
+  public ConsoleSession console(String address, String password) {
+    return new NativeConsoleSession(DirectorConsole.connect(settings(address, password)));
+  }
+
+  private static ConsoleSettings settings(String address, String password) {
+    return ConsoleSettings.of(address, Director.DEFAULT_PORT, password)
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
+  }
+}

@@ -1,0 +1,47 @@
+package io.backupcharms.server;
+
+import io.backupcharms.server.actions.ConsoleSession;
+import io.backupcharms.server.apply.Rollout;
+import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.workload.ServerLayout;
+import java.util.function.Consumer;
+
+/**
+ * Everything the charm does to its machine, behind one seam: the Debian machine in production,
+ * a temporary directory in state-transition tests (where {@code bacula-dir -t} still runs).
+ */
+interface Workload {
+
+  /** Where the files go. */
+  ServerLayout layout();
+
+  /**
+   * Installs what the catalog backend needs, creates the catalog and the volume directory.
+   *
+   * @param progress told what is being installed, for a maintenance status
+   * @throws io.backupcharms.server.catalog.CatalogProblem when the catalog cannot be created
+   * @throws IllegalStateException when packages cannot be installed
+   */
+  void prepare(Catalog catalog, Consumer<String> progress);
+
+  /** True while the machine's Director has the SQLite backend installed. */
+  boolean hasSqliteBackend();
+
+  /**
+   * Connects to PostgreSQL with the relation's credentials.
+   *
+   * @throws io.backupcharms.server.catalog.CatalogProblem saying why it cannot be used
+   */
+  void checkPostgres(Catalog.Postgres catalog);
+
+  /**
+   * Puts configurations in service on this machine.
+   *
+   * @param address where the running Director listens, for its reload
+   * @param consolePassword the Director's console password
+   */
+  Rollout rollout(String address, String consolePassword);
+
+  /** A logged-in console on the Director. */
+  ConsoleSession console(String address, String password);
+}

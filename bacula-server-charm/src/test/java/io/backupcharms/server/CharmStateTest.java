@@ -1,0 +1,185 @@
+package io.backupcharms.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backupcharms.ops.ActiveStatus;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.ops.model.Port;
+import io.backupcharms.ops.testing.Context;
+import io.backupcharms.ops.testing.RelationState;
+import io.backupcharms.ops.testing.SecretState;
+import io.backupcharms.ops.testing.State;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an operator sees after each hook, with the real Bacula validators on a temp directory. */
+class CharmStateTest {
+
+  static final String UUID = "0d3f5a4e-1c2b-4a5d-9e8f-7a6b5c4d3e2f";
+  static final String FD0 = "relation-prod-myapp-0-7a6b5c4d3e2f-fd";
+
+  @TempDir Path root;
+  TempDirWorkload workload;
+  Context ctx;
+
+  @BeforeEach
+  void setUp() {
+    workload = new TempDirWorkload(root);
+    ctx = Context.fromCharmDir(fw -> new BaculaServerCharm(fw, workload), Path.of("."));
+  }
+
+  static Map<String, String> fdBag(String name, String address) {
+    Map<String, String> bag = new HashMap<>();
+    bag.put("name", name);
+    bag.put("fileset", "/srv/myapp,/etc/myapp");
+    bag.put("port", "9102");
+    bag.put("client-run-before-backup", "/usr/local/lib/backup-integrator/run-before-backup");
+    bag.put("client-run-after-backup", "/usr/local/lib/backup-integrator/noop");
+    bag.put("client-run-before-restore", "/usr/local/lib/backup-integrator/noop");
+    bag.put("client-run-after-restore", "/usr/local/lib/backup-integrator/run-after-restore");
+    bag.put("schedule", "Level=Full sun at 01:00, Level=Incremental mon-sat at 01:00");
+    bag.put("ingress-address", address);
+    return bag;
+  }
+
+  static RelationState fdRelation(int id, String app, Map<String, Map<String, String>> units) {
+    RelationState r = RelationState.of("bacula-dir", id, app);
+    for (var e : units.entrySet()) {
+      r = r.withRemoteUnit(e.getKey(), e.getValue());
+    }
+    return r;
+  }
+
+  State leader() {
+    return State.empty().withLeader(true);
+  }
+
+  @Test
+  void aFreshServerWaitsForClientsWithItsDaemonsUpAndPortsOpen() {
+    State out = ctx.run(ctx.on().install(), leader());
+    assertEquals(
+        new WaitingStatus("waiting for clients: integrate bacula-fd with bacula-server"),
+        out.unitStatus());
+    assertEquals(Set.of(Port.tcp(9101), Port.tcp(9103)), out.openedPorts());
+    assertTrue(out.secret("bacula-console").isPresent());
+    assertTrue(out.secret("bacula-storage").isPresent());
+    assertEquals(java.util.List.of("start bacula-sd", "start bacula-director"), workload.daemonCalls);
+    assertTrue(workload.directorConfig().contains("DirAddress = 192.0.2.10"));
+  }
+
+  @Test
+  void aRelatedFileDaemonBecomesAClientWithItsOwnScheduleAndAPublishedSecret() {
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", fdBag(FD0, "10.1.1.5")));
+    State out = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), leader().withRelation(rel));
+
+    assertEquals(new ActiveStatus("1 client"), out.unitStatus());
+    Map<String, String> published = out.relation(7).orElseThrow().localAppData();
+    assertEquals("charm-bacula-dir", published.get("name"));
+    SecretState secret = out.secret("relation-7").orElseThrow();
+    assertEquals(secret.id(), published.get("password"));
+    assertEquals(Set.of("bacula-fd"), secret.grants().get(7));
+    assertFalse(published.containsValue(secret.content().get("password")), "no password in plain data");
+
+    String conf = workload.directorConfig();
+    assertTrue(conf.contains("Name = \"relation-prod-myapp-0-7a6b5c4d3e2f-schedule\""), conf);
+    assertTrue(conf.contains("Schedule = \"relation-prod-myapp-0-7a6b5c4d3e2f-schedule\""), conf);
+    assertTrue(conf.contains("Address = \"10.1.1.5\""), conf);
+    assertTrue(conf.contains("Password = \"" + secret.content().get("password") + "\""));
+  }
+
+  @Test
+  void anInvalidClientIsLeftOutAndNamedWhileTheOthersKeepWorking() {
+    Map<String, String> bad = fdBag("relation-prod-other-1-7a6b5c4d3e2f-fd", "10.1.1.6");
+    bad.put("fileset", "var/lib/other");
+    RelationState good = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", fdBag(FD0, "10.1.1.5")));
+    RelationState hostile = fdRelation(8, "other-fd", Map.of("other-fd/1", bad));
+    State out =
+        ctx.run(ctx.on().relationChanged(hostile, "other-fd/1"), leader().withRelation(good).withRelation(hostile));
+
+    String message = out.unitStatus().message();
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(
+        message.startsWith(
+            "invalid client data, client left out: relation bacula-dir:8 (other-fd/1): fileset path"
+                + " \"var/lib/other\" is relative"),
+        message);
+    String conf = workload.directorConfig();
+    assertTrue(conf.contains(FD0), "the good client stays");
+    assertFalse(conf.contains("relation-prod-other-1"), "the bad one is left out");
+  }
+
+  @Test
+  void aDepartedClientIsRemovedAndAGoneRelationsSecretIsDeleted() {
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", fdBag(FD0, "10.1.1.5")));
+    State related = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), leader().withRelation(rel));
+    assertTrue(workload.directorConfig().contains(FD0));
+
+    RelationState departed = related.relation(7).orElseThrow().withoutRemoteUnit("bacula-fd/0");
+    State afterDepart =
+        ctx.run(ctx.on().relationDeparted(departed, "bacula-fd/0", "bacula-fd/0"),
+            related.withRelations(java.util.List.of(departed)));
+    assertFalse(workload.directorConfig().contains(FD0));
+    assertTrue(workload.daemonCalls.contains("reload bacula-director"));
+
+    State gone = ctx.run(ctx.on().updateStatus(), afterDepart.withRelations(java.util.List.of()));
+    assertTrue(gone.secret("relation-7").isEmpty(), "the relation's secret is removed");
+    assertEquals(
+        new WaitingStatus("waiting for clients: integrate bacula-fd with bacula-server"), gone.unitStatus());
+  }
+
+  @Test
+  void aSecondUnitIsBlockedWithTheCommandToFixIt() {
+    RelationState peers = RelationState.peer("bacula-server-peers", 1).withRemoteUnit("bacula-server/1", Map.of());
+    State out = ctx.run(ctx.on().updateStatus(), leader().withRelation(peers));
+    assertEquals(
+        new BlockedStatus(
+            "bacula-server runs as one unit only; remove the others with: juju remove-unit bacula-server/1"),
+        out.unitStatus());
+
+    Context second = ctx.withUnit("bacula-server/1");
+    RelationState fromOne = RelationState.peer("bacula-server-peers", 1).withRemoteUnit("bacula-server/0", Map.of());
+    State other = second.run(second.on().updateStatus(), State.empty().withRelation(fromOne));
+    assertEquals("blocked", other.unitStatus().name());
+    assertTrue(other.unitStatus().message().endsWith("juju remove-unit bacula-server/1"));
+  }
+
+  @Test
+  void aBadRetentionBlocksNamingTheOption() {
+    State out = ctx.run(ctx.on().configChanged(), leader().withConfig(Map.of("file-retention", "forever")));
+    assertEquals(
+        new BlockedStatus(
+            "config file-retention \"forever\" is not a duration; use e.g. \"60 days\", \"6 months\""
+                + " or \"1 year\""),
+        out.unitStatus());
+  }
+
+  @Test
+  void anUnreachablePostgresqlBlocksAndTheServerKeepsItsSqliteCatalog() {
+    RelationState db =
+        RelationState.of("database", 9, "postgresql")
+            .withRemoteAppData(Map.of("endpoints", "127.0.0.1:1", "username", "bacula", "password", "pw"));
+    State out = ctx.run(ctx.on().relationChanged(db), leader().withRelation(db));
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(
+        out.unitStatus().message().startsWith("catalog: cannot reach PostgreSQL at 127.0.0.1:1"),
+        out.unitStatus().message());
+    assertEquals("bacula", out.relation(9).orElseThrow().localAppData().get("database"));
+    assertFalse(out.unitStatus().message().contains("pw"));
+    assertTrue(workload.directorConfig().contains("dbname = \"bacula\""));
+  }
+
+  @Test
+  void aDatabaseRelationWithoutCredentialsWaits() {
+    RelationState db = RelationState.of("database", 9, "postgresql");
+    State out = ctx.run(ctx.on().relationCreated(db), leader().withRelation(db));
+    assertEquals(new WaitingStatus("waiting for PostgreSQL to publish its endpoints"), out.unitStatus());
+  }
+}

@@ -1,0 +1,148 @@
+package io.backupcharms.server;
+
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.apply.CatalogSetup;
+import io.backupcharms.bacula.apply.ConfigValidator;
+import io.backupcharms.bacula.apply.Daemon;
+import io.backupcharms.bacula.apply.DirectorControl;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backupcharms.server.workload.CommandResult;
+import io.backupcharms.server.workload.Commands;
+import java.time.Duration;
+import io.backupcharms.server.actions.ConsoleSession;
+import io.backupcharms.server.apply.DaemonControl;
+import io.backupcharms.server.apply.Rollout;
+import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.PostgresCheck;
+import io.backupcharms.server.workload.ServerLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The server's machine in a temporary directory: the real SQLite catalog, the real
+ * {@code bacula-dir -t} / {@code bacula-sd -t} and the real PostgreSQL check, but no systemd (it
+ * cannot run here): daemon starts and reloads are recorded instead.
+ */
+final class TempDirWorkload implements Workload {
+
+  final ServerLayout layout;
+  final List<String> daemonCalls = new ArrayList<>();
+  private final Set<Daemon> running = EnumSet.noneOf(Daemon.class);
+
+  TempDirWorkload(Path root) {
+    this.layout = ServerLayout.under(root);
+  }
+
+  String directorConfig() {
+    try {
+      return Files.readString(layout.directorConfig());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public ServerLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public void prepare(Catalog catalog, Consumer<String> progress) {
+    try {
+      Files.createDirectories(layout.volumes());
+      Files.createDirectories(layout.directorConfig().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CatalogSetup.createSqlite(layout.workingDirectory(), Catalog.DATABASE);
+  }
+
+  @Override
+  public boolean hasSqliteBackend() {
+    return true;
+  }
+
+  @Override
+  public void checkPostgres(Catalog.Postgres catalog) {
+    PostgresCheck.check(catalog);
+  }
+
+  @Override
+  public Rollout rollout(String address, String consolePassword) {
+    return new Rollout(new ConfigValidator(), layout, new DaemonControl() {
+      @Override
+      public boolean isActive(Daemon daemon) {
+        return running.contains(daemon);
+      }
+
+      @Override
+      public void start(Daemon daemon) {
+        running.add(daemon);
+        daemonCalls.add("start " + daemon.unit());
+      }
+
+      @Override
+      public void restart(Daemon daemon) {
+        daemonCalls.add("restart " + daemon.unit());
+      }
+
+    }, ParsedDirector::new);
+  }
+
+  /**
+   * Stands in for the running Director's console: a reload makes it read the live file with
+   * Bacula's own parser ({@code bdirjson}), and it answers {@code .jobs} and {@code .clients} from
+   * what that parser read.
+   */
+  final class ParsedDirector implements DirectorControl {
+    private JsonNode parsed;
+
+    @Override
+    public void reload() {
+      daemonCalls.add("reload bacula-director");
+      CommandResult r =
+          Commands.run(List.of("bdirjson", "-c", layout.directorConfig().toString()), Duration.ofSeconds(30));
+      if (!r.isSuccess()) {
+        throw new BaculaException("bdirjson refused the live file: " + r.tail(3));
+      }
+      try {
+        parsed = new ObjectMapper().readTree(r.output());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public List<String> jobNames() {
+      return names("Job");
+    }
+
+    @Override
+    public List<String> clientNames() {
+      return names("Client");
+    }
+
+    private List<String> names(String kind) {
+      List<String> out = new ArrayList<>();
+      for (JsonNode resource : parsed) {
+        if (resource.has(kind)) {
+          out.add(resource.get(kind).get("Name").asText());
+        }
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public ConsoleSession console(String address, String password) {
+    throw new BaculaException("connection refused: no Director runs in state tests");
+  }
+}
