@@ -25,8 +25,8 @@ def _check_paths(app, doctree, docname):
     repo = os.path.abspath(os.path.join(app.srcdir, ".."))
     for node in doctree.traverse(nodes.literal):
         text = node.astext().strip()
-        if not PATH.match(text) or "/target/" in text:
-            # Build outputs (target/) only exist after `mvn package`.
+        if not PATH.match(text) or "/target/" in text or "/.../" in text:
+            # Build outputs (target/) only exist after `mvn package`; "/.../" abbreviates a path.
             continue
         if not os.path.exists(os.path.join(repo, text.rstrip("/"))):
             LOG.warning("repository path %r named in the docs does not exist; fix the path or "
