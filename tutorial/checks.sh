@@ -17,8 +17,9 @@ check_tutorial_add_model() {
 }
 
 check_tutorial_deploy() {
-  # Subordinates have no units until they are integrated, so only principals are awaited here.
-  wait_settled notes/0 bacula-server/0
+  # Subordinates have no units until they are integrated, so only principals are awaited here;
+  # the server waits for its first client.
+  wait_settled notes/0 bacula-server/0=waiting
 }
 
 check_tutorial_integrate() {
@@ -40,13 +41,12 @@ check_tutorial_checksum_before() {
 check_tutorial_backup() {
   expect_line "$OUT" '^status: success$' "run-backup did not report status: success"
   expect_line "$OUT" '^level: Full$' "run-backup did not report level: Full"
-  BACKUP_ID=$(sed -n 's/^backup-id: "\{0,1\}\([0-9]*\)"\{0,1\}$/\1/p' <<<"$OUT" | head -1)
-  [ -n "$BACKUP_ID" ] || fail "run-backup did not report a backup-id"
+  BACKUP_ID=$(sed -En 's/^job-id: "?([0-9]+)"?$/\1/p' <<<"$OUT" | head -1)
+  [ -n "$BACKUP_ID" ] || fail "run-backup did not report a job-id"
 }
 
 check_tutorial_list_backups() {
-  grep -Eq "backup-id: \"?$BACKUP_ID\"?\$" <<<"$OUT" \
-    || fail "list-backups does not list backup $BACKUP_ID"
+  expect_line "$OUT" "^  job-$BACKUP_ID:\$" "list-backups does not list job $BACKUP_ID"
 }
 
 check_tutorial_lose_data() {
@@ -55,6 +55,7 @@ check_tutorial_lose_data() {
 
 check_tutorial_restore() {
   expect_line "$OUT" '^status: success$' "restore did not report status: success"
+  expect_line "$OUT" "^backup-id: \"?$BACKUP_ID\"?\$" "restore did not restore backup $BACKUP_ID"
 }
 
 check_tutorial_checksum_after() {

@@ -2,7 +2,9 @@
 """Reads `juju status --format json` (or localjuju's, same shape) on stdin and says whether the
 model has settled.
 
-Usage: status.py UNIT...   (each UNIT must exist, be active, and its agent idle)
+Usage: status.py UNIT[=WORKLOAD]...
+  each UNIT must exist with that workload status (default: active) and its agent idle, and every
+  other unit's agent must be idle too.
 
 Prints one line per unit, "unit workload agent message", sorted, so that the caller can compare
 two polls. Exit status: 0 settled, 1 not yet, 2 a unit is in error (waiting further is useless).
@@ -34,9 +36,9 @@ def main(argv):
     if errors:
         print("units in error: %s" % ", ".join(sorted(errors)), file=sys.stderr)
         return 2
-    wanted = argv[1:]
+    wanted = dict((arg.split("=", 1) + ["active"])[:2] for arg in argv[1:])
     missing = [u for u in wanted if u not in seen]
-    not_ready = [u for u in wanted if u in seen and seen[u][:2] != ("active", "idle")]
+    not_ready = [u for u in wanted if u in seen and seen[u][:2] != (wanted[u], "idle")]
     busy = [n for n, (_, a, _) in seen.items() if a != "idle"]
     return 1 if missing or not_ready or busy else 0
 
