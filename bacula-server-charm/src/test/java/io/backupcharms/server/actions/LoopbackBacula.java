@@ -1,0 +1,146 @@
+package io.backupcharms.server.actions;
+
+import io.backupcharms.bacula.apply.CatalogSetup;
+import io.backupcharms.bacula.config.DirectorAccess;
+import io.backupcharms.bacula.config.FileDaemon;
+import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.Messages;
+import io.backupcharms.bacula.console.ConsoleSettings;
+import io.backupcharms.bacula.console.DirectorConsole;
+import io.backupcharms.bacula.render.BaculaRenderer;
+import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.clients.RunScripts;
+import io.backupcharms.server.config.BaculaPlan;
+import io.backupcharms.server.config.PlanBuilder;
+import io.backupcharms.server.config.ServerIdentity;
+import io.backupcharms.server.config.ServerSettings;
+import io.backupcharms.server.workload.ServerLayout;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Director, Storage Daemon and File Daemon on a loopback address of their own, configured
+ * by {@link PlanBuilder} for one client that backs up {@link #data}. Started as child processes in
+ * the foreground, stopped (and waited for) by {@link #close}.
+ */
+final class LoopbackBacula implements AutoCloseable {
+
+  static final String CLIENT = "relation-lab-myapp-0-1a2b3c4d5e6f-fd";
+
+  final Path root;
+  final Path data;
+  final Path beforeBackup;
+  final Path afterRestore;
+  final String address;
+  final String consolePassword = "console-" + ThreadLocalRandom.current().nextLong(1L << 40);
+  final ClientSpec client;
+  private final List<Process> daemons = new ArrayList<>();
+
+  LoopbackBacula(Path root) throws IOException, InterruptedException {
+    this.root = root;
+    this.data = Files.createDirectories(root.resolve("data"));
+    this.address =
+        "127." + ThreadLocalRandom.current().nextInt(100, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250)
+            + "." + ThreadLocalRandom.current().nextInt(2, 250);
+    this.beforeBackup = script("before-backup", "#!/bin/sh\nexit 0\n");
+    this.afterRestore = script("after-restore", "#!/bin/sh\ntouch " + root.resolve("after-restore-ran") + "\n");
+    this.client =
+        new ClientSpec(CLIENT, "bacula-fd/0", 3, address, 9102, List.of(data.toString()),
+            new RunScripts(Optional.of(beforeBackup.toString()), Optional.empty(), Optional.empty(),
+                Optional.of(afterRestore.toString())),
+            List.of());
+    ServerLayout layout = ServerLayout.under(root.resolve("server"));
+    Files.createDirectories(layout.volumes());
+    Files.createDirectories(layout.pidDirectory());
+    Files.createDirectories(layout.logFile().getParent());
+    Files.createDirectories(layout.directorConfig().getParent());
+    CatalogSetup.createSqlite(layout.workingDirectory(), Catalog.DATABASE);
+    BaculaPlan plan =
+        new PlanBuilder(
+                ServerSettings.DEFAULTS,
+                new ServerIdentity(address, consolePassword, "storage-pw", Map.of(3, "client-pw")),
+                new Catalog.Sqlite(layout.workingDirectory()),
+                layout)
+            .build(List.of(client));
+    Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan.director()));
+    Files.writeString(layout.storageConfig(), BaculaRenderer.render(plan.storage()));
+    Path fdWork = Files.createDirectories(root.resolve("fd"));
+    Path fdConfig = root.resolve("fd/bacula-fd.conf");
+    Files.writeString(
+        fdConfig,
+        BaculaRenderer.render(
+            new FileDaemonConfig(
+                FileDaemon.of(CLIENT, address, 9102).withDirectories(fdWork.toString(), fdWork.toString()),
+                List.of(DirectorAccess.of(PlanBuilder.DIRECTOR, "client-pw")),
+                Messages.toDirector("fd-messages", PlanBuilder.DIRECTOR))));
+    start("bacula-sd", layout.storageConfig(), 9103);
+    start("bacula-fd", fdConfig, 9102);
+    start("bacula-dir", layout.directorConfig(), 9101);
+  }
+
+  /** A console session on the Director, as the charm opens it. */
+  ConsoleSession console() {
+    return new NativeConsoleSession(
+        DirectorConsole.connect(ConsoleSettings.of(address, 9101, consolePassword)));
+  }
+
+  Path script(String name, String text) throws IOException {
+    Path p = root.resolve(name);
+    Files.writeString(p, text);
+    p.toFile().setExecutable(true);
+    return p;
+  }
+
+  private void start(String binary, Path config, int port) throws IOException, InterruptedException {
+    Path log = root.resolve(binary + ".log");
+    Process p =
+        new ProcessBuilder("/usr/sbin/" + binary, "-f", "-c", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    daemons.add(p);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException(
+            binary + " exited with code " + p.exitValue() + ": " + Files.readString(log));
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(address, port), 200);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(20);
+      }
+    }
+    throw new IllegalStateException(binary + " did not listen on " + address + ":" + port
+        + " within 10 s: " + Files.readString(log));
+  }
+
+  @Override
+  public void close() {
+    for (Process p : daemons) {
+      p.destroy();
+    }
+    for (Process p : daemons) {
+      try {
+        if (!p.waitFor(5, TimeUnit.SECONDS)) {
+          p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

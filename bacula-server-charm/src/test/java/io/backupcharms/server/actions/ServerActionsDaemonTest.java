@@ -1,0 +1,144 @@
+package io.backupcharms.server.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backupcharms.server.clients.Clients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The actions against real Bacula daemons on loopback, in the order an operator uses them. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServerActionsDaemonTest {
+
+  @TempDir static Path root;
+  static LoopbackBacula bacula;
+  static ServerActions actions;
+  static final List<String> log = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    bacula = new LoopbackBacula(root);
+    Clients clients = new Clients(List.of(bacula.client), List.of(), List.of());
+    ClientSelector selector =
+        new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
+    actions = new ServerActions(clients, selector, bacula::console);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (bacula != null) {
+      bacula.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aFullBackupReportsItsJob() throws Exception {
+    Files.writeString(bacula.data.resolve("a.txt"), "first version\n");
+    Files.writeString(bacula.data.resolve("b.txt"), "stays\n");
+    Map<String, Object> r = actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add);
+    assertEquals("success", r.get("status"));
+    assertEquals("Full", r.get("level"));
+    assertEquals("myapp/0", r.get("unit"));
+    assertEquals("3", r.get("files"), r.toString());
+    assertTrue(log.stream().anyMatch(l -> l.matches("job \\d+ queued")), log.toString());
+  }
+
+  @Test
+  @Order(2)
+  void aFailingBeforeScriptFailsTheBackupWithItsMessage() throws Exception {
+    bacula.script("before-backup", "#!/bin/sh\necho 'dump failed: disk full' >&2\nexit 3\n");
+    var e =
+        assertThrows(
+            ActionFailedException.class,
+            () -> actions.runBackup(Map.of("client", "myapp/0"), log::add));
+    assertTrue(e.getMessage().contains("dump failed: disk full"), e.getMessage());
+    assertEquals("failed", e.results().get("status"));
+    bacula.script("before-backup", "#!/bin/sh\nexit 0\n");
+  }
+
+  @Test
+  @Order(3)
+  void anIncrementalThenARestoreReproducesTheLastBackup() throws Exception {
+    Files.writeString(bacula.data.resolve("a.txt"), "second version\n");
+    Files.writeString(bacula.data.resolve("c.txt"), "new\n");
+    Files.delete(bacula.data.resolve("b.txt"));
+    Map<String, Object> inc = actions.runBackup(Map.of("client", "myapp/0"), log::add);
+    assertEquals("Incremental", inc.get("level"));
+
+    Files.writeString(bacula.data.resolve("a.txt"), "lost change\n");
+    Files.delete(bacula.data.resolve("c.txt"));
+    Map<String, Object> r = actions.restore(Map.of("client", "myapp/0"), log::add);
+    assertEquals("success", r.get("status"), r.toString());
+    assertEquals(inc.get("job-id"), r.get("backup-id"));
+    assertEquals("second version\n", Files.readString(bacula.data.resolve("a.txt")));
+    assertEquals("new\n", Files.readString(bacula.data.resolve("c.txt")));
+    assertTrue(Files.notExists(bacula.data.resolve("b.txt")), "deleted before the backup: stays deleted");
+    assertTrue(Files.exists(bacula.root.resolve("after-restore-ran")), "the after-restore script ran");
+  }
+
+  @Test
+  @Order(4)
+  void aRestoreOfTheFullElsewhere() throws Exception {
+    Path where = Files.createDirectories(root.resolve("elsewhere"));
+    String fullId = (String) firstBackup().get("job-id");
+    Map<String, Object> r =
+        actions.restore(Map.of("client", "myapp/0", "backup-id", fullId, "where", where.toString()), log::add);
+    assertEquals("success", r.get("status"));
+    Path restored = Path.of(where + bacula.data.toString());
+    assertEquals("first version\n", Files.readString(restored.resolve("a.txt")));
+    assertEquals("stays\n", Files.readString(restored.resolve("b.txt")));
+  }
+
+  @Test
+  @Order(5)
+  void listingsShowTheBackupsAndTheClient() {
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, String>> backups =
+        (Map<String, Map<String, String>>) actions.listBackups(Map.of("client", "myapp/0")).get("backups");
+    assertEquals(3, backups.size(), backups.toString());
+    assertEquals(
+        List.of("success", "failed", "success"),
+        backups.values().stream().map(b -> b.get("status")).toList(),
+        "newest first");
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, String>> clients =
+        (Map<String, Map<String, String>>) actions.listClients().get("clients");
+    Map<String, String> entry = clients.get("myapp-0");
+    assertEquals(bacula.address + ":9102", entry.get("address"));
+    assertEquals("manual only", entry.get("schedule"));
+    assertTrue(entry.get("last-backup").contains("Incremental, success"), entry.toString());
+  }
+
+  @Test
+  @Order(6)
+  void aFailedBackupCannotBeRestored() {
+    String failedId = (String) ((Map<?, ?>) ((Map<?, ?>) actions.listBackups(Map.of()).get("backups"))
+        .values().stream().filter(b -> "failed".equals(((Map<?, ?>) b).get("status"))).findFirst().orElseThrow())
+        .get("job-id");
+    var e =
+        assertThrows(
+            InvalidParamsException.class,
+            () -> actions.restore(Map.of("client", "myapp/0", "backup-id", failedId), log::add));
+    assertTrue(e.getMessage().contains("did not succeed (failed)"), e.getMessage());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> firstBackup() {
+    Map<String, Object> backups = (Map<String, Object>) actions.listBackups(Map.of()).get("backups");
+    List<Object> all = new ArrayList<>(backups.values());
+    return (Map<String, Object>) all.get(all.size() - 1);
+  }
+}
