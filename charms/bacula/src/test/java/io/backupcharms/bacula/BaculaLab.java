@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,8 +31,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
     public static final String ADDRESS = "127.0.0.1";
     private final Map<Daemon, Process> running = new EnumMap<>(Daemon.class);
+    private final BiFunction<Path, String, String> directorHook;
     private Path dir;
     private Samples samples;
+
+    /** A lab with the sample configuration. */
+    public BaculaLab() {
+        this((dir, text) -> text);
+    }
+
+    /**
+     * A lab whose rendered Director file is passed through {@code directorHook(labDir, text)}
+     * first, for directives the model does not have (TLS in tests).
+     */
+    public BaculaLab(BiFunction<Path, String, String> directorHook) {
+        this.directorHook = directorHook;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -44,7 +59,8 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
         CatalogSetup.createSqlite(dir.resolve("work"), "bacula");
         write(Daemon.STORAGE, BaculaRenderer.render(samples.storageDaemonConfig()));
         write(Daemon.FILE, BaculaRenderer.render(samples.fileDaemonConfig()));
-        write(Daemon.DIRECTOR, BaculaRenderer.render(samples.directorConfig(List.of(data().toString()))));
+        write(Daemon.DIRECTOR, directorHook.apply(dir,
+                BaculaRenderer.render(samples.directorConfig(List.of(data().toString())))));
         try {
             start(Daemon.STORAGE);
             start(Daemon.FILE);

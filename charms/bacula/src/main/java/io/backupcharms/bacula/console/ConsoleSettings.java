@@ -12,8 +12,8 @@ import javax.net.ssl.SSLContext;
  * @param consoleName a named Console, or null for the default console
  * @param password the Director's password (default console) or the Console's
  * @param connectTimeout TCP connect timeout
- * @param readTimeout the longest wait for one reply; failed logins take the Director 5-10 s, so
- *     authentication always waits at least 15 s
+ * @param readTimeout the longest wait for one reply (the Director answers a wrong password at
+ *     once, then waits 5-10 s before closing)
  * @param tls when not null, require TLS with this context (the Director's certificate must match
  *     {@code host}); when null, never use TLS
  */

@@ -1,7 +1,6 @@
 package io.backupcharms.bacula.console;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,13 +10,11 @@ import java.util.regex.Pattern;
  */
 final class Handshake {
     private static final Pattern AUTH = Pattern.compile("auth cram-md5 (<[^>\\s]+>) ssl=(\\d)\\s*");
-    private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(15);
 
     private Handshake() {}
 
     static String run(BSocket s, ConsoleSettings settings) throws IOException {
-        Duration wait = settings.readTimeout().compareTo(AUTH_TIMEOUT) > 0 ? settings.readTimeout() : AUTH_TIMEOUT;
-        s.timeout(wait);
+        s.timeout(settings.readTimeout());
         String who = settings.consoleName() == null ? "*UserAgent*" : settings.consoleName().replace(' ', '\u0001');
         // No version after "calling": the Director then never compresses.
         s.send("Hello " + who + " calling\n");

@@ -118,6 +118,19 @@ class ApplyDaemonTest {
     }
 
     @Test
+    void namedConsoleWithASpaceInItsNameAuthenticatesAfterReload() {
+        DirectorConfig c = LAB.directorConfig().withConsole(io.backupcharms.bacula.config.Console.of("ops team", "team-pw")
+                .withAcl(io.backupcharms.bacula.config.Console.Acl.COMMAND, List.of("version", ".clients"))
+                .withAcl(io.backupcharms.bacula.config.Console.Acl.CLIENT, List.of("*all*")));
+        applier.applyDirector(c, live(), console);
+        try (DirectorConsole team = DirectorConsole.connect(ConsoleSettings.of(BaculaLab.ADDRESS, LAB.samples().dirPort(),
+                Samples.CONSOLE_PASSWORD).withConsole("ops team", "team-pw"))) {
+            assertEquals(List.of(Samples.CLIENT), team.clientNames());
+            assertThrows(io.backupcharms.bacula.console.UnexpectedReplyException.class, team::jobNames);
+        }
+    }
+
+    @Test
     void consoleReconnectsAfterTheDirectorRestarts() {
         try (DirectorConsole c = DirectorConsole.connect(ConsoleSettings.of(BaculaLab.ADDRESS, LAB.samples().dirPort(),
                 Samples.CONSOLE_PASSWORD))) {

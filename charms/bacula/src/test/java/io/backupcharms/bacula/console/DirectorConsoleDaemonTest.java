@@ -68,6 +68,8 @@ class DirectorConsoleDaemonTest {
         long full = console.run(RunRequest.of("test-fd-backup").withLevel(Level.FULL));
         JobRecord f = console.waitForJob(full, Duration.ofSeconds(60), seen::add);
         assertEquals(JobStatus.OK, f.status(), console.messages());
+        assertTrue(!seen.isEmpty() && seen.stream().allMatch(p -> p.jobId() == full && p.client().equals(Samples.CLIENT)),
+                "progress reported while the job was queued or running: " + seen);
         assertEquals("F", f.level());
         assertEquals(Samples.CLIENT, f.client());
         assertTrue(f.files() >= 12, "files: " + f.files());
