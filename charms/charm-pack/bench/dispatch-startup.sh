@@ -62,30 +62,42 @@ run_hook() {
     "$1/dispatch" > "$WORK/hook.log" 2>&1 || {
       echo "dispatch-startup: the hook failed in $1:" >&2
       cat "$WORK/hook.log" >&2
-      touch "$WORK/failed"
       return 1
     }
 }
 
-median_ms() {
-  local dir=$1 i start end
-  run_hook "$dir"   # warm the page cache; not counted
+# Rounds alternate the launches (one of each per round) so that load from other work on a shared
+# machine falls on all of them alike.
+measure() {
+  local i dir start end
+  for dir in "$@"; do
+    run_hook "$WORK/$dir/charm"   # warm the page cache; not counted
+  done
   for i in $(seq "$RUNS"); do
-    start=$(date +%s%N)
-    run_hook "$dir" || break
-    end=$(date +%s%N)
-    echo $(( (end - start) / 1000000 ))
-  done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+    for dir in "$@"; do
+      start=$(date +%s%N)
+      run_hook "$WORK/$dir/charm" || return 1
+      end=$(date +%s%N)
+      echo $(( (end - start) / 1000000 )) >> "$WORK/$dir.ms"
+    done
+  done
+}
+
+median() {
+  sort -n "$WORK/$1.ms" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
 FAST=$(unzip -p "$CHARM" dispatch | sed -n "s/^JVM_FLAGS='\(.*\)'$/\1/p")
-plain=$(median_ms "$(variant_dir plain '' no)")
-fast=$(median_ms "$(variant_dir fast "$FAST" no)")
-shipped=$(median_ms "$(variant_dir shipped "$FAST" yes)")
-if [ -e "$WORK/failed" ]; then
+variant_dir plain '' no > /dev/null
+variant_dir fast "$FAST" no > /dev/null
+variant_dir shipped "$FAST" yes > /dev/null
+if ! measure plain fast shipped; then
   echo "dispatch-startup: a hook failed; no figures written" >&2
   exit 1
 fi
+plain=$(median plain)
+fast=$(median fast)
+shipped=$(median shipped)
 JAVA=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.runtime.version = //p')
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 JARS=$(unzip -Z1 "$CHARM" | grep -c '^lib/.*\.jar$')
@@ -97,7 +109,7 @@ SECTION=$(cat <<MD
 Benchmark: \`charms/charm-pack/bench/dispatch-startup.sh\`. One \`config-changed\` hook of the
 packed backup-integrator charm (leader, one backup relation, fake hook tools on PATH; the charm
 reads config and relations, writes one script and publishes its bag), timed from \`dispatch\` to
-exit, median of $RUNS runs after one warm-up. $JARS jars on the class path, AppCDS archive
+exit, median of $RUNS rounds (each round runs the three launches in turn) after one warm-up. $JARS jars on the class path, AppCDS archive
 $JSA MiB. Java $JAVA; load average during the run: $LOAD.
 
 | launch | median hook time |

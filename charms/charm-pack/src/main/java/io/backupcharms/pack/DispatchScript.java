@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
 final class DispatchScript {
   /**
    * The JVM options that make a short-lived charm process start fast: C1 only (a hook is over
-   * before C2 pays off), the serial collector (no GC threads to start), no perf-data file, and
-   * JVM warnings to stderr, which Juju logs at WARNING, instead of stdout.
+   * before C2 pays off), the serial collector (no GC threads to start), no perf-data file, vfork
+   * to start each hook tool (the ops benchmark in docs/reference/performance.md measured it
+   * faster than posix_spawn), and JVM warnings to stderr, which Juju logs at WARNING, instead of
+   * stdout.
    */
   static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:all=off", "-Xlog:all=warning:stderr");
+      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djdk.lang.Process.launchMechanism=VFORK",
+      "-Xlog:all=off", "-Xlog:all=warning:stderr");
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/@=+,-]*");
 
