@@ -49,9 +49,14 @@ public final class BaculaTools {
 
     /** What the Director parsed, as bdirjson prints it: a list of {Kind: {...}} objects. */
     public static List<JsonNode> bdirjson(Path file) {
-        Result r = run(List.of("/usr/sbin/bdirjson", "-c", file.toAbsolutePath().toString()));
+        return json("bdirjson", file);
+    }
+
+    /** What a File Daemon ({@code bfdjson}) or Storage Daemon ({@code bsdjson}) parsed. */
+    public static List<JsonNode> json(String tool, Path file) {
+        Result r = run(List.of("/usr/sbin/" + tool, "-c", file.toAbsolutePath().toString()));
         if (r.exitCode() != 0) {
-            throw new AssertionError("bdirjson rejected " + file + ":\n" + r.output());
+            throw new AssertionError(tool + " rejected " + file + ":\n" + r.output());
         }
         try {
             List<JsonNode> out = new ArrayList<>();

@@ -9,7 +9,11 @@ import io.backupcharms.bacula.BaculaTools;
 import io.backupcharms.bacula.Samples;
 import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.config.Console;
+import io.backupcharms.bacula.config.Device;
+import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.DirectorConfig;
+import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.StorageDaemonConfig;
 import io.backupcharms.bacula.config.FileSet;
 import io.backupcharms.bacula.config.InvalidConfigException;
 import io.backupcharms.bacula.config.Job;
@@ -98,6 +102,33 @@ class HostileStringPropertyTest {
             JsonNode con = byName(parsed, "Console", "con-" + i);
             assertEquals("p" + v, con.get("Password").asText());
             assertEquals(List.of("w" + v), texts(con.get("WhereAcl")));
+        }
+    }
+
+    @Property(tries = 15)
+    void hostileStringsStayLiteralInFileAndStorageDaemonFiles(@ForAll("hostile") List<String> values) throws IOException {
+        Samples s = new Samples(dir, "127.0.0.1", 9101, 9102, 9103);
+        List<DirectorAccess> directors = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            directors.add(DirectorAccess.of("dir-" + i, "p" + values.get(i)));
+            devices.add(Device.file("dev-" + i, "File", "/vol/" + values.get(i)));
+        }
+        FileDaemonConfig fd = new FileDaemonConfig(s.fileDaemonConfig().fileDaemon(), directors, s.fileDaemonConfig().messages());
+        StorageDaemonConfig sd = new StorageDaemonConfig(s.storageDaemonConfig().storage(), directors, devices,
+                s.storageDaemonConfig().messages());
+        Path fdFile = Files.writeString(dir.resolve("bacula-fd.conf"), BaculaRenderer.render(fd), StandardCharsets.UTF_8);
+        Path sdFile = Files.writeString(dir.resolve("bacula-sd.conf"), BaculaRenderer.render(sd), StandardCharsets.UTF_8);
+        BaculaTools.assertAccepted("/usr/sbin/bacula-fd", fdFile);
+        BaculaTools.assertAccepted("/usr/sbin/bacula-sd", sdFile);
+        List<JsonNode> fdParsed = BaculaTools.json("bfdjson", fdFile);
+        List<JsonNode> sdParsed = BaculaTools.json("bsdjson", sdFile);
+        assertEquals(values.size(), BaculaTools.resources(fdParsed, "Director").size());
+        assertEquals(values.size(), BaculaTools.resources(sdParsed, "Device").size());
+        for (int i = 0; i < values.size(); i++) {
+            assertEquals("p" + values.get(i), byName(fdParsed, "Director", "dir-" + i).get("Password").asText());
+            assertEquals("p" + values.get(i), byName(sdParsed, "Director", "dir-" + i).get("Password").asText());
+            assertEquals("/vol/" + values.get(i), byName(sdParsed, "Device", "dev-" + i).get("ArchiveDevice").asText());
         }
     }
 
