@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 FILES=${1:-10000}
 SIZE=${2:-107374}   # 10,000 x 107,374 bytes = 1 GiB
-JUJU=$ROOT/charms/localjuju/bin/localjuju
+JUJU=$ROOT/bin/localjuju
 MODEL=bench-backup-$$
 DATA=/srv/bench
 PERF=$ROOT/docs/reference/performance.md

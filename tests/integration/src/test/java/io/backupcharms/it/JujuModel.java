@@ -88,6 +88,13 @@ final class JujuModel {
         t.path("results"), r.stdout() + r.stderr());
   }
 
+  /** Fires update-status on every unit of the applications (or on the named units) now. */
+  void updateStatus(String... targets) {
+    List<String> args = new ArrayList<>(List.of("update-status", "-m", name));
+    args.addAll(List.of(targets));
+    juju.ok(COMMAND, args.toArray(String[]::new));
+  }
+
   ModelStatus status() {
     Processes.Result r = juju.ok(COMMAND, "status", "-m", name, "--format", "json");
     return ModelStatus.of(LocalJuju.parse(r.stdout(), "status"));

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Runs {@code bin/localjuju} as a process, the way an operator runs {@code juju}. */
 final class LocalJuju {
@@ -19,19 +18,14 @@ final class LocalJuju {
     this.executable = executable;
   }
 
-  /** The built CLI of this repository, or why it is missing. */
+  /** The repository's {@code bin/localjuju}, which runs the jar built by {@code mvn package}. */
   static LocalJuju ofRepository() {
-    Path bin = Repo.root().resolve("charms/localjuju/bin/localjuju");
+    Path bin = Repo.root().resolve("bin/localjuju");
     if (!Files.isExecutable(bin)) {
-      throw new IllegalStateException(bin + " is missing or not executable; build the reactor "
-          + "first (mvn -B verify from the repository root)");
+      throw new IllegalStateException(bin + " is missing or not executable; run the tests from a "
+          + "complete checkout with mvn -B verify at the repository root");
     }
     return new LocalJuju(bin);
-  }
-
-  static Optional<String> unavailableReason() {
-    Path bin = Repo.root().resolve("charms/localjuju/bin/localjuju");
-    return Files.isExecutable(bin) ? Optional.empty() : Optional.of(bin + " is not built");
   }
 
   /** Runs one command; a non-zero exit is returned, not thrown. */
