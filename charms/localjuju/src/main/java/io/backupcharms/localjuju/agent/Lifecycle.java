@@ -1,0 +1,477 @@
+package io.backupcharms.localjuju.agent;
+
+import io.backupcharms.localjuju.charm.CharmMeta;
+import io.backupcharms.localjuju.charm.CharmReader;
+import io.backupcharms.localjuju.charm.CharmUnpacker;
+import io.backupcharms.localjuju.hooks.Hook;
+import io.backupcharms.localjuju.machine.MachineHost;
+import io.backupcharms.localjuju.model.AppState;
+import io.backupcharms.localjuju.model.MachineState;
+import io.backupcharms.localjuju.model.ModelState;
+import io.backupcharms.localjuju.model.RelationState;
+import io.backupcharms.localjuju.model.UnitState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Model changes and the hooks they queue, in Juju's order: deploy and unit setup, integrate
+ * (with subordinate placement), relation and unit teardown. Call with the model lock held.
+ */
+final class Lifecycle {
+  static final String JUJU_VERSION = "3.6.4";
+  private final Controller c;
+  private final ModelState st;
+
+  Lifecycle(Controller c) {
+    this.c = c;
+    this.st = c.st;
+  }
+
+  /** A failure the CLI reports as {@code ERROR <message>}. */
+  static final class ModelError extends RuntimeException {
+    ModelError(String message) {
+      super(message);
+    }
+  }
+
+  AppState deploy(Path charm, String name, int n, Map<String, String> config) throws IOException {
+    Path staging = c.modelDir.resolve("charms").resolve(".staging-" + System.nanoTime());
+    CharmUnpacker.unpack(charm, staging);
+    CharmMeta meta = CharmReader.read(staging);
+    String app = name == null ? meta.name() : name;
+    if (st.applications.containsKey(app)) {
+      deleteTree(staging);
+      throw new ModelError("cannot add application " + q(app) + ": application already exists");
+    }
+    Map<String, Object> parsed = Config.parse(meta, config);
+    Path dir = c.modelDir.resolve("charms").resolve(app);
+    deleteTree(dir);
+    Files.move(staging, dir);
+    AppState a = new AppState();
+    a.name = app;
+    a.charmName = meta.name();
+    a.charmDir = dir.toString();
+    a.subordinate = meta.subordinate();
+    a.config.putAll(parsed);
+    a.status = "";
+    st.applications.put(app, a);
+    c.forgetMeta(app);
+    for (CharmMeta.Endpoint ep : meta.endpoints().values()) {
+      if (ep.role() == CharmMeta.Role.PEER) {
+        RelationState r = new RelationState();
+        r.id = st.nextRelation++;
+        r.iface = ep.iface();
+        r.endpoints.add(new RelationState.EndpointRef(app, ep.name(), "peer", ep.iface()));
+        st.relations.put(r.id, r);
+      }
+    }
+    if (!a.subordinate) {
+      try {
+        for (int i = 0; i < n; i++) {
+          addUnit(a, null, null);
+        }
+      } catch (IOException | RuntimeException e) {
+        // A deploy that could not place its units leaves nothing behind.
+        for (UnitState u : List.copyOf(a.units.values())) {
+          c.queues.computeIfPresent(u.name, (k, q) -> {
+            q.close();
+            return null;
+          });
+          MachineState m = st.machines.remove(u.machine);
+          if (m != null) {
+            MachineHost.stop(m.holderPid);
+          }
+        }
+        st.relations.values().removeIf(r -> r.endpointOf(app) != null);
+        st.applications.remove(app);
+        throw e;
+      }
+    }
+    return a;
+  }
+
+  /** Adds a unit on a new machine, or on {@code machine} next to {@code principal}. */
+  UnitState addUnit(AppState a, String machine, UnitState principal) throws IOException {
+    UnitState u = new UnitState();
+    u.name = a.name + "/" + a.nextUnit++;
+    u.app = a.name;
+    u.leader = a.units.isEmpty();
+    String now = Instant.now().toString();
+    u.workloadSince = now;
+    u.agentSince = now;
+    if (machine == null) {
+      machine = startMachine().id;
+    }
+    u.machine = machine;
+    if (principal != null) {
+      u.principal = principal.name;
+      principal.subordinates.add(u.name);
+    }
+    Path unitDir = c.modelDir.resolve("units").resolve(u.name.replace('/', '-'));
+    deleteTree(unitDir);
+    CharmUnpacker.unpack(Path.of(a.charmDir), unitDir.resolve("charm"));
+    a.units.put(u.name, u);
+    List<Hook> setup = new ArrayList<>();
+    setup.add(Hook.plain("install"));
+    List<RelationState> rels = new ArrayList<>();
+    for (RelationState r : st.relations.values()) {
+      if (r.dying || r.endpointOf(a.name) == null) {
+        continue;
+      }
+      if (r.container && !r.isPeer() && !hasCounterpartOnMachine(r, a.name, machine)) {
+        continue;
+      }
+      rels.add(r);
+      setup.add(Hook.relation("created", r.endpointOf(a.name).endpoint, r.id, "", r.remoteApp(a.name), ""));
+      enterScope(r, u);
+    }
+    setup.add(Hook.plain(u.leader ? "leader-elected" : "leader-settings-changed"));
+    setup.add(Hook.plain("config-changed"));
+    setup.add(Hook.plain("start"));
+    c.queue(u.name, setup);
+    for (RelationState r : rels) {
+      joinAll(r, u);
+    }
+    return u;
+  }
+
+  private boolean hasCounterpartOnMachine(RelationState r, String app, String machine) {
+    String other = r.remoteApp(app);
+    AppState oa = st.applications.get(other);
+    return oa != null && oa.units.values().stream().anyMatch(x -> x.machine.equals(machine) && !x.dying);
+  }
+
+  private void enterScope(RelationState r, UnitState u) {
+    r.created.add(u.name);
+    String addr = st.machines.get(u.machine).address;
+    Map<String, String> bag = r.unitBags.computeIfAbsent(u.name, k -> new TreeMap<>());
+    bag.put("egress-subnets", addr + "/32");
+    bag.put("ingress-address", addr);
+    bag.put("private-address", addr);
+  }
+
+  /** Queues joined+changed between {@code u} and every counterpart already in scope. */
+  private void joinAll(RelationState r, UnitState u) {
+    for (String other : List.copyOf(r.created)) {
+      if (other.equals(u.name)) {
+        continue;
+      }
+      UnitState v = st.unit(other);
+      if (v == null || v.dying) {
+        continue;
+      }
+      boolean remote = r.isPeer() ? v.app.equals(u.app) : !v.app.equals(u.app);
+      if (!remote || (r.container && !v.machine.equals(u.machine))) {
+        continue;
+      }
+      queueJoin(r, u, v);
+      queueJoin(r, v, u);
+    }
+  }
+
+  private void queueJoin(RelationState r, UnitState to, UnitState remote) {
+    String ep = r.endpointOf(to.app).endpoint;
+    c.queue(to.name, List.of(Hook.relation("joined", ep, r.id, remote.name, remote.app, ""),
+        Hook.relation("changed", ep, r.id, remote.name, remote.app, "")));
+  }
+
+  MachineState startMachine() throws IOException {
+    MachineState m = new MachineState();
+    m.id = Integer.toString(st.nextMachine++);
+    m.address = "127.0." + st.block + "." + (Integer.parseInt(m.id) + 1);
+    MachineHost.Running run = c.machines.start(c.modelDir.resolve("machines").resolve(m.id));
+    m.holderPid = run.holderPid();
+    m.unsharePid = run.unsharePid();
+    st.machines.put(m.id, m);
+    return m;
+  }
+
+  RelationState integrate(String a, String b) throws IOException {
+    Endpoints.Pair pair = Endpoints.resolve(c, a, b);
+    for (RelationState r : st.relations.values()) {
+      if (!r.isPeer() && r.endpointOf(pair.a().app) != null && r.endpointOf(pair.b().app) != null
+          && r.endpointOf(pair.a().app).endpoint.equals(pair.a().endpoint)
+          && r.endpointOf(pair.b().app).endpoint.equals(pair.b().endpoint)) {
+        throw new ModelError("relation " + pair.key() + " already exists");
+      }
+    }
+    RelationState r = new RelationState();
+    r.id = st.nextRelation++;
+    r.iface = pair.a().iface;
+    r.container = pair.container();
+    r.endpoints.add(pair.a());
+    r.endpoints.add(pair.b());
+    st.relations.put(r.id, r);
+    AppState aa = st.applications.get(pair.a().app);
+    AppState ba = st.applications.get(pair.b().app);
+    // A subordinate gets a unit next to each principal unit of a container-scoped relation.
+    if (r.container && aa.subordinate != ba.subordinate) {
+      AppState sub = aa.subordinate ? aa : ba;
+      AppState principal = aa.subordinate ? ba : aa;
+      for (UnitState p : List.copyOf(principal.units.values())) {
+        if (p.dying) {
+          continue;
+        }
+        boolean has = sub.units.values().stream().anyMatch(x -> x.machine.equals(p.machine));
+        if (!has) {
+          addUnit(sub, p.machine, p);
+        }
+      }
+    }
+    List<UnitState> entering = new ArrayList<>();
+    for (AppState app : List.of(aa, ba)) {
+      for (UnitState u : app.units.values()) {
+        if (u.dying || r.created.contains(u.name)) {
+          continue;
+        }
+        if (r.container && !hasCounterpartOnMachine(r, app.name, u.machine)) {
+          continue;
+        }
+        c.queue(u.name, Hook.relation("created", r.endpointOf(app.name).endpoint, r.id, "", r.remoteApp(app.name), ""));
+        enterScope(r, u);
+        entering.add(u);
+      }
+    }
+    for (UnitState u : entering) {
+      for (String other : List.copyOf(r.created)) {
+        UnitState v = st.unit(other);
+        if (v == null || v.app.equals(u.app) || (r.container && !v.machine.equals(u.machine))) {
+          continue;
+        }
+        // Each pair once: queue from the side that sorts first, or when the other was already in.
+        if (entering.contains(v) && u.name.compareTo(v.name) > 0) {
+          continue;
+        }
+        queueJoin(r, u, v);
+        queueJoin(r, v, u);
+      }
+    }
+    return r;
+  }
+
+  void removeRelation(String a, String b) {
+    Endpoints.Pair pair = Endpoints.resolve(c, a, b);
+    RelationState found = null;
+    for (RelationState r : st.relations.values()) {
+      if (!r.isPeer() && !r.dying && r.endpointOf(pair.a().app) != null && r.endpointOf(pair.b().app) != null
+          && r.endpointOf(pair.a().app).endpoint.equals(pair.a().endpoint)
+          && r.endpointOf(pair.b().app).endpoint.equals(pair.b().endpoint)) {
+        found = r;
+      }
+    }
+    if (found == null) {
+      throw new ModelError("relation " + pair.key() + " not found");
+    }
+    breakRelation(found);
+  }
+
+  /** Departs every member from every other, then breaks the relation on each side. */
+  void breakRelation(RelationState r) {
+    r.dying = true;
+    if (r.created.isEmpty()) {
+      st.relations.remove(r.id);
+      return;
+    }
+    for (String unit : List.copyOf(r.created)) {
+      UnitState u = st.unit(unit);
+      if (u == null) {
+        r.created.remove(unit);
+        continue;
+      }
+      String ep = r.endpointOf(u.app).endpoint;
+      List<Hook> hooks = new ArrayList<>();
+      for (String other : r.joined.getOrDefault(unit, new TreeSet<>())) {
+        hooks.add(Hook.relation("departed", ep, r.id, other, other.substring(0, other.indexOf('/')), other));
+      }
+      hooks.add(Hook.relation("broken", ep, r.id, "", r.remoteApp(u.app), ""));
+      c.queue(unit, hooks);
+    }
+  }
+
+  /** After a unit's broken hook: it leaves the relation; the last one out deletes it. */
+  void relationBrokenDone(String unit, int relationId) {
+    RelationState r = st.relations.get(relationId);
+    if (r == null) {
+      return;
+    }
+    r.created.remove(unit);
+    r.unitBags.remove(unit);
+    r.joined.remove(unit);
+    if (r.dying && r.created.isEmpty()) {
+      st.relations.remove(relationId);
+    }
+    // A subordinate with no principal relation left goes away, as in Juju.
+    UnitState u = st.unit(unit);
+    if (u != null && !u.principal.isEmpty() && !u.dying && r.container) {
+      boolean stillAttached = st.relations.values().stream().anyMatch(x -> x.container && !x.dying
+          && x.created.contains(unit) && x.created.contains(u.principal));
+      if (!stillAttached) {
+        removeUnit(u);
+      }
+    }
+  }
+
+  /** Tears a unit down: its subordinates first, then departed/broken, stop, remove. */
+  void removeUnit(UnitState u) {
+    if (u.dying) {
+      return;
+    }
+    u.dying = true;
+    for (String sub : List.copyOf(u.subordinates)) {
+      UnitState s = st.unit(sub);
+      if (s != null) {
+        removeUnit(s);
+      }
+    }
+    List<Hook> hooks = new ArrayList<>();
+    for (RelationState r : st.relations.values()) {
+      if (!r.created.contains(u.name) || r.dying) {
+        continue;
+      }
+      String ep = r.endpointOf(u.app).endpoint;
+      for (String other : r.joined.getOrDefault(u.name, new TreeSet<>())) {
+        hooks.add(Hook.relation("departed", ep, r.id, other, other.substring(0, other.indexOf('/')), u.name));
+      }
+      hooks.add(Hook.relation("broken", ep, r.id, "", r.remoteApp(u.app), ""));
+      for (Map.Entry<String, TreeSet<String>> e : r.joined.entrySet()) {
+        if (!e.getKey().equals(u.name) && e.getValue().contains(u.name)) {
+          UnitState v = st.unit(e.getKey());
+          if (v != null) {
+            c.queue(v.name, Hook.relation("departed", r.endpointOf(v.app).endpoint, r.id, u.name, u.app, u.name));
+          }
+        }
+      }
+    }
+    hooks.add(Hook.plain("stop"));
+    hooks.add(Hook.plain("remove"));
+    c.queue(u.name, hooks);
+    if (u.leader) {
+      u.leader = false;
+      AppState a = st.applications.get(u.app);
+      a.units.values().stream().filter(x -> !x.dying).min(Comparator.comparing(x -> unitNumber(x.name)))
+          .ifPresent(next -> {
+            next.leader = true;
+            c.queue(next.name, Hook.plain("leader-elected"));
+          });
+    }
+  }
+
+  private static int unitNumber(String unit) {
+    return Integer.parseInt(unit.substring(unit.indexOf('/') + 1));
+  }
+
+  /** After the remove hook: the unit is gone; an empty machine is stopped; a dying app with no units goes. */
+  void unitRemoved(String unit) {
+    UnitState u = st.unit(unit);
+    if (u == null) {
+      return;
+    }
+    AppState a = st.applications.get(u.app);
+    a.units.remove(unit);
+    for (RelationState r : List.copyOf(st.relations.values())) {
+      r.created.remove(unit);
+      r.unitBags.remove(unit);
+      r.joined.remove(unit);
+      r.joined.values().forEach(s -> s.remove(unit));
+      if (r.dying && r.created.isEmpty()) {
+        st.relations.remove(r.id);
+      }
+    }
+    if (!u.principal.isEmpty()) {
+      UnitState p = st.unit(u.principal);
+      if (p != null) {
+        p.subordinates.remove(unit);
+      }
+    }
+    var q = c.queues.remove(unit);
+    if (q != null) {
+      q.close();
+    }
+    boolean machineUsed = st.allUnits().stream().anyMatch(x -> x.machine.equals(u.machine));
+    if (!machineUsed) {
+      MachineState m = st.machines.remove(u.machine);
+      if (m != null) {
+        MachineHost.stop(m.holderPid);
+      }
+    } else {
+      stopOwnedServices(u);
+    }
+    deleteTree(c.modelDir.resolve("units").resolve(unit.replace('/', '-')));
+    if (a.units.isEmpty() && dyingApps.contains(a.name)) {
+      removeAppNow(a);
+    }
+  }
+
+  /** Services the unit started via localjuju's systemctl die with it even if the machine stays. */
+  private void stopOwnedServices(UnitState u) {
+    MachineState m = st.machines.get(u.machine);
+    if (m == null) {
+      return;
+    }
+    List<String> cmd = new ArrayList<>(MachineHost.enter(m.holderPid, "/"));
+    cmd.addAll(List.of(c.toolsDir.resolve("systemctl").toString(), "--localjuju-stop-owned", u.name));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (IOException e) {
+      c.log(u.name, "WARNING", "localjuju", "cannot stop services of " + u.name + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private final java.util.Set<String> dyingApps = new java.util.HashSet<>();
+
+  void removeApplication(String name) {
+    AppState a = st.applications.get(name);
+    if (a == null) {
+      throw new ModelError("application " + q(name) + " not found");
+    }
+    dyingApps.add(name);
+    for (RelationState r : List.copyOf(st.relations.values())) {
+      if (r.endpointOf(name) != null && !r.dying) {
+        breakRelation(r);
+      }
+    }
+    for (UnitState u : List.copyOf(a.units.values())) {
+      if (u.principal.isEmpty()) {
+        removeUnit(u);
+      }
+    }
+    if (a.units.isEmpty()) {
+      removeAppNow(a);
+    }
+  }
+
+  private void removeAppNow(AppState a) {
+    st.applications.remove(a.name);
+    dyingApps.remove(a.name);
+    st.relations.values().removeIf(r -> r.endpointOf(a.name) != null && r.created.isEmpty());
+    deleteTree(Path.of(a.charmDir));
+    c.forgetMeta(a.name);
+  }
+
+  static void deleteTree(Path p) {
+    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot delete " + p, e);
+    }
+  }
+
+  static String q(String s) {
+    return "\"" + s + "\"";
+  }
+}

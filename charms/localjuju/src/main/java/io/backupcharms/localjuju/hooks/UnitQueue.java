@@ -1,0 +1,129 @@
+package io.backupcharms.localjuju.hooks;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A unit's hook queue: one hook at a time, in the order queued; a failed hook stays at the head
+ * and the queue stops until {@link #resolve}. Each unit has its own worker thread so units
+ * progress concurrently.
+ */
+public final class UnitQueue {
+  private final String unit;
+  private final HookRunner runner;
+  private final Deque<Hook> queue = new ArrayDeque<>();
+  private final Thread worker;
+  private boolean running;
+  private boolean blocked;
+  private boolean closed;
+
+  /** Starts the unit's worker thread. */
+  public UnitQueue(String unit, HookRunner runner) {
+    this.unit = unit;
+    this.runner = runner;
+    this.worker = new Thread(this::work, "unit-" + unit);
+    this.worker.setDaemon(true);
+    this.worker.start();
+  }
+
+  /** Queues hooks at the end, in the given order. */
+  public synchronized void add(List<Hook> hooks) {
+    queue.addAll(hooks);
+    notifyAll();
+  }
+
+  /** Queues one hook. */
+  public void add(Hook hook) {
+    add(List.of(hook));
+  }
+
+  /** Retries the failed hook ({@code retry}) or drops it, and restarts the queue. */
+  public synchronized void resolve(boolean retry) {
+    if (blocked && !retry && !queue.isEmpty()) {
+      queue.removeFirst();
+    }
+    blocked = false;
+    notifyAll();
+  }
+
+  /** True when nothing is queued or running (a blocked queue is not idle but is settled). */
+  public synchronized boolean isIdle() {
+    return queue.isEmpty() && !running;
+  }
+
+  /** True when the queue stopped on a failed hook and has no action left to run. */
+  public synchronized boolean isSettledInError() {
+    return blocked && !running && firstAction() == null;
+  }
+
+  /** True when the queue stopped on a failed hook. */
+  public synchronized boolean isBlocked() {
+    return blocked;
+  }
+
+  /** The hooks still queued, head first. */
+  public synchronized List<Hook> pending() {
+    return List.copyOf(queue);
+  }
+
+  /** Waits until idle or blocked, at most {@code millis}; true if settled. */
+  public synchronized boolean awaitSettled(long millis) throws InterruptedException {
+    long end = System.currentTimeMillis() + millis;
+    while (!((blocked && !running && firstAction() == null) || (queue.isEmpty() && !running))) {
+      long left = end - System.currentTimeMillis();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.min(left, 500));
+    }
+    return true;
+  }
+
+  /** Stops the worker after the running hook; queued hooks are dropped. */
+  public synchronized void close() {
+    closed = true;
+    queue.clear();
+    notifyAll();
+  }
+
+  private Hook firstAction() {
+    return queue.stream().filter(Hook::isAction).findFirst().orElse(null);
+  }
+
+  private void work() {
+    while (true) {
+      Hook next;
+      synchronized (this) {
+        // Actions still run while the unit is in error, as in Juju; hooks wait for resolve.
+        while (!closed && (queue.isEmpty() || (blocked && firstAction() == null))) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (closed) {
+          return;
+        }
+        next = blocked ? firstAction() : queue.peekFirst();
+        running = true;
+      }
+      boolean ok;
+      try {
+        ok = runner.run(unit, next);
+      } catch (RuntimeException e) {
+        ok = false;
+      }
+      synchronized (this) {
+        running = false;
+        if (ok || next.isAction()) {
+          queue.remove(next);
+        } else {
+          blocked = true;
+        }
+        notifyAll();
+      }
+    }
+  }
+}

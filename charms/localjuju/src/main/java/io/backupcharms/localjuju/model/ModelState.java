@@ -1,0 +1,39 @@
+package io.backupcharms.localjuju.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The whole state of one model; see the package documentation for who may change it. */
+public final class ModelState {
+  public String name;
+  public String uuid;
+  /** Third octet of the machines' loopback addresses, 127.0.BLOCK.N. */
+  public int block;
+  public int nextMachine;
+  public int nextRelation;
+  public int nextOperation = 1;
+  public Map<String, MachineState> machines = new TreeMap<>();
+  public Map<String, AppState> applications = new TreeMap<>();
+  public Map<Integer, RelationState> relations = new TreeMap<>();
+  public Map<String, SecretState> secrets = new TreeMap<>();
+  public Map<String, ActionState> actions = new TreeMap<>();
+
+  /** The unit called {@code name}, or null. */
+  public UnitState unit(String unitName) {
+    int slash = unitName.indexOf('/');
+    if (slash < 0) {
+      return null;
+    }
+    AppState app = applications.get(unitName.substring(0, slash));
+    return app == null ? null : app.units.get(unitName);
+  }
+
+  /** Every unit of the model, principals and subordinates. */
+  public List<UnitState> allUnits() {
+    List<UnitState> all = new ArrayList<>();
+    applications.values().forEach(a -> all.addAll(a.units.values()));
+    return all;
+  }
+}

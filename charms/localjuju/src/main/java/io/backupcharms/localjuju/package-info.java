@@ -1,2 +1,0 @@
-/** Placeholder until this module's issue lands; see DESIGN.md for its role. */
-package io.backupcharms.localjuju;
