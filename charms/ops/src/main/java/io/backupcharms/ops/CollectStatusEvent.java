@@ -1,7 +1,6 @@
 package io.backupcharms.ops;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +39,15 @@ public final class CollectStatusEvent implements Event {
     }
 
     private static Optional<Status> highest(List<Status> statuses) {
-        // max() keeps the first of equal maxima, so the earliest added status wins a tie.
-        return statuses.stream().max(Comparator.comparingInt(Status::priority));
+        // A plain loop rather than a stream with a comparator: this runs in every hook, and each
+        // lambda of the JDK's own classes is spun at run time. Ties: the earliest added wins.
+        Status best = null;
+        for (Status s : statuses) {
+            if (best == null || s.priority() > best.priority()) {
+                best = s;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static Status requireSettable(Status status) {

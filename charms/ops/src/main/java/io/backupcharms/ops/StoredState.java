@@ -2,68 +2,65 @@ package io.backupcharms.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.backupcharms.ops.internal.Json;
 
 /**
- * Charm state kept between hooks in the unit's charm directory, as JSON. Values are anything
- * Jackson maps: strings, numbers, booleans, lists, maps and records. Changes are committed only
- * if the hook succeeds, atomically.
+ * Charm state kept between hooks in the unit's charm directory, as JSON. Values are plain JSON
+ * (strings, numbers, booleans, lists, maps) or anything Jackson maps (records, beans). Changes are
+ * committed only if the hook succeeds, atomically.
  */
 public final class StoredState {
-    private final ObjectNode node;
+    private final Map<String, Object> values;
 
-    StoredState(ObjectNode node) {
-        this.node = node;
+    StoredState(Map<String, Object> values) {
+        this.values = values;
     }
 
     /** Whether a key is set. */
     public boolean has(String key) {
-        return node.has(key);
+        return values.containsKey(key);
     }
 
     /** The keys set, in insertion order. */
     public List<String> keys() {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
+        return new ArrayList<>(values.keySet());
     }
 
-    /** A string value. */
+    /** A string value (other scalars as text). */
     public Optional<String> getString(String key) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+        Object v = values.get(key);
+        return v == null ? Optional.empty() : Optional.of(v.toString());
     }
 
-    /** A long value. */
+    /** An integral value. */
     public Optional<Long> getLong(String key) {
-        JsonNode v = node.get(key);
-        return v == null || !v.isNumber() ? Optional.empty() : Optional.of(v.asLong());
+        return values.get(key) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
     }
 
     /** A boolean value. */
     public Optional<Boolean> getBoolean(String key) {
-        JsonNode v = node.get(key);
-        return v == null || !v.isBoolean() ? Optional.empty() : Optional.of(v.asBoolean());
+        return values.get(key) instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
 
     /**
-     * Any value, mapped to {@code type} with Jackson.
+     * Any value, mapped to {@code type} (with Jackson unless it already is one).
      *
      * @throws IllegalArgumentException if the stored JSON does not fit the type
      */
     public <T> Optional<T> get(String key, Class<T> type) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
+        Object v = values.get(key);
+        if (v == null) {
             return Optional.empty();
         }
+        if (type.isInstance(v)) {
+            return Optional.of(type.cast(v));
+        }
         try {
-            return Optional.of(Json.MAPPER.treeToValue(v, type));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return Optional.of(Json.mapper().convertValue(v, type));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("stored value \"" + key + "\" (" + v + ") does not fit "
                     + type.getName(), e);
         }
@@ -72,14 +69,14 @@ public final class StoredState {
     /** Sets a value; null removes the key. */
     public void set(String key, Object value) {
         if (value == null) {
-            node.remove(key);
+            values.remove(key);
         } else {
-            node.set(key, Json.MAPPER.valueToTree(value));
+            values.put(key, Json.toPlain(value));
         }
     }
 
     /** Removes a key. */
     public void remove(String key) {
-        node.remove(key);
+        values.remove(key);
     }
 }

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.backupcharms.ops.CharmBase;
 import io.backupcharms.ops.Framework;
 import io.backupcharms.ops.Status;
@@ -87,7 +84,12 @@ public final class Context {
         for (Trigger d : state.deferred()) {
             deferred.add(snapshot(d));
         }
-        ObjectNode stored = Json.MAPPER.valueToTree(state.stored());
+        Map<String, Map<String, Object>> stored = new LinkedHashMap<>();
+        state.stored().forEach((ns, values) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> plain = (Map<String, Object>) Json.toPlain(values);
+            stored.put(ns, plain);
+        });
         InMemoryStateStore store = new InMemoryStateStore(new PersistedState(stored, deferred).toJson());
         MemoryHookTools tools = new MemoryHookTools(box);
         JujuLogTarget.set(tools);
@@ -97,8 +99,7 @@ public final class Context {
             JujuLogTarget.set(null);
         }
         PersistedState after = PersistedState.parse(store.json(), "(in memory)");
-        Map<String, Map<String, Object>> storedOut = Json.MAPPER.convertValue(after.stored(),
-                new TypeReference<Map<String, Map<String, Object>>>() { });
+        Map<String, Map<String, Object>> storedOut = after.stored();
         List<Trigger> deferredOut = new ArrayList<>();
         after.deferred().forEach(s -> deferredOut.add(Trigger.fromSnapshot(s)));
         return box.toState(state, storedOut, deferredOut);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.backupcharms.ops.internal.Json;
 
@@ -44,8 +42,8 @@ public final class ProcessHookTools implements HookTools {
 
     @Override
     public Optional<String> relationListApp(int relationId) {
-        JsonNode node = json(List.of("relation-list", "-r", Integer.toString(relationId), "--app", "--format=json"));
-        return node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
+        Object app = json(List.of("relation-list", "-r", Integer.toString(relationId), "--app", "--format=json"));
+        return app instanceof String name && !name.isEmpty() ? Optional.of(name) : Optional.empty();
     }
 
     @Override
@@ -71,11 +69,10 @@ public final class ProcessHookTools implements HookTools {
 
     @Override
     public Map<String, Object> configGet() {
-        JsonNode node = json(List.of("config-get", "--all", "--format=json"));
         Map<String, Object> config = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
-            if (!e.getValue().isNull()) {
-                config.put(e.getKey(), scalar(e.getValue()));
+        object(json(List.of("config-get", "--all", "--format=json"))).forEach((k, v) -> {
+            if (v != null) {
+                config.put(k, v);
             }
         });
         return config;
@@ -83,7 +80,7 @@ public final class ProcessHookTools implements HookTools {
 
     @Override
     public boolean isLeader() {
-        return json(List.of("is-leader", "--format=json")).asBoolean();
+        return Boolean.TRUE.equals(json(List.of("is-leader", "--format=json")));
     }
 
     @Override
@@ -94,10 +91,10 @@ public final class ProcessHookTools implements HookTools {
 
     @Override
     public StatusInfo statusGet(boolean application) {
-        JsonNode node = json(List.of("status-get", "--include-data", "--application=" + (application ? "True" : "False"),
-                "--format=json"));
-        if (application && node.has("application-status")) {
-            node = node.get("application-status");
+        Map<String, Object> node = object(json(List.of("status-get", "--include-data",
+                "--application=" + (application ? "True" : "False"), "--format=json")));
+        if (application && node.get("application-status") instanceof Map<?, ?>) {
+            node = object(node.get("application-status"));
         }
         return new StatusInfo(text(node, "status"), text(node, "message"));
     }
@@ -114,10 +111,7 @@ public final class ProcessHookTools implements HookTools {
 
     @Override
     public Map<String, Object> actionGet() {
-        JsonNode node = json(List.of("action-get", "--format=json"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> params = node.isObject() ? Json.MAPPER.convertValue(node, Map.class) : Map.of();
-        return params;
+        return object(json(List.of("action-get", "--format=json")));
     }
 
     @Override
@@ -158,16 +152,16 @@ public final class ProcessHookTools implements HookTools {
         List<String> argv = new ArrayList<>(List.of("network-get", binding));
         relationId.ifPresent(id -> argv.addAll(List.of("-r", Integer.toString(id))));
         argv.add("--format=json");
-        JsonNode node = json(argv);
+        Map<String, Object> node = object(json(argv));
         List<NetworkInfo.BindAddress> binds = new ArrayList<>();
-        for (JsonNode b : iterable(node.path("bind-addresses"))) {
+        for (Object b : list(node.get("bind-addresses"))) {
             List<NetworkInfo.Address> addresses = new ArrayList<>();
-            for (JsonNode a : iterable(b.path("addresses"))) {
+            for (Object a : list(object(b).get("addresses"))) {
                 addresses.add(new NetworkInfo.Address(text(a, "hostname"), text(a, "value"), text(a, "cidr")));
             }
             binds.add(new NetworkInfo.BindAddress(text(b, "interface-name"), text(b, "mac-address"), addresses));
         }
-        return new NetworkInfo(binds, stringList(node.path("ingress-addresses")), stringList(node.path("egress-subnets")));
+        return new NetworkInfo(binds, stringList(node.get("ingress-addresses")), stringList(node.get("egress-subnets")));
     }
 
     @Override
@@ -238,16 +232,16 @@ public final class ProcessHookTools implements HookTools {
         }
         optional(argv, "--label", label);
         argv.add("--format=json");
-        JsonNode node = json(argv);
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        if (!fields.hasNext()) {
+        Map<String, Object> node = object(json(argv));
+        if (node.isEmpty()) {
             throw new SecretNotFoundError("secret " + (id != null ? id : "with label " + label) + " not found",
                     argv, 0, "");
         }
-        Map.Entry<String, JsonNode> entry = fields.next();
+        Map.Entry<String, Object> entry = node.entrySet().iterator().next();
         String uri = entry.getKey().startsWith("secret:") ? entry.getKey() : "secret:" + entry.getKey();
-        JsonNode info = entry.getValue();
-        return new SecretInfo(uri, text(info, "label"), info.path("revision").asInt(), text(info, "owner"),
+        Object info = entry.getValue();
+        int revision = object(info).get("revision") instanceof Number n ? n.intValue() : 0;
+        return new SecretInfo(uri, text(info, "label"), revision, text(info, "owner"),
                 text(info, "rotation"), text(info, "description"), text(info, "expiry"));
     }
 
@@ -266,14 +260,14 @@ public final class ProcessHookTools implements HookTools {
         check(runner.run(List.of("state-delete", key), null));
     }
 
-    private JsonNode json(List<String> argv) {
+    private Object json(List<String> argv) {
         ProcessRunner.Output out = check(runner.run(argv, null));
         String text = out.stdout().trim();
         if (text.isEmpty()) {
-            return Json.MAPPER.nullNode();
+            return null;
         }
         try {
-            return Json.MAPPER.readTree(text);
+            return Json.parse(text);
         } catch (JsonProcessingException e) {
             throw new ModelError(argv.get(0) + " printed output that is not JSON: " + abbreviate(text), argv,
                     out.exitCode(), out.stderr(), e);
@@ -337,46 +331,39 @@ public final class ProcessHookTools implements HookTools {
         }
     }
 
-    private static Iterable<JsonNode> iterable(JsonNode node) {
-        return node::elements;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? "" : v.asText();
-    }
-
-    private static List<String> stringList(JsonNode node) {
-        List<String> list = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(e -> list.add(e.asText()));
-        }
-        return List.copyOf(list);
-    }
-
-    private static Map<String, String> stringMap(JsonNode node) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull()) {
-                    map.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
-                }
-            });
+    private static Map<String, Object> object(Object value) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> map.put(String.valueOf(k), v));
         }
         return map;
     }
 
-    private static Object scalar(JsonNode v) {
-        if (v.isBoolean()) {
-            return v.asBoolean();
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+    private static String text(Object node, String field) {
+        Object v = object(node).get(field);
+        return v == null ? "" : v.toString();
+    }
+
+    private static List<String> stringList(Object value) {
+        List<String> list = new ArrayList<>();
+        for (Object o : list(value)) {
+            list.add(String.valueOf(o));
         }
-        if (v.isIntegralNumber()) {
-            return v.asLong();
-        }
-        if (v.isNumber()) {
-            return v.asDouble();
-        }
-        return v.isTextual() ? v.asText() : v.toString();
+        return List.copyOf(list);
+    }
+
+    private static Map<String, String> stringMap(Object value) {
+        Map<String, String> map = new LinkedHashMap<>();
+        object(value).forEach((k, v) -> {
+            if (v != null) {
+                map.put(k, v instanceof String s ? s : Json.write(v));
+            }
+        });
+        return map;
     }
 
     private static String abbreviate(String s) {

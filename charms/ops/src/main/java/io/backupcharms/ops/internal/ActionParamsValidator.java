@@ -32,8 +32,8 @@ final class ActionParamsValidator {
         }
         schema.put("additionalProperties", action.additionalProperties());
         JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                .getSchema(Json.MAPPER.valueToTree(schema));
-        JsonNode value = Json.MAPPER.valueToTree(params);
+                .getSchema(Json.mapper().valueToTree(schema));
+        JsonNode value = Json.mapper().valueToTree(params);
         Set<String> problems = new TreeSet<>();
         for (ValidationMessage m : compiled.validate(value)) {
             problems.add(m.getMessage());

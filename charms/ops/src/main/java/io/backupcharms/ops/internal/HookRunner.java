@@ -21,13 +21,18 @@ public final class HookRunner {
      * reporting the failure on stderr and (if it works) through {@code juju-log}.
      */
     public static int run(Function<Framework, ? extends CharmBase> factory, Map<String, String> env) {
+        return run(factory, env, false);
+    }
+
+    /** As {@link #run(Function, Map)}; {@code training} is what {@code Framework.isTraining()} says. */
+    static int run(Function<Framework, ? extends CharmBase> factory, Map<String, String> env, boolean training) {
         ProcessHookTools tools = new ProcessHookTools(env);
         JujuLogTarget.set(tools);
         String what = env.getOrDefault("JUJU_DISPATCH_PATH", "(no JUJU_DISPATCH_PATH)");
         try {
             HookEnvironment hook = HookEnvironment.from(env);
             Dispatcher.dispatch(hook, tools, new FileStateStore(hook.charmDir()),
-                    () -> MetadataLoader.load(hook.charmDir()), factory, false);
+                    () -> MetadataLoader.load(hook.charmDir()), factory, training);
             return 0;
         } catch (DispatchError e) {
             report(tools, "ERROR " + e.getMessage(), false);

@@ -1,12 +1,11 @@
 package io.backupcharms.ops.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The framework's state between hooks: stored state by namespace and the deferred events, in
@@ -14,30 +13,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class PersistedState {
     static final int VERSION = 1;
-    private final ObjectNode stored;
+    private final Map<String, Map<String, Object>> stored;
     private final List<EventSnapshot> deferred;
 
-    public PersistedState(ObjectNode stored, List<EventSnapshot> deferred) {
-        this.stored = stored;
+    /** @param stored namespaces of plain JSON values (see {@link Json}); copied */
+    public PersistedState(Map<String, Map<String, Object>> stored, List<EventSnapshot> deferred) {
+        this.stored = new LinkedHashMap<>();
+        stored.forEach((ns, values) -> this.stored.put(ns, new LinkedHashMap<>(values)));
         this.deferred = new ArrayList<>(deferred);
     }
 
     /** Nothing stored, nothing deferred. */
     public static PersistedState empty() {
-        return new PersistedState(JsonNodeFactory.instance.objectNode(), List.of());
+        return new PersistedState(Map.of(), List.of());
     }
 
-    /** The object of one stored-state namespace, created when first asked for. */
-    public ObjectNode namespace(String name) {
-        JsonNode node = stored.get(name);
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        return stored.putObject(name);
+    /** The mutable values of one stored-state namespace, created when first asked for. */
+    public Map<String, Object> namespace(String name) {
+        return stored.computeIfAbsent(name, n -> new LinkedHashMap<>());
     }
 
-    /** All namespaces. */
-    public ObjectNode stored() {
+    /** All namespaces (mutable). */
+    public Map<String, Map<String, Object>> stored() {
         return stored;
     }
 
@@ -51,25 +48,22 @@ public final class PersistedState {
         deferred.addAll(events);
     }
 
-    /** A deep copy, so a failed hook can leave the loaded state untouched. */
-    public PersistedState copy() {
-        return new PersistedState(stored.deepCopy(), deferred);
-    }
-
     /** The committed form: {@code {"version":1,"stored":{...},"deferred":[...]}}. */
     public String toJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", VERSION);
         // Empty namespaces are noise: a charm that only read its state wrote nothing.
-        ObjectNode nonEmpty = root.putObject("stored");
-        stored.fields().forEachRemaining(e -> {
-            if (e.getValue().size() > 0) {
-                nonEmpty.set(e.getKey(), e.getValue());
+        Map<String, Object> nonEmpty = new LinkedHashMap<>();
+        stored.forEach((ns, values) -> {
+            if (!values.isEmpty()) {
+                nonEmpty.put(ns, values);
             }
         });
-        ArrayNode events = root.putArray("deferred");
-        deferred.forEach(d -> events.add(Json.MAPPER.valueToTree(d)));
-        return root.toString();
+        root.put("stored", nonEmpty);
+        List<Object> events = new ArrayList<>();
+        deferred.forEach(d -> events.add(d.toMap()));
+        root.put("deferred", events);
+        return Json.write(root);
     }
 
     /**
@@ -78,32 +72,39 @@ public final class PersistedState {
      * @throws StateCorruptError if the text is not what {@link #toJson()} writes
      */
     public static PersistedState parse(String json, String source) {
-        JsonNode root;
+        Object root;
         try {
-            root = Json.MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            root = Json.parse(json);
+        } catch (JsonProcessingException e) {
             throw new StateCorruptError(source, "not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof Map<?, ?> map)) {
             throw new StateCorruptError(source, "the top level is not a JSON object", null);
         }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new StateCorruptError(source, "unsupported version " + root.get("version") + " (expected " + VERSION
+        if (!(map.get("version") instanceof Long v) || v != VERSION) {
+            throw new StateCorruptError(source, "unsupported version " + map.get("version") + " (expected " + VERSION
                     + ")", null);
         }
-        JsonNode stored = root.get("stored");
-        JsonNode deferred = root.get("deferred");
-        if (!(stored instanceof ObjectNode) || deferred == null || !deferred.isArray()) {
+        if (!(map.get("stored") instanceof Map<?, ?> stored) || !(map.get("deferred") instanceof List<?> deferred)) {
             throw new StateCorruptError(source, "\"stored\" must be an object and \"deferred\" an array", null);
         }
+        Map<String, Map<String, Object>> namespaces = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : stored.entrySet()) {
+            if (!(e.getValue() instanceof Map<?, ?> values)) {
+                throw new StateCorruptError(source, "stored namespace \"" + e.getKey() + "\" is not an object", null);
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            values.forEach((k, val) -> copy.put(String.valueOf(k), val));
+            namespaces.put(String.valueOf(e.getKey()), copy);
+        }
         List<EventSnapshot> events = new ArrayList<>();
-        for (JsonNode d : deferred) {
+        for (Object d : deferred) {
             try {
-                events.add(Json.MAPPER.treeToValue(d, EventSnapshot.class));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-                throw new StateCorruptError(source, "deferred event " + d + " is not readable", e);
+                events.add(EventSnapshot.fromMap(d));
+            } catch (IllegalArgumentException e) {
+                throw new StateCorruptError(source, "deferred event " + d + " is not readable: " + e.getMessage(), e);
             }
         }
-        return new PersistedState((ObjectNode) stored, events);
+        return new PersistedState(namespaces, events);
     }
 }

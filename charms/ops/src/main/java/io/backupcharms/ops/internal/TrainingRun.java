@@ -24,7 +24,7 @@ import io.backupcharms.ops.model.CharmMeta;
 /**
  * The packaging tool's class-loading run ({@code -Dops.training=true}): runs config-changed, a
  * relation-changed on the charm's first endpoint, and update-status (each with collect-status)
- * through the real dispatcher and the real process backend, but against fake hook tools that
+ * through the same code path as a real hook ({@link HookRunner}), but against fake hook tools that
  * only print canned answers from a temporary directory. Nothing outside that directory is written
  * and no process that changes state is started. Charm handlers see {@code framework.isTraining()}.
  */
@@ -45,6 +45,13 @@ public final class TrainingRun {
                     .map(CharmMeta.RelationMeta::name).findFirst().orElse(null);
             Path bin = writeTools(tmp, meta, endpoint);
             Path charmDir = Files.createDirectory(tmp.resolve("charm"));
+            for (String file : List.of("metadata.yaml", "config.yaml", "actions.yaml", "charmcraft.yaml")) {
+                if (Files.isRegularFile(metaDir.resolve(file))) {
+                    Files.copy(metaDir.resolve(file), charmDir.resolve(file));
+                }
+            }
+            // A real hook reads its environment through System.getenv(); load those classes too.
+            System.getenv().size();
             Map<String, String> env = new HashMap<>();
             env.put("PATH", bin + ":/usr/bin:/bin");
             env.put("JUJU_UNIT_NAME", (meta.name().isEmpty() ? "charm" : meta.name()) + "/0");
@@ -53,15 +60,15 @@ public final class TrainingRun {
             env.put("JUJU_VERSION", "3.6.4");
             env.put("JUJU_CHARM_DIR", charmDir.toString());
             env.put("LANG", "C.UTF-8");
-            ProcessHookTools tools = new ProcessHookTools(env);
-            JujuLogTarget.set(tools);
-            LoggerFactory.getLogger(TrainingRun.class).info("ops training run for charm {}", meta.name());
-            hook(factory, tools, meta, env, "config-changed", Map.of());
+            hook(factory, env, "config-changed", Map.of());
             if (endpoint != null) {
-                hook(factory, tools, meta, env, endpoint + "-relation-changed", Map.of("JUJU_RELATION", endpoint,
+                hook(factory, env, endpoint + "-relation-changed", Map.of("JUJU_RELATION", endpoint,
                         "JUJU_RELATION_ID", endpoint + ":1", "JUJU_REMOTE_UNIT", "remote/0", "JUJU_REMOTE_APP", "remote"));
             }
-            hook(factory, tools, meta, env, "update-status", Map.of());
+            hook(factory, env, "update-status", Map.of());
+            // Charms log; load Logback and the juju-log appender even if these handlers did not.
+            JujuLogTarget.set(new ProcessHookTools(env));
+            LoggerFactory.getLogger(TrainingRun.class).info("ops training run for charm {} done", meta.name());
             return 0;
         } catch (IOException e) {
             System.err.println("ops training: cannot prepare the temporary directory: " + e);
@@ -72,17 +79,18 @@ public final class TrainingRun {
         }
     }
 
-    private static void hook(Function<Framework, ? extends CharmBase> factory, ProcessHookTools tools, CharmMeta meta,
-                             Map<String, String> base, String hook, Map<String, String> extra) {
+    /**
+     * Runs one hook the way a real one runs (HookRunner: process backend, file state store,
+     * metadata from the charm directory), so that exactly those classes get archived.
+     */
+    private static void hook(Function<Framework, ? extends CharmBase> factory, Map<String, String> base, String hook,
+                             Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(base);
         env.putAll(extra);
         env.put("JUJU_DISPATCH_PATH", "hooks/" + hook);
         env.put("JUJU_HOOK_NAME", hook);
-        HookEnvironment he = HookEnvironment.from(env);
-        try {
-            Dispatcher.dispatch(he, tools, new FileStateStore(he.charmDir()), () -> meta, factory, true);
-        } catch (RuntimeException e) {
-            System.err.println("ops training: " + hook + " failed (ignored, classes loaded so far are kept): " + e);
+        if (HookRunner.run(factory, env, true) != 0) {
+            System.err.println("ops training: " + hook + " failed (ignored; the classes it loaded are kept)");
         }
     }
 

@@ -90,13 +90,18 @@ public final class Model {
         if (cached != null) {
             return cached;
         }
-        CharmMeta m = meta();
-        if (!m.relations().isEmpty() && !m.relations().containsKey(endpoint)) {
-            throw new ModelError("charm " + m.name() + " has no relation endpoint \"" + endpoint
-                    + "\"; declared endpoints: " + String.join(", ", new java.util.TreeSet<>(m.relations().keySet())));
+        List<String> ids = tools.relationIds(endpoint);
+        if (ids.isEmpty()) {
+            // Only now read the metadata: a typo in an endpoint name must not pass as "no relations",
+            // but the common case (relations exist) should not pay for parsing YAML.
+            CharmMeta m = meta();
+            if (!m.relations().isEmpty() && !m.relations().containsKey(endpoint)) {
+                throw new ModelError("charm " + m.name() + " has no relation endpoint \"" + endpoint
+                        + "\"; declared endpoints: " + String.join(", ", new java.util.TreeSet<>(m.relations().keySet())));
+            }
         }
         List<Relation> list = new ArrayList<>();
-        for (String id : tools.relationIds(endpoint)) {
+        for (String id : ids) {
             int number = parseRelationId(id);
             // Juju still lists a relation during its own relation-broken hook; charms should not see it.
             if (number != context.brokenRelationId()) {
