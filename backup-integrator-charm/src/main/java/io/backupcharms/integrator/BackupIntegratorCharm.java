@@ -115,9 +115,9 @@ public final class BackupIntegratorCharm extends CharmBase {
   private Status status() {
     IntegratorConfig.Reading reading = readConfig();
     if (!reading.problems().isEmpty()) {
-      FieldError first = reading.problems().get(0);
-      if (first.message().startsWith("missing fileset config")) {
-        return new BlockedStatus(first.message());
+      if (reading.filesetMissing()) {
+        // The usual state right after deploy: say only what to set, not every other problem.
+        return new BlockedStatus(reading.problems().get(0).message());
       }
       return new BlockedStatus("invalid config: " + reading.problems().stream()
           .map(FieldError::message).collect(Collectors.joining("; ")));

@@ -25,8 +25,13 @@ record IntegratorConfig(List<String> fileset, Map<String, String> scripts) {
     scripts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
   }
 
-  /** The config, or every problem with it (each naming its option). */
-  record Reading(Optional<IntegratorConfig> config, List<FieldError> problems) {
+  /**
+   * The config, or every problem with it (each naming its option).
+   *
+   * @param filesetMissing whether fileset is unset, the state of a freshly deployed unit
+   */
+  record Reading(Optional<IntegratorConfig> config, List<FieldError> problems,
+      boolean filesetMissing) {
     Reading {
       problems = List.copyOf(problems);
     }
@@ -49,10 +54,11 @@ record IntegratorConfig(List<String> fileset, Map<String, String> scripts) {
         scripts.put(key, content);
       }
     }
+    boolean filesetMissing = option.apply(FILESET).orElse("").isBlank();
     if (!problems.isEmpty()) {
-      return new Reading(Optional.empty(), problems);
+      return new Reading(Optional.empty(), problems, filesetMissing);
     }
-    return new Reading(Optional.of(new IntegratorConfig(fileset, scripts)), problems);
+    return new Reading(Optional.of(new IntegratorConfig(fileset, scripts)), problems, false);
   }
 
   /** Operators type "/a, /b"; the spaces around commas are not part of the paths. */
