@@ -60,15 +60,20 @@ final class Reconciler {
 
   List<Status> run() {
     Unit unit = model.unit();
-    List<String> extra = extraUnits();
-    if (!extra.isEmpty()) {
+    List<String> others = otherUnits();
+    if (!others.isEmpty()) {
+      if (!unit.isLeader()) {
+        // Only the leader runs the daemons; this unit stays idle until it is removed.
+        statuses.add(
+            new BlockedStatus(
+                "bacula-server runs as one unit only and this one is idle; remove it with: juju"
+                    + " remove-unit " + unit.name()));
+        return statuses;
+      }
       statuses.add(
           new BlockedStatus(
               "bacula-server runs as one unit only; remove the others with: juju remove-unit "
-                  + String.join(" ", extra)));
-      if (!unit.isLeader()) {
-        return statuses;
-      }
+                  + String.join(" ", others)));
     }
     if (!unit.isLeader()) {
       statuses.add(new WaitingStatus("waiting to be elected leader"));
@@ -120,20 +125,15 @@ final class Reconciler {
     return statuses;
   }
 
-  /** Units on the peer relation: every one of them is one too many. */
-  private List<String> extraUnits() {
+  /** The other units of the application (on the peer relation), in unit order. */
+  private List<String> otherUnits() {
     Optional<Relation> peers = model.relation(PEERS);
-    if (peers.isEmpty() || peers.get().units().isEmpty()) {
+    if (peers.isEmpty()) {
       return List.of();
     }
-    Set<String> all = new TreeSet<>(ClientBags::compareUnits);
-    all.add(model.unit().name());
-    peers.get().units().forEach(u -> all.add(u.name()));
-    List<String> sorted = new ArrayList<>(all);
-    // The leader keeps serving; everyone else should go.
-    String keep = model.unit().isLeader() ? model.unit().name() : sorted.get(0);
-    sorted.remove(keep);
-    return sorted;
+    Set<String> others = new TreeSet<>(ClientBags::compareUnits);
+    peers.get().units().forEach(u -> others.add(u.name()));
+    return new ArrayList<>(others);
   }
 
   /** The passwords, created once by the leader, and the Director's data on every relation. */

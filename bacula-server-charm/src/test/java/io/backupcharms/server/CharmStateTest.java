@@ -147,8 +147,12 @@ class CharmStateTest {
     Context second = ctx.withUnit("bacula-server/1");
     RelationState fromOne = RelationState.peer("bacula-server-peers", 1).withRemoteUnit("bacula-server/0", Map.of());
     State other = second.run(second.on().updateStatus(), State.empty().withRelation(fromOne));
-    assertEquals("blocked", other.unitStatus().name());
-    assertTrue(other.unitStatus().message().endsWith("juju remove-unit bacula-server/1"));
+    assertEquals(
+        new BlockedStatus(
+            "bacula-server runs as one unit only and this one is idle; remove it with: juju"
+                + " remove-unit bacula-server/1"),
+        other.unitStatus());
+    assertTrue(other.openedPorts().isEmpty(), "the idle unit runs nothing");
   }
 
   @Test

@@ -10,6 +10,9 @@ import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.config.BaculaPlan;
 import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.workload.ServerLayout;
+import io.backupcharms.bacula.render.BaculaRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -56,6 +59,15 @@ public final class Rollout {
     this.console = console;
   }
 
+  private boolean isLive(BaculaPlan plan) {
+    try {
+      return Files.isRegularFile(layout.directorConfig())
+          && Files.readString(layout.directorConfig()).equals(BaculaRenderer.render(plan.director()));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /**
    * Checks, installs and (re)starts or reloads.
    *
@@ -70,7 +82,9 @@ public final class Rollout {
       }
     }
     BaculaPlan plan = builder.build(clients.ready());
-    Optional<String> refused = check.problems(plan.director());
+    // The live file passed this check when it was installed: an unchanged plan needs no new one.
+    Optional<String> refused =
+        isLive(plan) ? Optional.empty() : check.problems(plan.director());
     if (refused.isPresent()) {
       Optional<String> base = check.problems(builder.build(List.of()).director());
       if (base.isPresent()) {
