@@ -1,5 +1,6 @@
 package io.backupcharms.pack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -125,7 +127,7 @@ public final class CharmPack {
           + "charm-pack (see charms/charm-pack/README.md)", e);
     }
     if (!line.isEmpty()) {
-      for (String entry : line.split(java.io.File.pathSeparator)) {
+      for (String entry : line.split(File.pathSeparator)) {
         sources.add(Path.of(entry));
       }
     }
@@ -164,7 +166,7 @@ public final class CharmPack {
     }
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
-        String rel = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        String rel = root.relativize(file).toString().replace(File.separatorChar, '/');
         if (rel.isEmpty()) {
           continue;
         }
@@ -194,7 +196,7 @@ public final class CharmPack {
       Path file = stage.resolve(name);
       Files.write(file, bytes);
       if (executable) {
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
     } catch (IOException e) {
       throw new CharmPackException("cannot write " + name + " into " + stage + ": "

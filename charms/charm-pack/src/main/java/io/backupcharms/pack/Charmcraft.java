@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -168,7 +170,7 @@ final class Charmcraft {
       }
       if (!ARCHITECTURES.contains(arch)) {
         problems.add(where + ": platform " + quote(arch) + " is not an architecture Juju knows; "
-            + "use one of " + new java.util.TreeSet<>(ARCHITECTURES));
+            + "use one of " + new TreeSet<>(ARCHITECTURES));
       } else {
         result.add(arch);
       }
@@ -177,7 +179,7 @@ final class Charmcraft {
   }
 
   private static void checkRelations(Map<String, Object> doc, String where, List<String> problems) {
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     boolean hasContainerRequires = false;
     for (String kind : RELATION_KINDS) {
       Object section = doc.get(kind);
@@ -230,7 +232,7 @@ final class Charmcraft {
       Object type = option.get("type");
       if (!OPTION_TYPES.contains(type)) {
         problems.add(at + ": type " + quote(String.valueOf(type)) + " must be one of "
-            + new java.util.TreeSet<>(OPTION_TYPES));
+            + new TreeSet<>(OPTION_TYPES));
         continue;
       }
       Object def = option.get("default");

@@ -317,8 +317,13 @@ public final class PackedCharm {
       problems.add(at + "main class " + mainClass + " is in none of the class path jars "
           + classpath + "; check the charm module's charm.main property");
     }
-    if (!dispatchValue("PACKED_JAVA_RUNTIME").isEmpty() && !entries.containsKey(CdsTraining.ARCHIVE)) {
-      problems.add(at + "dispatch expects " + CdsTraining.ARCHIVE + ", which is not in the archive");
+    try {
+      if (!dispatchValue("PACKED_JAVA_RUNTIME").isEmpty()
+          && !entries.containsKey(CdsTraining.ARCHIVE)) {
+        problems.add(at + "dispatch expects " + CdsTraining.ARCHIVE + ", which is not in the archive");
+      }
+    } catch (CharmPackException e) {
+      problems.add(at + e.getMessage());
     }
   }
 

@@ -93,6 +93,26 @@ class CharmPackTest {
   }
 
   @Test
+  void theCheckCatchesWhatWouldBreakADeploy() {
+    Path broken = root.resolve("broken_ubuntu@24.04-amd64.charm");
+    CharmZip.write(broken, List.of(
+        ArchiveItem.bytes("dispatch", 0644, "#!/bin/sh\nMAIN_CLASS='a.B'\nCHARM_CLASSPATH='lib/a.jar'\n"
+            .getBytes(StandardCharsets.UTF_8)),
+        ArchiveItem.bytes("hooks/install", 0755, "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)),
+        ArchiveItem.symlink("hooks/start", "../dispatch"),
+        ArchiveItem.bytes("metadata.yaml", 0644, "name: [unclosed".getBytes(StandardCharsets.UTF_8))),
+        java.nio.file.attribute.FileTime.fromMillis(0));
+    List<String> problems = PackedCharm.open(broken).problems();
+    String all = String.join("\n", problems);
+    for (String expected : List.of("config.yaml is missing", "dispatch has mode 644",
+        "hooks/install is not a symlink to ../dispatch", "hooks/upgrade-charm is not a symlink",
+        "metadata.yaml is not valid YAML", "lib/a.jar, which is not in the archive",
+        "main class a.B is in none of the class path jars")) {
+      assertTrue(all.contains(expected), "expected \"" + expected + "\" in:\n" + all);
+    }
+  }
+
+  @Test
   void charmcraftProblemsAreAllReportedWithTheFix() {
     CharmPackException e = assertThrows(CharmPackException.class, () -> Charmcraft.parse(
         String.join("\n", "type: charm", "name: Bad_Name", "summary: s", "description: d",
