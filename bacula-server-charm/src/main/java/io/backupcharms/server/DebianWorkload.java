@@ -3,6 +3,7 @@ package io.backupcharms.server;
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.ConfigValidator;
+import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.config.Director;
 import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.DirectorConsole;
@@ -33,6 +34,11 @@ final class DebianWorkload implements Workload {
     List<String> packages = catalog instanceof Catalog.Postgres ? Packages.POSTGRES : Packages.SQLITE;
     List<String> missing = Packages.missing(packages);
     if (!missing.isEmpty()) {
+      if (missing.contains("bacula-director-pgsql") || missing.contains("bacula-director-sqlite3")) {
+        // The running Director has the other catalog backend loaded; a reload cannot swap it.
+        // Stopped now, it is started on the new backend once its configuration is in place.
+        new SystemdDaemons().stop(Daemon.DIRECTOR);
+      }
       progress.accept("installing " + String.join(" ", missing));
       Packages.ensure(packages);
     }

@@ -25,6 +25,11 @@ public final class SystemdDaemons implements DaemonControl {
     run("restart", daemon);
   }
 
+  /** Stops the daemon (no error when it is not running). */
+  public void stop(Daemon daemon) {
+    Commands.run(List.of("systemctl", "stop", daemon.unit()), Duration.ofSeconds(90));
+  }
+
   private static void run(String verb, Daemon daemon) {
     CommandResult r =
         Commands.run(List.of("systemctl", verb, daemon.unit()), Duration.ofSeconds(90));
