@@ -85,6 +85,21 @@ class CharmPackTest {
   }
 
   @Test
+  void anOlderJavaFirstInLineIsPassedOver() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("unit-sample-3/charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    Path jdk11 = Files.createDirectories(root.resolve("jdk-11/bin"));
+    Files.writeString(jdk11.getParent().resolve("release"), "JAVA_VERSION=\"11.0.22\"\n");
+    Path marker = root.resolve("jdk-11-was-run");
+    Files.writeString(jdk11.resolve("java"), "#!/bin/sh\ntouch " + marker + "\nexit 1\n");
+    Files.setPosixFilePermissions(jdk11.resolve("java"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertEquals("hooks/install hello from dep\n",
+        runHook(dir, "hooks/install", null, Map.of("JAVA_HOME", jdk11.getParent().toString())));
+    assertTrue(!Files.exists(marker), "dispatch ran Java 11");
+  }
+
+  @Test
   void aBrokenArchiveOnlyCostsSpeed() throws Exception {
     Path dir = Files.createDirectories(root.resolve("unit-sample-2/charm"));
     PackedCharm.open(charm).extractTo(dir);
@@ -128,6 +143,11 @@ class CharmPackTest {
 
   /** Runs dispatch as Juju would: as a process, in the charm directory, with Juju's variables. */
   private static String runHook(Path charmDir, String dispatchPath, Path classLog) throws Exception {
+    return runHook(charmDir, dispatchPath, classLog, Map.of());
+  }
+
+  private static String runHook(Path charmDir, String dispatchPath, Path classLog,
+      Map<String, String> extraEnv) throws Exception {
     Path out = charmDir.resolveSibling("hook.out");
     ProcessBuilder pb = new ProcessBuilder(charmDir.resolve("dispatch").toString())
         .directory(charmDir.toFile()).redirectErrorStream(true)
@@ -139,6 +159,7 @@ class CharmPackTest {
     env.put("JUJU_DISPATCH_PATH", dispatchPath);
     env.put("JUJU_UNIT_NAME", "sample/0");
     env.put("SAMPLE_OUT", out.toString());
+    env.putAll(extraEnv);
     if (classLog != null) {
       env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog);
     }
