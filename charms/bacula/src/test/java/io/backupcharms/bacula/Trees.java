@@ -24,6 +24,7 @@ public final class Trees {
         write(root.resolve("secret.key"), "k3y", "rw-------");
         write(root.resolve("run.sh"), "#!/bin/sh\necho hi\n", "rwxr-x---");
         write(root.resolve("sub/héllo wörld ünïcødé.txt"), "unicode ✓\n", "rw-rw-r--");
+        write(root.resolve("sub/tab\there.txt"), "tab in name", "rw-r--r--");
         write(root.resolve("sub/日本語.bin"), "\u0000\u0001\u00ff binary-ish", "r--r--r--");
         write(root.resolve("sub/deeper/big.dat"), "x".repeat(200_000), "rw-r-----");
         Files.createSymbolicLink(root.resolve("link-rel"), Path.of("sub/deeper/big.dat"));

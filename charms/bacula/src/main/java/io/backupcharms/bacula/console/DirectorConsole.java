@@ -291,21 +291,19 @@ public final class DirectorConsole implements AutoCloseable, DirectorControl {
 
     /** The paths a job saved (deleted-file markers excluded), sorted. */
     public synchronized List<String> files(long jobId) {
-        String cmd = ".sql query=\"SELECT Path.Path, Filename.Name FROM File, Path, Filename WHERE File.JobId = "
+        // One concatenated column, so a tab inside a file name cannot shift fields.
+        String cmd = ".sql query=\"SELECT Path.Path || Filename.Name FROM File, Path, Filename WHERE File.JobId = "
                 + jobId + " AND File.FileIndex > 0 AND File.PathId = Path.PathId"
-                + " AND File.FilenameId = Filename.FilenameId ORDER BY Path.Path, Filename.Name\"";
+                + " AND File.FilenameId = Filename.FilenameId ORDER BY 1\"";
         Response r = run(cmd, settings.readTimeout());
         if (r.failed() || r.askedForInput()) {
             throw new UnexpectedReplyException(cmd, "the catalog query failed", r.text());
         }
-        List<String> out = new ArrayList<>();
-        for (List<String> row : Replies.sqlRows(r.packets())) {
-            if (row.size() != 2) {
-                throw new UnexpectedReplyException(cmd, "expected path and name in each row", r.text());
-            }
-            out.add(row.get(0) + row.get(1));
+        try {
+            return Replies.sqlSingleColumn(r.packets());
+        } catch (ReplyFormatException e) {
+            throw new UnexpectedReplyException(cmd, e.getMessage(), r.text());
         }
-        return out;
     }
 
     /** Cancels a job. */

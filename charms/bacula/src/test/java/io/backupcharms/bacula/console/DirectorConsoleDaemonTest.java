@@ -76,6 +76,7 @@ class DirectorConsoleDaemonTest {
         List<String> files = console.files(full);
         assertTrue(files.contains(LAB.data() + "/sub/héllo wörld ünïcødé.txt"), files.toString());
         assertTrue(files.contains(LAB.data() + "/sub/日本語.bin"), files.toString());
+        assertTrue(files.contains(LAB.data() + "/sub/tab\there.txt"), files.toString());
 
         // Changes an Incremental must carry, including a deletion (Accurate mode).
         Files.delete(LAB.data().resolve("secret.key"));

@@ -144,6 +144,25 @@ public final class Replies {
         return rows;
     }
 
+    /**
+     * Rows of a one-column {@code .sql query=...}: each packet is one value followed by a tab
+     * (and perhaps a newline); the value itself may hold tabs.
+     */
+    public static List<String> sqlSingleColumn(List<String> packets) {
+        List<String> out = new ArrayList<>();
+        for (String p : packets) {
+            String row = p.endsWith("\t\n") ? p.substring(0, p.length() - 1) : p;
+            if (row.isEmpty() || row.equals("\n")) {
+                continue;
+            }
+            if (!row.endsWith("\t")) {
+                throw new ReplyFormatException("a .sql row that does not end with a tab", p);
+            }
+            out.add(row.substring(0, row.length() - 1));
+        }
+        return out;
+    }
+
     /** The header of {@code status client=X} / {@code status storage=X}. */
     public static DaemonStatus daemonStatus(String text) {
         Matcher m = DAEMON.matcher(text);

@@ -93,6 +93,7 @@ class RepliesTest {
         assertEquals(List.of(List.of("/srv/", "a b.txt"), List.of("/srv/dir/", "")),
                 Replies.sqlRows(List.of("/srv/\ta b.txt\t\n", "/srv/dir/\t\t\n")));
         assertThrows(ReplyFormatException.class, () -> Replies.sqlRows(List.of("Query failed\n")));
+        assertEquals(List.of("/srv/a\tb.txt", "/srv/"), Replies.sqlSingleColumn(List.of("/srv/a\tb.txt\t\n", "/srv/\t")));
     }
 
     @Test
