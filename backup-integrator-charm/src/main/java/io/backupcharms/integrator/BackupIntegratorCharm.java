@@ -12,7 +12,11 @@ import io.backupcharms.ops.Status;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.model.Databag;
 import io.backupcharms.ops.model.Relation;
+import io.backupcharms.ops.model.Unit;
+import io.backupcharms.schema.BackupOutcome;
+import io.backupcharms.schema.BackupProviderUnitData;
 import io.backupcharms.schema.BackupRequirerData;
+import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.FieldError;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The backup-integrator charm. Every hook runs {@link #reconcile()}: every unit writes the
@@ -32,6 +38,8 @@ import java.util.stream.Collectors;
 public final class BackupIntegratorCharm extends CharmBase {
   static final String BACKUP = "backup";
   static final Path SCRIPT_ROOT = Path.of("/var/lib/backup-integrator");
+  private static final String INGRESS_ADDRESS = "ingress-address";
+  private static final Logger LOG = LoggerFactory.getLogger(BackupIntegratorCharm.class);
   /** The databag keys this charm owns; others in its app bag are left alone. */
   private static final List<String> OWN_KEYS = ownKeys();
 
@@ -127,9 +135,40 @@ public final class BackupIntegratorCharm extends CharmBase {
       return new WaitingStatus("waiting for backup relation");
     }
     IntegratorConfig config = reading.config().orElseThrow();
-    String remote = relations.get(0).app().map(a -> a.name()).orElse("the backup provider");
+    Relation relation = relations.get(0);
+    String remote = relation.app().map(a -> a.name()).orElse("the backup provider");
+    String outcome = lastBackupOfThisMachine(relation)
+        .map(o -> "; last backup " + o.status().value() + " at " + o.time() + " (job " + o.jobId()
+            + ")")
+        .orElse("");
     return new ActiveStatus("publishing " + config.fileset().size()
-        + (config.fileset().size() == 1 ? " path" : " paths") + " to " + remote);
+        + (config.fileset().size() == 1 ? " path" : " paths") + " to " + remote + outcome);
+  }
+
+  /**
+   * The outcome our bacula-fd publishes for the machine it runs on (an additive key of the
+   * backup interface): the provider unit whose ingress address is this unit's, since both are
+   * subordinates of the same principal. Canonical's bacula-fd publishes none.
+   */
+  private Optional<BackupOutcome> lastBackupOfThisMachine(Relation relation) {
+    Optional<String> own = model().network(BACKUP, relation).ingressAddress();
+    if (own.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Unit provider : relation.units()) {
+      Map<String, String> bag = relation.data(provider).asMap();
+      if (!own.get().equals(bag.get(INGRESS_ADDRESS))
+          || !bag.containsKey(BackupProviderUnitData.LAST_BACKUP_STATUS)) {
+        continue;
+      }
+      DatabagResult<BackupProviderUnitData> read = BackupProviderUnitData.fromDatabag(bag);
+      if (read.isValid()) {
+        return read.orElseThrow().lastBackup();
+      }
+      LOG.warn("relation {} ({}): ignoring the last-backup report: {}", relation, provider,
+          read.describeErrors());
+    }
+    return Optional.empty();
   }
 
   private IntegratorConfig.Reading readConfig() {

@@ -112,6 +112,32 @@ class BackupIntegratorCharmTest {
   }
 
   @Test
+  void activeStatusShowsTheLastBackupThisMachinesFileDaemonReported() {
+    // ops-testing's network-get answers 192.0.2.10 for this unit.
+    RelationState reported = RelationState.of("backup", 1, "bacula-fd")
+        .withRemoteUnit("bacula-fd/0", Map.of("ingress-address", "192.0.2.11",
+            "last-backup-time", "2026-11-20T01:00:00Z", "last-backup-status", "failed",
+            "last-backup-job-id", "7"))
+        .withRemoteUnit("bacula-fd/1", Map.of("ingress-address", "192.0.2.10",
+            "last-backup-time", "2026-11-21T01:00:42Z", "last-backup-status", "success",
+            "last-backup-job-id", "42"));
+    State out = ctx.run(ctx.on().updateStatus(), State.empty().withLeader(true)
+        .withConfig(Map.of("fileset", "/srv")).withRelation(JUJU_INFO).withRelation(reported));
+    assertEquals(new ActiveStatus("publishing 1 path to bacula-fd; last backup success at "
+        + "2026-11-21T01:00:42Z (job 42)"), out.unitStatus());
+  }
+
+  @Test
+  void anInvalidLastBackupReportIsIgnored() {
+    RelationState reported = RelationState.of("backup", 1, "bacula-fd")
+        .withRemoteUnit("bacula-fd/0", Map.of("ingress-address", "192.0.2.10",
+            "last-backup-status", "success"));
+    State out = ctx.run(ctx.on().updateStatus(), State.empty().withLeader(true)
+        .withConfig(Map.of("fileset", "/srv")).withRelation(JUJU_INFO).withRelation(reported));
+    assertEquals(new ActiveStatus("publishing 1 path to bacula-fd"), out.unitStatus());
+  }
+
+  @Test
   void whenTheRelationIsBrokenTheUnitWaitsAgain() {
     State out = ctx.run(ctx.on().relationBroken(BACKUP), related(true, Map.of("fileset", "/srv")));
     assertEquals(new WaitingStatus("waiting for backup relation"), out.unitStatus());
