@@ -1,6 +1,7 @@
 package io.backupcharms.server;
 
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.console.UnexpectedReplyException;
 import io.backupcharms.ops.ActionEvent;
 import io.backupcharms.ops.CharmBase;
 import io.backupcharms.ops.CollectStatusEvent;
@@ -81,6 +82,8 @@ public final class BaculaServerCharm extends CharmBase {
         event.setResults(e.results());
       }
       event.fail(e.getMessage());
+    } catch (UnexpectedReplyException e) {
+      event.fail("the Bacula Director refused: " + e.getMessage());
     } catch (BaculaException e) {
       event.fail("cannot talk to the Bacula Director: " + e.getMessage()
           + "; check the unit's status and /var/log/bacula/bacula.log");

@@ -1,5 +1,8 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.console.reply.JobProgress;
+import io.backupcharms.bacula.console.reply.Replies;
+import io.backupcharms.bacula.console.reply.ReplyFormatException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +84,18 @@ final class DirectorJobs {
       ids.add(Long.parseLong(id));
     }
     return ids;
+  }
+
+  /** Files and bytes a running job has moved so far, when the Director reports it. */
+  Optional<JobProgress> progress(long id) {
+    try {
+      return Replies.running(console.send(".status dir running")).stream()
+          .filter(p -> p.jobId() == id)
+          .findFirst();
+    } catch (ReplyFormatException e) {
+      // Progress is a courtesy: an answer we cannot read must not fail the job's action.
+      return Optional.empty();
+    }
   }
 
   /** One job from the catalog. */

@@ -18,12 +18,20 @@ final class JobWaiter {
   private final DirectorJobs director;
   private final Consumer<String> progress;
   private final Duration poll;
+  private final Duration report;
   private final Duration timeout;
 
-  JobWaiter(DirectorJobs director, Consumer<String> progress, Duration poll, Duration timeout) {
+  /**
+   * @param poll how often the catalog is asked
+   * @param report how often a running job's progress is logged
+   * @param timeout how long to wait at most
+   */
+  JobWaiter(
+      DirectorJobs director, Consumer<String> progress, Duration poll, Duration report, Duration timeout) {
     this.director = director;
     this.progress = progress;
     this.poll = poll;
+    this.report = report;
     this.timeout = timeout;
   }
 
@@ -34,7 +42,7 @@ final class JobWaiter {
    */
   JobRecord await(long id) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long nextReport = System.nanoTime() + report.toNanos();
     char last = 0;
     while (true) {
       JobRecord job = director.job(id).orElse(null);
@@ -45,10 +53,14 @@ final class JobWaiter {
         if (job.status() != last) {
           progress.accept("job " + id + " is " + job.statusWord());
           last = job.status();
-          nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+          nextReport = System.nanoTime() + report.toNanos();
         } else if (System.nanoTime() > nextReport) {
-          progress.accept("job " + id + " is still " + job.statusWord());
-          nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+          progress.accept(
+              director.progress(id)
+                  .map(p -> "job " + id + " is " + job.statusWord() + ": " + p.files() + " files, "
+                      + p.bytes() + " bytes so far")
+                  .orElse("job " + id + " is still " + job.statusWord()));
+          nextReport = System.nanoTime() + report.toNanos();
         }
       }
       if (System.nanoTime() > deadline) {

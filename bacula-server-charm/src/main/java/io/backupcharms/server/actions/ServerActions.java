@@ -25,6 +25,7 @@ public final class ServerActions {
   private final ClientSelector selector;
   private final Supplier<ConsoleSession> console;
   private final Duration poll;
+  private final Duration report;
 
   /**
    * @param clients the clients as the relations describe them now
@@ -33,15 +34,21 @@ public final class ServerActions {
    */
   public ServerActions(
       Clients clients, ClientSelector selector, Supplier<ConsoleSession> console) {
-    this(clients, selector, console, Duration.ofMillis(250));
+    this(clients, selector, console, Duration.ofMillis(250), Duration.ofSeconds(10));
   }
 
+  /**
+   * @param poll how often a running job is checked
+   * @param report how often its progress is logged
+   */
   ServerActions(
-      Clients clients, ClientSelector selector, Supplier<ConsoleSession> console, Duration poll) {
+      Clients clients, ClientSelector selector, Supplier<ConsoleSession> console, Duration poll,
+      Duration report) {
     this.clients = clients;
     this.selector = selector;
     this.console = console;
     this.poll = poll;
+    this.report = report;
   }
 
   /** {@code run-backup}: runs the client's backup job and waits for it. */
@@ -53,7 +60,7 @@ public final class ServerActions {
       log.accept("starting a " + request.level() + " backup of " + selector.describe(client));
       long id = director.runBackup(client.backupJob(), request.level());
       log.accept("job " + id + " queued");
-      JobRecord job = new JobWaiter(director, log, poll, JOB_TIMEOUT).await(id);
+      JobRecord job = new JobWaiter(director, log, poll, report, JOB_TIMEOUT).await(id);
       Map<String, Object> results = new LinkedHashMap<>(job.describe());
       selector.principalUnit(client).ifPresent(u -> results.put("unit", u));
       if (!job.isGood()) {
@@ -100,7 +107,7 @@ public final class ServerActions {
           director.restore(client.clientResource(), client.restoreJob(), chain, request.where(),
               request.replace());
       log.accept("restore job " + id + " queued");
-      JobRecord job = new JobWaiter(director, log, poll, JOB_TIMEOUT).await(id);
+      JobRecord job = new JobWaiter(director, log, poll, report, JOB_TIMEOUT).await(id);
       Map<String, Object> results = new LinkedHashMap<>(job.describe());
       results.remove("level");
       results.put("backup-id", Long.toString(backup.id()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.backupcharms.server.clients.Clients;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ class ServerActionsDaemonTest {
     Clients clients = new Clients(List.of(bacula.client), List.of(), List.of());
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
-    actions = new ServerActions(clients, selector, bacula::console);
+    actions =
+        new ServerActions(clients, selector, bacula::console, Duration.ofMillis(250), Duration.ofMillis(700));
   }
 
   @AfterAll
@@ -71,6 +73,17 @@ class ServerActionsDaemonTest {
 
   @Test
   @Order(3)
+  void aLongBackupReportsProgressWhileItRuns() throws Exception {
+    bacula.script("before-backup", "#!/bin/sh\nsleep 2\n");
+    log.clear();
+    actions.runBackup(Map.of("client", "myapp/0", "level", "Differential"), log::add);
+    assertTrue(log.stream().anyMatch(l -> l.matches("job \\d+ is running: \\d+ files, \\d+ bytes so far")),
+        log.toString());
+    bacula.script("before-backup", "#!/bin/sh\nexit 0\n");
+  }
+
+  @Test
+  @Order(4)
   void anIncrementalThenARestoreReproducesTheLastBackup() throws Exception {
     Files.writeString(bacula.data.resolve("a.txt"), "second version\n");
     Files.writeString(bacula.data.resolve("c.txt"), "new\n");
@@ -90,7 +103,7 @@ class ServerActionsDaemonTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aRestoreOfTheFullElsewhere() throws Exception {
     Path where = Files.createDirectories(root.resolve("elsewhere"));
     String fullId = (String) firstBackup().get("job-id");
@@ -103,14 +116,14 @@ class ServerActionsDaemonTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void listingsShowTheBackupsAndTheClient() {
     @SuppressWarnings("unchecked")
     Map<String, Map<String, String>> backups =
         (Map<String, Map<String, String>>) actions.listBackups(Map.of("client", "myapp/0")).get("backups");
-    assertEquals(3, backups.size(), backups.toString());
+    assertEquals(4, backups.size(), backups.toString());
     assertEquals(
-        List.of("success", "failed", "success"),
+        List.of("success", "success", "failed", "success"),
         backups.values().stream().map(b -> b.get("status")).toList(),
         "newest first");
     @SuppressWarnings("unchecked")
@@ -123,7 +136,7 @@ class ServerActionsDaemonTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aFailedBackupCannotBeRestored() {
     String failedId = (String) ((Map<?, ?>) ((Map<?, ?>) actions.listBackups(Map.of()).get("backups"))
         .values().stream().filter(b -> "failed".equals(((Map<?, ?>) b).get("status"))).findFirst().orElseThrow())
