@@ -54,6 +54,21 @@ final class Exec {
     return run(client, args.get(0), cmd, false);
   }
 
+  /**
+   * One argument is a shell line, as with Juju; several are quoted word by word so that
+   * {@code -- bash -c "a b"} keeps its words (Juju would join them with spaces and lose that).
+   */
+  static String shellLine(List<String> cmd) {
+    if (cmd.size() == 1) {
+      return cmd.get(0);
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String w : cmd) {
+      quoted.add(w.matches("[A-Za-z0-9_./=:,@%+-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+    }
+    return String.join(" ", quoted);
+  }
+
   private static int run(ControllerClient client, String unit, List<String> cmd, boolean hookContext)
       throws IOException {
     ToolResult r = client.send(Path.of("/"), List.of("exec-context", unit));
@@ -64,7 +79,7 @@ final class Exec {
     JsonNode info = JSON.readTree(r.stdout());
     List<String> full = new ArrayList<>(MachineHost.enter(info.path("pid").asLong(),
         hookContext ? info.path("charm-dir").asText() : "/root"));
-    full.addAll(List.of("/bin/bash", "-c", String.join(" ", cmd)));
+    full.addAll(List.of("/bin/bash", "-c", shellLine(cmd)));
     ProcessBuilder pb = new ProcessBuilder(full).inheritIO();
     Map<String, String> env = pb.environment();
     env.clear();
