@@ -27,7 +27,12 @@ public final class ProcessHookTools implements HookTools {
 
     /** @param env the hook environment; tools are looked up on its {@code PATH} and run with it */
     public ProcessHookTools(Map<String, String> env) {
-        this.runner = new ProcessRunner(env);
+        this(env, ProcessRunner.TIMEOUT);
+    }
+
+    /** With a different time limit per tool call (tests). */
+    ProcessHookTools(Map<String, String> env, java.time.Duration timeout) {
+        this.runner = new ProcessRunner(env, timeout);
     }
 
     @Override

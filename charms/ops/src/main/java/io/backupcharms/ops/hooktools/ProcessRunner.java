@@ -1,31 +1,41 @@
 package io.backupcharms.ops.hooktools;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteWatchdog;
-import org.apache.commons.exec.PumpStreamHandler;
+import org.apache.commons.exec.ExecuteStreamHandler;
 
-/** Runs one hook tool as a process through Commons Exec and captures what it printed. */
+/**
+ * Runs one hook tool as a process through Commons Exec and captures what it printed.
+ *
+ * <p>A hook makes 5-10 tool calls in a process that should live well under 100 ms, so this
+ * avoids Commons Exec's per-call threads (two stream pumps and a watchdog cost about 2 ms a call):
+ * the output is read in the calling thread ({@link CapturingStreams}), and the time limit is one
+ * shared timer thread that kills a hung tool (and its children), which also ends the blocked read.
+ */
 final class ProcessRunner {
     /** Hook tools answer in milliseconds; a hung tool must not hang the hook forever. */
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final Map<String, String> env;
+    private final Duration timeout;
     private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
-    ProcessRunner(Map<String, String> env) {
+    ProcessRunner(Map<String, String> env, Duration timeout) {
         this.env = Map.copyOf(env);
+        this.timeout = timeout;
     }
 
     /** What a finished tool left behind. */
@@ -36,57 +46,30 @@ final class ProcessRunner {
         String executable = resolve(argv.get(0));
         List<String> exact = new ArrayList<>(argv);
         exact.set(0, executable);
-        // Commons Exec's CommandLine trims every argument; it is kept only for logging, the
-        // process itself is launched with the exact argv (see VerbatimExecutor).
-        CommandLine command = new CommandLine(executable);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        DefaultExecutor executor = new VerbatimExecutor(exact);
-        executor.setStreamHandler(new PumpStreamHandler(out, err,
-                stdin == null ? null : new ByteArrayInputStream(stdin)));
+        CapturingStreams streams = new CapturingStreams(stdin);
+        VerbatimExecutor executor = new VerbatimExecutor(exact, timeout);
+        executor.setStreamHandler(streams);
         executor.setExitValues(null);
-        ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(TIMEOUT).get();
-        executor.setWatchdog(watchdog);
-        int code;
+        int code = -1;
+        IOException failure = null;
         try {
-            code = executor.execute(command, env);
+            // Commons Exec's CommandLine trims every argument; it is only a label here, the
+            // process is launched with the exact argv (see VerbatimExecutor).
+            code = executor.execute(new CommandLine(executable), env);
         } catch (IOException e) {
+            failure = e;
+        } finally {
+            executor.cancelTimeout();
+        }
+        if (executor.timedOut()) {
+            throw new ModelError("hook tool " + argv.get(0) + " did not finish within " + timeout.toSeconds()
+                    + " s and was killed; is the Juju agent responsive?", argv, code, streams.stderr(), failure);
+        }
+        if (failure != null) {
             throw new ModelError("cannot run hook tool " + argv.get(0) + " (" + executable + "): "
-                    + e.getMessage(), argv, -1, err.toString(StandardCharsets.UTF_8), e);
+                    + failure.getMessage(), argv, -1, streams.stderr(), failure);
         }
-        if (watchdog.killedProcess()) {
-            throw new ModelError("hook tool " + argv.get(0) + " did not finish within " + TIMEOUT.toMinutes()
-                    + " minutes and was killed", argv, code, err.toString(StandardCharsets.UTF_8), null);
-        }
-        return new Output(argv, code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * An executor that launches the exact argv: Commons Exec's {@code CommandLine} trims each
-     * argument, which would silently change values such as {@code action-set key=" x "}. Streams,
-     * exit handling and the watchdog stay Commons Exec's.
-     */
-    private static final class VerbatimExecutor extends DefaultExecutor {
-        private final List<String> argv;
-
-        // The no-argument constructor is deprecated in favour of a builder that cannot build subclasses.
-        @SuppressWarnings("deprecation")
-        VerbatimExecutor(List<String> argv) {
-            this.argv = List.copyOf(argv);
-        }
-
-        @Override
-        protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(argv);
-            if (env != null) {
-                builder.environment().clear();
-                builder.environment().putAll(env);
-            }
-            if (dir != null) {
-                builder.directory(dir);
-            }
-            return builder.start();
-        }
+        return new Output(argv, code, streams.stdout(), streams.stderr());
     }
 
     /**
@@ -108,5 +91,120 @@ final class ProcessRunner {
             throw new ModelError("hook tool " + name + " not found on PATH (" + path + "); charm code"
                     + " must run inside a Juju hook, or under ops-testing in tests");
         });
+    }
+
+    /** One daemon thread for every tool call's time limit, started by the first call. */
+    private static final class Killer {
+        static final Timer TIMER = new Timer("ops-hook-tool-timeout", true);
+    }
+
+    /**
+     * Launches the exact argv (Commons Exec's {@code CommandLine} trims each argument, which would
+     * silently change values such as {@code action-set key=" x "}) and arms the time limit.
+     */
+    private static final class VerbatimExecutor extends DefaultExecutor {
+        private final List<String> argv;
+        private final Duration limit;
+        private volatile boolean timedOut;
+        private TimerTask timeout;
+
+        // The no-argument constructor is deprecated in favour of a builder that cannot build subclasses.
+        @SuppressWarnings("deprecation")
+        VerbatimExecutor(List<String> argv, Duration limit) {
+            this.argv = List.copyOf(argv);
+            this.limit = limit;
+        }
+
+        @Override
+        protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(argv);
+            if (env != null) {
+                builder.environment().clear();
+                builder.environment().putAll(env);
+            }
+            if (dir != null) {
+                builder.directory(dir);
+            }
+            Process process = builder.start();
+            timeout = new TimerTask() {
+                @Override
+                public void run() {
+                    timedOut = true;
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            };
+            Killer.TIMER.schedule(timeout, limit.toMillis());
+            return process;
+        }
+
+        void cancelTimeout() {
+            if (timeout != null) {
+                timeout.cancel();
+            }
+        }
+
+        boolean timedOut() {
+            return timedOut;
+        }
+    }
+
+    /**
+     * Writes stdin, then reads stdout and stderr to the end, all in the calling thread. Hook tools
+     * read their whole input before writing and print at most an error line on stderr, so this
+     * cannot block on a full pipe; if a broken tool did, the time limit kills it.
+     */
+    private static final class CapturingStreams implements ExecuteStreamHandler {
+        private final byte[] stdin;
+        private OutputStream toProcess;
+        private InputStream fromStdout;
+        private InputStream fromStderr;
+        private byte[] out = new byte[0];
+        private byte[] err = new byte[0];
+
+        CapturingStreams(byte[] stdin) {
+            this.stdin = stdin;
+        }
+
+        @Override
+        public void setProcessInputStream(OutputStream os) {
+            toProcess = os;
+        }
+
+        @Override
+        public void setProcessOutputStream(InputStream is) {
+            fromStdout = is;
+        }
+
+        @Override
+        public void setProcessErrorStream(InputStream is) {
+            fromStderr = is;
+        }
+
+        @Override
+        public void start() throws IOException {
+            try (OutputStream os = toProcess) {
+                if (stdin != null) {
+                    os.write(stdin);
+                }
+            } catch (IOException e) {
+                // The tool exited without reading its input; its exit code and stderr say why.
+            }
+            out = fromStdout.readAllBytes();
+            err = fromStderr.readAllBytes();
+        }
+
+        @Override
+        public void stop() {
+            // Everything was read in start().
+        }
+
+        String stdout() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+
+        String stderr() {
+            return new String(err, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class HookRunner {
 
     /** As {@link #run(Function, Map)}; {@code training} is what {@code Framework.isTraining()} says. */
     static int run(Function<Framework, ? extends CharmBase> factory, Map<String, String> env, boolean training) {
+        preferVfork();
         ProcessHookTools tools = new ProcessHookTools(env);
         JujuLogTarget.set(tools);
         String what = env.getOrDefault("JUJU_DISPATCH_PATH", "(no JUJU_DISPATCH_PATH)");
@@ -42,6 +43,18 @@ public final class HookRunner {
             e.printStackTrace(new PrintWriter(trace));
             report(tools, "ERROR " + what + " failed: " + e + "\n" + trace, true);
             return 1;
+        }
+    }
+
+    /**
+     * Starts hook tools with vfork unless the launcher chose otherwise: JDK 17's default on Linux
+     * (posix_spawn) execs a helper before the tool, an extra exec on each of a hook's 5-10 tool
+     * calls. Must run before the first process starts, when the JDK reads the property.
+     */
+    static void preferVfork() {
+        if (System.getProperty("jdk.lang.Process.launchMechanism") == null
+                && System.getProperty("os.name", "").startsWith("Linux")) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
     }
 

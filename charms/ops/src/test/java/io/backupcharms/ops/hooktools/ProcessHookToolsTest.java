@@ -144,6 +144,35 @@ class ProcessHookToolsTest {
         assertTrue(e.getMessage().contains("True"), e.getMessage());
     }
 
+    @Test
+    void aHungToolIsKilledAtTheTimeLimitWithItsChildren() {
+        fake.answer("is-leader", "");
+        ProcessHookTools impatient = new ProcessHookTools(fake.env(), java.time.Duration.ofMillis(500));
+        // A tool that never answers and whose child keeps stdout open.
+        java.nio.file.Path hung = tmp.resolve("bin").resolve("is-leader");
+        try {
+            java.nio.file.Files.delete(hung);
+            java.nio.file.Files.writeString(hung, "#!/bin/sh\nsleep 60 &\nsleep 60\n");
+            hung.toFile().setExecutable(true);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        long start = System.nanoTime();
+        ModelError e = assertThrows(ModelError.class, impatient::isLeader);
+        assertTrue(e.getMessage().contains("did not finish within 0 s and was killed"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "the time limit did not end the call");
+    }
+
+    @Test
+    void largeOutputIsReadCompletely() {
+        StringBuilder big = new StringBuilder("{");
+        for (int i = 0; i < 5000; i++) {
+            big.append(i == 0 ? "" : ",").append("\"key").append(i).append("\":\"").append("v".repeat(30)).append('"');
+        }
+        fake.answer("relation-get", big.append("}\n").toString());
+        assertEquals(5000, tools.relationGet(1, "remote/0", false).size());
+    }
+
     private static Object parse(String s) {
         try {
             return Json.parse(s);
