@@ -51,7 +51,7 @@ public final class ControllerClient {
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of("setsid", java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Xss512k", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        "-Xss512k", "-Xmx256m", "-cp", stableClasspath(),
         ControllerMain.class.getName(), home.toString(), modelDir.toString()));
     File log = modelDir.resolve("controller.log").toFile();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -72,6 +72,27 @@ public final class ControllerClient {
         throw new IOException("interrupted while starting the controller", e);
       }
     }
+  }
+
+  /**
+   * The controller outlives the CLI, and {@code mvn package} rewrites the jar under it (which
+   * breaks a running JVM's class loading): a single-jar class path is copied to home/lib first.
+   */
+  private String stableClasspath() throws IOException {
+    String cp = System.getProperty("java.class.path");
+    Path jar = Path.of(cp);
+    if (cp.contains(File.pathSeparator) || !cp.endsWith(".jar") || !Files.isRegularFile(jar)) {
+      return cp;
+    }
+    Path lib = home.resolve("lib");
+    Files.createDirectories(lib);
+    Path copy = lib.resolve("localjuju-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + ".jar");
+    if (!Files.exists(copy)) {
+      Path tmp = lib.resolve(copy.getFileName() + ".tmp" + ProcessHandle.current().pid());
+      Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return copy.toString();
   }
 
   /** The controller's PID, or -1. */

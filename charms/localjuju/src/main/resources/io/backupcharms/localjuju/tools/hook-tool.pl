@@ -2,9 +2,9 @@
 # localjuju hook tool client: one script, linked under every hook tool name. It forwards argv
 # (and stdin or a --file for the tools that read one) to the model's agent over its unix socket
 # and prints what the agent answers, so a tool call costs a perl start-up and one round trip.
-use strict;
-use warnings;
-use Socket qw(PF_UNIX SOCK_STREAM pack_sockaddr_un);
+# No modules on purpose: loading Socket.pm, strict and warnings costs 3-10 ms per call, more than
+# the round trip itself; the Linux constants below are what Socket.pm would give.
+my ($AF_UNIX, $SOCK_STREAM) = (1, 1);
 
 my $tool = $0;
 $tool =~ s{.*/}{};
@@ -51,8 +51,8 @@ if (!defined $path || $path eq '') {
     print STDERR "ERROR JUJU_AGENT_SOCKET_ADDRESS is not set: $tool must run inside a hook, action or localjuju exec\n";
     exit 1;
 }
-socket(my $s, PF_UNIX, SOCK_STREAM, 0) or do { print STDERR "ERROR socket: $!\n"; exit 1 };
-connect($s, pack_sockaddr_un($path))
+socket(my $s, $AF_UNIX, $SOCK_STREAM, 0) or do { print STDERR "ERROR socket: $!\n"; exit 1 };
+connect($s, pack('S Z*', $AF_UNIX, $path))
     or do { print STDERR "ERROR cannot reach the localjuju agent at $path: $!\n"; exit 1 };
 binmode $s;
 

@@ -78,7 +78,10 @@ sub touch { open(my $fh, '>', $_[0]) or die "systemctl: cannot write $_[0]: $!\n
 sub canonical {
     my ($n) = @_;
     $n .= '.service' unless $n =~ /\.(service|target|socket|timer)$/;
-    return $n if find_file($n);
+    my $f = find_file($n);
+    # An alias installed as a symlink (bacula-dir.service -> bacula-director.service): one name per daemon.
+    if ($f && -l $f) { my $t = readlink($f); $t =~ s{.*/}{}; return $t if $t =~ /\.service$/ }
+    return $n if $f;
     # Aliases (bacula-dir.service is an alias of bacula-director.service).
     for my $d (@DIRS) {
         for my $f (glob("$d/*.service")) {

@@ -1,0 +1,99 @@
+package io.backupcharms.localjuju;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Failed hooks and resolve, actions with typed params, and secrets across a relation. */
+class FailuresActionsSecretsTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void failedHookStopsOnlyItsUnitUntilResolved() throws Exception {
+    Map<String, String> files = Map.of(
+        "metadata.yaml", "name: flaky\nprovides:\n  data:\n    interface: data\n",
+        "config.yaml", "options:\n  fail:\n    type: boolean\n    default: false\n",
+        "actions.yaml", "echo:\n  params:\n    n:\n      type: integer\n  additionalProperties: false\n"
+            + "boom:\n  description: fails\n",
+        "dispatch", Charms.RECORDER,
+        "on/hooks_config-changed", "[ \"$(config-get fail)\" = True ] && exit 3\nstatus-set active ok\n",
+        "on/actions_echo", "action-set typed=\"$(action-get n --format=json)\" all.nested=yes\naction-log working\n",
+        "on/actions_boom", "action-set partial=1\naction-fail \"it broke\"\n");
+    Path flaky = Charms.zip(tmp, "flaky", files);
+    try (Cli cli = new Cli(tmp, "failures")) {
+      cli.run("deploy", flaky.toString(), "bad", "--config", "fail=true").ok();
+      cli.run("deploy", flaky.toString(), "good").ok();
+      Cli.Result wait = cli.run("wait-for", "model", "--timeout", "60s");
+      assertEquals(1, wait.rc());
+      assertTrue(wait.err().startsWith("ERROR units in error: bad/0 (hook failed: \"config-changed\")"), wait.err());
+      JsonNode apps = cli.status().path("applications");
+      assertEquals("error", apps.path("bad").path("units").path("bad/0").path("workload-status").path("current")
+          .asText());
+      assertEquals("hook failed: \"config-changed\"", apps.path("bad").path("units").path("bad/0")
+          .path("workload-status").path("message").asText());
+      assertEquals("active", apps.path("good").path("units").path("good/0").path("workload-status").path("current")
+          .asText(), "other units carry on");
+      assertTrue(!cli.hooks("bad/0").contains("hooks/start"), "the queue stopped at the failed hook");
+
+      // Actions still run on a unit in error, as in Juju; params are YAML-typed.
+      Cli.Result run = cli.run("run", "bad/0", "echo", "n=5", "--format", "json");
+      assertEquals(0, run.rc(), run.err());
+      JsonNode task = new ObjectMapper().readTree(run.out()).path("bad/0");
+      assertEquals("completed", task.path("status").asText());
+      assertEquals("5", task.path("results").path("typed").asText());
+      assertEquals("yes", task.path("results").path("all").path("nested").asText());
+      assertTrue(run.err().contains("Running operation 1 with 1 task\n  - task 2 on unit-bad-0\n"), run.err());
+      Cli.Result plain = cli.run("run", "good/leader", "echo", "n=1");
+      assertEquals("all:\n  nested: 'yes'\ntyped: '1'\n", plain.out());
+      assertTrue(plain.err().contains("working"), plain.err());
+      Cli.Result invalid = cli.run("run", "good/0", "echo", "n=abc");
+      assertEquals("ERROR validation failed: (root).n : invalid type. expected integer, got string\n", invalid.err());
+      Cli.Result boom = cli.run("run", "good/0", "boom");
+      assertEquals(1, boom.rc());
+      assertEquals("partial: '1'\n", boom.out(), "results are kept when the action fails");
+
+      cli.run("config", "bad", "fail=false").ok();
+      cli.run("resolve", "bad/0").ok();
+      cli.settle();
+      assertTrue(cli.hooks("bad/0").endsWith("hooks/config-changed  \nhooks/start  \nhooks/config-changed  \n"),
+          cli.hooks("bad/0"));
+      assertEquals("active", cli.status().path("applications").path("bad").path("units").path("bad/0")
+          .path("workload-status").path("current").asText());
+    }
+  }
+
+  @Test
+  void secretsAreGrantedOverARelationAndChangesReachConsumers() throws Exception {
+    Path owner = Charms.zip(tmp, "owner", Map.of("metadata.yaml",
+        "name: owner\nprovides:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER));
+    Path consumer = Charms.zip(tmp, "consumer", Map.of("metadata.yaml",
+        "name: consumer\nrequires:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
+        "on/hooks_secret-changed", "secret-get \"$JUJU_SECRET_ID\" --refresh --format=json > \"$CHARM_DIR/../seen\"\n"));
+    try (Cli cli = new Cli(tmp, "secrets")) {
+      cli.run("deploy", owner.toString()).ok();
+      cli.run("deploy", consumer.toString()).ok();
+      cli.run("integrate", "consumer", "owner").ok();
+      cli.settle();
+      String id = cli.run("exec", "--unit", "owner/0", "--", "id=$(secret-add pass=one) && secret-grant $id -r creds:0 "
+          + "&& relation-set -r 0 secret=$id && echo $id").ok().out().strip();
+      assertTrue(id.matches("secret:[0-9a-v]{20}"), id);
+      cli.settle();
+      assertEquals("{\"pass\":\"one\"}\n", cli.run("exec", "--unit", "consumer/0", "--",
+          "secret-get $(relation-get -r 0 secret owner/0) --format=json").ok().out());
+      cli.run("exec", "--unit", "owner/0", "--", "secret-set " + id + " pass=two").ok();
+      cli.settle();
+      assertTrue(cli.hooks("consumer/0").contains("hooks/secret-changed"), cli.hooks("consumer/0"));
+      Path seen = tmp.resolve("models/secrets/units/consumer-0/seen");
+      assertEquals("{\"pass\":\"two\"}\n", java.nio.file.Files.readString(seen));
+      assertEquals("ERROR permission denied\n", cli.run("exec", "--unit", "consumer/0", "--",
+          "secret-set " + id + " pass=three").err());
+    }
+  }
+}
