@@ -67,6 +67,10 @@ class HookOrderTest {
           "hooks/database-relation-departed db/1 db/1",
           "hooks/database-relation-broken  ", "")), cli.hooks("app/0"));
 
+      cli.run("refresh", "app", "--path", app.toString()).ok();
+      cli.settle();
+      assertTrue(cli.hooks("app/0").endsWith("hooks/upgrade-charm  \nhooks/config-changed  \n"), cli.hooks("app/0"));
+
       cli.run("config", "db", "greeting=hello").ok();
       cli.run("remove-unit", "db/0").ok();
       cli.settle();

@@ -115,7 +115,6 @@ final class HookExecution {
     env.put("JUJU_PRINCIPAL_UNIT", u.principal);
     env.put("JUJU_AVAILABILITY_ZONE", "");
     env.put("JUJU_API_ADDRESSES", "127.0.0.1:17070");
-    env.put("JUJU_UNIT_ADDRESS", m.address);
     env.put("LANG", "C.UTF-8");
     env.put("DEBIAN_FRONTEND", "noninteractive");
     env.put("PATH", c.toolsDir + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

@@ -98,6 +98,35 @@ final class Lifecycle {
     return a;
   }
 
+  /**
+   * {@code refresh --path}: the new charm replaces the application's and every unit's copy, then
+   * each unit runs upgrade-charm and config-changed, as in Juju.
+   */
+  void refresh(String app, Path charm) throws IOException {
+    AppState a = st.applications.get(app);
+    if (a == null) {
+      throw new ModelError("application " + q(app) + " not found");
+    }
+    Path staging = c.modelDir.resolve("charms").resolve(".staging-" + System.nanoTime());
+    CharmUnpacker.unpack(charm, staging);
+    CharmMeta meta = CharmReader.read(staging);
+    if (!meta.name().equals(a.charmName)) {
+      deleteTree(staging);
+      throw new ModelError("cannot refresh " + q(app) + ": charm " + q(meta.name()) + " is not " + q(a.charmName));
+    }
+    Path dir = Path.of(a.charmDir);
+    deleteTree(dir);
+    Files.move(staging, dir);
+    a.charmRevision++;
+    c.forgetMeta(app);
+    for (UnitState u : a.units.values()) {
+      Path unitCharm = c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm");
+      deleteTree(unitCharm);
+      CharmUnpacker.unpack(dir, unitCharm);
+      c.queue(u.name, List.of(Hook.plain("upgrade-charm"), Hook.plain("config-changed")));
+    }
+  }
+
   /** Adds a unit on a new machine, or on {@code machine} next to {@code principal}. */
   UnitState addUnit(AppState a, String machine, UnitState principal) throws IOException {
     UnitState u = new UnitState();

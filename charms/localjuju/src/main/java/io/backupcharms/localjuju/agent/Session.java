@@ -57,6 +57,18 @@ final class Session {
     return 0;
   }
 
+  @Command(name = "refresh")
+  int refresh(@Parameters(index = "0") String app, @Option(names = "--path", required = true) String charm)
+      throws IOException {
+    synchronized (c.st) {
+      c.lifecycle.refresh(app, cwd.resolve(charm).toAbsolutePath().normalize());
+      c.save();
+      err.println("Added local charm \"" + c.st.applications.get(app).charmName + "\", revision "
+          + c.st.applications.get(app).charmRevision + ", to the model");
+    }
+    return 0;
+  }
+
   @Command(name = "add-unit")
   int addUnit(@Parameters(index = "0") String app, @Option(names = {"-n", "--num-units"}, defaultValue = "1") int n)
       throws IOException {

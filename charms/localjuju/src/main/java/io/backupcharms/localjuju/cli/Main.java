@@ -28,6 +28,7 @@ public final class Main {
       "",
       "Model:        add-model <name> | models | switch <name> | destroy-model <name> [--no-prompt] [--force]",
       "Applications: deploy <charm|dir> [app] [-n N] [--config k=v]... | add-unit <app> [-n N]",
+      "              refresh <app> --path <charm|dir>",
       "              remove-application <app> | remove-unit <unit>... | config <app> [key | k=v ... | --reset k]",
       "Relations:    integrate <a>[:ep] <b>[:ep] | remove-relation <a>[:ep] <b>[:ep]",
       "Actions:      run <unit|app/leader> <action> [k=v ...] [--format yaml|json] [--wait 10m] | show-task <id>",
