@@ -2,6 +2,7 @@ package io.backupcharms.localjuju;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +126,64 @@ class HookToolConformanceTest {
         err("no-such-tool-flag-test --x 2>/dev/null; relation-ids --app", 2, "flag provided but not defined: --app"));
   }
 
+  /** Rows for a unit that is not the leader. */
+  static List<Row> nonLeaderTable() {
+    return List.of(
+        ok("is-leader", "False\n"),
+        err("relation-set -r 1 --app k=v", 1, "cannot write relation settings"),
+        err("relation-get -r 1 --app - app", 1, "permission denied"),
+        err("status-set --application active", 1, "setting application status: this unit is not the leader"),
+        err("status-get --application", 1, "finding application status: this unit is not the leader"),
+        err("secret-add --owner application pass=one", 1,
+            "cannot create an application-owned secret: this unit is not the leader"),
+        ok("id=$(secret-add --owner unit pass=one) && secret-ids | grep -c \"$id\"", "1\n"),
+        err("secret-add --owner model pass=one", 2,
+            "invalid value \"model\" for flag --owner: secret owner \"model\" not valid"));
+  }
+
+  /** Rows run inside an action (the charm's "table" action runs them). */
+  static List<Row> actionTable() {
+    return List.of(
+        ok("action-get --format=json", "{\"n\":5,\"script\":\"x\"}\n"),
+        ok("action-get n", "5\n"),
+        ok("action-get missing --format=json", "null\n"),
+        ok("action-set result.value=1 other=two", ""),
+        err("action-set Bad=1", 2,
+            "key \"Bad\" must start and end with lowercase alphanumeric, and contain only lowercase alphanumeric,"
+            + " hyphens and periods"),
+        err("action-set stdout=1", 2, "cannot set reserved action key \"stdout\""),
+        err("action-set novalue", 2, "argument \"novalue\" must be of the form key.key...=value"),
+        err("action-set", 2, "no key=value pairs specified"),
+        ok("action-log step one", ""),
+        err("action-log", 2, "no message specified"));
+  }
+
+  /** Writes the rows as one script, runs it, and checks each row's output and exit code. */
+  static void check(Path tmp, String name, List<Row> rows, java.util.function.Consumer<Path> runner)
+      throws Exception {
+    Path results = tmp.resolve("results-" + name);
+    Files.createDirectories(results);
+    StringBuilder script = new StringBuilder("#!/bin/bash\n");
+    for (int i = 0; i < rows.size(); i++) {
+      script.append("( ").append(rows.get(i).cmd()).append(" ) >").append(results).append('/').append(i)
+          .append(".out 2>").append(results).append('/').append(i).append(".err; echo $? >").append(results)
+          .append('/').append(i).append(".rc\n");
+    }
+    Path sh = tmp.resolve(name + ".sh");
+    Files.writeString(sh, script);
+    runner.accept(sh);
+    List<Executable> checks = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      String out = Files.readString(results.resolve(i + ".out"));
+      String err = Files.readString(results.resolve(i + ".err"));
+      int rc = Integer.parseInt(Files.readString(results.resolve(i + ".rc")).trim());
+      checks.add(() -> assertEquals(r.out() + "|" + r.err() + "|" + r.rc(), out + "|" + err + "|" + rc,
+          name + ": " + r.cmd()));
+    }
+    assertAll(checks);
+  }
+
   @Test
   void everyToolPrintsWhatJujuPrints() throws Exception {
     String meta = "name: %s\n%s";
@@ -133,6 +192,8 @@ class HookToolConformanceTest {
         "dispatch", Charms.RECORDER));
     Path app = Charms.zip(tmp, "app", Map.of("metadata.yaml", String.format(meta, "app",
         "requires:\n  database:\n    interface: sql\n"),
+        "actions.yaml", "table:\n  params:\n    n:\n      type: integer\n    script:\n      type: string\n",
+        "on/actions_table", "bash " + tmp.resolve("action.sh") + "\n",
         "config.yaml", "options:\n  greeting:\n    type: string\n    default: hi\n  n:\n    type: int\n"
             + "    default: 3\n  nodefault:\n    type: string\n",
         "dispatch", Charms.RECORDER));
@@ -144,27 +205,15 @@ class HookToolConformanceTest {
       var machines = cli.status().path("machines");
       String dbAddr = machines.path("0").path("dns-name").asText();
       String addr = machines.path("1").path("dns-name").asText();
-      List<Row> rows = table(addr, dbAddr);
-      Path results = tmp.resolve("results");
-      Files.createDirectories(results);
-      StringBuilder script = new StringBuilder("#!/bin/bash\n");
-      for (int i = 0; i < rows.size(); i++) {
-        script.append("( ").append(rows.get(i).cmd()).append(" ) >").append(results).append('/').append(i)
-            .append(".out 2>").append(results).append('/').append(i).append(".err; echo $? >").append(results)
-            .append('/').append(i).append(".rc\n");
-      }
-      Path sh = tmp.resolve("table.sh");
-      Files.writeString(sh, script);
-      cli.run("exec", "--unit", "app/0", "--", "bash " + sh).ok();
-      List<Executable> checks = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        Row r = rows.get(i);
-        String out = Files.readString(results.resolve(i + ".out"));
-        String err = Files.readString(results.resolve(i + ".err"));
-        int rc = Integer.parseInt(Files.readString(results.resolve(i + ".rc")).trim());
-        checks.add(() -> assertEquals(r.out() + "|" + r.err() + "|" + r.rc(), out + "|" + err + "|" + rc, r.cmd()));
-      }
-      assertAll(checks);
+      check(tmp, "leader", table(addr, dbAddr), sh -> cli.run("exec", "--unit", "app/0", "--", "bash " + sh).ok());
+      cli.run("add-unit", "app").ok();
+      cli.settle();
+      check(tmp, "non-leader", nonLeaderTable(), sh -> cli.run("exec", "--unit", "app/1", "--", "bash " + sh).ok());
+      check(tmp, "action", actionTable(), sh -> {
+        Cli.Result r = cli.run("run", "app/1", "table", "script=x", "n=5");
+        assertEquals("other: two\nresult:\n  value: '1'\n", r.out(), r.err());
+        assertTrue(r.err().contains("step one"), r.err());
+      });
       // Writes of the exec context were committed when it exited 0.
       var st = cli.state();
       assertEquals("yes", st.path("relations").path("1").path("appBags").path("app").path("shared").asText());
