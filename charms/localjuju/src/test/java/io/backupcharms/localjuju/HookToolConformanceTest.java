@@ -58,6 +58,8 @@ class HookToolConformanceTest {
         ok("relation-get -r 1 missing db/0", ""),
         ok("relation-get -r 1 --app - db --format json", "{}\n"),
         err("relation-get -r 1 - db", 2, "expected unit name, got application name \"db\""),
+        err("relation-get -r 1 - ///", 2, "invalid unit name \"///\""),
+        ok("relation-list 1", "db/0\n"),
         err("relation-get -r 1 - nosuch/0", 1, "cannot read settings for unit \"nosuch/0\" in relation "
             + "\"database:1\": unit \"nosuch/0\": settings not found"),
         err("relation-get -r 1", 2, "no unit or application specified"),
@@ -152,7 +154,10 @@ class HookToolConformanceTest {
             "key \"Bad\" must start and end with lowercase alphanumeric, and contain only lowercase alphanumeric,"
             + " hyphens and periods"),
         err("action-set stdout=1", 2, "cannot set reserved action key \"stdout\""),
-        err("action-set novalue", 2, "argument \"novalue\" must be of the form key.key...=value"),
+        err("action-set novalue", 2, "argument \"novalue\" must be of the form key...=value"),
+        err("action-set a.stderr=1", 2, "cannot set reserved action key \"stderr\""),
+        err("action-set =1", 2, "key \"\" must start and end with lowercase alphanumeric, and contain only lowercase"
+            + " alphanumeric, hyphens and periods"),
         err("action-set", 2, "no key=value pairs specified"),
         ok("action-log step one", ""),
         err("action-log", 2, "no message specified"));

@@ -46,8 +46,8 @@ final class ActionTools {
     Map<String, String> pairs = new LinkedHashMap<>();
     for (String a : f.positional()) {
       int eq = a.indexOf('=');
-      if (eq <= 0) {
-        throw ToolError.usage("argument " + Output.goQuote(a) + " must be of the form key.key...=value");
+      if (eq < 0) {
+        throw ToolError.usage("argument " + Output.goQuote(a) + " must be of the form key...=value");
       }
       String key = a.substring(0, eq);
       for (String part : key.split("\\.", -1)) {
@@ -55,9 +55,9 @@ final class ActionTools {
           throw ToolError.usage("key " + Output.goQuote(part) + " must start and end with lowercase alphanumeric, "
               + "and contain only lowercase alphanumeric, hyphens and periods");
         }
-      }
-      if (RESERVED.contains(key)) {
-        throw ToolError.usage("cannot set reserved action key " + Output.goQuote(key));
+        if (RESERVED.contains(part)) {
+          throw ToolError.usage("cannot set reserved action key " + Output.goQuote(part));
+        }
       }
       pairs.put(key, a.substring(eq + 1));
     }
@@ -82,7 +82,7 @@ final class ActionTools {
     requireAction(ctx);
     f.atMost(1);
     ctx.action.status = "failed";
-    ctx.action.message = f.positional().isEmpty() ? "action failed without reason given" : f.positional().get(0);
+    ctx.action.message = f.positional().isEmpty() ? "action failed without reason given, check action for errors" : f.positional().get(0);
     return "";
   }
 

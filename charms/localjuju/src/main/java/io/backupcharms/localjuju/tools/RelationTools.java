@@ -38,6 +38,10 @@ final class RelationTools {
   static String relationList(HookContext ctx, List<String> args) {
     Flags f = Flags.spec().value("format").value("r", "relation").bool("app").parse(args);
     String fmt = f.format();
+    if (!f.positional().isEmpty() && !f.has("r")) {
+      // Juju's relation-list also takes the relation id as its argument.
+      f.parse(List.of("-r", f.positional().remove(0)));
+    }
     RelationState r = relation(ctx, f);
     f.atMost(0);
     if (f.isSet("app")) {
@@ -69,8 +73,10 @@ final class RelationTools {
       String appName = target.contains("/") ? target.substring(0, target.indexOf('/')) : target;
       bag = appBag(ctx, r, appName);
     } else {
-      if (!target.contains("/")) {
-        throw ToolError.usage("expected unit name, got application name " + Output.goQuote(target));
+      if (!target.matches("[a-z][a-z0-9-]*/[0-9]+")) {
+        throw ToolError.usage(target.matches("[a-z][a-z0-9-]*")
+            ? "expected unit name, got application name " + Output.goQuote(target)
+            : "invalid unit name " + Output.goQuote(target));
       }
       bag = unitBag(ctx, r, target);
     }

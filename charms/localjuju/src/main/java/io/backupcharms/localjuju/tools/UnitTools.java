@@ -58,7 +58,8 @@ final class UnitTools {
       throw ToolError.usage("invalid status " + Output.goQuote(pos.get(0)) + ", expected one of "
           + "[maintenance blocked waiting active]");
     }
-    f.atMost(2);
+    // The optional third argument is status data (a YAML map); localjuju does not keep it.
+    f.atMost(3);
     String message = pos.size() > 1 ? pos.get(1) : "";
     String now = Instant.now().toString();
     if (f.isSet("application")) {
