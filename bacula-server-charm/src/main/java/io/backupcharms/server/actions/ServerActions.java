@@ -57,7 +57,7 @@ public final class ServerActions {
     ClientSpec client = selector.select(request.client());
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
-      log.accept("starting a " + request.level() + " backup of " + selector.describe(client));
+      log.accept("starting backup of " + selector.describe(client) + ", level " + request.level());
       long id = director.runBackup(client.backupJob(), request.level());
       log.accept("job " + id + " queued");
       JobRecord job = new JobWaiter(director, log, poll, report, JOB_TIMEOUT).await(id);
@@ -108,6 +108,8 @@ public final class ServerActions {
               request.replace());
       log.accept("restore job " + id + " queued");
       JobRecord job = new JobWaiter(director, log, poll, report, JOB_TIMEOUT).await(id);
+      log.accept("restore job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
+          + job.bytes() + " bytes");
       Map<String, Object> results = new LinkedHashMap<>(job.describe());
       results.remove("level");
       results.put("backup-id", Long.toString(backup.id()));
