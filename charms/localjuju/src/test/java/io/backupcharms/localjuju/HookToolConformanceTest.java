@@ -103,8 +103,8 @@ class HookToolConformanceTest {
         ok("close-port 8080/tcp && opened-ports", "9000-9010/udp\n"),
         err("open-port bad", 2, "invalid port or range \"bad\""),
         ok("network-get database --ingress-address", addr + "\n"),
-        ok("network-get database --format=json", "{\"bind-addresses\":[{\"addresses\":[{\"cidr\":\"" + cidr
-            + "\",\"hostname\":\"\",\"value\":\"" + addr + "\"}],\"interface-name\":\"lo\",\"mac-address\":\"\"}],"
+        ok("network-get database --format=json", "{\"bind-addresses\":[{\"mac-address\":\"\",\"interface-name\":\"lo\","
+            + "\"addresses\":[{\"hostname\":\"\",\"value\":\"" + addr + "\",\"cidr\":\"" + cidr + "\"}]}],"
             + "\"egress-subnets\":[\"" + addr + "/32\"],\"ingress-addresses\":[\"" + addr + "\"]}\n"),
         err("network-get nope", 1, "no network config found for binding \"nope\""),
         err("network-get", 2, "no arguments specified"),
@@ -114,16 +114,20 @@ class HookToolConformanceTest {
         ok("state-delete a && state-get a --format=json", "null\n"),
         err("state-delete", 2, "no key specified"),
         ok("secret-ids --format=json", "[]\n"),
-        err("secret-get secret:nonexistent00000000", 1, "secret \"nonexistent00000000\" not found"),
+        err("secret-get secret:0123456789abcdefghij", 1, "secret \"0123456789abcdefghij\" not found"),
+        err("secret-get secret:nonexistent", 2, "secret URI \"secret:nonexistent\" not valid"),
+        err("secret-info-get --label nope", 1, "secret \"nope\" not found"),
+        err("secret-info-get secret:0123456789abcdefghij --label x", 2,
+            "specify either a secret URI or label but not both"),
         err("secret-get", 2, "require either a secret URI or label"),
-        err("secret-get --label nope", 1, "secret with label \"nope\" not found"),
+        err("secret-get --label nope", 1, "secret \"nope\" not found"),
         err("secret-add", 2, "missing secret value or filename"),
         err("secret-add x=1", 2, "invalid key \"x\""),
         ok("id=$(secret-add --label creds password=s3cret) && secret-get \"$id\" --format=json",
             "{\"password\":\"s3cret\"}\n"),
         ok("secret-get --label creds --format=json", "{\"password\":\"s3cret\"}\n"),
         ok("secret-info-get --label creds --format=json | sed 's/\"[0-9a-v]\\{20\\}\"/ID/'",
-            "{ID:{\"label\":\"creds\",\"owner\":\"application\",\"revision\":1}}\n"),
+            "{ID:{\"revision\":1,\"label\":\"creds\",\"owner\":\"application\"}}\n"),
         err("secret-get --peek --refresh --label creds", 2, "specify one of --peek or --refresh but not both"),
         err("no-such-tool-flag-test --x 2>/dev/null; relation-ids --app", 2, "flag provided but not defined: --app"));
   }

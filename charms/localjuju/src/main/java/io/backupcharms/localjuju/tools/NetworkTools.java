@@ -2,9 +2,7 @@ package io.backupcharms.localjuju.tools;
 
 import io.backupcharms.localjuju.charm.CharmMeta;
 import io.backupcharms.localjuju.model.UnitState;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,18 +88,11 @@ final class NetworkTools {
     if (f.isSet("egress-subnets")) {
       return Output.format(addr + "/32", fmt);
     }
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("cidr", cidr);
-    a.put("hostname", "");
-    a.put("value", addr);
-    Map<String, Object> iface = new LinkedHashMap<>();
-    iface.put("addresses", List.of(a));
-    iface.put("interface-name", "lo");
-    iface.put("mac-address", "");
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("bind-addresses", List.of(iface));
-    out.put("egress-subnets", List.of(addr + "/32"));
-    out.put("ingress-addresses", List.of(addr));
+    // Go structs: Juju prints these fields in this order.
+    Ordered a = new Ordered().with("hostname", "").with("value", addr).with("cidr", cidr);
+    Ordered iface = new Ordered().with("mac-address", "").with("interface-name", "lo").with("addresses", List.of(a));
+    Ordered out = new Ordered().with("bind-addresses", List.of(iface)).with("egress-subnets", List.of(addr + "/32"))
+        .with("ingress-addresses", List.of(addr));
     return Output.format(out, fmt);
   }
 

@@ -30,7 +30,7 @@ public final class Output {
   /** Compact JSON with sorted keys and Go's HTML escaping, without a newline. */
   public static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e")
+      return JSON.writeValueAsString(tree(value)).replace("<", "\\u003c").replace(">", "\\u003e")
           .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot format " + value + " as JSON", e);
@@ -53,7 +53,28 @@ public final class Output {
     return new Yaml(o).dump(sorted(value));
   }
 
+  /** Maps become objects with sorted keys, {@link Ordered} values keep their order. */
+  private static com.fasterxml.jackson.databind.JsonNode tree(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+      Map<?, ?> source = v instanceof Ordered ? m : new java.util.TreeMap<>(m);
+      source.forEach((k, x) -> o.set(String.valueOf(k), tree(x)));
+      return o;
+    }
+    if (v instanceof List<?> l) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = JSON.createArrayNode();
+      l.forEach(x -> a.add(tree(x)));
+      return a;
+    }
+    return JSON.valueToTree(v);
+  }
+
   private static Object sorted(Object v) {
+    if (v instanceof Ordered m) {
+      Map<String, Object> t = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> t.put(k, sorted(x)));
+      return t;
+    }
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> t = new java.util.TreeMap<>();
       m.forEach((k, x) -> t.put(String.valueOf(k), sorted(x)));

@@ -136,7 +136,7 @@ final class SecretTools {
     f.atMost(2);
     SecretState s = pos.isEmpty() ? findByLabel(ctx, label) : find(ctx, pos.get(0));
     if (s == null) {
-      throw ToolError.failed("secret with label " + Output.goQuote(label) + " not found");
+      throw ToolError.failed("secret " + Output.goQuote(label) + " not found");
     }
     String key = pos.size() > 1 ? pos.get(1) : "";
     Map<String, String> data;
@@ -298,7 +298,7 @@ final class SecretTools {
     } else if (f.has("label")) {
       s = findByLabel(ctx, f.get("label"));
       if (s == null) {
-        throw ToolError.failed("secret with label " + Output.goQuote(f.get("label")) + " not found");
+        throw ToolError.failed("secret " + Output.goQuote(f.get("label")) + " not found");
       }
     } else {
       throw ToolError.usage("require either a secret URI or label");
@@ -306,20 +306,17 @@ final class SecretTools {
     if (!isOwner(ctx, s)) {
       throw ToolError.failed("secret " + Output.goQuote(s.id) + " not found");
     }
-    Map<String, Object> info = new LinkedHashMap<>();
+    // Juju's metadataDisplay struct, in its field order, empty optional fields left out.
+    Ordered info = new Ordered().with("revision", s.latest).with("label", s.label)
+        .with("owner", s.ownerUnit.isEmpty() ? "application" : "unit");
     if (!s.description.isEmpty()) {
       info.put("description", s.description);
     }
-    if (!s.expire.isEmpty()) {
-      info.put("expiry", s.expire);
-    }
-    if (!s.label.isEmpty()) {
-      info.put("label", s.label);
-    }
-    info.put("owner", s.ownerUnit.isEmpty() ? "application" : "unit");
-    info.put("revision", s.latest);
     if (!s.rotate.isEmpty()) {
       info.put("rotation", s.rotate);
+    }
+    if (!s.expire.isEmpty()) {
+      info.put("expiry", s.expire);
     }
     return Output.format(Map.of(s.id, info), fmt);
   }
@@ -333,6 +330,9 @@ final class SecretTools {
 
   static SecretState find(HookContext ctx, String uri) {
     String id = normalize(uri);
+    if (!id.matches("[0-9a-v]{20}")) {
+      throw ToolError.usage("secret URI " + Output.goQuote(uri) + " not valid");
+    }
     SecretState s = all(ctx).get(id);
     if (s == null) {
       throw ToolError.failed("secret " + Output.goQuote(id) + " not found");
