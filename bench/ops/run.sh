@@ -71,7 +71,7 @@ cp_jars="$(ls "$java_dir"/lib/ops-example-*.jar "$java_dir"/lib/ops-0*.jar | pas
   cd .. && rm -rf x
 )
 main=io.backupcharms.ops.example.BenchCharm
-base_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+base_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
 hook_env=(HOOK_ENV_PATH="$tools:/usr/bin:/bin" HOOK_ENV_JUJU_UNIT_NAME=app/0 HOOK_ENV_JUJU_MODEL_NAME=bench
   HOOK_ENV_JUJU_MODEL_UUID=8b5e1a2c-0000-4000-8000-000000000001 HOOK_ENV_JUJU_VERSION=3.6.4
@@ -82,23 +82,30 @@ archive() {
   (cd "$java_dir/charm" && java -Dops.training=true -XX:ArchiveClassesAtExit="$java_dir/$1.jsa" -Xlog:cds=off \
      -Xlog:cds+dynamic=off $3 -cp "$2" "$main" >/dev/null)
 }
-# Chosen configuration: see docs/reference/performance.md for why.
-best_flags="$base_flags -Djdk.lang.Process.launchMechanism=VFORK"
+# Chosen configuration: see docs/reference/performance.md for why. (The library itself selects
+# vfork for hook tools unless jdk.lang.Process.launchMechanism is set.)
+# C1 only, and only for code that runs thousands of times: a short hook compiles nothing and
+# keeps both cores for itself and its tools, a long one still gets compiled code.
+jit_flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3InvocationThreshold=5000 -XX:Tier3MinInvocationThreshold=2000 -XX:Tier3CompileThreshold=50000 -XX:Tier3BackEdgeThreshold=500000"
+best_flags="-XX:+UseG1GC -Xmx1g $jit_flags -XX:-UsePerfData"
 archive best "$java_dir/charm.jar" "$best_flags"
 commands=("ops-python=$work/anchor/charm::./dispatch"
   "java-ops=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/best.jsa $best_flags -cp $java_dir/charm.jar $main")
 if $explore; then
-  archive cp "$cp_jars" "$base_flags"
-  archive fatspawn "$java_dir/charm.jar" "$base_flags"
-  archive g1 "$java_dir/charm.jar" "-XX:TieredStopAtLevel=1 -XX:-UsePerfData -Djdk.lang.Process.launchMechanism=VFORK"
-  archive xint "$java_dir/charm.jar" "-Xint -XX:+UseSerialGC -XX:-UsePerfData -Djdk.lang.Process.launchMechanism=VFORK"
+  archive cp "$cp_jars" "$best_flags"
+  archive serial "$java_dir/charm.jar" "$base_flags"
+  archive bigheap "$java_dir/charm.jar" "-XX:+UseG1GC $jit_flags -XX:-UsePerfData"
+  archive xint "$java_dir/charm.jar" "-XX:+UseG1GC -Xmx1g -Xint -XX:-UsePerfData"
+  archive c1 "$java_dir/charm.jar" "-XX:+UseG1GC -Xmx1g -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
   commands+=(
-    "java-no-cds=$java_dir/charm::java -Xshare:auto -cp $cp_jars $main"
+    "java-no-cds=$java_dir/charm::java -cp $cp_jars $main"
     "java-cds-default-flags=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/cp.jsa -cp $cp_jars $main"
-    "java-cds-classpath-jars=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/cp.jsa $base_flags -cp $cp_jars $main"
-    "java-cds-fat-jar-posix-spawn=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/fatspawn.jsa $base_flags -cp $java_dir/charm.jar $main"
-    "java-cds-fat-vfork-g1=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/g1.jsa -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Djdk.lang.Process.launchMechanism=VFORK -cp $java_dir/charm.jar $main"
-    "java-cds-fat-vfork-xint=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/xint.jsa -Xint -XX:+UseSerialGC -XX:-UsePerfData -Djdk.lang.Process.launchMechanism=VFORK -cp $java_dir/charm.jar $main")
+    "java-cds-classpath-jars=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/cp.jsa $best_flags -cp $cp_jars $main"
+    "java-cds-fat-serial=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/serial.jsa $base_flags -cp $java_dir/charm.jar $main"
+    "java-cds-fat-default-heap=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/bigheap.jsa -XX:+UseG1GC $jit_flags -XX:-UsePerfData -cp $java_dir/charm.jar $main"
+    "java-cds-fat-c1-default-thresholds=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/c1.jsa -XX:+UseG1GC -Xmx1g -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp $java_dir/charm.jar $main"
+    "java-cds-fat-posix-spawn=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/best.jsa $best_flags -Djdk.lang.Process.launchMechanism=POSIX_SPAWN -cp $java_dir/charm.jar $main"
+    "java-cds-fat-xint=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/xint.jsa -XX:+UseG1GC -Xmx1g -Xint -XX:-UsePerfData -cp $java_dir/charm.jar $main")
 fi
 
 # Sanity: both hooks run and make the same tool calls.
@@ -107,7 +114,8 @@ for c in "${commands[@]:0:2}"; do
   rm -f "$work/$name.calls"
   (cd "$dir" && env -i "${hook_env[@]/#HOOK_ENV_/}" HOOKTOOL_LOG="$work/$name.calls" JUJU_CHARM_DIR="$dir" $cmd)
 done
-echo "bench: tool calls per hook: ops-python $(wc -l < "$work/ops-python.calls"), java-ops $(wc -l < "$work/java-ops.calls")"
+calls="ops $(wc -l < "$work/ops-python.calls"), ours $(wc -l < "$work/java-ops.calls")"
+echo "bench: tool calls per hook: $calls"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 result=$(env -i "${hook_env[@]}" HOOK_ENV_JUJU_CHARM_DIR=. PATH=/usr/bin:/bin \
@@ -115,5 +123,5 @@ result=$(env -i "${hook_env[@]}" HOOK_ENV_JUJU_CHARM_DIR=. PATH=/usr/bin:/bin \
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$result" | python3 -m json.tool
 python3 "$root/bench/ops/report.py" "$root/docs/reference/performance.md" "$runs" "$load_before" "$load_after" \
-  "$(java -version 2>&1 | head -1)" "$best_flags" <<< "$result"
+  "$(java -version 2>&1 | head -1)" "$best_flags" "$calls" <<< "$result"
 echo "bench: wrote docs/reference/performance.md"
