@@ -38,6 +38,9 @@ my $cmd = shift @pos // 'list-units';
 my $rc = 0;
 if ($cmd eq 'daemon-reload' || $cmd eq 'reset-failed' || $cmd eq 'list-units') { exit 0 }
 if (!@pos) { print STDERR "Too few arguments.\n"; exit 1 }
+# postgresql.service is a no-op umbrella: systemd's generator attaches one postgresql@V-C
+# instance per cluster in /etc/postgresql. Act on those instances instead, as systemd would.
+@pos = map { $_ =~ /^postgresql(\.service)?$/ && $cmd !~ /^(enable|disable|is-enabled|mask|unmask)$/ ? pg_instances() : $_ } @pos;
 for my $name (@pos) {
     my $svc = canonical($name);
     if ($cmd eq 'start') { $rc ||= start_unit($svc) }
@@ -72,6 +75,20 @@ for my $name (@pos) {
     else { print STDERR "Unknown command verb $cmd.\n"; exit 1 }
 }
 exit $rc;
+
+sub pg_instances {
+    my @out;
+    for my $conf (sort glob('/etc/postgresql/*/*/postgresql.conf')) {
+        my ($v, $c) = $conf =~ m{^/etc/postgresql/([^/]+)/([^/]+)/} or next;
+        my $start = "/etc/postgresql/$v/$c/start.conf";
+        if (open(my $fh, '<', $start)) {
+            my $mode = join '', grep { !/^\s*#/ } <$fh>; close $fh;
+            next if $mode =~ /\b(disabled|manual)\b/ && $cmd =~ /^(start|restart|reload|try-restart|reload-or-restart)$/;
+        }
+        push @out, "postgresql\@$v-$c.service";
+    }
+    return @out ? @out : ('postgresql.service');
+}
 
 sub touch { open(my $fh, '>', $_[0]) or die "systemctl: cannot write $_[0]: $!\n"; close $fh }
 
