@@ -84,7 +84,7 @@ public final class PlanBuilder {
                 new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
                     identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs))
             .withPool(
-                Pool.of(POOL, "charm-vol-", settings.volumeRetention())
+                Pool.of(POOL, volumePrefix(), settings.volumeRetention())
                     .withMaximumVolumeBytes(settings.maxVolumeBytes()));
     dir =
         dir.withClient(
@@ -158,6 +158,14 @@ public final class PlanBuilder {
                 MESSAGES, "/")
             .withRunScripts(restoreScripts);
     return dir.withJob(backup).withJob(restore);
+  }
+
+  /**
+   * Volumes are named per catalog, so that a server that moved from SQLite to PostgreSQL never
+   * writes into a volume only the other catalog knows about.
+   */
+  private String volumePrefix() {
+    return catalog instanceof io.backupcharms.server.catalog.Catalog.Postgres ? "charm-pgvol-" : "charm-vol-";
   }
 
   private Catalog catalogResource() {
