@@ -48,11 +48,6 @@ public final class EventBus {
         }
     }
 
-    /** Whether any observer would receive the event. */
-    public boolean hasObserver(Event event) {
-        return observers.stream().anyMatch(o -> o.accepts().test(event));
-    }
-
     /**
      * Marks the event being emitted as deferred.
      *

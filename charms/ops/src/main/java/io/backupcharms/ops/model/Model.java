@@ -125,7 +125,7 @@ public final class Model {
                     + list.stream().map(Relation::toString).toList() + "); use model.relations(\"" + endpoint
                     + "\") to handle each");
         }
-        return list.stream().findFirst();
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
 
     /** The relation with this id on this endpoint, e.g. from an event; not checked against Juju until used. */
