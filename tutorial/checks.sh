@@ -41,7 +41,8 @@ check_tutorial_checksum_before() {
 check_tutorial_backup() {
   expect_line "$OUT" '^status: success$' "run-backup did not report status: success"
   expect_line "$OUT" '^level: Full$' "run-backup did not report level: Full"
-  BACKUP_ID=$(sed -En 's/^job-id: "?([0-9]+)"?$/\1/p' <<<"$OUT" | head -1)
+  # YAML may quote the numeric string either way: job-id: "1" or job-id: '1'.
+  BACKUP_ID=$(sed -En "s/^job-id: [\"']?([0-9]+)[\"']?\$/\\1/p" <<<"$OUT" | head -1)
   [ -n "$BACKUP_ID" ] || fail "run-backup did not report a job-id"
 }
 
@@ -55,7 +56,7 @@ check_tutorial_lose_data() {
 
 check_tutorial_restore() {
   expect_line "$OUT" '^status: success$' "restore did not report status: success"
-  expect_line "$OUT" "^backup-id: \"?$BACKUP_ID\"?\$" "restore did not restore backup $BACKUP_ID"
+  expect_line "$OUT" "^backup-id: [\"']?$BACKUP_ID[\"']?\$" "restore did not restore backup $BACKUP_ID"
 }
 
 check_tutorial_checksum_after() {

@@ -40,7 +40,9 @@ charm_paths() { steps | grep -o '\./[^ ]*\.charm' | sort -u; }
 # not have been queued yet when the first poll comes back idle).
 wait_settled() {
   local deadline=$((SECONDS + SETTLE_TIMEOUT)) last="" now rc stable=0
-  log "waiting for $* to be active and every agent idle (up to ${SETTLE_TIMEOUT}s)"
+  local want="" u
+  for u in "$@"; do want="$want ${u%%=*} $( [[ "$u" == *=* ]] && echo "${u#*=}" || echo active),"; done
+  log "waiting until${want} and every agent idle (up to ${SETTLE_TIMEOUT}s)"
   while :; do
     rc=0
     now=$("$JUJU" status --format json | python3 tutorial/status.py "$@") || rc=$?
