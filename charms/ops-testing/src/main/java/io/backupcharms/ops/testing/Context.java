@@ -177,6 +177,9 @@ public final class Context {
         List<String> problems = new ArrayList<>();
         boolean declared = !meta.relations().isEmpty();
         for (RelationState r : state.relations()) {
+            if (r.endpoint().equals("juju-info") && !meta.relations().containsKey("juju-info")) {
+                continue; // provided implicitly by every charm
+            }
             if (declared && !meta.relations().containsKey(r.endpoint())) {
                 problems.add("relation " + r.relationId() + " is on endpoint \"" + r.endpoint()
                         + "\", which the charm does not declare (declared: " + meta.relations().keySet() + ")");

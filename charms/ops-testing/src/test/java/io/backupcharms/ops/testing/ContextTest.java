@@ -234,6 +234,35 @@ class ContextTest {
     }
 
     @Test
+    void theImplicitJujuInfoEndpointNeedsNoDeclaration() {
+        RelationState info = RelationState.of("juju-info", 9, "principal").withRemoteUnit("principal/0", Map.of());
+        Context reader = new Context(fw -> new CharmBase(fw) {
+            {
+                fw.observe(ConfigChangedEvent.class, e -> fw.model().relation("juju-info").ifPresent(r ->
+                        fw.stored().set("principal", r.units().iterator().next().name())));
+            }
+        }, ctx.meta(), "demo/0");
+        State out = reader.run(reader.on().configChanged(), State.empty().withRelation(info));
+        assertEquals(Map.of("principal", "principal/0"), out.storedCharm());
+        // Not related yet: no relation, rather than "no such endpoint".
+        State none = reader.run(reader.on().configChanged(), State.empty());
+        assertEquals(Map.of(), none.storedCharm());
+    }
+
+    @Test
+    void anUndeclaredEndpointIsAnErrorNamingTheDeclaredOnes() {
+        Context typo = new Context(fw -> new CharmBase(fw) {
+            {
+                fw.observe(ConfigChangedEvent.class, e -> fw.model().relations("bakup"));
+            }
+        }, ctx.meta(), "demo/0");
+        io.backupcharms.ops.hooktools.ModelError e = assertThrows(io.backupcharms.ops.hooktools.ModelError.class,
+                () -> typo.run(typo.on().configChanged(), State.empty()));
+        assertTrue(e.getMessage().contains("no relation endpoint \"bakup\"") && e.getMessage().contains("backup"),
+                e.getMessage());
+    }
+
+    @Test
     void handlerExceptionsPropagateUnchanged() {
         Framework[] seen = new Framework[1];
         Context failing = new Context(fw -> new CharmBase(fw) {

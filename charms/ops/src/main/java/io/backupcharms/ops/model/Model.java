@@ -95,7 +95,8 @@ public final class Model {
             // Only now read the metadata: a typo in an endpoint name must not pass as "no relations",
             // but the common case (relations exist) should not pay for parsing YAML.
             CharmMeta m = meta();
-            if (!m.relations().isEmpty() && !m.relations().containsKey(endpoint)) {
+            // juju-info is provided implicitly by every charm, so metadata need not declare it.
+            if (!m.relations().isEmpty() && !m.relations().containsKey(endpoint) && !endpoint.equals("juju-info")) {
                 throw new ModelError("charm " + m.name() + " has no relation endpoint \"" + endpoint
                         + "\"; declared endpoints: " + String.join(", ", new java.util.TreeSet<>(m.relations().keySet())));
             }
