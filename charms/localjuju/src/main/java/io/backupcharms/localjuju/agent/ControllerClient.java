@@ -57,10 +57,11 @@ public final class ControllerClient {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    Files.writeString(modelDir.resolve("controller.pid"), Long.toString(p.pid()));
+
     long end = System.currentTimeMillis() + START_TIMEOUT_MS;
     while (!isRunning()) {
-      if (!p.isAlive() || System.currentTimeMillis() > end) {
+      // A controller that lost the start race exits at once; the winner will answer.
+      if ((!p.isAlive() && p.exitValue() != 0) || System.currentTimeMillis() > end) {
         p.destroyForcibly();
         throw new IOException("the controller of model " + modelDir.getFileName() + " did not start; see "
             + log + ": " + tail(log.toPath()));

@@ -15,6 +15,15 @@ public final class ControllerMain {
   public static void main(String[] args) throws Exception {
     Path home = Path.of(args[0]);
     Path modelDir = Path.of(args[1]);
+    // Two CLI commands may race to start the controller: only one may own the model's state.
+    java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(modelDir.resolve("controller.lock"),
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    java.nio.channels.FileLock lock = lockFile.tryLock();
+    if (lock == null) {
+      System.err.println("another controller already serves " + modelDir + "; exiting");
+      return;
+    }
+    java.nio.file.Files.writeString(modelDir.resolve("controller.pid"), Long.toString(ProcessHandle.current().pid()));
     Controller c = new Controller(home, modelDir);
     synchronized (c.st) {
       for (MachineState m : c.st.machines.values()) {
@@ -29,5 +38,6 @@ public final class ControllerMain {
     ModelCommands commands = new ModelCommands(c);
     AgentServer server = new AgentServer(c, commands);
     server.serve();
+    lock.release();
   }
 }
