@@ -15,12 +15,12 @@ END = "<!-- end section: ops-hook-latency -->"
 
 DESCRIPTIONS = {
     "ops-python": "Python ops 2.20.0 anchor charm (`shared/bench/ops-anchor`)",
-    "java-ops": "**our charm, chosen set-up**: fat jar, AppCDS, G1 `-Xmx1g`, C1 only for hot code",
+    "java-ops": "**our charm, chosen set-up**: fat jar, AppCDS, G1, C1 only for hot code",
     "java-no-cds": "class-path jars (13), no app archive, default flags",
     "java-cds-default-flags": "class-path jars + AppCDS, default flags",
     "java-cds-classpath-jars": "class-path jars + AppCDS + chosen flags",
     "java-cds-fat-serial": "fat jar + AppCDS + C1 only + Serial GC (no archived module graph)",
-    "java-cds-fat-default-heap": "chosen, but default max heap (archived heap must be relocated)",
+    "java-cds-fat-small-heap": "chosen, with `-Xmx1g` (archived heap objects need no relocation)",
     "java-cds-fat-posix-spawn": "chosen, but tools started with posix_spawn (JDK default)",
     "java-cds-fat-xint": "chosen, but interpreter only (`-Xint`)",
     "java-cds-fat-c1-default-thresholds": "chosen, but C1 at its default compile thresholds",
@@ -75,11 +75,11 @@ java -XX:SharedArchiveFile=<charm>/<charm>.jsa {flags} -cp <charm>/<charm>.jar <
   hook code path against fake tools in a temporary directory). JDK 17 checks the jar's size and
   modification time against the archive: ship both and keep the jar's mtime when unpacking, or
   the JVM silently runs without the archive (`-Xshare:auto`, the default).
-- G1 with a max heap under 3 GiB (`-Xmx1g`): JDK 17 maps the default CDS archive's heap objects,
-  including the archived module graph, only with G1 and compressed oops in the same encoding as
-  at dump time (a heap below 4 GiB); that skips 10-20 ms of module-system initialisation, more
-  than G1's own start-up costs over Serial. Give `-XX:+UseG1GC` explicitly: on a 1-CPU machine
-  the JVM would pick Serial.
+- G1, not Serial: JDK 17 maps the CDS archive's heap objects, including the archived module
+  graph, only with G1; that skips 10-20 ms of module-system initialisation (`-Xlog:startuptime`),
+  more than G1's own start-up costs over Serial. Give `-XX:+UseG1GC` explicitly: on a 1-CPU
+  machine the JVM would pick Serial. A max heap under 4 GiB saves relocating the archived heap
+  objects, which measured as noise; the charm may size its heap as it needs.
 - JIT: C1 only (`-XX:TieredStopAtLevel=1`, one compiler thread) with compile thresholds raised
   about 25-fold, so a short hook compiles (almost) nothing and leaves the CPU to itself and its
   tools, while a hook that computes (rendering a large Bacula configuration) still gets

@@ -4,7 +4,7 @@
 # shared/bench/ops-anchor, both against the same fake hook tools. Writes the figures to the
 # "Hook latency (charms/ops)" section of docs/reference/performance.md.
 #
-#   bench/ops/run.sh [RUNS]            # default 40 rounds; needs `mvn -B -DskipTests package` first
+#   bench/ops/run.sh [RUNS]            # default 60 rounds; needs `mvn -B -DskipTests package` first
 #   bench/ops/run.sh --explore [RUNS]  # also times the other JVM flag / jar layout variants
 #
 # Needs python3 with python3-yaml and python3-websocket, /usr/bin/time (scripts/install-deps.sh),
@@ -14,7 +14,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 explore=false
 if [ "${1:-}" = "--explore" ]; then explore=true; shift; fi
-runs=${1:-40}
+runs=${1:-60}
 work="$root/bench/work"
 anchor_src="${ANCHOR_DIR:-$root/../shared/bench/ops-anchor}"
 example="$root/charms/ops/example/target"
@@ -87,25 +87,25 @@ archive() {
 # C1 only, and only for code that runs thousands of times: a short hook compiles nothing and
 # keeps both cores for itself and its tools, a long one still gets compiled code.
 jit_flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3InvocationThreshold=5000 -XX:Tier3MinInvocationThreshold=2000 -XX:Tier3CompileThreshold=50000 -XX:Tier3BackEdgeThreshold=500000"
-best_flags="-XX:+UseG1GC -Xmx1g $jit_flags -XX:-UsePerfData"
+best_flags="-XX:+UseG1GC $jit_flags -XX:-UsePerfData"
 archive best "$java_dir/charm.jar" "$best_flags"
 commands=("ops-python=$work/anchor/charm::./dispatch"
   "java-ops=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/best.jsa $best_flags -cp $java_dir/charm.jar $main")
 if $explore; then
   archive cp "$cp_jars" "$best_flags"
   archive serial "$java_dir/charm.jar" "$base_flags"
-  archive bigheap "$java_dir/charm.jar" "-XX:+UseG1GC $jit_flags -XX:-UsePerfData"
-  archive xint "$java_dir/charm.jar" "-XX:+UseG1GC -Xmx1g -Xint -XX:-UsePerfData"
-  archive c1 "$java_dir/charm.jar" "-XX:+UseG1GC -Xmx1g -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
+  archive smallheap "$java_dir/charm.jar" "-XX:+UseG1GC -Xmx1g $jit_flags -XX:-UsePerfData"
+  archive xint "$java_dir/charm.jar" "-XX:+UseG1GC -Xint -XX:-UsePerfData"
+  archive c1 "$java_dir/charm.jar" "-XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
   commands+=(
     "java-no-cds=$java_dir/charm::java -cp $cp_jars $main"
     "java-cds-default-flags=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/cp.jsa -cp $cp_jars $main"
     "java-cds-classpath-jars=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/cp.jsa $best_flags -cp $cp_jars $main"
     "java-cds-fat-serial=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/serial.jsa $base_flags -cp $java_dir/charm.jar $main"
-    "java-cds-fat-default-heap=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/bigheap.jsa -XX:+UseG1GC $jit_flags -XX:-UsePerfData -cp $java_dir/charm.jar $main"
-    "java-cds-fat-c1-default-thresholds=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/c1.jsa -XX:+UseG1GC -Xmx1g -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp $java_dir/charm.jar $main"
+    "java-cds-fat-small-heap=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/smallheap.jsa -XX:+UseG1GC -Xmx1g $jit_flags -XX:-UsePerfData -cp $java_dir/charm.jar $main"
+    "java-cds-fat-c1-default-thresholds=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/c1.jsa -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp $java_dir/charm.jar $main"
     "java-cds-fat-posix-spawn=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/best.jsa $best_flags -Djdk.lang.Process.launchMechanism=POSIX_SPAWN -cp $java_dir/charm.jar $main"
-    "java-cds-fat-xint=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/xint.jsa -XX:+UseG1GC -Xmx1g -Xint -XX:-UsePerfData -cp $java_dir/charm.jar $main")
+    "java-cds-fat-xint=$java_dir/charm::java -XX:SharedArchiveFile=$java_dir/xint.jsa -XX:+UseG1GC -Xint -XX:-UsePerfData -cp $java_dir/charm.jar $main")
 fi
 
 # Sanity: both hooks run and make the same tool calls.
