@@ -21,6 +21,9 @@ public final class ServerActions {
   /** How long run-backup and restore wait for their job. */
   static final Duration JOB_TIMEOUT = Duration.ofHours(12);
 
+  /** How long a File Daemon has to accept a connection before a job is queued for it. */
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
   private final Clients clients;
   private final ClientSelector selector;
   private final Supplier<ConsoleSession> console;
@@ -55,6 +58,7 @@ public final class ServerActions {
   public Map<String, Object> runBackup(Map<String, ?> params, Consumer<String> log) {
     RunBackupRequest request = RunBackupRequest.parse(params);
     ClientSpec client = selector.select(request.client());
+    FileDaemonProbe.requireReachable(client, selector.describe(client), PROBE_TIMEOUT);
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       log.accept("starting backup of " + selector.describe(client) + ", level " + request.level());
@@ -97,6 +101,7 @@ public final class ServerActions {
   public Map<String, Object> restore(Map<String, ?> params, Consumer<String> log) {
     RestoreRequest request = RestoreRequest.parse(params);
     ClientSpec client = selector.select(request.client());
+    FileDaemonProbe.requireReachable(client, selector.describe(client), PROBE_TIMEOUT);
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       JobRecord backup = backupToRestore(director, client, request.backupId());

@@ -89,6 +89,13 @@ final class LoopbackBacula implements AutoCloseable {
     start("bacula-dir", layout.directorConfig(), 9101);
   }
 
+  /** Stops the File Daemon (the others keep running), as when its machine is down. */
+  void stopFileDaemon() throws InterruptedException {
+    Process fd = daemons.get(1);
+    fd.destroy();
+    fd.waitFor(5, TimeUnit.SECONDS);
+  }
+
   /** A console session on the Director, as the charm opens it. */
   ConsoleSession console() {
     return new NativeConsoleSession(

@@ -154,4 +154,20 @@ class ServerActionsDaemonTest {
     List<Object> all = new ArrayList<>(backups.values());
     return (Map<String, Object>) all.get(all.size() - 1);
   }
+
+  @Test
+  @Order(8)
+  void anUnreachableFileDaemonFailsAtOnceInsteadOfAfterTheDirectorsTimeout() throws Exception {
+    bacula.stopFileDaemon();
+    long start = System.nanoTime();
+    var e =
+        assertThrows(
+            ActionFailedException.class,
+            () -> actions.runBackup(Map.of("client", "myapp/0"), log::add));
+    assertTrue(
+        e.getMessage().startsWith("the File Daemon of myapp/0 (" + LoopbackBacula.CLIENT + ") at "
+            + bacula.address + ":9102 does not answer (Connection refused); nothing was run"),
+        e.getMessage());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10);
+  }
 }
