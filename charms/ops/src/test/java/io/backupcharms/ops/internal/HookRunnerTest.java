@@ -87,6 +87,8 @@ class HookRunnerTest {
         assertEquals(0, run(CountingCharm::new, env("hooks/config-changed", Map.of())));
         String state = Files.readString(charmDir.resolve(".ops-state.json"));
         assertTrue(state.contains("\"n\":2"), state);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(charmDir.resolve(".ops-state.json"))));
         List<FakeTools.Call> logs = fake.calls("juju-log");
         assertEquals(List.of("juju-log", "--log-level", "WARNING", "--", "hook number 2"), logs.get(1).argv());
         assertEquals(List.of("status-set", "--application=False", "active", "--", "counted"),
