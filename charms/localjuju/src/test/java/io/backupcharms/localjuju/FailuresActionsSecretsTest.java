@@ -51,13 +51,15 @@ class FailuresActionsSecretsTest {
       assertEquals("yes", task.path("results").path("all").path("nested").asText());
       assertTrue(run.err().contains("Running operation 1 with 1 task\n  - task 2 on unit-bad-0\n"), run.err());
       Cli.Result plain = cli.run("run", "good/leader", "echo", "n=1");
-      assertEquals("all:\n  nested: 'yes'\ntyped: '1'\n", plain.out());
+      assertEquals("all:\n  nested: \"yes\"\ntyped: \"1\"\n\n", plain.out());
       assertTrue(plain.err().contains("working"), plain.err());
       Cli.Result invalid = cli.run("run", "good/0", "echo", "n=abc");
       assertEquals("ERROR validation failed: (root).n : invalid type. expected integer, got string\n", invalid.err());
       Cli.Result boom = cli.run("run", "good/0", "boom");
       assertEquals(1, boom.rc());
-      assertEquals("partial: '1'\n", boom.out(), "results are kept when the action fails");
+      assertEquals("Action id 6 failed: it broke\npartial: \"1\"\n\n", boom.out(), "results are kept when it fails");
+      assertEquals("ERROR the following task failed:\n - id \"6\" with return code 0\n\n"
+          + "use 'localjuju show-task' to inspect the failure\n", boom.err().substring(boom.err().indexOf("ERROR")));
 
       cli.run("config", "bad", "fail=false").ok();
       cli.run("resolve", "bad/0").ok();

@@ -220,7 +220,7 @@ class HookToolConformanceTest {
       check(tmp, "non-leader", nonLeaderTable(), sh -> cli.run("exec", "--unit", "app/1", "--", "bash " + sh).ok());
       check(tmp, "action", actionTable(), sh -> {
         Cli.Result r = cli.run("run", "app/1", "table", "script=x", "n=5");
-        assertEquals("other: two\nresult:\n  value: '1'\n", r.out(), r.err());
+        assertEquals("other: two\nresult:\n  value: \"1\"\n\n", r.out(), r.err());
         assertTrue(r.err().contains("step one"), r.err());
       });
       // Writes of the exec context were committed when it exited 0.

@@ -52,7 +52,7 @@ final class Actions {
       a.unit = u.name;
       a.name = action;
       a.params = values;
-      a.enqueued = Instant.now().toString();
+      a.enqueued = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
       c.st.actions.put(a.id, a);
       c.save();
       c.queue(u.name, Hook.action(action, a.id));
@@ -144,20 +144,26 @@ final class Actions {
       Map<String, Object> all = Map.of(a.unit, task);
       out.print(format.equals("json") ? Output.json(all) + "\n" : Output.yaml(all));
     } else {
+      // Juju's plain output: a failure line, the results without return-code/stdout/stderr as
+      // YAML and a blank line, then the action's stdout and stderr. action-log lines go to stderr.
       for (String line : a.log) {
         int sp = line.indexOf(' ');
         err.println(sp > 0 ? line.substring(sp + 1) : line);
       }
-      if (!a.results.isEmpty()) {
-        out.print(Output.yaml(a.results));
+      if (a.status.equals("failed")) {
+        out.println("Action id " + a.id + " failed: " + a.message);
       }
+      out.println(a.results.isEmpty() ? "" : Output.yaml(a.results));
       if (!a.stdout.isEmpty()) {
-        out.print(a.stdout);
+        out.println(a.stdout.replaceAll("^\n+|\n+$", ""));
+      }
+      if (!a.stderr.isEmpty()) {
+        out.println(a.stderr.replaceAll("^\n+|\n+$", ""));
       }
     }
     if (a.status.equals("failed")) {
-      err.println("ERROR task " + a.id + " on " + a.unit + " failed: " + a.message
-          + "; see `localjuju show-task " + a.id + "` and `localjuju debug-log --include " + a.unit + "`");
+      err.println("ERROR the following task failed:\n - id \"" + a.id + "\" with return code " + a.returnCode
+          + "\n\nuse 'localjuju show-task' to inspect the failure");
       return 1;
     }
     return 0;

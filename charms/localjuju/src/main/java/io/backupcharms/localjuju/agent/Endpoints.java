@@ -54,6 +54,7 @@ final class Endpoints {
       throw new Lifecycle.ModelError("no relations found between " + Lifecycle.q(left) + " and "
           + Lifecycle.q(right) + "; check the endpoints' interfaces with the charms' metadata.yaml");
     }
+    candidates.sort(java.util.Comparator.comparing(Pair::key));
     if (candidates.size() > 1) {
       StringBuilder sb = new StringBuilder("ambiguous relation: " + Lifecycle.q(left + " " + right) + " could refer to ");
       for (int i = 0; i < candidates.size(); i++) {

@@ -173,7 +173,7 @@ final class HookExecution {
     if (hook.isAction()) {
       ActionState a = c.st.actions.get(hook.actionId());
       a.status = "running";
-      a.started = now;
+      a.started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
   }
 
@@ -196,7 +196,7 @@ final class HookExecution {
 
   private void finishAction(Prepared p, int rc) {
     ActionState a = c.st.actions.get(p.ctx.hook().actionId());
-    a.completed = Instant.now().toString();
+    a.completed = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     a.returnCode = rc;
     if (rc != 0) {
       a.status = "failed";

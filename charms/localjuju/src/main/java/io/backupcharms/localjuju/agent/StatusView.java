@@ -171,9 +171,21 @@ final class StatusView {
       m.put("message", message);
     }
     if (since != null && !since.isEmpty()) {
-      m.put("since", since);
+      m.put("since", jujuTime(since));
     }
     return m;
+  }
+
+  private static final java.time.format.DateTimeFormatter SINCE = java.time.format.DateTimeFormatter
+      .ofPattern("dd MMM yyyy HH:mm:ssXXX", java.util.Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
+
+  /** Juju's status times: {@code 21 Nov 2026 23:04:05Z} in the local zone. */
+  static String jujuTime(String iso) {
+    try {
+      return SINCE.format(java.time.Instant.parse(iso));
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
   }
 
   private static Map<String, Object> versioned(Map<String, Object> s) {

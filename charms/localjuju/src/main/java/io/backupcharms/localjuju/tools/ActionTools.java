@@ -93,7 +93,7 @@ final class ActionTools {
       throw ToolError.usage("no message specified");
     }
     String msg = String.join(" ", f.positional());
-    ctx.action.log.add(Instant.now().toString() + " " + msg);
+    ctx.action.log.add(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + msg);
     ctx.agent.log(ctx.unit, "INFO", "action-log", msg);
     return "";
   }

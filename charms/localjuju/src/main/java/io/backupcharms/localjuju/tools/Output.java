@@ -50,7 +50,22 @@ public final class Output {
     o.setIndicatorIndent(0);
     o.setSplitLines(false);
     o.setWidth(Integer.MAX_VALUE);
-    return new Yaml(o).dump(sorted(value));
+    return goQuotes(new Yaml(o).dump(sorted(value)));
+  }
+
+  private static final java.util.regex.Pattern SINGLE_QUOTED = java.util.regex.Pattern.compile(
+      "(^|: |- |\\? |\\[|, |\\{)'((?:[^'\n]|'')*)'(?=$|:|,|\\]|\\})", java.util.regex.Pattern.MULTILINE);
+
+  /** SnakeYAML quotes with '...', Go's yaml with "...": rewrite the simple cases Juju prints. */
+  static String goQuotes(String yaml) {
+    java.util.regex.Matcher m = SINGLE_QUOTED.matcher(yaml);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String inner = m.group(2).replace("''", "'").replace("\\", "\\\\").replace("\"", "\\\"");
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group(1) + "\"" + inner + "\""));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   /** Maps become objects with sorted keys, {@link Ordered} values keep their order. */
