@@ -74,7 +74,8 @@ class FailuresActionsSecretsTest {
   @Test
   void secretsAreGrantedOverARelationAndChangesReachConsumers() throws Exception {
     Path owner = Charms.zip(tmp, "owner", Map.of("metadata.yaml",
-        "name: owner\nprovides:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER));
+        "name: owner\nprovides:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
+        "on/hooks_secret-remove", "echo \"$JUJU_SECRET_ID $JUJU_SECRET_REVISION\" > \"$CHARM_DIR/../removed\"\n"));
     Path consumer = Charms.zip(tmp, "consumer", Map.of("metadata.yaml",
         "name: consumer\nrequires:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
         "on/hooks_secret-changed", "secret-get \"$JUJU_SECRET_ID\" --refresh --format=json > \"$CHARM_DIR/../seen\"\n"));
@@ -94,6 +95,9 @@ class FailuresActionsSecretsTest {
       assertTrue(cli.hooks("consumer/0").contains("hooks/secret-changed"), cli.hooks("consumer/0"));
       Path seen = tmp.resolve("models/secrets/units/consumer-0/seen");
       assertEquals("{\"pass\":\"two\"}\n", java.nio.file.Files.readString(seen));
+      // The consumer moved off revision 1: the owner is told it may remove it.
+      assertTrue(cli.hooks("owner/0").contains("hooks/secret-remove"), cli.hooks("owner/0"));
+      assertEquals(id + " 1\n", java.nio.file.Files.readString(tmp.resolve("models/secrets/units/owner-0/removed")));
       assertEquals("ERROR permission denied\n", cli.run("exec", "--unit", "consumer/0", "--",
           "secret-set " + id + " pass=three").err());
     }

@@ -133,10 +133,14 @@ public final class Controller implements Agent {
 
   /** Queues hooks on a unit, creating its queue on first use. */
   void queue(String unit, List<Hook> hooks) {
+    if (st.unit(unit) == null) {
+      return;
+    }
     queues.computeIfAbsent(unit, u -> new UnitQueue(u, execution::run)).add(hooks);
   }
 
-  void queue(String unit, Hook hook) {
+  @Override
+  public void queue(String unit, Hook hook) {
     queue(unit, List.of(hook));
   }
 

@@ -14,6 +14,9 @@ public interface Agent {
   /** The charm metadata of an application. */
   CharmMeta meta(String app);
 
+  /** Queues a hook on a unit (for hooks a tool call causes at once, such as secret-remove). */
+  void queue(String unit, io.backupcharms.localjuju.hooks.Hook hook);
+
   /** Appends a line to the model's log (what debug-log prints). */
   void log(String unit, String level, String source, String message);
 }

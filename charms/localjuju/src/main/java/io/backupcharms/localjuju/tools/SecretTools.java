@@ -156,8 +156,10 @@ final class SecretTools {
           c.revision = s.latest;
           live(ctx, s).consumers.put(ctx.unit, c);
         }
-        if (f.isSet("refresh")) {
+        if (f.isSet("refresh") && c.revision != s.latest) {
+          int old = c.revision;
           c.revision = s.latest;
+          revisionReleased(ctx, live(ctx, s), old);
         }
         if (!pos.isEmpty() && !label.isEmpty()) {
           c.label = label;
@@ -376,6 +378,26 @@ final class SecretTools {
       }
     }
     return false;
+  }
+
+  /**
+   * When no consumer tracks an old revision any more, Juju tells the owner it may remove it
+   * (secret-remove with JUJU_SECRET_REVISION), on the leader for an application-owned secret.
+   */
+  private static void revisionReleased(HookContext ctx, SecretState s, int revision) {
+    if (revision >= s.latest || s.consumers.values().stream().anyMatch(c -> c.revision == revision)) {
+      return;
+    }
+    String owner = s.ownerUnit;
+    if (owner.isEmpty()) {
+      var app = ctx.agent.state().applications.get(s.ownerApp);
+      owner = app == null ? "" : app.units.values().stream().filter(u -> u.leader).map(u -> u.name).findFirst()
+          .orElse("");
+    }
+    if (!owner.isEmpty()) {
+      ctx.agent.queue(owner, io.backupcharms.localjuju.hooks.Hook.secret("secret-remove", "secret:" + s.id, s.label,
+          revision));
+    }
   }
 
   /** The copy of {@code s} this hook changes, made on first change. */
