@@ -21,6 +21,18 @@ final class Charms {
       "if [ -f \"$f\" ]; then . \"$f\"; fi",
       "");
 
+  /** Writes the same files as a charm directory (what `localjuju deploy ./dir` takes). */
+  static Path dir(Path parent, String name, Map<String, String> files) throws IOException {
+    Path dir = parent.resolve(name);
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path p = dir.resolve(f.getKey());
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, f.getValue());
+    }
+    dir.resolve("dispatch").toFile().setExecutable(true, false);
+    return dir;
+  }
+
   /** Writes a zip with {@code files} (path to content); {@code dispatch} and scripts are mode 755. */
   static Path zip(Path dir, String name, Map<String, String> files) throws IOException {
     Path zip = dir.resolve(name + ".charm");

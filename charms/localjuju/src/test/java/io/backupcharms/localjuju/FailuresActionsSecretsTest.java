@@ -29,7 +29,7 @@ class FailuresActionsSecretsTest {
     Path flaky = Charms.zip(tmp, "flaky", files);
     try (Cli cli = new Cli(tmp, "failures")) {
       cli.run("deploy", flaky.toString(), "bad", "--config", "fail=true").ok();
-      cli.run("deploy", flaky.toString(), "good").ok();
+      cli.run("deploy", Charms.dir(tmp, "flaky-dir", files).toString(), "good").ok();
       Cli.Result wait = cli.run("wait-for", "model", "--timeout", "60s");
       assertEquals(1, wait.rc());
       assertTrue(wait.err().startsWith("ERROR units in error: bad/0 (hook failed: \"config-changed\")"), wait.err());
