@@ -21,7 +21,7 @@ final class Actions {
 
   static ActionState enqueue(Controller c, String target, String action, List<String> params) {
     synchronized (c.st) {
-      UnitState u = new Session(c, null, null, null, null).resolveUnit(target);
+      UnitState u = Targets.unit(c, target);
       CharmMeta meta = c.meta(u.app);
       CharmMeta.ActionSpec spec = meta.actions().get(action);
       if (spec == null) {

@@ -29,6 +29,8 @@ final class Lifecycle {
   static final String JUJU_VERSION = "3.6.4";
   private final Controller c;
   private final ModelState st;
+  /** Applications being removed: they go once their last unit has run its remove hook. */
+  private final java.util.Set<String> dyingApps = new java.util.HashSet<>();
 
   Lifecycle(Controller c) {
     this.c = c;
@@ -457,8 +459,6 @@ final class Lifecycle {
       Thread.currentThread().interrupt();
     }
   }
-
-  private final java.util.Set<String> dyingApps = new java.util.HashSet<>();
 
   void removeApplication(String name) {
     AppState a = st.applications.get(name);

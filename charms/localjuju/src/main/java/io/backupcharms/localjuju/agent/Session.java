@@ -451,25 +451,11 @@ final class Session {
   }
 
   private AppState app(String name) {
-    AppState a = c.st.applications.get(name);
-    if (a == null) {
-      throw new Lifecycle.ModelError("application " + Lifecycle.q(name) + " not found");
-    }
-    return a;
+    return Targets.app(c, name);
   }
 
-  UnitState resolveUnit(String name) {
-    ModelState st = c.st;
-    if (name.endsWith("/leader")) {
-      AppState a = app(name.substring(0, name.indexOf('/')));
-      return a.units.values().stream().filter(u -> u.leader).findFirst()
-          .orElseThrow(() -> new Lifecycle.ModelError("application " + Lifecycle.q(a.name) + " has no leader"));
-    }
-    UnitState u = st.unit(name);
-    if (u == null) {
-      throw new Lifecycle.ModelError("unit " + Lifecycle.q(name) + " not found");
-    }
-    return u;
+  private UnitState resolveUnit(String name) {
+    return Targets.unit(c, name);
   }
 
   private List<UnitState> units(List<String> targets) {

@@ -141,9 +141,6 @@ final class UnitTools {
       msg = ctx.hook.endpoint() + ":" + ctx.hook.relationId() + ": " + msg;
     }
     ctx.agent.log(ctx.unit, level, "juju-log", msg);
-    if (ctx.action != null) {
-      return "";
-    }
     return "";
   }
 }
