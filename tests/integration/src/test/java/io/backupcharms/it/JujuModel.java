@@ -100,9 +100,10 @@ final class JujuModel {
     return ModelStatus.of(LocalJuju.parse(r.stdout(), "status"));
   }
 
-  /** Runs a shell command on the machine of {@code unit}, as root. */
+  /** Runs a bash command line on the machine of {@code unit}, as root, in the unit's hook context. */
   Processes.Result exec(String unit, String command) {
-    return juju.run(COMMAND, "exec", "-m", name, "--unit", unit, "--", "bash", "-c", command);
+    // Like juju exec, localjuju joins what follows "--" into one command line for the shell.
+    return juju.run(COMMAND, "exec", "-m", name, "--unit", unit, "--", command);
   }
 
   /** Like {@link #exec} but the command must succeed; returns its stdout. */

@@ -13,19 +13,25 @@ import java.util.List;
 final class LocalJuju {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path executable;
+  private final Path home;
 
-  private LocalJuju(Path executable) {
+  private LocalJuju(Path executable, Path home) {
     this.executable = executable;
+    this.home = home;
   }
 
   /** The repository's {@code bin/localjuju}, which runs the jar built by {@code mvn package}. */
   static LocalJuju ofRepository() {
-    Path bin = Repo.root().resolve("bin/localjuju");
+    // -Dlocaljuju.bin=PATH runs another build of the CLI (e.g. a copy that a rebuild cannot change).
+    String override = System.getProperty("localjuju.bin", "");
+    Path bin = override.isEmpty() ? Repo.root().resolve("bin/localjuju") : Path.of(override);
     if (!Files.isExecutable(bin)) {
       throw new IllegalStateException(bin + " is missing or not executable; run the tests from a "
           + "complete checkout with mvn -B verify at the repository root");
     }
-    return new LocalJuju(bin);
+    // The tests' models live apart from an operator's own (LOCALJUJU_HOME), on a short path
+    // because the model's unix sockets live under it.
+    return new LocalJuju(bin, Path.of("/tmp/backupcharms-it"));
   }
 
   /** Runs one command; a non-zero exit is returned, not thrown. */
@@ -33,7 +39,7 @@ final class LocalJuju {
     List<String> argv = new ArrayList<>();
     argv.add(executable.toString());
     argv.addAll(List.of(args));
-    return Processes.run(timeout, argv);
+    return Processes.run(timeout, null, argv, java.util.Map.of("LOCALJUJU_HOME", home.toString()));
   }
 
   /** Runs one command that must succeed. */

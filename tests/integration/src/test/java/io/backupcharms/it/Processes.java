@@ -35,6 +35,11 @@ final class Processes {
 
   /** Runs argv with stdin from {@code input} (may be null) and kills it after {@code timeout}. */
   static Result run(Duration timeout, String input, List<String> argv) {
+    return run(timeout, input, argv, java.util.Map.of());
+  }
+
+  /** Like {@link #run(Duration, String, List)}, with extra environment variables. */
+  static Result run(Duration timeout, String input, List<String> argv, java.util.Map<String, String> env) {
     Path out = null;
     Path err = null;
     Process process = null;
@@ -45,6 +50,7 @@ final class Processes {
       ProcessBuilder builder = new ProcessBuilder(argv)
           .redirectOutput(out.toFile())
           .redirectError(err.toFile());
+      builder.environment().putAll(env);
       if (input == null) {
         builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       }

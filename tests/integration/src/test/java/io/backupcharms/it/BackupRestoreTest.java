@@ -1,0 +1,108 @@
+package io.backupcharms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The operator's path of the docs, on real Bacula: a demo application with files and a live
+ * SQLite database, backup-integrator with scripts that dump and load the database, bacula-fd and
+ * bacula-server. Full, change, Incremental, lose everything, restore: the tree and the rows are
+ * those of the last backup. The tests share one model and run in order.
+ */
+@ExtendWith(ModelExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackupRestoreTest {
+  private static final String APP = "demo";
+  private static final String UNIT = APP + "/0";
+
+  @BeforeAll
+  static void deploy(JujuModel model) {
+    BackupStack.deployServer(model);
+    BackupStack.deployTarget(model, APP, 1);
+    model.waitForActive(BackupStack.SETTLE, APP, BackupStack.integrator(APP), BackupStack.fd(APP),
+        BackupStack.SERVER);
+  }
+
+  @Test
+  @Order(1)
+  void restoreAfterLosingEverythingGivesBackTheLastBackup(JujuModel model) {
+    ActionResult full = BackupStack.backup(model, UNIT, "Full");
+    assertTrue(full.isCompleted(), () -> "Full backup: " + full);
+
+    DemoData.change(model, UNIT, "one");
+    ActionResult incremental = BackupStack.backup(model, UNIT, "Incremental");
+    assertTrue(incremental.isCompleted(), () -> "Incremental backup: " + incremental);
+    String atLastBackup = DemoData.snapshot(model, UNIT);
+
+    DemoData.destroy(model, UNIT);
+    assertFalse(model.exec(UNIT, "test -e /srv/demo/files").isSuccess(), "the files are gone");
+    assertEquals("0", model.sh(UNIT, "sqlite3 /srv/demo/db/demo.db 'SELECT count(*) FROM items'").strip(),
+        "the rows are gone");
+
+    ActionResult restore = BackupStack.server(model, "restore", Map.of("client", UNIT));
+    assertTrue(restore.isCompleted(), () -> "restore: " + restore);
+    assertEquals(atLastBackup, DemoData.snapshot(model, UNIT),
+        "files, modes, checksums and database rows equal those at the last backup");
+  }
+
+  @Test
+  @Order(2)
+  void theFileDaemonReportsTheLastBackupAndTheServerUsesItsSchedule(JujuModel model) {
+    // A config change is an ordinary hook: the fd reads its daemon's job list and publishes it.
+    model.config(BackupStack.fd(APP), Map.of("schedule", "Level=Full sun at 01:00"));
+    String fdUnit = model.status().subordinateOf(UNIT, BackupStack.fd(APP)).orElseThrow().unit();
+    model.waitForUnit(fdUnit, "active", "last backup success", BackupStack.SETTLE);
+    model.waitForActive(BackupStack.SETTLE, BackupStack.SERVER);
+    ActionResult clients = BackupStack.server(model, "list-clients", Map.of());
+    assertTrue(clients.isCompleted(), () -> "list-clients: " + clients);
+    assertTrue(clients.raw().contains("Level=Full sun at 01:00"),
+        () -> "the client's own schedule is listed: " + clients.raw());
+  }
+
+  @Test
+  @Order(3)
+  void aFailingBeforeScriptFailsTheBackupAndKeepsEarlierOnes(JujuModel model) {
+    model.config(BackupStack.integrator(APP),
+        Map.of("run-before-backup", "#!/bin/sh\necho 'database is locked' >&2\nexit 3\n"));
+    model.waitForActive(BackupStack.SETTLE, BackupStack.integrator(APP), BackupStack.fd(APP));
+    try {
+      ActionResult failed = BackupStack.backup(model, UNIT, "Incremental");
+      assertFalse(failed.isCompleted(), () -> "a backup whose before-script fails must fail: " + failed);
+      assertFalse(failed.message().isBlank(), () -> "the failure says why: " + failed);
+    } finally {
+      model.config(BackupStack.integrator(APP), Map.of("run-before-backup", BackupStack.DUMP_SCRIPT));
+      model.waitForActive(BackupStack.SETTLE, BackupStack.integrator(APP), BackupStack.fd(APP));
+    }
+    ActionResult list = BackupStack.server(model, "list-backups", Map.of("client", UNIT));
+    assertTrue(list.isCompleted(), () -> "list-backups: " + list);
+    assertTrue(list.raw().contains("Full"), () -> "the earlier Full backup is still listed: " + list.raw());
+    ActionResult next = BackupStack.backup(model, UNIT, "Incremental");
+    assertTrue(next.isCompleted(), () -> "with the script fixed, backups work again: " + next);
+  }
+
+  @Test
+  @Order(4)
+  void anUnreachableFileDaemonFailsTheBackupClearly(JujuModel model) {
+    model.sh(UNIT, "systemctl stop bacula-fd");
+    try {
+      ActionResult failed = BackupStack.backup(model, UNIT, "Incremental");
+      assertFalse(failed.isCompleted(), () -> "a backup of a stopped File Daemon must fail: " + failed);
+      assertFalse(failed.message().isBlank(), () -> "the failure says why: " + failed);
+    } finally {
+      // The fd charm starts its daemon again on its next hook, such as update-status.
+      model.updateStatus(BackupStack.fd(APP));
+      model.waitForActive(BackupStack.SETTLE, BackupStack.fd(APP), BackupStack.SERVER);
+    }
+    ActionResult next = BackupStack.backup(model, UNIT, "Incremental");
+    assertTrue(next.isCompleted(), () -> "the charm brought its File Daemon back: " + next);
+  }
+}
