@@ -39,6 +39,7 @@ public final class Controller implements Agent {
   final Map<String, HookContext> contexts = new ConcurrentHashMap<>();
   private final Map<String, CharmMeta> metas = new ConcurrentHashMap<>();
   final Lifecycle lifecycle;
+  final Teardown teardown;
   final HookExecution execution;
   final Path toolsDir;
 
@@ -49,6 +50,7 @@ public final class Controller implements Agent {
     this.machines = new MachineHost(home);
     this.toolsDir = installTools(home);
     this.lifecycle = new Lifecycle(this);
+    this.teardown = new Teardown(this);
     this.execution = new HookExecution(this);
   }
 

@@ -187,10 +187,10 @@ final class HookExecution {
       }
     }
     if (hook.name().endsWith("-relation-broken")) {
-      c.lifecycle.relationBrokenDone(u.name, hook.relationId());
+      c.teardown.relationBrokenDone(u.name, hook.relationId());
     }
     if (hook.name().equals("remove")) {
-      c.lifecycle.unitRemoved(u.name);
+      c.teardown.unitRemoved(u.name);
     }
   }
 

@@ -7,7 +7,6 @@ import io.backupcharms.localjuju.machine.MachineHost;
 import io.backupcharms.localjuju.model.ActionState;
 import io.backupcharms.localjuju.model.AppState;
 import io.backupcharms.localjuju.model.MachineState;
-import io.backupcharms.localjuju.model.ModelState;
 import io.backupcharms.localjuju.model.UnitState;
 import io.backupcharms.localjuju.tools.HookContext;
 import io.backupcharms.localjuju.tools.Output;
@@ -98,7 +97,7 @@ final class Session {
   @Command(name = "remove-relation")
   int removeRelation(@Parameters(index = "0") String a, @Parameters(index = "1") String b) {
     synchronized (c.st) {
-      c.lifecycle.removeRelation(a, b);
+      c.teardown.removeRelation(a, b);
       c.save();
     }
     return 0;
@@ -116,7 +115,7 @@ final class Session {
           throw new Lifecycle.ModelError("unit " + Lifecycle.q(name) + " is a subordinate; remove its relation "
               + "to the principal instead");
         }
-        c.lifecycle.removeUnit(u);
+        c.teardown.removeUnit(u);
         err.println("will remove unit " + name);
       }
       c.save();
@@ -130,7 +129,7 @@ final class Session {
                         @Option(names = "--force") boolean force) {
     synchronized (c.st) {
       for (String a : apps) {
-        c.lifecycle.removeApplication(a);
+        c.teardown.removeApplication(a);
         err.println("will remove application " + a);
       }
       c.save();
@@ -426,7 +425,7 @@ final class Session {
     if (!force) {
       synchronized (c.st) {
         for (String app : List.copyOf(c.st.applications.keySet())) {
-          c.lifecycle.removeApplication(app);
+          c.teardown.removeApplication(app);
         }
         c.save();
       }
