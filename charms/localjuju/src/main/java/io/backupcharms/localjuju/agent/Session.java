@@ -267,6 +267,19 @@ final class Session {
     return 0;
   }
 
+  @Command(name = "show-unit")
+  int showUnit(@Parameters(arity = "1..*") List<String> units,
+               @Option(names = "--format", defaultValue = "yaml") String format) {
+    synchronized (c.st) {
+      Map<String, Object> all = new TreeMap<>();
+      for (String name : units) {
+        all.putAll(ShowUnit.of(c, resolveUnit(name)));
+      }
+      out.print(format.equals("json") ? Output.json(all) + "\n" : Output.yaml(all));
+    }
+    return 0;
+  }
+
   @Command(name = "debug-log")
   int debugLog(@Option(names = "--include") List<String> include,
                @Option(names = "--replay") boolean replay,
