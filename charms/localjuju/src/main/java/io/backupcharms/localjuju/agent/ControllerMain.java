@@ -35,6 +35,7 @@ public final class ControllerMain {
       }
       c.save();
     }
+    new UpdateStatusTimer(c).start();
     ModelCommands commands = new ModelCommands(c);
     AgentServer server = new AgentServer(c, commands);
     server.serve();

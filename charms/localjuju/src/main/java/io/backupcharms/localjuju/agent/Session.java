@@ -336,6 +336,35 @@ final class Session {
     return 0;
   }
 
+  @Command(name = "model-config")
+  int modelConfig(@Parameters(arity = "0..*") List<String> args) {
+    synchronized (c.st) {
+      if (args == null || args.isEmpty()) {
+        out.print(Output.yaml(Map.of("update-status-hook-interval", c.st.updateStatusInterval)));
+        return 0;
+      }
+      for (String kv : args) {
+        int eq = kv.indexOf('=');
+        String key = eq < 0 ? kv : kv.substring(0, eq);
+        if (!key.equals("update-status-hook-interval")) {
+          throw new Lifecycle.ModelError("unknown model config " + Lifecycle.q(key)
+              + "; localjuju knows update-status-hook-interval");
+        }
+        if (eq < 0) {
+          out.println(c.st.updateStatusInterval);
+          continue;
+        }
+        String value = kv.substring(eq + 1);
+        if (!value.isEmpty() && Durations.millis(value) < 1000) {
+          throw new Lifecycle.ModelError("update-status-hook-interval must be at least 1s, got " + Lifecycle.q(value));
+        }
+        c.st.updateStatusInterval = value;
+      }
+      c.save();
+    }
+    return 0;
+  }
+
   @Command(name = "update-status")
   int updateStatus(@Parameters(arity = "0..*") List<String> targets) {
     synchronized (c.st) {

@@ -14,6 +14,8 @@ public final class ModelState {
   public int nextMachine;
   public int nextRelation;
   public int nextOperation = 1;
+  /** Model config {@code update-status-hook-interval}, e.g. 5m; empty: only on request. */
+  public String updateStatusInterval = "";
   public Map<String, MachineState> machines = new TreeMap<>();
   public Map<String, AppState> applications = new TreeMap<>();
   public Map<Integer, RelationState> relations = new TreeMap<>();
