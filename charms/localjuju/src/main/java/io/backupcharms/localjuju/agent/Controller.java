@@ -64,14 +64,19 @@ public final class Controller implements Agent {
       Path link = dir.resolve(name);
       if (!Files.isSymbolicLink(link)) {
         Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, Path.of("hook-tool"));
+        try {
+          Files.createSymbolicLink(link, Path.of("hook-tool"));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          // Another controller of this home made the same link just now.
+        }
       }
     }
     return dir;
   }
 
   private static void copyResource(String name, Path target) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    // Several controllers of one home may start at once: each writes its own temporary file.
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp" + ProcessHandle.current().pid());
     try (InputStream in = Controller.class.getResourceAsStream(name)) {
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -432,6 +432,11 @@ final class Session {
       info.put("unit", u.name);
       info.put("charm-dir", c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm").toString());
       Map<String, String> env = new TreeMap<>();
+      String charmDir = c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm").toString();
+      env.put("JUJU_CHARM_DIR", charmDir);
+      env.put("CHARM_DIR", charmDir);
+      env.put("JUJU_PRINCIPAL_UNIT", u.principal);
+      env.put("DEBIAN_FRONTEND", "noninteractive");
       env.put("JUJU_CONTEXT_ID", token);
       env.put("JUJU_AGENT_SOCKET_ADDRESS", c.modelDir.resolve("agent.sock").toString());
       env.put("JUJU_AGENT_SOCKET_NETWORK", "unix");

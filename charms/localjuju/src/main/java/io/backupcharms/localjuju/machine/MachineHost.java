@@ -27,9 +27,12 @@ public final class MachineHost {
     Path bin = home.resolve("bin");
     Files.createDirectories(bin);
     this.initScript = bin.resolve("machine-init.sh");
+    // Write aside and rename: another controller's machine may be reading the script right now.
+    Path tmp = bin.resolve("machine-init.sh.tmp" + ProcessHandle.current().pid());
     try (InputStream in = MachineHost.class.getResourceAsStream("machine-init.sh")) {
-      Files.copy(in, initScript, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
     }
+    Files.move(tmp, initScript, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** A running machine: the unshare process and the namespace's PID 1 as host PIDs. */
