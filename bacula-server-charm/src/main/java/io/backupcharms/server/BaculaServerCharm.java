@@ -74,6 +74,8 @@ public final class BaculaServerCharm extends CharmBase {
       return;
     }
     try {
+      // A daemon that died since the last hook (killed, crashed) is back before any job runs.
+      workload.ensureDaemonsRunning().forEach(u -> event.log("started " + u + ", which was not running"));
       event.setResults(action.apply(actions()));
     } catch (InvalidParamsException e) {
       event.fail(e.getMessage());
@@ -87,13 +89,15 @@ public final class BaculaServerCharm extends CharmBase {
     } catch (BaculaException e) {
       event.fail("cannot talk to the Bacula Director: " + e.getMessage()
           + "; check the unit's status and /var/log/bacula/bacula.log");
+    } catch (IllegalStateException e) {
+      event.fail(e.getMessage());
     }
   }
 
   private ServerActions actions() {
     var clients = ClientBags.read(model());
     var selector = new ClientSelector(clients.ready(), model().name(), model().uuid());
-    return new ServerActions(clients, selector, () -> {
+    return new ServerActions(clients, selector, workload::ensureDaemonsRunning, () -> {
       String address = model().network(ClientBags.ENDPOINT).ingressAddress()
           .orElseThrow(() -> new BaculaException("the unit has no ingress address yet"));
       String password = new PasswordSecrets(model())

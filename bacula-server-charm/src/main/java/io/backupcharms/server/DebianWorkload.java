@@ -17,7 +17,9 @@ import io.backupcharms.server.workload.Directories;
 import io.backupcharms.server.workload.Packages;
 import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.server.workload.SystemdDaemons;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -69,6 +71,20 @@ final class DebianWorkload implements Workload {
   public Rollout rollout(String address, String consolePassword) {
     return new Rollout(new ConfigValidator(), layout(), new SystemdDaemons(),
         () -> DirectorConsole.connect(settings(address, consolePassword)));
+  }
+
+  @Override
+  public List<String> ensureDaemonsRunning() {
+    SystemdDaemons daemons = new SystemdDaemons();
+    List<String> started = new ArrayList<>();
+    for (Daemon daemon : List.of(Daemon.STORAGE, Daemon.DIRECTOR)) {
+      if (Files.isRegularFile(daemon == Daemon.STORAGE ? layout().storageConfig() : layout().directorConfig())
+          && !daemons.isActive(daemon)) {
+        daemons.start(daemon);
+        started.add(daemon.unit());
+      }
+    }
+    return started;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.workload.ServerLayout;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,14 @@ interface Workload {
    * @param consolePassword the Director's console password
    */
   Rollout rollout(String address, String consolePassword);
+
+  /**
+   * Starts the Storage Daemon and the Director if they are not running (with their current
+   * files), e.g. after one was killed; changes no configuration.
+   *
+   * @return the systemd units it had to start, empty when both were running
+   */
+  List<String> ensureDaemonsRunning();
 
   /** A logged-in console on the Director. */
   ConsoleSession console(String address, String password);

@@ -142,6 +142,11 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
+  public List<String> ensureDaemonsRunning() {
+    return List.of();
+  }
+
+  @Override
   public ConsoleSession console(String address, String password) {
     throw new BaculaException("connection refused: no Director runs in state tests");
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -17,19 +18,23 @@ final class JobWaiter {
 
   private final DirectorJobs director;
   private final Consumer<String> progress;
+  private final Supplier<List<String>> watchdog;
   private final Duration poll;
   private final Duration report;
   private final Duration timeout;
 
   /**
+   * @param watchdog restarts daemons that died, run at each progress report
    * @param poll how often the catalog is asked
    * @param report how often a running job's progress is logged
    * @param timeout how long to wait at most
    */
   JobWaiter(
-      DirectorJobs director, Consumer<String> progress, Duration poll, Duration report, Duration timeout) {
+      DirectorJobs director, Consumer<String> progress, Supplier<List<String>> watchdog,
+      Duration poll, Duration report, Duration timeout) {
     this.director = director;
     this.progress = progress;
+    this.watchdog = watchdog;
     this.poll = poll;
     this.report = report;
     this.timeout = timeout;
@@ -55,6 +60,9 @@ final class JobWaiter {
           last = job.status();
           nextReport = System.nanoTime() + report.toNanos();
         } else if (System.nanoTime() > nextReport) {
+          for (String unit : watchdog.get()) {
+            progress.accept("started " + unit + ", which had stopped while job " + id + " ran");
+          }
           progress.accept(
               director.progress(id)
                   .map(p -> "job " + id + " is " + job.statusWord() + ": " + p.files() + " files, "

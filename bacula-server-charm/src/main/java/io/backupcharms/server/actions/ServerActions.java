@@ -27,17 +27,23 @@ public final class ServerActions {
   private final Clients clients;
   private final ClientSelector selector;
   private final Supplier<ConsoleSession> console;
+  private final Supplier<List<String>> watchdog;
   private final Duration poll;
   private final Duration report;
 
   /**
    * @param clients the clients as the relations describe them now
    * @param selector maps {@code client=} to one of them
+   * @param watchdog starts the daemons that stopped and names them; called while a job runs,
+   *     because a Director whose Storage Daemon died waits half an hour for it to come back
    * @param console opens a logged-in console on the Director
    */
   public ServerActions(
-      Clients clients, ClientSelector selector, Supplier<ConsoleSession> console) {
-    this(clients, selector, console, Duration.ofMillis(250), Duration.ofSeconds(10));
+      Clients clients,
+      ClientSelector selector,
+      Supplier<List<String>> watchdog,
+      Supplier<ConsoleSession> console) {
+    this(clients, selector, watchdog, console, Duration.ofMillis(250), Duration.ofSeconds(10));
   }
 
   /**
@@ -45,10 +51,11 @@ public final class ServerActions {
    * @param report how often its progress is logged
    */
   ServerActions(
-      Clients clients, ClientSelector selector, Supplier<ConsoleSession> console, Duration poll,
-      Duration report) {
+      Clients clients, ClientSelector selector, Supplier<List<String>> watchdog,
+      Supplier<ConsoleSession> console, Duration poll, Duration report) {
     this.clients = clients;
     this.selector = selector;
+    this.watchdog = watchdog;
     this.console = console;
     this.poll = poll;
     this.report = report;
@@ -64,7 +71,7 @@ public final class ServerActions {
       log.accept("starting backup of " + selector.describe(client) + ", level " + request.level());
       long id = director.runBackup(client.backupJob(), request.level());
       log.accept("job " + id + " queued");
-      JobRecord job = new JobWaiter(director, log, poll, report, JOB_TIMEOUT).await(id);
+      JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
       Map<String, Object> results = new LinkedHashMap<>(job.describe());
       selector.principalUnit(client).ifPresent(u -> results.put("unit", u));
       if (!job.isGood()) {
@@ -112,7 +119,7 @@ public final class ServerActions {
           director.restore(client.clientResource(), client.restoreJob(), chain, request.where(),
               request.replace());
       log.accept("restore job " + id + " queued");
-      JobRecord job = new JobWaiter(director, log, poll, report, JOB_TIMEOUT).await(id);
+      JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
       log.accept("restore job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
           + job.bytes() + " bytes");
       Map<String, Object> results = new LinkedHashMap<>(job.describe());

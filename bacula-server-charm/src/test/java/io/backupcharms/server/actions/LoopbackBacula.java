@@ -45,7 +45,9 @@ final class LoopbackBacula implements AutoCloseable {
   final String address;
   final String consolePassword = "console-" + ThreadLocalRandom.current().nextLong(1L << 40);
   final ClientSpec client;
+  private volatile boolean fileDaemonStopped;
   private final List<Process> daemons = new ArrayList<>();
+  private final List<String[]> commands = new ArrayList<>();
 
   LoopbackBacula(Path root) throws IOException, InterruptedException {
     this.root = root;
@@ -89,8 +91,31 @@ final class LoopbackBacula implements AutoCloseable {
     start("bacula-dir", layout.directorConfig(), 9101);
   }
 
+  /** Kills the Storage Daemon with SIGKILL, as a crash would. */
+  void killStorageDaemon() throws InterruptedException {
+    daemons.get(0).destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+  }
+
+  /** Starts again every daemon that died, except a File Daemon stopped on purpose; names them. */
+  synchronized List<String> restartStoppedDaemons() {
+    List<String> started = new ArrayList<>();
+    for (int i = 0; i < daemons.size(); i++) {
+      if (!daemons.get(i).isAlive() && !(i == 1 && fileDaemonStopped)) {
+        String[] c = commands.get(i);
+        try {
+          daemons.set(i, launch(c[0], Path.of(c[1]), Integer.parseInt(c[2])));
+          started.add(c[0]);
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException("cannot restart " + c[0] + ": " + e, e);
+        }
+      }
+    }
+    return started;
+  }
+
   /** Stops the File Daemon (the others keep running), as when its machine is down. */
   void stopFileDaemon() throws InterruptedException {
+    fileDaemonStopped = true;
     Process fd = daemons.get(1);
     fd.destroy();
     fd.waitFor(5, TimeUnit.SECONDS);
@@ -110,13 +135,17 @@ final class LoopbackBacula implements AutoCloseable {
   }
 
   private void start(String binary, Path config, int port) throws IOException, InterruptedException {
+    commands.add(new String[] {binary, config.toString(), Integer.toString(port)});
+    daemons.add(launch(binary, config, port));
+  }
+
+  private Process launch(String binary, Path config, int port) throws IOException, InterruptedException {
     Path log = root.resolve(binary + ".log");
     Process p =
         new ProcessBuilder("/usr/sbin/" + binary, "-f", "-c", config.toString())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    daemons.add(p);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
@@ -125,7 +154,7 @@ final class LoopbackBacula implements AutoCloseable {
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress(address, port), 200);
-        return;
+        return p;
       } catch (IOException notYet) {
         Thread.sleep(20);
       }

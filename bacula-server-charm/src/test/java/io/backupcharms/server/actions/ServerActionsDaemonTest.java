@@ -35,7 +35,8 @@ class ServerActionsDaemonTest {
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
     actions =
-        new ServerActions(clients, selector, bacula::console, Duration.ofMillis(250), Duration.ofMillis(700));
+        new ServerActions(clients, selector, bacula::restartStoppedDaemons, bacula::console, Duration.ofMillis(250),
+            Duration.ofMillis(700));
   }
 
   @AfterAll
@@ -157,6 +158,33 @@ class ServerActionsDaemonTest {
 
   @Test
   @Order(8)
+  void aStorageDaemonKilledDuringABackupFailsThatBackupAndTheNextOneSucceeds() throws Exception {
+    bacula.script("before-backup", "#!/bin/sh\nsleep 3\n");
+    var killer = new Thread(() -> {
+      try {
+        Thread.sleep(3500);
+        bacula.killStorageDaemon();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    killer.start();
+    long start = System.nanoTime();
+    log.clear();
+    var e =
+        assertThrows(
+            ActionFailedException.class,
+            () -> actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add));
+    killer.join();
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60, "failed promptly");
+    assertTrue(e.getMessage().contains("failed"), e.getMessage());
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("started bacula-sd, which had stopped")), log.toString());
+    bacula.script("before-backup", "#!/bin/sh\nexit 0\n");
+    assertEquals("success", actions.runBackup(Map.of("client", "myapp/0"), log::add).get("status"));
+  }
+
+  @Test
+  @Order(9)
   void anUnreachableFileDaemonFailsAtOnceInsteadOfAfterTheDirectorsTimeout() throws Exception {
     bacula.stopFileDaemon();
     long start = System.nanoTime();
