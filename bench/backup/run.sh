@@ -5,19 +5,22 @@
 # Targets: backup >= 0.6 of tar's throughput, restore >= 0.5.
 # Writes the section "Backup and restore throughput" of docs/reference/performance.md.
 # Usage (as root, after mvn -B package): bench/backup/run.sh [files] [bytes-per-file]
+# Takes about 3 minutes and needs about 3 GiB of free disk (data, tar file, volume).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 FILES=${1:-10000}
 SIZE=${2:-107374}   # 10,000 x 107,374 bytes = 1 GiB
-JUJU=$ROOT/bin/localjuju
+# LOCALJUJU=<path> runs another localjuju build; the benchmark's model lives in its own home.
+JUJU=${LOCALJUJU:-$ROOT/bin/localjuju}
+export LOCALJUJU_HOME=${LOCALJUJU_HOME:-/tmp/backupcharms-bench}
 MODEL=bench-backup-$$
 DATA=/srv/bench
 PERF=$ROOT/docs/reference/performance.md
 SECTION="Backup and restore throughput"
 
 [ "$(id -u)" -eq 0 ] || { echo "bench/backup: needs root (localjuju machines are namespaces)" >&2; exit 2; }
-[ -x "$JUJU" ] || { echo "bench/backup: $JUJU missing; run mvn -B package first" >&2; exit 2; }
+command -v "$JUJU" >/dev/null || { echo "bench/backup: $JUJU missing; run mvn -B package first" >&2; exit 2; }
 charm() { ls "$ROOT/$1/target/$2"_*.charm 2>/dev/null | tail -1; }
 FD=$(charm bacula-fd-charm bacula-fd); SERVER=$(charm bacula-server-charm bacula-server)
 INTEGRATOR=$(charm backup-integrator-charm backup-integrator)
@@ -73,29 +76,43 @@ on_demo "set -e; mkdir -p $DATA; cd $DATA; for d in \$(seq 0 99); do mkdir d\$d;
 BYTES=$(on_demo "du -sb $DATA | cut -f1")
 TMP=$(on_demo "mktemp -d /var/tmp/bench-tar.XXXXXX")
 
-echo "bench/backup: tar + sync"
-t0=$(now); on_demo "tar cf $TMP/data.tar -C / ${DATA#/} && sync"; t1=$(now)
-TAR_BACKUP=$(echo "$t1 - $t0" | bc)
+on_server() { j exec -m "$MODEL" --unit bacula-server/0 -- "$1"; }
+elapsed() { echo "$2 - $1" | bc; }
+best() { printf '%s\n' "$@" | sort -n | head -1; }
 
-echo "bench/backup: run-backup level=Full"
-t0=$(now); action bacula-server/leader run-backup client=demo/0 level=Full; t1=$(now)
-BACULA_BACKUP=$(echo "$t1 - $t0" | bc)
+# The machine is shared: each figure is the best of $ROUNDS rounds, tar and Bacula alternating,
+# after one read of the data so that both start from a warm page cache.
+ROUNDS=${ROUNDS:-3}
+on_demo "tar cf /dev/null -C / ${DATA#/}"
+tb=(); bb=(); tr=(); br=()
+for round in $(seq 1 "$ROUNDS"); do
+  echo "bench/backup: round $round of $ROUNDS: tar + sync"
+  t0=$(now); on_demo "tar cf $TMP/data.tar -C / ${DATA#/} && sync"; t1=$(now); tb+=("$(elapsed "$t0" "$t1")")
 
-echo "bench/backup: tar extract + sync"
-on_demo "rm -rf $DATA; sync"
-t0=$(now); on_demo "tar xf $TMP/data.tar -C / && sync"; t1=$(now)
-TAR_RESTORE=$(echo "$t1 - $t0" | bc)
+  echo "bench/backup: round $round: run-backup level=Full + sync"
+  t0=$(now); action bacula-server/leader run-backup client=demo/0 level=Full; on_server sync; t1=$(now)
+  bb+=("$(elapsed "$t0" "$t1")")
+
+  echo "bench/backup: round $round: tar extract + sync"
+  on_demo "rm -rf $DATA; sync"
+  t0=$(now); on_demo "tar xf $TMP/data.tar -C / && sync"; t1=$(now); tr+=("$(elapsed "$t0" "$t1")")
+  on_demo "rm -f $TMP/data.tar"
+
+  echo "bench/backup: round $round: restore + sync"
+  on_demo "rm -rf $DATA; sync"
+  t0=$(now); action bacula-server/leader restore client=demo/0; on_demo sync; t1=$(now)
+  br+=("$(elapsed "$t0" "$t1")")
+  RESTORED=$(on_demo "du -sb $DATA | cut -f1")
+  [ "$RESTORED" = "$BYTES" ] || { echo "bench/backup: restored $RESTORED bytes, expected $BYTES" >&2; exit 1; }
+done
 on_demo "rm -rf $TMP"
-
-echo "bench/backup: restore"
-on_demo "rm -rf $DATA; sync"
-t0=$(now); action bacula-server/leader restore client=demo/0; on_demo sync; t1=$(now)
-BACULA_RESTORE=$(echo "$t1 - $t0" | bc)
-RESTORED=$(on_demo "du -sb $DATA | cut -f1")
-[ "$RESTORED" = "$BYTES" ] || { echo "bench/backup: restored $RESTORED bytes, expected $BYTES" >&2; exit 1; }
+TAR_BACKUP=$(best "${tb[@]}"); BACULA_BACKUP=$(best "${bb[@]}")
+TAR_RESTORE=$(best "${tr[@]}"); BACULA_RESTORE=$(best "${br[@]}")
+echo "bench/backup: backup tar ${tb[*]} / bacula ${bb[*]}; restore tar ${tr[*]} / bacula ${br[*]}"
 
 mib() { echo "scale=1; $BYTES / 1048576 / $1" | bc; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
+secs() { printf '%.1f' "$1"; }
 BR=$(ratio "$TAR_BACKUP" "$BACULA_BACKUP"); RR=$(ratio "$TAR_RESTORE" "$BACULA_RESTORE")
 verdict() { if [ "$(echo "$1 >= $2" | bc)" = 1 ]; then echo "met"; else echo "missed"; fi; }
 
@@ -104,14 +121,22 @@ section=$(cat <<MD
 
 Written by \`bench/backup/run.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -r)). One
 run on localjuju with real Bacula 9.6.7: $FILES files, $BYTES bytes of random data on the demo
-machine, backed up by \`run-backup level=Full\` (action start to action result, the Director's
-fixed ~2 s job-start delay included) and restored in place by \`restore\` into an empty directory;
-\`tar\` writes the same tree to a file on the same disk and extracts it, each followed by \`sync\`.
+machine, backed up by \`run-backup level=Full\` (action start to action result, then \`sync\` on
+the server) and restored in place by \`restore\` into an empty directory (then \`sync\`); \`tar\`
+writes the same tree to a file on the same disk and extracts it, each followed by \`sync\`.
 
 | operation | Bacula (s) | MiB/s | tar (s) | MiB/s | ratio to tar | target |
 | --- | --- | --- | --- | --- | --- | --- |
-| Full backup | $BACULA_BACKUP | $(mib "$BACULA_BACKUP") | $TAR_BACKUP | $(mib "$TAR_BACKUP") | $BR | 0.6 ($(verdict "$BR" 0.6)) |
-| restore | $BACULA_RESTORE | $(mib "$BACULA_RESTORE") | $TAR_RESTORE | $(mib "$TAR_RESTORE") | $RR | 0.5 ($(verdict "$RR" 0.5)) |
+| Full backup | $(secs "$BACULA_BACKUP") | $(mib "$BACULA_BACKUP") | $(secs "$TAR_BACKUP") | $(mib "$TAR_BACKUP") | $BR | 0.6 ($(verdict "$BR" 0.6)) |
+| restore | $(secs "$BACULA_RESTORE") | $(mib "$BACULA_RESTORE") | $(secs "$TAR_RESTORE") | $(mib "$TAR_RESTORE") | $RR | 0.5 ($(verdict "$RR" 0.5)) |
+
+Each figure is the best of $ROUNDS alternating rounds on a machine shared with other work (load
+average $(cut -d' ' -f1-3 /proc/loadavg) at the end); all rounds, in seconds: backup tar
+${tb[*]}, Bacula ${bb[*]}; restore tar ${tr[*]}, Bacula ${br[*]}. Bacula's figures include the
+action round trip (CLI, hook, console) and the Director's fixed ~2 s job-start delay, which a
+1 GiB job cannot amortise; on 2 cores the File Daemon (reading, MD5 signatures), the Storage
+Daemon (writing the volume) and the Director (10,000 catalog rows) also compete for the CPU,
+where tar is one process.
 MD
 )
 
