@@ -186,4 +186,24 @@ class CharmStateTest {
     State out = ctx.run(ctx.on().relationCreated(db), leader().withRelation(db));
     assertEquals(new WaitingStatus("waiting for PostgreSQL to publish its endpoints"), out.unitStatus());
   }
+
+  @Test
+  void credentialsFromTheProvidersSecretAreUsed() {
+    SecretState credentials =
+        SecretState.consumed("secret:cs1kq1bmp25c77d3an8g", Map.of("username", "relation_9", "password", "s3cret"));
+    RelationState db =
+        RelationState.of("database", 9, "postgresql")
+            .withRemoteAppData(Map.of("endpoints", "127.0.0.1:1", "secret-user", credentials.id()));
+    State out = ctx.run(ctx.on().relationChanged(db), leader().withRelation(db).withSecret(credentials));
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(out.unitStatus().message().startsWith("catalog: cannot reach PostgreSQL at 127.0.0.1:1"));
+    assertFalse(out.unitStatus().message().contains("s3cret"));
+    assertEquals(
+        "[\"username\", \"password\", \"tls\", \"tls-ca\", \"uris\"]",
+        out.relation(9).orElseThrow().localAppData().get("requested-secrets"));
+
+    State notGranted = ctx.run(ctx.on().relationChanged(db), leader().withRelation(db));
+    assertEquals(
+        new WaitingStatus("waiting for access to the PostgreSQL credentials secret"), notGranted.unitStatus());
+  }
 }
