@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -104,5 +107,52 @@ class BackupRestoreTest {
     }
     ActionResult next = BackupStack.backup(model, UNIT, "Incremental");
     assertTrue(next.isCompleted(), () -> "the charm brought its File Daemon back: " + next);
+  }
+
+  @Test
+  @Order(5)
+  void killingTheStorageDaemonDuringABackupLosesNothingAndTheNextBackupWorks(JujuModel model)
+      throws Exception {
+    String server = BackupStack.SERVER + "/0";
+    model.sh(UNIT, "mkdir -p /srv/demo/files/big && head -c 800M /dev/zero > /srv/demo/files/big/file");
+    long volumesBefore = Long.parseLong(model.sh(server, "du -sb /var/lib/bacula/volumes | cut -f1").strip());
+    try {
+      AtomicReference<String> killed = new AtomicReference<>("not yet");
+      Thread killer = new Thread(() -> killed.set(killStorageDaemonOnceWriting(model, server, volumesBefore)));
+      killer.start();
+      ActionResult interrupted = BackupStack.backup(model, UNIT, "Full");
+      killer.join(Duration.ofMinutes(2).toMillis());
+      assertEquals("killed", killed.get(), "the Storage Daemon was killed while it wrote the backup");
+      assertFalse(interrupted.isCompleted(), () -> "a backup whose Storage Daemon died must fail: " + interrupted);
+      assertFalse(interrupted.message().isBlank(), () -> "the failure says why: " + interrupted);
+    } finally {
+      model.sh(UNIT, "rm -rf /srv/demo/files/big");
+    }
+    ActionResult next = BackupStack.backup(model, UNIT, "Incremental");
+    assertTrue(next.isCompleted(), () -> "the next backup succeeds: " + next);
+    ActionResult list = BackupStack.server(model, "list-backups", Map.of("client", UNIT));
+    assertTrue(list.raw().contains("Full"), () -> "earlier backups are still listed: " + list.raw());
+  }
+
+  /**
+   * Waits until the Storage Daemon has written 20 MB of the running backup, then kills it with
+   * SIGKILL. The machine has its own PID namespace, so pidof sees only this machine's daemon.
+   */
+  private static String killStorageDaemonOnceWriting(JujuModel model, String server, long volumesBefore) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (Instant.now().isBefore(deadline)) {
+      Processes.Result r = model.exec(server, "test $(du -sb /var/lib/bacula/volumes | cut -f1) -gt "
+          + (volumesBefore + 20_000_000L) + " && kill -9 $(pidof bacula-sd)");
+      if (r.isSuccess()) {
+        return "killed";
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
+      }
+    }
+    return "the volume never grew by 20 MB within a minute";
   }
 }

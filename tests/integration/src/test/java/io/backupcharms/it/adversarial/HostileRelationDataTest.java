@@ -1,0 +1,193 @@
+package io.backupcharms.it.adversarial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Hostile relation data from charms that are not ours: a Python charm publishing bad {@code backup}
+ * data to its File Daemon, and a rogue stand-in for bacula-fd publishing bad {@code bacula_dir}
+ * data to the server. Each time: the offender is blocked or left out with a message naming the
+ * field, nothing it sent is ever executed, and the well-behaved client keeps backing up.
+ */
+@ExtendWith(OneModel.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileRelationDataTest {
+  static final String SERVER = "bacula-server";
+  static final String GOOD = "good";
+  static final String EVIL = "evil";
+  static final String ROGUE = "rogue";
+  /** Every file a payload would create if anything ran it. */
+  static final String MARKERS = "ls -d /srv/pwned* /tmp/pwned* /srv/awkward/PWNED 2>/dev/null; true";
+
+  /** The Director's own reading of its configuration (bdirjson): "job NAME" and "file PATH" lines. */
+  static final String DIRECTOR = "bdirjson -c /etc/bacula/bacula-dir.conf | python3 -c 'import json,sys; "
+      + "d=json.load(sys.stdin); print(\"\\n\".join([\"job \"+r[\"Job\"][\"Name\"] for r in d if \"Job\" in r]"
+      + "+[\"file \"+f for r in d if \"Fileset\" in r for i in r[\"Fileset\"].get(\"Include\",[]) "
+      + "for f in i.get(\"File\",[])]))'";
+
+  @BeforeAll
+  static void deploy(Model model) {
+    model.deploy(TestCharms.server(), SERVER, Map.of());
+    for (String app : List.of(GOOD, EVIL)) {
+      model.deploy(TestCharms.pyBackup(), app, Map.of());
+      model.deploy(TestCharms.fd(), app + "-fd", Map.of());
+      model.integrate(app + ":juju-info", app + "-fd:juju-info");
+      model.integrate(app + ":backup", app + "-fd:backup");
+      model.integrate(app + "-fd:bacula-dir", SERVER + ":bacula-dir");
+    }
+    model.waitActive(GOOD, EVIL, GOOD + "-fd", EVIL + "-fd", SERVER);
+  }
+
+  @AfterEach
+  void nothingRanAndTheGoodClientStillBacksUp(Model model) {
+    for (String unit : List.of(GOOD + "/0", EVIL + "/0", SERVER + "/0")) {
+      assertEquals("", model.sh(unit, MARKERS).strip(), "no payload ran on the machine of " + unit);
+    }
+    Model.Action backup = model.backup(GOOD + "/0");
+    assertTrue(backup.completed() && backup.result("status").equals("success"),
+        () -> "the well-behaved client still backs up: " + backup.raw());
+  }
+
+  /** Publishes {@code bag} as evil's backup data and returns evil-fd's status once all hooks ran. */
+  static Model.Unit publish(Model model, Map<String, String> bag) {
+    try {
+      model.config(EVIL, "databag", Cli.JSON.writeValueAsString(bag));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    model.settle();
+    return model.first(EVIL + "-fd");
+  }
+
+  static void assertBlocked(Model model, Map<String, String> bag, String... words) {
+    Model.Unit fd = publish(model, bag);
+    assertEquals("blocked", fd.workload(), () -> "evil-fd for " + bag + ": " + fd);
+    assertTrue(fd.message().startsWith("invalid backup relation data:"), () -> "evil-fd for " + bag + ": " + fd);
+    for (String w : words) {
+      assertTrue(fd.message().contains(w), () -> "evil-fd's message names \"" + w + "\" for " + bag + ": " + fd);
+    }
+    Model.Unit server = model.first(SERVER);
+    assertFalse(server.workload().equals("error"), server::toString);
+  }
+
+  @Test
+  @Order(1)
+  void filesetsThatBaculaCouldMisreadBlockTheClientWithTheReason(Model model) {
+    assertBlocked(model, Map.of("fileset",
+        "srv/relative,@/etc/shadow,|/bin/sh -c touch${IFS}/srv/pwned-pipe,</etc/passwd"), "fileset", "relative");
+    assertBlocked(model, Map.of("fileset", "/srv/awkward\n/etc"), "fileset", "control character");
+    assertBlocked(model, Map.of("fileset", "/srv/awk\u0001ward"), "fileset", "control character");
+    assertBlocked(model, Map.of("fileset", " /srv/awkward,/srv/awkward,"), "fileset", "whitespace");
+    assertBlocked(model, Map.of("fileset", "/" + "a".repeat(5000)), "fileset", "4096");
+    String huge = IntStream.range(0, 3000).mapToObj(i -> "/srv/many/path-number-" + i).collect(Collectors.joining(","));
+    assertBlocked(model, Map.of("fileset", huge), "fileset", "limit");
+  }
+
+  @Test
+  @Order(2)
+  void badScriptPathsBlockTheClientNamingTheKey(Model model) {
+    Map<String, String> bag = new LinkedHashMap<>();
+    bag.put("fileset", "/srv/awkward");
+    bag.put("run-before-backup", "relative/script");
+    bag.put("run-after-restore", "/usr/local/lib/py-backup/after-restore\n/bin/sh");
+    assertBlocked(model, bag, "run-before-backup", "run-after-restore");
+  }
+
+  @Test
+  @Order(3)
+  void aMissingFilesetWaitsForDataInsteadOfBackingUpNothing(Model model) {
+    Model.Unit fd = publish(model, Map.of("run-before-backup", "/usr/local/lib/py-backup/before-backup"));
+    assertFalse(fd.workload().equals("active"), () -> "no fileset, no backups: " + fd);
+    assertTrue(fd.message().contains("backup relation"), () -> "the message says what is missing: " + fd);
+    Model.Unit empty = publish(model, Map.of("fileset", ""));
+    assertFalse(empty.workload().equals("active"), () -> "an empty fileset is no fileset: " + empty);
+  }
+
+  @Test
+  @Order(4)
+  void pathsWithBaculaAndShellSyntaxAreBackedUpLiterally(Model model) {
+    model.sh(EVIL + "/0", "mkdir -p '/srv/x\" } Job { Name = \"evil-job' '/srv/$(touch /srv/pwned-fileset)'"
+        + " && echo a > '/srv/x\" } Job { Name = \"evil-job/f' && echo b > '/srv/$(touch /srv/pwned-fileset)/g'");
+    Model.Unit fd = publish(model, Map.of("fileset", "/srv/awkward/,/srv/x\" } Job { Name = \"evil-job,"
+        + "/srv/a\\\" } Job { Name = \\\"evil-job2,/srv/$(touch /srv/pwned-fileset),/srv/*"));
+    assertEquals("active", fd.workload(), () -> "these are valid absolute paths: " + fd);
+    model.waitActive(SERVER);
+    List<String> director = model.sh(SERVER + "/0", DIRECTOR).lines().toList();
+    assertTrue(director.stream().filter(l -> l.startsWith("job ")).allMatch(l -> l.matches("job (charm-housekeeping|"
+        + "relation-[a-z0-9-]+-(backup|restore))")), () -> "no Job was injected: " + director);
+    for (String path : List.of("/srv/x\" } Job { Name = \"evil-job", "/srv/a\\\" } Job { Name = \\\"evil-job2",
+        "/srv/$(touch /srv/pwned-fileset)", "/srv/*", "/srv/awkward/")) {
+      assertTrue(director.stream().anyMatch(l -> l.equals("file " + path) || l.equals("file " + path.replaceAll("/$", ""))),
+          () -> "the Director reads the path " + path + " literally: " + director);
+    }
+    Model.Action backup = model.backup(EVIL + "/0");
+    assertTrue(backup.completed(), () -> "the literal paths are backed up (missing ones only warned about): " + backup.raw());
+    model.sh(EVIL + "/0", "rm -rf '/srv/x\" } Job { Name = \"evil-job' '/srv/$(touch /srv/pwned-fileset)'");
+    Model.Action restore = model.restore(EVIL + "/0");
+    assertTrue(restore.completed(), () -> "restore: " + restore.raw());
+    assertEquals("a\nb\n", model.sh(EVIL + "/0",
+        "cat '/srv/x\" } Job { Name = \"evil-job/f' '/srv/$(touch /srv/pwned-fileset)/g'"),
+        "the directories with hostile names came back");
+  }
+
+  @Test
+  @Order(5)
+  void aScriptPathWithSpacesRunsThatScript(Model model) {
+    model.sh(EVIL + "/0", "mkdir -p '/srv/my scripts' && printf '#!/bin/sh\\ntouch /srv/ran-spaced\\n' "
+        + "> '/srv/my scripts/before backup' && chmod 755 '/srv/my scripts/before backup' && rm -f /srv/ran-spaced");
+    Model.Unit fd = publish(model, Map.of("fileset", "/srv/awkward", "run-before-backup", "/srv/my scripts/before backup"));
+    assertEquals("active", fd.workload(), () -> "an absolute path with a space is valid: " + fd);
+    model.waitActive(SERVER);
+    Model.Action backup = model.backup(EVIL + "/0");
+    assertTrue(backup.completed() && backup.result("status").equals("success"),
+        () -> "the backup runs the script named by the whole path: " + backup.raw());
+    assertEquals(0, model.exec(EVIL + "/0", "test -e /srv/ran-spaced").exitCode(), "the script ran");
+  }
+
+  @Test
+  @Order(6)
+  void aRogueFileDaemonWithHostileDataIsLeftOutAndNamed(Model model) throws JsonProcessingException {
+    Map<String, String> bag = new LinkedHashMap<>();
+    bag.put("name", "x\" } Job { Name = \"rogue-job");
+    bag.put("port", "9102; touch /srv/pwned-port");
+    bag.put("fileset", "|/bin/sh -c touch${IFS}/srv/pwned-rogue");
+    bag.put("schedule", "Level=Full sun at 01:00\" } Job { Name = \"rogue-job2");
+    bag.put("client-run-before-backup", "relative");
+    model.deploy(TestCharms.pyBackup(), ROGUE, Map.of("dir-databag", Cli.JSON.writeValueAsString(bag)));
+    model.integrate(ROGUE + ":bacula-dir", SERVER + ":bacula-dir");
+    model.settle();
+    Model.Unit server = model.first(SERVER);
+    assertEquals("blocked", server.workload(), server::toString);
+    assertTrue(server.message().contains("invalid client data, client left out") && server.message().contains(ROGUE + "/0"),
+        () -> "the server names the rogue unit: " + server);
+    String director = model.sh(SERVER + "/0", DIRECTOR);
+    assertFalse(director.contains("rogue"), () -> "nothing of the rogue's data reached the Director: " + director);
+    assertEquals("", model.sh(ROGUE + "/0", MARKERS).strip(), "no payload ran on the rogue's machine");
+    Model.Action clients = model.run(SERVER + "/leader", "list-clients", Map.of());
+    assertTrue(clients.completed() && clients.raw().contains("rogue"), () -> "list-clients lists the rejected unit: " + clients.raw());
+  }
+
+  @Test
+  @Order(7)
+  void removingTheRogueRelationClearsTheBlock(Model model) {
+    model.removeRelation(ROGUE + ":bacula-dir", SERVER + ":bacula-dir");
+    model.settle();
+    Model.Unit server = model.first(SERVER);
+    assertEquals("active", server.workload(), () -> "the server recovers once the rogue is gone: " + server);
+  }
+}

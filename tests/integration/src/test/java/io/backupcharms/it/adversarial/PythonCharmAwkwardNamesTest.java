@@ -1,0 +1,93 @@
+package io.backupcharms.it.adversarial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A charm in Python 3 (tests/charms/adversarial/py-backup) speaks the {@code backup} interface by
+ * its documented keys, with no integrator, and publishes a tree of awkward file names: spaces,
+ * newlines, tabs, quotes, backslashes, leading dashes, non-UTF-8 bytes, 255-byte names, shell
+ * syntax, globs, symlinks (dangling too), hard links, empty directories, a FIFO, set-uid modes,
+ * and a fileset path with a space and unicode. Backup, delete, restore: the tree is the same.
+ */
+@ExtendWith(OneModel.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PythonCharmAwkwardNamesTest {
+  static final String APP = "py";
+  static final String FD = "py-fd";
+  static final String UNIT = APP + "/0";
+  static final String SNAPSHOT = "./tree snapshot /srv/awkward; ./tree snapshot '/srv/space dir ünï'";
+
+  @BeforeAll
+  static void deploy(Model model) {
+    model.deploy(TestCharms.server(), "bacula-server", Map.of());
+    model.deploy(TestCharms.pyBackup(), APP, Map.of());
+    model.deploy(TestCharms.fd(), FD, Map.of());
+    model.integrate(APP + ":juju-info", FD + ":juju-info");
+    model.integrate(APP + ":backup", FD + ":backup");
+    model.integrate(FD + ":bacula-dir", "bacula-server:bacula-dir");
+    model.waitActive(APP, FD, "bacula-server");
+  }
+
+  @Test
+  @Order(1)
+  void awkwardNamesComeBackExactlyAfterDeleteAndRestore(Model model) {
+    String before = model.sh(UNIT, SNAPSHOT);
+    assertTrue(before.contains("new\\nline") && before.contains("\"entries\": 47"), before);
+
+    Model.Action backup = model.backup(UNIT);
+    assertTrue(backup.completed() && backup.result("status").equals("success"), () -> "Full backup: " + backup.raw());
+    assertTrue(model.sh(UNIT, "cat /var/lib/py-backup/scripts.log").contains("before-backup"),
+        "the Python charm's run-before-backup script ran on its machine");
+
+    model.sh(UNIT, "rm -rf /srv/awkward '/srv/space dir ünï'");
+    Model.Action restore = model.restore(UNIT);
+    assertTrue(restore.completed() && restore.result("status").equals("success"), () -> "restore: " + restore.raw());
+    assertTrue(model.sh(UNIT, "cat /var/lib/py-backup/scripts.log").contains("after-restore"),
+        "the Python charm's run-after-restore script ran");
+    assertEquals(before, model.sh(UNIT, SNAPSHOT),
+        "every name, type, mode, owner, checksum, mtime, link target and hard link is restored");
+  }
+
+  @Test
+  @Order(2)
+  void removedScriptKeysAndEmptyStringsMeanNoScript(Model model) {
+    // Publish only the fileset; the scripts published before are deleted, one by an empty string.
+    model.config(APP, "databag", "{\"fileset\": \"/srv/awkward/\", \"run-before-backup\": \"\"}");
+    model.settle();
+    Model.Unit fd = model.first(FD);
+    assertEquals("active", fd.workload(), () -> "a fileset with a trailing slash and no scripts is valid: " + fd);
+    model.sh(UNIT, "rm -f /var/lib/py-backup/scripts.log");
+    Model.Action backup = model.backup(UNIT);
+    assertTrue(backup.completed(), () -> "backup without scripts: " + backup.raw());
+    assertTrue(model.exec(UNIT, "test -e /var/lib/py-backup/scripts.log").exitCode() != 0,
+        "the withdrawn run-before-backup script no longer runs");
+  }
+
+  @Test
+  @Order(3)
+  void relationRemovedAndAddedAgainKeepsOldBackupsRestorable(Model model) {
+    model.removeRelation(APP + ":backup", FD + ":backup");
+    model.settle();
+    Model.Unit fd = model.first(FD);
+    assertTrue(fd.workload().equals("waiting") && fd.message().contains("backup relation"),
+        () -> "without the backup relation the File Daemon says what to relate: " + fd);
+
+    model.integrate(APP + ":backup", FD + ":backup");
+    model.settle();
+    model.waitActive(FD, "bacula-server");
+    String before = model.sh(UNIT, SNAPSHOT);
+    model.sh(UNIT, "rm -rf /srv/awkward");
+    Model.Action restore = model.restore(UNIT);
+    assertTrue(restore.completed(), () -> "restore of a backup made before the relation was re-added: " + restore.raw());
+    assertEquals(before, model.sh(UNIT, SNAPSHOT), "the tree is back after the relation came back");
+  }
+}
