@@ -95,6 +95,21 @@ final class JujuModel {
     juju.ok(COMMAND, args.toArray(String[]::new));
   }
 
+  /** The plain status and the last 150 debug-log lines, for failure reports; never throws. */
+  String diagnostics() {
+    StringBuilder out = new StringBuilder();
+    for (String[] args : List.of(new String[] {"status", "-m", name},
+        new String[] {"debug-log", "-m", name, "-n", "150"})) {
+      try {
+        Processes.Result r = juju.run(COMMAND, args);
+        out.append(r.stdout()).append(r.stderr()).append('\n');
+      } catch (RuntimeException e) {
+        out.append(String.join(" ", args)).append(": ").append(e.getMessage()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   ModelStatus status() {
     Processes.Result r = juju.ok(COMMAND, "status", "-m", name, "--format", "json");
     return ModelStatus.of(LocalJuju.parse(r.stdout(), "status"));

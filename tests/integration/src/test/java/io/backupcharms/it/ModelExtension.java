@@ -9,13 +9,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * One localjuju model per test class, shared by its tests: added before the first test and
  * destroyed after the last one, whatever happened. Tests and lifecycle methods receive it as a
  * {@link JujuModel} parameter. Skips the class with the reason when it cannot run here (not root).
  */
-final class ModelExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class ModelExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestWatcher {
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ModelExtension.class);
 
   @Override
@@ -34,6 +35,17 @@ final class ModelExtension implements BeforeAllCallback, AfterAllCallback, Param
     JujuModel model = context.getStore(NS).remove(JujuModel.class, JujuModel.class);
     if (model != null) {
       model.destroy();
+    }
+  }
+
+  /** On a failure, prints the model's status and the end of its debug log while it still exists. */
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    JujuModel model = context.getParent().map(p -> p.getStore(NS).get(JujuModel.class, JujuModel.class))
+        .orElse(null);
+    if (model != null) {
+      System.err.println("== " + context.getDisplayName() + " failed; model " + model.name() + ":\n"
+          + model.diagnostics());
     }
   }
 

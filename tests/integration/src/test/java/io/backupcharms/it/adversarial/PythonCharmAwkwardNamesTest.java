@@ -1,8 +1,10 @@
 package io.backupcharms.it.adversarial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,5 +91,45 @@ class PythonCharmAwkwardNamesTest {
     Model.Action restore = model.restore(UNIT);
     assertTrue(restore.completed(), () -> "restore of a backup made before the relation was re-added: " + restore.raw());
     assertEquals(before, model.sh(UNIT, SNAPSHOT), "the tree is back after the relation came back");
+  }
+
+  @Test
+  @Order(4)
+  void restoreIntoAnotherDirectoryKeepsTheAwkwardNames(Model model) {
+    Model.Action restore = model.run("bacula-server/leader", "restore",
+        Map.of("client", UNIT, "where", "/srv/restored-here"));
+    assertTrue(restore.completed(), () -> "restore with where: " + restore.raw());
+    assertEquals(model.sh(UNIT, "./tree snapshot /srv/awkward"), model.sh(UNIT, "./tree snapshot /srv/restored-here/srv/awkward"),
+        "the tree restored elsewhere is the same tree");
+  }
+
+  @Test
+  @Order(5)
+  void hostileActionParametersFailWithAReasonAndRunNothing(Model model) {
+    String jobsBefore = model.run("bacula-server/leader", "list-backups", Map.of()).result("count");
+    List<Map<String, String>> hostile = List.of(
+        Map.of("client", UNIT + " jobid=1"),
+        Map.of("client", UNIT, "where", "/srv/x yes"),
+        Map.of("client", UNIT, "where", "/srv/../etc"),
+        Map.of("client", UNIT, "where", "srv/relative"),
+        Map.of("client", UNIT, "where", "/srv/\"q\""),
+        Map.of("client", UNIT, "backup-id", "1 or 1=1"),
+        Map.of("client", UNIT, "backup-id", "-1"),
+        Map.of("client", UNIT, "backup-id", "999999999999999999999"),
+        Map.of("client", UNIT, "replace", "always yes"),
+        Map.of("client", "py-fd/0; touch /srv/pwned-action"));
+    for (Map<String, String> params : hostile) {
+      Model.Action r = model.run("bacula-server/leader", "restore", params);
+      assertEquals("failed", r.status(), () -> "restore " + params + " is refused: " + r.raw());
+      assertFalse(r.message().isBlank(), () -> "restore " + params + " says why: " + r.raw());
+    }
+    Model.Action level = model.run("bacula-server/leader", "run-backup", Map.of("client", UNIT, "level", "Full\nyes"));
+    assertEquals("failed", level.status(), () -> "run-backup with a hostile level is refused: " + level.raw());
+    Model.Action limit = model.run("bacula-server/leader", "list-backups", Map.of("limit", "0"));
+    assertEquals("failed", limit.status(), () -> "list-backups limit=0 is refused: " + limit.raw());
+    assertEquals(jobsBefore, model.run("bacula-server/leader", "list-backups", Map.of()).result("count"),
+        "no job ran for any refused action");
+    assertEquals("", model.sh(UNIT, "ls -d /srv/x* /srv/pwned* /etc/srv 2>/dev/null; true").strip(),
+        "nothing was restored or created anywhere");
   }
 }
