@@ -206,4 +206,28 @@ class CharmStateTest {
     assertEquals(
         new WaitingStatus("waiting for access to the PostgreSQL credentials secret"), notGranted.unitStatus());
   }
+
+  @Test
+  void theDirectorsNameAndPasswordSecretArePublishedAsSoonAsTheRelationExists() {
+    RelationState rel = RelationState.of("bacula-dir", 5, "bacula-fd");
+    State out = ctx.run(ctx.on().relationCreated(rel), leader().withRelation(rel));
+    Map<String, String> published = out.relation(5).orElseThrow().localAppData();
+    assertEquals("charm-bacula-dir", published.get("name"));
+    assertEquals(out.secret("relation-5").orElseThrow().id(), published.get("password"));
+    assertEquals(Set.of("password"), out.secret("relation-5").orElseThrow().content().keySet());
+  }
+
+  @Test
+  void aClientWithAScheduleBaculaCannotReadIsLeftOutNamingTheSchedule() {
+    Map<String, String> bad = fdBag(FD0, "10.1.1.5");
+    bad.put("schedule", "Level=Full someday at 25:99");
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", bad));
+    State out = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), leader().withRelation(rel));
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(
+        out.unitStatus().message().startsWith(
+            "invalid client data, client left out: relation bacula-dir:7 (bacula-fd/0): schedule"),
+        out.unitStatus().message());
+    assertFalse(workload.directorConfig().contains(FD0));
+  }
 }
