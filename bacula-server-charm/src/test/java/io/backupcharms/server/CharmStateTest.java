@@ -230,4 +230,15 @@ class CharmStateTest {
         out.unitStatus().message());
     assertFalse(workload.directorConfig().contains(FD0));
   }
+
+  @Test
+  void aDirectorThatCannotBeReloadedIsRestartedSoItRunsTheNewFile() {
+    State first = ctx.run(ctx.on().install(), leader());
+    workload.consoleDown = true;
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", fdBag(FD0, "10.1.1.5")));
+    State out = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), first.withRelation(rel));
+    assertEquals(new ActiveStatus("1 client"), out.unitStatus());
+    assertEquals("restart bacula-director", workload.daemonCalls.get(workload.daemonCalls.size() - 1));
+    assertTrue(workload.directorConfig().contains(FD0));
+  }
 }

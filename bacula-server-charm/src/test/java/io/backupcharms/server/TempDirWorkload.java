@@ -5,6 +5,7 @@ import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
+import io.backupcharms.bacula.console.DirectorUnreachableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupcharms.server.workload.CommandResult;
@@ -35,6 +36,8 @@ final class TempDirWorkload implements Workload {
 
   final ServerLayout layout;
   final List<String> daemonCalls = new ArrayList<>();
+  /** When set, the running Director's console does not answer (hung or still starting). */
+  boolean consoleDown;
   private final Set<Daemon> running = EnumSet.noneOf(Daemon.class);
 
   TempDirWorkload(Path root) {
@@ -94,7 +97,12 @@ final class TempDirWorkload implements Workload {
         daemonCalls.add("restart " + daemon.unit());
       }
 
-    }, ParsedDirector::new);
+    }, () -> {
+      if (consoleDown) {
+        throw new DirectorUnreachableException("connection refused", new java.net.ConnectException());
+      }
+      return new ParsedDirector();
+    });
   }
 
   /**

@@ -5,6 +5,8 @@ import io.backupcharms.bacula.apply.ConfigApplier;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
+import io.backupcharms.bacula.apply.ReloadFailedException;
+import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.config.BaculaPlan;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Converges the machine on the desired configuration. A client whose resources the Bacula model
@@ -24,6 +28,8 @@ import java.util.function.Supplier;
  * rollout, leaving the running daemons on their last good files.
  */
 public final class Rollout {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Rollout.class);
 
   /**
    * What was put in service.
@@ -120,6 +126,12 @@ public final class Rollout {
       if (daemons.isActive(Daemon.DIRECTOR)) {
         try (LazyConsole control = new LazyConsole(console)) {
           director = applier.applyDirector(plan.director(), layout.directorConfig(), control);
+        } catch (ReloadFailedException | ConsoleException e) {
+          // The checked file is installed but the running Director did not take it. Left so,
+          // the next hook would find the file unchanged and never reload: restart instead.
+          LOG.warn("reloading the Director failed ({}); restarting it", e.getMessage());
+          daemons.restart(Daemon.DIRECTOR);
+          director = ApplyResult.REPLACED;
         }
       } else {
         director = applier.applyDirector(plan.director(), layout.directorConfig());
