@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * Builds {@code <name>_<base>-<arch>.charm} for a charm module: {@code dispatch},
  * {@code hooks/install|start|upgrade-charm} linking to it, {@code metadata.yaml},
  * {@code config.yaml}, {@code actions.yaml} and {@code manifest.yaml} generated from
- * charmcraft.yaml, the jars under {@code lib/} and the AppCDS archive {@code lib/charm.jsa}.
+ * charmcraft.yaml, the class path under {@code lib/} (one fat jar {@code lib/charm.jar} by
+ * default) and the AppCDS archive {@code lib/charm.jsa}.
  * Run from a charm module's build in the {@code package} phase; see the module README.
  */
 public final class CharmPack {
@@ -114,8 +115,36 @@ public final class CharmPack {
     return built;
   }
 
-  /** Copies the charm jar and its runtime dependencies to lib/, with the fixed mtime CDS records. */
+  /**
+   * Puts the class path under lib/ with the fixed mtime CDS records: one fat jar
+   * ({@link FatJar}), or the charm jar and its runtime dependencies as they are. Returns the
+   * class path entries relative to the charm directory.
+   */
   private List<String> stageJars(Path lib) {
+    List<Path> sources = classpathJars();
+    if (options.fatJar()) {
+      Path fat = lib.resolveSibling(FatJar.PATH);
+      FatJar.write(fat, sources, FileTime.from(options.timestamp()));
+      setMtime(fat);
+      return List.of(FatJar.PATH);
+    }
+    List<String> jars = new ArrayList<>();
+    for (Path source : sources) {
+      Path target = lib.resolve(source.getFileName().toString());
+      try {
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new CharmPackException("cannot copy " + source + " into " + lib + ": "
+            + e.getMessage(), e);
+      }
+      setMtime(target);
+      jars.add("lib/" + target.getFileName());
+    }
+    return jars;
+  }
+
+  /** The charm jar, then its runtime dependencies in Maven order; all checked to be jars. */
+  private List<Path> classpathJars() {
     List<Path> sources = new ArrayList<>();
     sources.add(options.charmJar());
     String line;
@@ -131,7 +160,6 @@ public final class CharmPack {
         sources.add(Path.of(entry));
       }
     }
-    List<String> jars = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Path source : sources) {
       String name = source.getFileName().toString();
@@ -144,17 +172,16 @@ public final class CharmPack {
         throw new CharmPackException("two class path jars are both named " + name + "; rename "
             + "or exclude one");
       }
-      try {
-        Path target = lib.resolve(name);
-        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        Files.setLastModifiedTime(target, FileTime.from(options.timestamp()));
-      } catch (IOException e) {
-        throw new CharmPackException("cannot copy " + source + " into " + lib + ": "
-            + e.getMessage(), e);
-      }
-      jars.add("lib/" + name);
     }
-    return jars;
+    return sources;
+  }
+
+  private void setMtime(Path jar) {
+    try {
+      Files.setLastModifiedTime(jar, FileTime.from(options.timestamp()));
+    } catch (IOException e) {
+      throw new CharmPackException("cannot set the time of " + jar + ": " + e.getMessage(), e);
+    }
   }
 
   /** Files under src/charm/ are shipped as they are (icons, templates, README). */

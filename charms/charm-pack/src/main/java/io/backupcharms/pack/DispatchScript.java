@@ -11,15 +11,25 @@ import java.util.regex.Pattern;
 /** Renders the {@code dispatch} script from its template ({@code dispatch.sh} in this package). */
 final class DispatchScript {
   /**
-   * The JVM options that make a short-lived charm process start fast: C1 only (a hook is over
-   * before C2 pays off), the serial collector (no GC threads to start), no perf-data file, vfork
-   * to start each hook tool (the ops benchmark in docs/reference/performance.md measured it
-   * faster than posix_spawn), and JVM warnings to stderr, which Juju logs at WARNING, instead of
-   * stdout.
+   * The JVM options that make a short-lived charm process start fast (figures and reasons in
+   * the "Charm start-up (dispatch)" section of docs/reference/performance.md):
+   *
+   * <ul>
+   *   <li>G1, set explicitly: on JDK 17 only G1 maps the archived heap objects of the CDS
+   *       archive, among them the archived module graph, which skips the module system's
+   *       initialisation; a 1-CPU machine would otherwise pick Serial.
+   *   <li>C1 only, one compiler thread, compile thresholds raised about 25-fold: a hook is over
+   *       before compiled code pays off, so it compiles (almost) nothing and leaves the CPU to
+   *       itself and its hook tools, while a hook that computes long still gets compiled code.
+   *   <li>No perf-data file; vfork to start each hook tool (the ops benchmark measured it faster
+   *       than posix_spawn); JVM warnings to stderr, which Juju logs, instead of stdout.
+   * </ul>
    */
-  static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djdk.lang.Process.launchMechanism=VFORK",
-      "-Xlog:all=off", "-Xlog:all=warning:stderr");
+  static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:+UseG1GC",
+      "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:Tier3InvocationThreshold=5000",
+      "-XX:Tier3MinInvocationThreshold=2000", "-XX:Tier3CompileThreshold=50000",
+      "-XX:Tier3BackEdgeThreshold=500000", "-XX:-UsePerfData",
+      "-Djdk.lang.Process.launchMechanism=VFORK", "-Xlog:all=off", "-Xlog:all=warning:stderr");
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/@=+,-]*");
 

@@ -23,13 +23,15 @@ import java.util.Map;
  * @param timestamp the file time of every entry and of the jars (reproducible builds)
  * @param cds whether to build the AppCDS archive
  * @param jvmFlags the JVM options dispatch and the training run use
+ * @param fatJar whether to merge the class path into one jar, {@code lib/charm.jar} (faster
+ *     start-up), rather than ship the jars as they are under {@code lib/}
  */
 record PackOptions(Path projectDir, Path charmJar, Path classpathFile, String mainClass,
-    Path outputDir, Instant timestamp, boolean cds, List<String> jvmFlags) {
+    Path outputDir, Instant timestamp, boolean cds, List<String> jvmFlags, boolean fatJar) {
 
   static final String USAGE = "usage: CharmPack --project-dir=DIR --jar=FILE "
       + "--classpath-file=FILE --main-class=CLASS --output-dir=DIR [--timestamp=ISO-8601|EPOCH] "
-      + "[--cds=true|false] [--jvm-flags=\"-XX:... -XX:...\"]";
+      + "[--cds=true|false] [--fat-jar=true|false] [--jvm-flags=\"-XX:... -XX:...\"]";
 
   PackOptions {
     jvmFlags = List.copyOf(jvmFlags);
@@ -61,7 +63,8 @@ record PackOptions(Path projectDir, Path charmJar, Path classpathFile, String ma
         Path.of(values.get("output-dir")), timestamp(values.getOrDefault("timestamp", "")),
         !"false".equals(values.get("cds")),
         flags == null || flags.isBlank() ? DispatchScript.DEFAULT_JVM_FLAGS
-            : Arrays.asList(flags.trim().split("\\s+")));
+            : Arrays.asList(flags.trim().split("\\s+")),
+        !"false".equals(values.get("fat-jar")));
   }
 
   /** Maven's project.build.outputTimestamp: ISO-8601 or epoch seconds; absent means 1980. */

@@ -150,6 +150,45 @@ public final class PackedCharm {
     return List.of(dispatchValue("CHARM_CLASSPATH").split(":"));
   }
 
+  /**
+   * The jar files the charm ships, by file name: those merged into {@code lib/charm.jar} (as
+   * its {@code META-INF/charm-pack/jars.txt} lists them), or the class path jars as they are.
+   */
+  public List<String> bundledJars() {
+    List<String> names = new ArrayList<>();
+    for (String jar : classpath()) {
+      Optional<byte[]> list = jarEntry(jar, FatJar.JARS_LIST);
+      if (list.isPresent()) {
+        new String(list.get(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+            .forEach(names::add);
+      } else {
+        names.add(jar.substring(jar.lastIndexOf('/') + 1));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * One entry of a jar inside the charm, e.g. {@code jarEntry("lib/charm.jar",
+   * "META-INF/services/org.slf4j.spi.SLF4JServiceProvider")}; empty when either is missing.
+   */
+  public Optional<byte[]> jarEntry(String jar, String name) {
+    Entry entry = entries.get(jar);
+    if (entry == null || entry.kind() != Entry.Kind.FILE) {
+      return Optional.empty();
+    }
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(entry.content))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          return Optional.of(in.readAllBytes());
+        }
+      }
+    } catch (IOException e) {
+      throw new CharmPackException(file + ": " + jar + " is not a readable jar: " + e.getMessage(), e);
+    }
+    return Optional.empty();
+  }
+
   /** The main class dispatch starts. */
   public String mainClass() {
     return dispatchValue("MAIN_CLASS");

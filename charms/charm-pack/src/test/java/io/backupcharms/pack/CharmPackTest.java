@@ -1,5 +1,6 @@
 package io.backupcharms.pack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,8 @@ class CharmPackTest {
     assertEquals(0755, packed.entry("dispatch").orElseThrow().mode());
     assertEquals(PackedCharm.Entry.Kind.SYMLINK, packed.entry("hooks/install").orElseThrow().kind());
     assertEquals("../dispatch", packed.entry("hooks/upgrade-charm").orElseThrow().text());
-    assertEquals(List.of("lib/sample-1.0.jar", "lib/dep-2.0.jar"), packed.classpath());
+    assertEquals(List.of("lib/charm.jar"), packed.classpath());
+    assertEquals(List.of("sample-1.0.jar", "dep-2.0.jar"), packed.bundledJars());
     assertTrue(packed.entry("lib/charm.jsa").isPresent());
     Map<String, Object> metadata = packed.yaml("metadata.yaml");
     assertEquals("Sample", metadata.get("display-name"));
@@ -57,6 +59,54 @@ class CharmPackTest {
     for (String name : List.of("metadata.yaml", "config.yaml", "actions.yaml", "manifest.yaml")) {
       assertEquals(first.entry(name).orElseThrow().text(), second.entry(name).orElseThrow().text());
     }
+    assertArrayEquals(first.entry("lib/charm.jar").orElseThrow().content(),
+        second.entry("lib/charm.jar").orElseThrow().content());
+  }
+
+  @Test
+  void theFatJarFindsWhatTheClassPathWouldFind() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("unit-sample-4/charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    Path resources = root.resolve("resources-fat.out");
+    runHook(dir, "hooks/install", null, Map.of("SAMPLE_RESOURCES", resources.toString()));
+    // Both jars' service providers, and the resource of the jar first on the class path.
+    assertEquals("providers [sample.A, # comment, sample.B] version charm\n",
+        Files.readString(resources));
+    assertEquals("sample-1.0.jar\ndep-2.0.jar\n", new String(PackedCharm.open(charm)
+        .jarEntry("lib/charm.jar", FatJar.JARS_LIST).orElseThrow(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void separateJarsStillPackAndStartFromTheArchive() throws Exception {
+    SampleCharm jars = new SampleCharm(root.resolve("jars-layout"));
+    Path built = new CharmPack(jars.options(true, false)).pack().get(0);
+    PackedCharm packed = PackedCharm.open(built);
+    assertEquals(List.of("lib/sample-1.0.jar", "lib/dep-2.0.jar"), packed.classpath());
+    assertTrue(packed.entry("lib/charm.jar").isEmpty());
+    assertEquals(List.of("sample-1.0.jar", "dep-2.0.jar"), packed.bundledJars());
+    Path dir = Files.createDirectories(root.resolve("unit-sample-5/charm"));
+    packed.extractTo(dir);
+    Path classLog = root.resolve("class-load-jars.log");
+    Path resources = root.resolve("resources-jars.out");
+    assertEquals("hooks/start hello from dep\n", runHook(dir, "hooks/start", classLog,
+        Map.of("SAMPLE_RESOURCES", resources.toString())));
+    assertEquals("providers [sample.A, # comment, sample.B] version charm\n",
+        Files.readString(resources));
+    String loads = Files.readString(classLog, StandardCharsets.UTF_8);
+    assertTrue(loads.contains("sample.Main source: shared objects file (top)"), loads);
+  }
+
+  @Test
+  void dispatchMapsTheArchivedModuleGraph() throws Exception {
+    // Only G1 maps the archived heap objects on JDK 17; without them the JVM initialises the
+    // module system at every start, 10-20 ms a hook.
+    Path dir = Files.createDirectories(root.resolve("unit-sample-6/charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    Path cdsLog = root.resolve("cds.log");
+    runHook(dir, "hooks/install", null,
+        Map.of("JAVA_TOOL_OPTIONS", "-Xlog:cds=info:file=" + cdsLog));
+    String log = Files.readString(cdsLog, StandardCharsets.UTF_8);
+    assertTrue(log.contains("full module graph: enabled"), log);
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -64,6 +66,23 @@ final class SampleCharm {
       "    }",
       "    java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv(\"SAMPLE_OUT\")),",
       "        System.getenv(\"JUJU_DISPATCH_PATH\") + \" \" + sample.dep.Greeting.text() + \"\\n\");",
+      "    String resources = System.getenv(\"SAMPLE_RESOURCES\");",
+      "    if (resources != null) {",
+      "      java.util.List<String> providers = new java.util.ArrayList<>();",
+      "      ClassLoader loader = Main.class.getClassLoader();",
+      "      for (java.net.URL url : java.util.Collections.list(",
+      "          loader.getResources(\"META-INF/services/sample.Plugin\"))) {",
+      "        try (java.io.InputStream in = url.openStream()) {",
+      "          for (String line : new String(in.readAllBytes()).split(\"\\n\")) {",
+      "            if (!line.isBlank()) providers.add(line.strip());",
+      "          }",
+      "        }",
+      "      }",
+      "      try (java.io.InputStream in = loader.getResourceAsStream(\"sample/version.txt\")) {",
+      "        java.nio.file.Files.writeString(java.nio.file.Path.of(resources),",
+      "            \"providers \" + providers + \" version \" + new String(in.readAllBytes()) + \"\\n\");",
+      "      }",
+      "    }",
       "  }",
       "}",
       "");
@@ -94,24 +113,41 @@ final class SampleCharm {
       throw new IllegalStateException("javac failed for the sample charm");
     }
     outputDir = Files.createDirectories(root.resolve("module/target"));
-    charmJar = jar(classes, "sample/Main.class", outputDir.resolve("sample-1.0.jar"));
-    Path depJar = jar(classes, "sample/dep/Greeting.class", root.resolve("repo/dep-2.0.jar"));
+    // Both jars have a provider of the same service and a resource of the same name: the class
+    // path sees both providers and the first jar's resource, and so must a fat jar.
+    charmJar = jar(classes, "sample/Main.class", outputDir.resolve("sample-1.0.jar"),
+        Map.of("META-INF/services/sample.Plugin", "sample.A", "sample/version.txt", "charm"));
+    Path depJar = jar(classes, "sample/dep/Greeting.class", root.resolve("repo/dep-2.0.jar"),
+        Map.of("META-INF/services/sample.Plugin", "# comment\nsample.B\n",
+            "sample/version.txt", "dep", "module-info.class", "not a class"));
     classpathFile = outputDir.resolve("charm-classpath.txt");
     Files.writeString(classpathFile, depJar.toString());
   }
 
+  /** Packed with the defaults: one fat jar. */
   PackOptions options(boolean cds) {
-    return new PackOptions(projectDir, charmJar, classpathFile, "sample.Main", outputDir,
-        PackOptions.timestamp("2026-01-01T00:00:00Z"), cds, DispatchScript.DEFAULT_JVM_FLAGS);
+    return options(cds, true);
   }
 
-  private static Path jar(Path classes, String entry, Path target) throws IOException {
+  PackOptions options(boolean cds, boolean fatJar) {
+    return new PackOptions(projectDir, charmJar, classpathFile, "sample.Main", outputDir,
+        PackOptions.timestamp("2026-01-01T00:00:00Z"), cds, DispatchScript.DEFAULT_JVM_FLAGS,
+        fatJar);
+  }
+
+  private static Path jar(Path classes, String entry, Path target, Map<String, String> resources)
+      throws IOException {
     Files.createDirectories(target.getParent());
     try (OutputStream out = Files.newOutputStream(target);
         JarOutputStream jar = new JarOutputStream(out)) {
       jar.putNextEntry(new JarEntry(entry));
       jar.write(Files.readAllBytes(classes.resolve(entry)));
       jar.closeEntry();
+      for (Map.Entry<String, String> r : new TreeMap<>(resources).entrySet()) {
+        jar.putNextEntry(new JarEntry(r.getKey()));
+        jar.write(r.getValue().getBytes(StandardCharsets.UTF_8));
+        jar.closeEntry();
+      }
     }
     return target;
   }
