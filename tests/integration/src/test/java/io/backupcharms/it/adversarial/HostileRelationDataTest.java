@@ -121,8 +121,9 @@ class HostileRelationDataTest {
     model.sh(EVIL + "/0", "mkdir -p '/srv/x\" } Job { Name = \"evil-job' '/srv/$(touch /srv/pwned-fileset)'"
         + " && echo a > '/srv/x\" } Job { Name = \"evil-job/f' && echo b > '/srv/$(touch /srv/pwned-fileset)/g'");
     Model.Unit fd = publish(model, Map.of("fileset", "/srv/awkward/,/srv/x\" } Job { Name = \"evil-job,"
-        + "/srv/a\\\" } Job { Name = \\\"evil-job2,/srv/$(touch /srv/pwned-fileset),/srv/*"));
-    assertEquals("active", fd.workload(), () -> "these are valid absolute paths: " + fd);
+        + "/srv/a\\\" } Job { Name = \\\"evil-job2,/srv/$(touch /srv/pwned-fileset),/srv/*",
+        "x-future-key", "keys a newer requirer adds are ignored \" }"));
+    assertEquals("active", fd.workload(), () -> "these are valid absolute paths, and unknown keys are ignored: " + fd);
     model.waitActive(SERVER);
     List<String> director = model.sh(SERVER + "/0", DIRECTOR).lines().toList();
     assertTrue(director.stream().filter(l -> l.startsWith("job ")).allMatch(l -> l.matches("job (charm-housekeeping|"
@@ -195,5 +196,36 @@ class HostileRelationDataTest {
     model.settle();
     Model.Unit server = model.first(SERVER);
     assertEquals("active", server.workload(), () -> "the server recovers once the rogue is gone: " + server);
+  }
+
+  @Test
+  @Order(8)
+  @Disabled("bug: a rogue that publishes a client's name before the real File Daemon relates takes "
+      + "that client over (restores of its data go to the rogue's address), see /work/notes/qa-findings.md")
+  void aRogueClaimingAClientsNameNeverBecomesThatClient(Model model) throws JsonProcessingException {
+    String name = model.run(SERVER + "/leader", "list-clients", Map.of()).results()
+        .path("clients").path(GOOD + "-0").path("name").asText();
+    assertFalse(name.isEmpty(), "good/0 is a client");
+    model.removeRelation(GOOD + "-fd:bacula-dir", SERVER + ":bacula-dir");
+    model.settle();
+    Map<String, String> bag = new LinkedHashMap<>();
+    bag.put("name", name);
+    bag.put("port", "9102");
+    bag.put("fileset", "/etc");
+    model.config(ROGUE, "dir-databag", Cli.JSON.writeValueAsString(bag));
+    model.integrate(ROGUE + ":bacula-dir", SERVER + ":bacula-dir");
+    model.settle();
+    model.integrate(GOOD + "-fd:bacula-dir", SERVER + ":bacula-dir");
+    model.settle();
+    try {
+      Model.Action clients = model.run(SERVER + "/leader", "list-clients", Map.of());
+      String fdUnit = clients.results().path("clients").path(GOOD + "-0").path("fd-unit").asText("");
+      assertFalse(fdUnit.startsWith(ROGUE), () -> "good/0's client is never the rogue's unit: " + clients.raw());
+      Model.Unit server = model.first(SERVER);
+      assertTrue(server.message().contains(ROGUE + "/0"), () -> "the server names the impostor: " + server);
+    } finally {
+      model.removeRelation(ROGUE + ":bacula-dir", SERVER + ":bacula-dir");
+      model.settle();
+    }
   }
 }

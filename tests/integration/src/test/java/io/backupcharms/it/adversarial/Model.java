@@ -92,6 +92,13 @@ final class Model {
         r.stdout() + r.stderr());
   }
 
+  /** Runs an action as an operator would, returning the CLI's exit and output, whether Juju or the charm refused it. */
+  Cli.Result runRaw(String unit, String action, Map<String, String> params) {
+    List<String> args = new ArrayList<>(List.of("run", "-m", name, unit, action, "--wait", JOB.toSeconds() + "s"));
+    params.forEach((k, v) -> args.add(k + "=" + v));
+    return cli.run(JOB.plusSeconds(30), args);
+  }
+
   Action backup(String unit) {
     return run("bacula-server/leader", "run-backup", Map.of("client", unit, "level", "Full"));
   }

@@ -107,26 +107,30 @@ class PythonCharmAwkwardNamesTest {
   @Order(5)
   void hostileActionParametersFailWithAReasonAndRunNothing(Model model) {
     String jobsBefore = model.run("bacula-server/leader", "list-backups", Map.of()).result("count");
-    List<Map<String, String>> hostile = List.of(
-        Map.of("client", UNIT + " jobid=1"),
-        Map.of("client", UNIT, "where", "/srv/x yes"),
-        Map.of("client", UNIT, "where", "/srv/../etc"),
-        Map.of("client", UNIT, "where", "srv/relative"),
-        Map.of("client", UNIT, "where", "/srv/\"q\""),
-        Map.of("client", UNIT, "backup-id", "1 or 1=1"),
-        Map.of("client", UNIT, "backup-id", "-1"),
-        Map.of("client", UNIT, "backup-id", "999999999999999999999"),
-        Map.of("client", UNIT, "replace", "always yes"),
-        Map.of("client", "py-fd/0; touch /srv/pwned-action"));
-    for (Map<String, String> params : hostile) {
-      Model.Action r = model.run("bacula-server/leader", "restore", params);
-      assertEquals("failed", r.status(), () -> "restore " + params + " is refused: " + r.raw());
-      assertFalse(r.message().isBlank(), () -> "restore " + params + " says why: " + r.raw());
+    // Each entry: the parameter the refusal must name, and the action's parameters.
+    List<Map.Entry<String, Map<String, String>>> hostile = List.of(
+        Map.entry("client", Map.of("client", UNIT + " jobid=1")),
+        Map.entry("client", Map.of("client", "py-fd/0; touch /srv/pwned-action")),
+        Map.entry("where", Map.of("client", UNIT, "where", "/srv/x yes")),
+        Map.entry("where", Map.of("client", UNIT, "where", "/srv/../etc")),
+        Map.entry("where", Map.of("client", UNIT, "where", "srv/relative")),
+        Map.entry("where", Map.of("client", UNIT, "where", "/srv/\"q\"")),
+        Map.entry("backup-id", Map.of("client", UNIT, "backup-id", "1 or 1=1")),
+        Map.entry("backup-id", Map.of("client", UNIT, "backup-id", "-1")),
+        Map.entry("backup-id", Map.of("client", UNIT, "backup-id", "999999999999999999999")),
+        Map.entry("replace", Map.of("client", UNIT, "replace", "always yes")));
+    for (Map.Entry<String, Map<String, String>> h : hostile) {
+      Cli.Result r = model.runRaw("bacula-server/leader", "restore", h.getValue());
+      String out = r.stdout() + r.stderr();
+      assertTrue(r.exitCode() != 0 && out.contains(h.getKey()),
+          () -> "restore " + h.getValue() + " is refused naming " + h.getKey() + ": " + out);
     }
-    Model.Action level = model.run("bacula-server/leader", "run-backup", Map.of("client", UNIT, "level", "Full\nyes"));
-    assertEquals("failed", level.status(), () -> "run-backup with a hostile level is refused: " + level.raw());
-    Model.Action limit = model.run("bacula-server/leader", "list-backups", Map.of("limit", "0"));
-    assertEquals("failed", limit.status(), () -> "list-backups limit=0 is refused: " + limit.raw());
+    Cli.Result level = model.runRaw("bacula-server/leader", "run-backup", Map.of("client", UNIT, "level", "Full\nyes"));
+    assertTrue(level.exitCode() != 0 && (level.stdout() + level.stderr()).contains("level"),
+        () -> "run-backup with a hostile level is refused: " + level);
+    Cli.Result limit = model.runRaw("bacula-server/leader", "list-backups", Map.of("limit", "0"));
+    assertTrue(limit.exitCode() != 0 && (limit.stdout() + limit.stderr()).contains("limit"),
+        () -> "list-backups limit=0 is refused: " + limit);
     assertEquals(jobsBefore, model.run("bacula-server/leader", "list-backups", Map.of()).result("count"),
         "no job ran for any refused action");
     assertEquals("", model.sh(UNIT, "ls -d /srv/x* /srv/pwned* /etc/srv 2>/dev/null; true").strip(),
