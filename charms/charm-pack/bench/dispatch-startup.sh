@@ -1,138 +1,193 @@
 #!/usr/bin/env bash
-# Benchmark: how long one hook of a packed charm takes, from `dispatch` to exit, with the JVM
-# options and AppCDS archive charm-pack ships against plainer launches. Uses the real
-# backup-integrator .charm (config-changed on a leader with a backup relation, fake hook tools
-# on PATH, scripts written under a temporary root) and replaces its own section of
-# docs/reference/performance.md. Usage: charms/charm-pack/bench/dispatch-startup.sh [runs]
+# Benchmark (not a test): one update-status hook of each packed charm (backup-integrator,
+# bacula-fd, bacula-server), from `dispatch` to exit, run alternately with the same hook of the
+# Python ops anchor charm (shared/bench/ops-anchor), against fake hook tools. Replaces the
+# "Charm start-up (dispatch)" section of docs/reference/performance.md.
+#
+#   charms/charm-pack/bench/dispatch-startup.sh [--explore] [--no-write] [RUNS]   # default 31
+#
+# Takes the .charm files from <module>/target of CHARMS_FROM (default: this tree); build them
+# first with `mvn -B -o install -DskipTests -pl backup-integrator-charm,bacula-fd-charm,bacula-server-charm -am`
+# (in a clone if others build in this tree). CHARMS_BEFORE=<tree> adds that tree's .charm files
+# as "previous" (to compare two builds). --explore also times each charm with other JVM options
+# and jar layouts (separate jars instead of lib/charm.jar, Serial GC, C1 at its default
+# thresholds, no AppCDS archive), each with its own archive from the charm's training mode. Needs python3-yaml, python3-websocket, /usr/bin/time and the ops
+# 2.20.0 source in bench/work/operator (bench/ops/run.sh explains how to get it).
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-RUNS=${1:-15}
-REPO=$PWD
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+explore=false
+write=true
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --explore) explore=true; shift ;;
+    --no-write) write=false; shift ;;
+    *) break ;;
+  esac
+done
+runs=${1:-31}
+from="${CHARMS_FROM:-$root}"
+anchor_src="${ANCHOR_DIR:-$root/../shared/bench/ops-anchor}"
+operator="$root/bench/work/operator"
+[ -d "$operator/ops" ] || { echo "bench: no ops source in $operator; see bench/ops/run.sh" >&2; exit 1; }
 
-mvn -B -q -o -pl backup-integrator-charm package -DskipTests
-CHARM=$(ls backup-integrator-charm/target/backup-integrator_*.charm)
-
-WORK=$(mktemp -d /tmp/dispatch-bench.XXXXXX)
-APP="bench-integrator-$$"
+work=$(mktemp -d /tmp/dispatch-bench.XXXXXX)
+app="bench-integrator-$$"
 cleanup() {
-  rm -rf "$WORK" "/var/lib/backup-integrator/$APP"
+  rm -rf "$work" "/var/lib/backup-integrator/$app"
   rmdir /var/lib/backup-integrator 2>/dev/null || true
 }
 trap cleanup EXIT
 
-# Fake hook tools: answer as Juju would for a leader with backup:1 to bacula-fd.
-mkdir -p "$WORK/tools"
-cat > "$WORK/tools/fake-tool" <<'TOOL'
+# --- the Python ops anchor, set up as bench/ops/run.sh does ----------------------------------
+mkdir -p "$work/anchor/tools" "$work/anchor/charm/venv"
+cp -r "$anchor_src/charm/." "$work/anchor/charm/"
+chmod -R u+w "$work/anchor"
+cp "$anchor_src/tools/hooktool" "$work/anchor/tools/hooktool"
+chmod +x "$work/anchor/tools/hooktool" "$work/anchor/charm/dispatch" "$work/anchor/charm/src/charm.py"
+for f in "$anchor_src"/tools/*; do
+  n=$(basename "$f"); [ "$n" = hooktool ] || ln -s hooktool "$work/anchor/tools/$n"
+done
+ln -s "$operator/ops" "$work/anchor/charm/venv/ops"
+
+# --- fake hook tools, one set per charm -------------------------------------------------------
+# Each answers as Juju would for a state in which the charm's update-status reads config and
+# relations, publishes or withdraws its bag, sets a status, and never touches this machine's
+# services: backup-integrator is a leader related to bacula-fd (writes its script under
+# /var/lib/backup-integrator/<app>/); bacula-fd has both relations but no fileset from the
+# application yet (waiting, withdraws its bag); bacula-server is the leader without an ingress
+# address yet (waiting).
+tools() {  # tools CHARM CONFIG_JSON RELATION_IDS_CASES NETWORK_JSON [REMOTE_UNITS_JSON]
+  local dir="$work/tools-$1"
+  mkdir -p "$dir"
+  cat > "$dir/fake-tool" <<TOOL
 #!/bin/sh
-case "${0##*/}" in
-  relation-set|state-set) cat > /dev/null ;;
-  config-get) printf '%s\n' '{"fileset":"/var/lib/myapp,/etc/myapp","run-before-backup":"#!/bin/sh\necho dump\n"}' ;;
+n=\${0##*/}
+[ -n "\${HOOKTOOL_LOG:-}" ] && echo "\$n \$*" >> "\$HOOKTOOL_LOG"
+case "\$n" in
+  relation-set|state-set|juju-log|status-set|application-version-set|state-delete) cat > /dev/null ;;
+  config-get) printf '%s\n' '$2' ;;
   is-leader) echo true ;;
-  relation-ids) case "$1" in backup) echo '["backup:1"]' ;; *) echo '[]' ;; esac ;;
-  relation-list) case "$*" in *--app*) echo '"bacula-fd"' ;; *) echo '["bacula-fd/0"]' ;; esac ;;
+  relation-ids) case "\$1" in $3 *) echo '[]' ;; esac ;;
+  relation-list) case "\$*" in *--app*) echo '"remote"' ;; *) printf '%s\n' '${5:-["remote/0"]}' ;; esac ;;
   relation-get|state-get) echo '{}' ;;
   status-get) echo '{"message":"","status":"unknown","status-data":{}}' ;;
+  network-get) printf '%s\n' '$4' ;;
   opened-ports|secret-ids) echo '[]' ;;
+  *) echo "fake hook tool: unexpected \$n" >&2; exit 1 ;;
 esac
 TOOL
-chmod 755 "$WORK/tools/fake-tool"
-for t in config-get is-leader relation-ids relation-list relation-get relation-set status-set \
-    status-get juju-log state-get state-set state-delete application-version-set network-get \
-    opened-ports open-port close-port secret-ids; do
-  ln -s fake-tool "$WORK/tools/$t"
-done
+  chmod 755 "$dir/fake-tool"
+  for t in config-get is-leader relation-ids relation-list relation-get relation-set status-set \
+      status-get juju-log state-get state-set state-delete application-version-set network-get \
+      opened-ports secret-ids; do
+    ln -s fake-tool "$dir/$t"
+  done
+}
+no_ingress='{"bind-addresses":[],"egress-subnets":[],"ingress-addresses":[]}'
+tools backup-integrator '{"fileset":"/var/lib/myapp,/etc/myapp","run-before-backup":"#!/bin/sh\necho dump\n"}' \
+  "backup) echo '[\"backup:1\"]' ;; juju-info) echo '[\"juju-info:2\"]' ;;" "$no_ingress"
+tools bacula-fd '{"port":9102,"schedule":""}' \
+  "backup) echo '[\"backup:1\"]' ;; bacula-dir) echo '[\"bacula-dir:2\"]' ;; juju-info) echo '[\"juju-info:3\"]' ;;" "$no_ingress"
+tools bacula-server '{"file-retention":"1 year","job-retention":"1 year","volume-retention":"1 year","max-volume-bytes":"50G","max-concurrent-jobs":10}' \
+  "bacula-server-peers) echo '[\"bacula-server-peers:0\"]' ;;" "$no_ingress" '[]'
+declare -A unit=([backup-integrator]="$app/0" [bacula-fd]=bacula-fd/0 [bacula-server]=bacula-server/0)
+declare -A module=([backup-integrator]=backup-integrator-charm [bacula-fd]=bacula-fd-charm
+  [bacula-server]=bacula-server-charm)
+charms=(backup-integrator bacula-fd bacula-server)
 
-# variant name, then the sed expression applied to dispatch's settings
-variant_dir() {
-  local name=$1 flags=$2 cds=$3 dir="$WORK/$1/charm"
+# --- variants of each charm -------------------------------------------------------------------
+setting() { sed -n "s/^$2='\(.*\)'$/\1/p" "$1/dispatch"; }
+
+# unpack CHARM VARIANT [TREE]: the charm's .charm (from TREE/<module>/target, default $from) as
+# Juju unpacks it (modes, links; dispatch puts back the jar times)
+unpack() {
+  local dir="$work/$1/$2/charm" file
+  file=$(ls "${3:-$from}/${module[$1]}"/target/"$1"_*.charm)
   mkdir -p "$dir"
-  (cd "$dir" && unzip -q "$REPO/$CHARM")
-  sed -i "s|^JVM_FLAGS='.*'$|JVM_FLAGS='$flags'|" "$dir/dispatch"
-  if [ "$cds" = no ]; then
-    sed -i "s|^PACKED_JAVA_RUNTIME='.*'$|PACKED_JAVA_RUNTIME=''|" "$dir/dispatch"
-  fi
+  (cd "$dir" && unzip -q "$file")
   echo "$dir"
 }
-
-run_hook() {
-  env -i PATH="$WORK/tools:/usr/sbin:/usr/bin:/sbin:/bin" JUJU_CHARM_DIR="$1" CHARM_DIR="$1" \
-    JUJU_DISPATCH_PATH=hooks/config-changed JUJU_HOOK_NAME=config-changed \
-    JUJU_UNIT_NAME="$APP/0" JUJU_MODEL_NAME=bench JUJU_MODEL_UUID=7a3c2f1e-1b2c-4d5e-8f90-5e1f2a3b4c5d \
-    JUJU_VERSION=3.6.4 JUJU_PRINCIPAL_UNIT=myapp/0 CHARM_CDS_LOCAL=0 LANG=C.UTF-8 \
-    "$1/dispatch" > "$WORK/hook.log" 2>&1 || {
-      echo "dispatch-startup: the hook failed in $1:" >&2
-      cat "$WORK/hook.log" >&2
-      return 1
-    }
+# retrain DIR FLAGS [CLASSPATH]: new JVM options (and class path) in dispatch, new archive
+retrain() {
+  local dir=$1 flags=$2 cp=${3:-} main mtime
+  [ -n "$cp" ] || cp=$(setting "$dir" CHARM_CLASSPATH)
+  main=$(setting "$dir" MAIN_CLASS)
+  mtime=$(setting "$dir" JAR_MTIME)
+  sed -i -e "s|^JVM_FLAGS='.*'$|JVM_FLAGS='$flags'|" -e "s|^CHARM_CLASSPATH='.*'$|CHARM_CLASSPATH='$cp'|" "$dir/dispatch"
+  touch -d "@$mtime" "$dir"/lib/*.jar
+  rm -f "$dir/lib/charm.jsa"
+  (cd "$dir" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 JUJU_CHARM_DIR="$dir" java $flags \
+    -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit=lib/charm.jsa \
+    -Dops.training=true -cp "$cp" "$main" > "$dir/../training.log" 2>&1)
 }
-
-# Rounds alternate the launches (one of each per round) so that load from other work on a shared
-# machine falls on all of them alike.
-measure() {
-  local i dir start end
-  for dir in "$@"; do
-    run_hook "$WORK/$dir/charm"   # warm the page cache; not counted
+# separate CHARM DIR: lib/charm.jar replaced by the jars it was merged from (the module's jar and
+# its runtime class path from the build), prints the class path
+separate() {
+  local t="$from/${module[$1]}/target" j cp
+  rm -f "$2/lib/charm.jar"
+  for j in $(ls "$t"/*.jar) $(tr ':' ' ' < "$t/charm-classpath.txt"); do
+    cp "$j" "$2/lib/"
+    cp="${cp:+$cp:}lib/$(basename "$j")"
   done
-  for i in $(seq "$RUNS"); do
-    for dir in "$@"; do
-      start=$(date +%s%N)
-      run_hook "$WORK/$dir/charm" || return 1
-      end=$(date +%s%N)
-      echo $(( (end - start) / 1000000 )) >> "$WORK/$dir.ms"
-    done
-  done
+  echo "$cp"
 }
 
-median() {
-  sort -n "$WORK/$1.ms" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+commands=("ops-python=$work/anchor/charm::env PATH=$work/anchor/tools:/usr/bin:/bin JUJU_UNIT_NAME=app/0 JUJU_CHARM_DIR=$work/anchor/charm ./dispatch")
+add() {  # add CHARM VARIANT DIR
+  commands+=("$1:$2=$3::env PATH=$work/tools-$1:/usr/bin:/bin JUJU_UNIT_NAME=${unit[$1]} JUJU_CHARM_DIR=$3 ./dispatch")
 }
+for c in "${charms[@]}"; do
+  d=$(unpack "$c" shipped); add "$c" shipped "$d"
+  shipped_flags=$(setting "$d" JVM_FLAGS)
+  if [ -n "${CHARMS_BEFORE:-}" ]; then
+    add "$c" previous "$(unpack "$c" previous "$CHARMS_BEFORE")"
+  fi
+  if $explore; then
+    d=$(unpack "$c" no-cds); sed -i "s|^PACKED_JAVA_RUNTIME='.*'$|PACKED_JAVA_RUNTIME=''|" "$d/dispatch"
+    add "$c" no-cds "$d"
+    d=$(unpack "$c" jars); retrain "$d" "$shipped_flags" "$(separate "$c" "$d")"; add "$c" jars "$d"
+    d=$(unpack "$c" serial); retrain "$d" "${shipped_flags/-XX:+UseG1GC/-XX:+UseSerialGC}"
+    add "$c" serial "$d"
+    d=$(unpack "$c" c1-default); retrain "$d" "$(echo "$shipped_flags" | sed 's/ -XX:CICompilerCount=1 -XX:Tier3[^ ]*//g; s/ -XX:Tier3[^ ]*//g')"
+    add "$c" c1-default "$d"
+  fi
+done
 
-FAST=$(unzip -p "$CHARM" dispatch | sed -n "s/^JVM_FLAGS='\(.*\)'$/\1/p")
-variant_dir plain '' no > /dev/null
-variant_dir fast "$FAST" no > /dev/null
-variant_dir shipped "$FAST" yes > /dev/null
-if ! measure plain fast shipped; then
-  echo "dispatch-startup: a hook failed; no figures written" >&2
-  exit 1
-fi
-plain=$(median plain)
-fast=$(median fast)
-shipped=$(median shipped)
-JAVA=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.runtime.version = //p')
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-JARS=$(unzip -Z1 "$CHARM" | grep -c '^lib/.*\.jar$')
-JSA=$(unzip -Zl "$CHARM" lib/charm.jsa | awk '/charm.jsa/ {printf "%.1f", $4/1048576}')
+# --- sanity: every hook runs, and what it did --------------------------------------------------
+hook_env=(HOOK_ENV_JUJU_MODEL_NAME=bench HOOK_ENV_JUJU_MODEL_UUID=8b5e1a2c-0000-4000-8000-000000000001
+  HOOK_ENV_JUJU_VERSION=3.6.4 HOOK_ENV_JUJU_DISPATCH_PATH=hooks/update-status
+  HOOK_ENV_JUJU_HOOK_NAME=update-status HOOK_ENV_LANG=C.UTF-8 HOOK_ENV_CHARM_CDS_LOCAL=0
+  HOOK_ENV_JUJU_PRINCIPAL_UNIT=myapp/0)
+declare -A calls status
+for spec in "${commands[@]}"; do
+  name=${spec%%=*}; rest=${spec#*=}; dir=${rest%%::*}; cmd=${rest#*::}
+  log="$work/${name//[:\/]/_}.calls"
+  if ! (cd "$dir" && env -i "${hook_env[@]/#HOOK_ENV_/}" HOOKTOOL_LOG="$log" $cmd > "$log.out" 2>&1); then
+    echo "bench: the hook of $name failed:" >&2; cat "$log.out" >&2; exit 1
+  fi
+  if grep -q 'shared archive\|CDS' "$log.out"; then
+    echo "bench: $name: the JVM did not use its archive:" >&2; cat "$log.out" >&2; exit 1
+  fi
+  calls[$name]=$(wc -l < "$log")
+  status[$name]=$(sed -n 's/^status-set //p' "$log" | tail -1)
+  echo "bench: $name: ${calls[$name]} tool calls, status ${status[$name]}"
+done
 
-SECTION=$(cat <<MD
-## Charm start-up (dispatch)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+result=$(env -i "${hook_env[@]}" PATH=/usr/bin:/bin python3 "$root/bench/ops/measure.py" "$runs" "${commands[@]}")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$result" | python3 -m json.tool
+$write || exit 0
 
-Benchmark: \`charms/charm-pack/bench/dispatch-startup.sh\`. One \`config-changed\` hook of the
-packed backup-integrator charm (leader, one backup relation, fake hook tools on PATH; the charm
-reads config and relations, writes one script and publishes its bag), timed from \`dispatch\` to
-exit, median of $RUNS rounds (each round runs the three launches in turn) after one warm-up. $JARS jars on the class path, AppCDS archive
-$JSA MiB. Java $JAVA; load average during the run: $LOAD.
-
-| launch | median hook time |
-| --- | --- |
-| plain \`java -cp ... Main\` (JDK's default CDS only) | $plain ms |
-| charm-pack's JVM options, no AppCDS archive | $fast ms |
-| charm-pack's JVM options + packed AppCDS archive (what ships) | $shipped ms |
-
-JVM options: \`$FAST\`. Target: the shipped launch at least 30% faster than the plain one.
-Result: $(awk -v p="$plain" -v s="$shipped" 'BEGIN { r = (p - s) / p * 100; printf "%.0f%% faster, %s", r, (r >= 30 ? "met" : "not met") }').
-MD
-)
-
-DOC=docs/reference/performance.md
-python3 - "$DOC" "$SECTION" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
-text = open(path).read()
-pattern = re.compile(r"^## Charm start-up \(dispatch\)\n.*?(?=^## |\Z)", re.S | re.M)
-if pattern.search(text):
-    text = pattern.sub(lambda m: section + "\n", text)
-else:
-    text = text.rstrip() + "\n\n" + section
-open(path, "w").write(text.rstrip() + "\n")
-PY
-echo "$SECTION"
+# --- the report ---------------------------------------------------------------------------------
+d="$work/backup-integrator/shipped/charm"
+export BENCH_RESULT="$result" BENCH_RUNS="$runs" BENCH_LOAD="$load_before before, $load_after after" BENCH_DATE="$(date -u +%F)"
+export BENCH_JAVA="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.runtime.version = //p')"
+export BENCH_FLAGS="$(setting "$d" JVM_FLAGS)"
+export BENCH_CALLS="$(for k in "${!calls[@]}"; do echo "$k=${calls[$k]}|${status[$k]}"; done)"
+export BENCH_LAYOUT="$(for c in "${charms[@]}"; do
+  f=$(ls "$from/${module[$c]}"/target/"$c"_*.charm)
+  echo "$c=$(unzip -Z1 "$f" | grep -c '^lib/.*\.jar$')|$(unzip -Zl "$f" lib/charm.jsa | awk '/charm.jsa/ {printf "%.1f", $4/1048576}')"
+done)"
+python3 "$(dirname "$0")/report.py" "$root/docs/reference/performance.md"
+echo "bench: wrote docs/reference/performance.md"

@@ -74,6 +74,9 @@ class CharmPackTest {
         Files.readString(resources));
     assertEquals("sample-1.0.jar\ndep-2.0.jar\n", new String(PackedCharm.open(charm)
         .jarEntry("lib/charm.jar", FatJar.JARS_LIST).orElseThrow(), StandardCharsets.UTF_8));
+    // A dependency's module descriptor means nothing on the class path; merged, it would claim
+    // every class of the fat jar for that one module.
+    assertTrue(PackedCharm.open(charm).jarEntry("lib/charm.jar", "module-info.class").isEmpty());
   }
 
   @Test
