@@ -228,12 +228,13 @@ final class Reconciler {
       LOG.warn("client left out of the Director: {}", r.message());
     }
     if (!clients.rejected().isEmpty()) {
-      String first = clients.rejected().get(0).message();
-      int more = clients.rejected().size() - 1;
+      // Every claimant of a clashing name carries the same problem: count the problem once.
+      long more =
+          clients.rejected().stream().map(ClientReading.Rejected::problems).distinct().count() - 1;
       statuses.add(
           new BlockedStatus(
               "invalid client data, client left out: "
-                  + first
+                  + clients.rejected().get(0).message()
                   + (more > 0 ? " (and " + more + " more; see juju debug-log)" : "")));
     }
     int ready = clients.ready().size();
@@ -243,12 +244,26 @@ final class Reconciler {
     } else if (ready == 0) {
       statuses.add(
           new WaitingStatus(
-              "waiting for " + clients.pending().size() + " File Daemon(s) to publish their data"));
+              "waiting for " + clients.pending().size() + " File Daemon(s) to publish their data: see "
+                  + units(clients.pending())));
     } else {
+      // A File Daemon that withdrew its data is usually blocked on its own side (bad backup data):
+      // name it, so the operator looks there instead of waiting.
       String pending =
-          clients.pending().isEmpty() ? "" : ", " + clients.pending().size() + " waiting for data";
+          clients.pending().isEmpty()
+              ? ""
+              : ", " + clients.pending().size() + " left out: see " + units(clients.pending());
       statuses.add(
           new ActiveStatus(ready + (ready == 1 ? " client" : " clients") + pending + backend));
     }
+  }
+
+  /** {@code a-fd/0, b-fd/1, c-fd/2 and 4 more}: short enough for a status line. */
+  private static String units(List<ClientReading.Pending> pending) {
+    List<String> names = pending.stream().map(ClientReading.Pending::unit).toList();
+    if (names.size() <= 3) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
   }
 }

@@ -1,6 +1,8 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.server.clients.ClientReading;
 import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.clients.FdNames;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -8,16 +10,16 @@ import java.util.stream.Collectors;
 /**
  * Maps what an operator types as {@code client=} to one of the Director's clients.
  *
- * <p>Accepted, in order: the unit of the backed-up application ({@code myapp/0}), matched against
- * the reference File Daemon name {@code relation-<model>-<unit with / as ->-<last block of the
- * model uuid>-fd}; the exact Bacula client name (with or without {@code -fd}); the bacula-fd unit
- * itself ({@code bacula-fd/0}).
+ * <p>Accepted, in order: the unit of the backed-up application ({@code myapp/0}), when the client's
+ * name claims it believably ({@link FdNames#principal}); the exact Bacula client name (with or
+ * without {@code -fd}); the unit that sent the client ({@code bacula-fd/0}). A client is never
+ * selected by a unit it does not stand for: a name claiming a unit of the sender's own
+ * application is found by its name or sender only.
  */
 public final class ClientSelector {
 
   private final List<ClientSpec> clients;
-  private final String modelName;
-  private final String uuidBlock;
+  private final FdNames names;
 
   /**
    * @param clients the ready clients
@@ -26,9 +28,7 @@ public final class ClientSelector {
    */
   public ClientSelector(List<ClientSpec> clients, String modelName, String modelUuid) {
     this.clients = List.copyOf(clients);
-    this.modelName = modelName;
-    int dash = modelUuid.lastIndexOf('-');
-    this.uuidBlock = dash < 0 ? modelUuid : modelUuid.substring(dash + 1);
+    this.names = new FdNames(modelName, modelUuid);
   }
 
   /**
@@ -56,40 +56,27 @@ public final class ClientSelector {
                 + clients.stream().map(this::describe).collect(Collectors.joining(", "))));
   }
 
-  /** The backed-up unit ({@code myapp/0}) a client stands for, when its name follows the format. */
+  /** The backed-up unit ({@code myapp/0}) a client believably stands for. */
   public Optional<String> principalUnit(ClientSpec client) {
-    String prefix = "relation-" + modelName + "-";
-    String suffix = "-" + uuidBlock + "-fd";
-    String name = client.name();
-    if (!name.startsWith(prefix) || !name.endsWith(suffix)) {
-      return Optional.empty();
-    }
-    String middle = name.substring(prefix.length(), name.length() - suffix.length());
-    int dash = middle.lastIndexOf('-');
-    if (dash <= 0 || !middle.substring(dash + 1).matches("[0-9]+")) {
-      return Optional.empty();
-    }
-    return Optional.of(middle.substring(0, dash) + "/" + middle.substring(dash + 1));
+    return names.principal(client.name(), client.unit());
+  }
+
+  /** The unit a client is attributed to: its principal when believable, else its sender. */
+  public String attributedUnit(ClientSpec client) {
+    return names.attributedUnit(client.name(), client.unit());
+  }
+
+  /** The unit a refused client is attributed to, the same way as a ready one. */
+  public String attributedUnit(ClientReading.Rejected rejected) {
+    return rejected.name().map(n -> names.attributedUnit(n, rejected.unit())).orElse(rejected.unit());
   }
 
   private Optional<ClientSpec> find(String requested) {
     if (requested.contains("/")) {
-      String expected =
-          "relation-" + modelName + "-" + requested.replace('/', '-') + "-" + uuidBlock + "-fd";
       for (ClientSpec c : clients) {
-        if (c.name().equals(expected) || principalUnit(c).orElse("").equals(requested)) {
+        if (principalUnit(c).orElse("").equals(requested)) {
           return Optional.of(c);
         }
-      }
-      // A File Daemon from another model keeps that model's name and uuid in its name.
-      String infix = "-" + requested.replace('/', '-') + "-";
-      List<ClientSpec> loose =
-          clients.stream()
-              .filter(c -> c.name().startsWith("relation-") && c.name().contains(infix))
-              .filter(c -> c.name().matches(".*" + java.util.regex.Pattern.quote(infix) + "[0-9a-f]+-fd"))
-              .toList();
-      if (loose.size() == 1) {
-        return Optional.of(loose.get(0));
       }
       return clients.stream().filter(c -> c.unit().equals(requested)).findFirst();
     }

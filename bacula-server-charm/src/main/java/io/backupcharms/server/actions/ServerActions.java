@@ -1,5 +1,6 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.server.clients.ClientReading;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class ServerActions {
       log.accept("job " + id + " queued");
       JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
       Map<String, Object> results = new LinkedHashMap<>(job.describe());
-      selector.principalUnit(client).ifPresent(u -> results.put("unit", u));
+      results.put("unit", selector.attributedUnit(client));
       if (!job.isGood()) {
         throw new ActionFailedException(
             "backup job " + id + " of " + selector.describe(client) + " " + job.statusWord() + ": "
@@ -153,8 +154,9 @@ public final class ServerActions {
     for (ClientSpec c : clients.ready()) {
       Map<String, String> entry = new LinkedHashMap<>();
       entry.put("name", c.clientResource());
-      selector.principalUnit(c).ifPresent(u -> entry.put("unit", u));
+      entry.put("unit", selector.attributedUnit(c));
       entry.put("fd-unit", c.unit());
+      entry.put("relation", c.relationLabel());
       entry.put("address", c.address() + ":" + c.port());
       entry.put("fileset", String.join(",", c.fileset()));
       entry.put("schedule", c.schedule().isEmpty() ? "manual only" : String.join(", ", c.schedule()));
@@ -165,14 +167,22 @@ public final class ServerActions {
               : job == null ? "none"
               : "job " + job.id() + ", " + job.levelName() + ", " + job.statusWord() + ", "
                   + (job.start().isEmpty() ? job.end() : job.start()));
-      list.put(key(selector.principalUnit(c).orElse(c.stem()), list), entry);
+      list.put(key(selector.attributedUnit(c), list), entry);
     }
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("count", Integer.toString(clients.ready().size()));
     results.put("clients", list);
     if (!clients.rejected().isEmpty()) {
-      Map<String, String> rejected = new LinkedHashMap<>();
-      clients.rejected().forEach(r -> rejected.put(key(r.unit(), rejected), r.message()));
+      // Keyed like the ready clients, so one search for myapp-0 finds the client either way.
+      Map<String, Object> rejected = new LinkedHashMap<>();
+      for (ClientReading.Rejected r : clients.rejected()) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("unit", selector.attributedUnit(r));
+        entry.put("fd-unit", r.unit());
+        entry.put("relation", "bacula-dir:" + r.relationId());
+        entry.put("reason", String.join("; ", r.problems()));
+        rejected.put(key(selector.attributedUnit(r), rejected), entry);
+      }
       results.put("rejected", rejected);
     }
     return results;

@@ -1,6 +1,8 @@
 package io.backupcharms.server.clients;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** What the server made of one remote unit's {@code bacula-dir} databag. */
 public sealed interface ClientReading {
@@ -31,10 +33,13 @@ public sealed interface ClientReading {
    * The unit published data the server refuses; it is left out of the Director while every other
    * client keeps working.
    *
+   * @param name the File Daemon name the unit published, if any (possibly invalid)
    * @param problems one sentence per offending field, each naming the field
    */
-  record Rejected(String unit, int relationId, List<String> problems) implements ClientReading {
+  record Rejected(String unit, int relationId, Optional<String> name, List<String> problems)
+      implements ClientReading {
     public Rejected {
+      Objects.requireNonNull(name, "name");
       problems = List.copyOf(problems);
     }
 

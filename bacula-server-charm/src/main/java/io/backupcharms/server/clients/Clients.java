@@ -1,7 +1,7 @@
 package io.backupcharms.server.clients;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,41 +23,56 @@ public record Clients(
   }
 
   /**
-   * Reads every databag. A second unit publishing a name already taken is rejected, because two
-   * Bacula Clients cannot share a name and silently merging them would back up the wrong machine.
+   * Reads every databag. A File Daemon name claimed by more than one unit is left out for
+   * <em>every</em> claimant: the server cannot tell which one is genuine (names are
+   * self-declared and predictable), and keeping the first one would let a unit related earlier
+   * take over another machine's client, its backup history and its restores.
    */
   public static Clients read(List<FdUnitBag> bags) {
-    List<ClientSpec> ready = new ArrayList<>();
+    List<ClientSpec> candidates = new ArrayList<>();
     List<ClientReading.Pending> pending = new ArrayList<>();
     List<ClientReading.Rejected> rejected = new ArrayList<>();
-    Map<String, ClientSpec> byStem = new HashMap<>();
+    Map<String, List<ClientSpec>> byStem = new LinkedHashMap<>();
     for (FdUnitBag bag : bags) {
       ClientReading reading = FdUnitBagReader.read(bag);
       if (reading instanceof ClientReading.Ready r) {
-        ClientSpec other = byStem.putIfAbsent(r.spec().stem(), r.spec());
-        if (other == null) {
-          ready.add(r.spec());
-        } else {
-          rejected.add(
-              new ClientReading.Rejected(
-                  r.unit(),
-                  r.relationId(),
-                  List.of(
-                      "name "
-                          + FdUnitBagReader.quoted(r.spec().name())
-                          + " is already used by "
-                          + other.unit()
-                          + " on relation "
-                          + other.relationLabel()
-                          + "; every File Daemon needs its own name")));
-        }
+        candidates.add(r.spec());
+        byStem.computeIfAbsent(r.spec().stem(), k -> new ArrayList<>()).add(r.spec());
       } else if (reading instanceof ClientReading.Pending p) {
         pending.add(p);
       } else {
         rejected.add((ClientReading.Rejected) reading);
       }
     }
+    List<ClientSpec> ready = new ArrayList<>();
+    for (ClientSpec spec : candidates) {
+      List<ClientSpec> claimants = byStem.get(spec.stem());
+      if (claimants.size() == 1) {
+        ready.add(spec);
+      } else {
+        rejected.add(
+            new ClientReading.Rejected(
+                spec.unit(), spec.relationId(), Optional.of(spec.name()), List.of(clash(claimants))));
+      }
+    }
     return new Clients(ready, pending, rejected);
+  }
+
+  /** {@code two units claim name "x-fd": a/0 (bacula-dir:7) and b/0 (bacula-dir:8); ...}. */
+  private static String clash(List<ClientSpec> claimants) {
+    List<String> who = new ArrayList<>();
+    for (ClientSpec c : claimants) {
+      who.add(c.unit() + " (" + c.relationLabel() + ")");
+    }
+    String listed =
+        String.join(", ", who.subList(0, who.size() - 1)) + " and " + who.get(who.size() - 1);
+    return (claimants.size() == 2 ? "two" : Integer.toString(claimants.size()))
+        + " units claim name "
+        + FdUnitBagReader.quoted(claimants.get(0).name())
+        + ": "
+        + listed
+        + "; every File Daemon needs its own name, so none of them is backed up or restored to;"
+        + " remove the wrong relation";
   }
 
   /** The same clients with one more moved from ready to rejected (it failed validation by Bacula). */
@@ -65,7 +80,9 @@ public record Clients(
     List<ClientSpec> stillReady = new ArrayList<>(ready);
     stillReady.remove(spec);
     List<ClientReading.Rejected> more = new ArrayList<>(rejected);
-    more.add(new ClientReading.Rejected(spec.unit(), spec.relationId(), List.of(problem)));
+    more.add(
+        new ClientReading.Rejected(
+            spec.unit(), spec.relationId(), Optional.of(spec.name()), List.of(problem)));
     return new Clients(stillReady, pending, more);
   }
 

@@ -7,6 +7,7 @@ import io.backupcharms.schema.FieldError;
 import io.backupcharms.schema.FileDaemonUnitData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +64,7 @@ final class FdUnitBagReader {
       }
     }
     if (!problems.isEmpty()) {
-      return new ClientReading.Rejected(fd.unit(), fd.relationId(), problems);
+      return new ClientReading.Rejected(fd.unit(), fd.relationId(), Optional.of(name), problems);
     }
     FileDaemonUnitData data = result.orElseThrow();
     RunScripts scripts =
@@ -81,7 +82,7 @@ final class FdUnitBagReader {
       }
     }
     if (!problems.isEmpty()) {
-      return new ClientReading.Rejected(fd.unit(), fd.relationId(), problems);
+      return new ClientReading.Rejected(fd.unit(), fd.relationId(), Optional.of(name), problems);
     }
     return new ClientReading.Ready(
         new ClientSpec(

@@ -49,4 +49,16 @@ class ClientSelectorTest {
     assertEquals(Optional.of("web-db/12"), selector.principalUnit(webDb));
     assertEquals(Optional.empty(), selector.principalUnit(client("custom-fd", "u/0")));
   }
+
+  @Test
+  void aNameFromAnotherModelOrOfTheSendersOwnApplicationIsNotBelieved() {
+    ClientSpec otherModel = client("relation-other-myapp-0-1a2b3c4d5e6f-fd", "rogue/0");
+    ClientSpec sibling = client("relation-prod-rogue-1-1a2b3c4d5e6f-fd", "rogue/0");
+    ClientSelector s = new ClientSelector(List.of(otherModel, sibling), "prod", UUID);
+    assertEquals(Optional.empty(), s.principalUnit(otherModel));
+    assertEquals(Optional.empty(), s.principalUnit(sibling));
+    assertEquals("rogue/0", s.attributedUnit(sibling));
+    assertThrows(InvalidParamsException.class, () -> s.select("myapp/0"));
+    assertThrows(InvalidParamsException.class, () -> s.select("rogue/1"));
+  }
 }

@@ -89,16 +89,23 @@ class ClientsTest {
   }
 
   @Test
-  void aDuplicateNameIsRejectedNamingTheFirstOwner() {
+  void aNameClaimedTwiceLeavesEveryClaimantOutNamingAll() {
     Clients clients =
         Clients.read(
             List.of(
-                new FdUnitBag(1, "bacula-fd/0", goodBag("same-fd")),
-                new FdUnitBag(2, "bacula-fd2/0", goodBag("same-fd"))));
-    assertEquals(1, clients.ready().size());
-    assertTrue(
-        clients.rejected().get(0).message().contains("already used by bacula-fd/0"),
-        clients.rejected().get(0).message());
+                new FdUnitBag(1, "rogue/0", goodBag("same-fd")),
+                new FdUnitBag(2, "bacula-fd2/0", goodBag("same-fd")),
+                new FdUnitBag(3, "bacula-fd/0", goodBag("other-fd"))));
+    assertEquals(List.of("other-fd"), clients.ready().stream().map(ClientSpec::name).toList());
+    assertEquals(2, clients.rejected().size());
+    for (ClientReading.Rejected r : clients.rejected()) {
+      assertEquals(
+          List.of("two units claim name \"same-fd\": rogue/0 (bacula-dir:1) and bacula-fd2/0"
+              + " (bacula-dir:2); every File Daemon needs its own name, so none of them is backed up"
+              + " or restored to; remove the wrong relation"),
+          r.problems());
+      assertEquals(Optional.of("same-fd"), r.name());
+    }
   }
 
   @Test

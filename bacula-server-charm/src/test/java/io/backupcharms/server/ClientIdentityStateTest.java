@@ -1,0 +1,145 @@
+package io.backupcharms.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backupcharms.ops.ActiveStatus;
+import io.backupcharms.ops.testing.ActionOutput;
+import io.backupcharms.ops.testing.Context;
+import io.backupcharms.ops.testing.RelationState;
+import io.backupcharms.ops.testing.State;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who a client is: the unit that sent it, never a unit that merely claims its name. A rogue unit
+ * related over bacula-dir that publishes another File Daemon's (predictable) name must not take
+ * over that client, its backups or its restores.
+ */
+class ClientIdentityStateTest {
+
+  /** Canonical's name for the File Daemon next to myapp/0 in ops-testing's model. */
+  static final String MYAPP0 = "relation-test-model-myapp-0-000000000001-fd";
+
+  @TempDir Path root;
+  TempDirWorkload workload;
+  Context ctx;
+
+  @BeforeEach
+  void setUp() {
+    workload = new TempDirWorkload(root);
+    ctx = Context.fromCharmDir(fw -> new BaculaServerCharm(fw, workload), Path.of("."));
+  }
+
+  static RelationState related(int id, String unit, Map<String, String> bag) {
+    return RelationState.of("bacula-dir", id, unit.substring(0, unit.indexOf('/'))).withRemoteUnit(unit, bag);
+  }
+
+  /** The rogue related first (relation 7), the genuine File Daemon after it (relation 8). */
+  State rogueFirst() {
+    RelationState rogue = related(7, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
+    State before = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"),
+        State.empty().withLeader(true).withRelation(rogue));
+    RelationState real = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    return ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"), before.withRelation(real));
+  }
+
+  @Test
+  void aNameClaimedByTwoUnitsLeavesBothOutAndNamesBoth() {
+    State out = rogueFirst();
+    assertEquals("blocked", out.unitStatus().name());
+    String message = out.unitStatus().message();
+    assertTrue(message.contains("two units claim name \"" + MYAPP0 + "\": rogue/0 (bacula-dir:7) and"
+        + " bacula-fd/0 (bacula-dir:8)"), message);
+    assertTrue(message.endsWith("remove the wrong relation"), message);
+    assertFalse(message.contains("more"), "one clash is one problem: " + message);
+    String conf = workload.directorConfig();
+    assertFalse(conf.contains(MYAPP0), "neither claimant reaches the Director: " + conf);
+    assertFalse(conf.contains("10.1.1.66"), "the rogue's address is never a client's: " + conf);
+  }
+
+  @Test
+  void noActionReachesEitherClaimant() {
+    State out = rogueFirst();
+    ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
+    assertEquals(
+        "unknown client \"myapp/0\": the Director has no clients yet; integrate bacula-fd with"
+            + " bacula-server",
+        restore.failure().orElseThrow());
+    ActionOutput backup = ctx.runAction(ctx.on().action("run-backup", Map.of("client", "rogue/0")), out);
+    assertTrue(backup.failure().orElseThrow().startsWith("unknown client \"rogue/0\""),
+        backup.failure().orElseThrow());
+  }
+
+  @Test
+  void listClientsShowsBothClaimantsAsRejectedEachWithItsOwnUnit() {
+    ActionOutput out = ctx.runAction(ctx.on().action("list-clients", Map.of()), rogueFirst());
+    assertEquals("0", out.results().get("count"));
+    Map<?, ?> rejected = (Map<?, ?>) out.results().get("rejected");
+    assertEquals(2, rejected.size(), rejected.toString());
+    Map<?, ?> first = (Map<?, ?>) rejected.get("myapp-0");
+    Map<?, ?> second = (Map<?, ?>) rejected.get("myapp-0-2");
+    assertEquals("rogue/0", first.get("fd-unit"));
+    assertEquals("bacula-dir:7", first.get("relation"));
+    assertEquals("bacula-fd/0", second.get("fd-unit"));
+    assertEquals("bacula-dir:8", second.get("relation"));
+    assertTrue(((String) first.get("reason")).startsWith("two units claim name"), first.toString());
+  }
+
+  @Test
+  void removingTheRogueRelationGivesTheClientBackToTheGenuineFileDaemon() {
+    State clash = rogueFirst();
+    State out = ctx.run(ctx.on().updateStatus(),
+        clash.withRelations(java.util.List.of(clash.relation(8).orElseThrow())));
+    assertEquals(new ActiveStatus("1 client"), out.unitStatus());
+    assertTrue(workload.directorConfig().contains("Address = \"10.1.1.5\""));
+    ActionOutput list = ctx.runAction(ctx.on().action("list-clients", Map.of()), out);
+    Map<?, ?> client = (Map<?, ?>) ((Map<?, ?>) list.results().get("clients")).get("myapp-0");
+    assertEquals("myapp/0", client.get("unit"));
+    assertEquals("bacula-fd/0", client.get("fd-unit"));
+  }
+
+  @Test
+  void aNameClaimingAUnitOfTheSendersOwnApplicationIsAttributedToTheSender() {
+    // No subordinate belongs to its principal's application: rogue/0 cannot be rogue/1's File Daemon.
+    String sibling = "relation-test-model-rogue-1-000000000001-fd";
+    RelationState rogue = related(7, "rogue/0", CharmStateTest.fdBag(sibling, "10.1.1.66"));
+    State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"),
+        State.empty().withLeader(true).withRelation(rogue));
+    ActionOutput list = ctx.runAction(ctx.on().action("list-clients", Map.of()), out);
+    Map<?, ?> clients = (Map<?, ?>) list.results().get("clients");
+    Map<?, ?> client = (Map<?, ?>) clients.get("rogue-0");
+    assertEquals("rogue/0", client.get("unit"), clients.toString());
+    ActionOutput backup = ctx.runAction(ctx.on().action("run-backup", Map.of("client", "rogue/1")), out);
+    assertTrue(backup.failure().orElseThrow().startsWith("unknown client \"rogue/1\""),
+        backup.failure().orElseThrow());
+  }
+
+  @Test
+  void aRejectedClientIsListedUnderTheSameUnitAsAnAcceptedOne() {
+    Map<String, String> bad = CharmStateTest.fdBag(MYAPP0, "10.1.1.5");
+    bad.put("fileset", "var/lib/myapp");
+    RelationState rel = related(7, "bacula-fd/0", bad);
+    State out = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(rel));
+    ActionOutput list = ctx.runAction(ctx.on().action("list-clients", Map.of()), out);
+    Map<?, ?> entry = (Map<?, ?>) ((Map<?, ?>) list.results().get("rejected")).get("myapp-0");
+    assertEquals("myapp/0", entry.get("unit"), list.results().toString());
+    assertEquals("bacula-fd/0", entry.get("fd-unit"));
+    assertTrue(((String) entry.get("reason")).contains("\"var/lib/myapp\" is relative"), entry.toString());
+  }
+
+  @Test
+  void aFileDaemonWithoutDataIsNamedSoTheOperatorLooksThere() {
+    RelationState good = related(7, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    // bacula-fd withdraws its data while it is blocked on its own backup relation.
+    RelationState withdrawn = related(8, "evil-fd/0", Map.of("ingress-address", "10.1.1.6"));
+    State out = ctx.run(ctx.on().relationChanged(withdrawn, "evil-fd/0"),
+        State.empty().withLeader(true).withRelation(good).withRelation(withdrawn));
+    assertEquals(new ActiveStatus("1 client, 1 left out: see evil-fd/0"), out.unitStatus());
+  }
+}
