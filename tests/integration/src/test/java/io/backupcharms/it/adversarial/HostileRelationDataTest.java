@@ -228,4 +228,14 @@ class HostileRelationDataTest {
       model.settle();
     }
   }
+
+  @Test
+  @Order(9)
+  void oneClientsBackupIsNeverRestoredToAnother(Model model) {
+    Model.Action list = model.run(SERVER + "/leader", "list-backups", Map.of("client", GOOD + "/0"));
+    String goodJob = list.results().path("backups").elements().next().path("job-id").asText();
+    Cli.Result r = model.runRaw(SERVER + "/leader", "restore", Map.of("client", EVIL + "/0", "backup-id", goodJob));
+    assertTrue(r.exitCode() != 0 && (r.stdout() + r.stderr()).contains(goodJob),
+        () -> "good's backup " + goodJob + " is refused for evil/0, naming the job: " + r);
+  }
 }
