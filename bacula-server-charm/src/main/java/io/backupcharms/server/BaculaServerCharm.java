@@ -11,6 +11,7 @@ import io.backupcharms.ops.Main;
 import io.backupcharms.ops.Status;
 import io.backupcharms.server.actions.ActionFailedException;
 import io.backupcharms.server.actions.ClientSelector;
+import io.backupcharms.server.actions.ForgetClient;
 import io.backupcharms.server.actions.InvalidParamsException;
 import io.backupcharms.server.actions.ServerActions;
 import io.backupcharms.server.secrets.PasswordSecrets;
@@ -42,6 +43,7 @@ public final class BaculaServerCharm extends CharmBase {
     framework.observeAction("list-backups", e -> act(e, a -> a.listBackups(e.params().asMap())));
     framework.observeAction("restore", e -> act(e, a -> a.restore(e.params().asMap(), e::log)));
     framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
+    framework.observeAction("forget-client", e -> act(e, a -> forgetClient(e.params().asMap())));
   }
 
   /** Entry point run by {@code dispatch}. */
@@ -94,8 +96,13 @@ public final class BaculaServerCharm extends CharmBase {
     }
   }
 
+  private Map<String, Object> forgetClient(Map<String, ?> params) {
+    return ForgetClient.run(params, ClientBags.bindings(framework().stored()),
+        b -> framework().stored().set(ClientBags.BINDINGS, b.serialize()));
+  }
+
   private ServerActions actions() {
-    var clients = ClientBags.read(model());
+    var clients = ClientBags.read(model(), ClientBags.bindings(framework().stored()));
     var selector = new ClientSelector(clients.ready(), model().name(), model().uuid());
     return new ServerActions(clients, selector, workload::ensureDaemonsRunning, () -> {
       String address = model().network(ClientBags.ENDPOINT).ingressAddress()

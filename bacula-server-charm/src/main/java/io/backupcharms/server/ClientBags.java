@@ -1,10 +1,12 @@
 package io.backupcharms.server;
 
+import io.backupcharms.ops.StoredState;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Unit;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.clients.FdUnitBag;
+import io.backupcharms.server.clients.NameBindings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +18,16 @@ final class ClientBags {
 
   private ClientBags() {}
 
+  /** Where the names' first applications are kept in the charm's stored state. */
+  static final String BINDINGS = "client-applications";
+
+  /** The names bound so far (see {@link NameBindings}). */
+  static NameBindings bindings(StoredState stored) {
+    return NameBindings.parse(stored.getString(BINDINGS).orElse(""));
+  }
+
   /** The clients as the model shows them now, in relation and unit order. */
-  static Clients read(Model model) {
+  static Clients read(Model model, NameBindings bindings) {
     List<FdUnitBag> bags = new ArrayList<>();
     for (Relation relation : model.relations(ENDPOINT)) {
       List<Unit> units = new ArrayList<>(relation.units());
@@ -26,7 +36,7 @@ final class ClientBags {
         bags.add(new FdUnitBag(relation.id(), unit.name(), relation.data(unit).asMap()));
       }
     }
-    return Clients.read(bags);
+    return Clients.read(bags, bindings);
   }
 
   /** {@code app/2} before {@code app/10}. */

@@ -19,6 +19,7 @@ import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.DatabaseRelation;
 import io.backupcharms.server.clients.ClientReading;
 import io.backupcharms.server.clients.Clients;
+import io.backupcharms.server.clients.NameBindings;
 import io.backupcharms.server.config.InvalidSettingException;
 import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.config.ServerIdentity;
@@ -108,7 +109,8 @@ final class Reconciler {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
     }
-    Clients clients = ClientBags.read(model);
+    NameBindings bindings = ClientBags.bindings(stored);
+    Clients clients = ClientBags.read(model, bindings);
     PlanBuilder builder =
         new PlanBuilder(settings, identity.get(), catalog.get(), workload.layout());
     try {
@@ -121,6 +123,8 @@ final class Reconciler {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
     }
+    // Bound only once the Director accepted the client, so data Bacula refused binds nothing.
+    stored.set(ClientBags.BINDINGS, bindings.withClients(clients.ready()).serialize());
     reportClients(clients, catalog.get());
     return statuses;
   }

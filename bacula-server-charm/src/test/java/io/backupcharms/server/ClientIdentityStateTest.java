@@ -91,13 +91,19 @@ class ClientIdentityStateTest {
   }
 
   @Test
-  void removingTheRogueRelationGivesTheClientBackToTheGenuineFileDaemon() {
+  void afterTheRogueRelationIsRemovedTheOperatorHandsTheNameToTheGenuineFileDaemon() {
+    // On a fresh server the rogue was accepted first, so its application owns the name until the
+    // operator lifts that with forget-client; the status says exactly that.
     State clash = rogueFirst();
     State out = ctx.run(ctx.on().updateStatus(),
         clash.withRelations(java.util.List.of(clash.relation(8).orElseThrow())));
-    assertEquals(new ActiveStatus("1 client"), out.unitStatus());
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(out.unitStatus().message().contains("belongs to application rogue"), out.unitStatus().message());
+    ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), out);
+    State back = ctx.run(ctx.on().updateStatus(), forget.state());
+    assertEquals(new ActiveStatus("1 client"), back.unitStatus());
     assertTrue(workload.directorConfig().contains("Address = \"10.1.1.5\""));
-    ActionOutput list = ctx.runAction(ctx.on().action("list-clients", Map.of()), out);
+    ActionOutput list = ctx.runAction(ctx.on().action("list-clients", Map.of()), back);
     Map<?, ?> client = (Map<?, ?>) ((Map<?, ?>) list.results().get("clients")).get("myapp-0");
     assertEquals("myapp/0", client.get("unit"));
     assertEquals("bacula-fd/0", client.get("fd-unit"));
@@ -141,5 +147,61 @@ class ClientIdentityStateTest {
     State out = ctx.run(ctx.on().relationChanged(withdrawn, "evil-fd/0"),
         State.empty().withLeader(true).withRelation(good).withRelation(withdrawn));
     assertEquals(new ActiveStatus("1 client, 1 left out: see evil-fd/0"), out.unitStatus());
+  }
+
+  /** The genuine File Daemon backed up once, then its relation removed (e.g. to re-create it). */
+  State genuineCameAndWent() {
+    RelationState real = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    State served = ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(real));
+    assertEquals(new ActiveStatus("1 client"), served.unitStatus());
+    return ctx.run(ctx.on().updateStatus(), served.withRelations(java.util.List.of()));
+  }
+
+  @Test
+  void aUnitOfAnotherApplicationCannotTakeANameOverWhileItsFileDaemonIsAway() {
+    RelationState rogue = related(9, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
+    State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"), genuineCameAndWent().withRelation(rogue));
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(out.unitStatus().message().contains("relation bacula-dir:9 (rogue/0): name \"" + MYAPP0
+        + "\" belongs to application bacula-fd"), out.unitStatus().message());
+    assertTrue(out.unitStatus().message().endsWith(
+        "juju run bacula-server/leader forget-client name=" + MYAPP0), out.unitStatus().message());
+    assertFalse(workload.directorConfig().contains("10.1.1.66"), "the rogue never becomes the client");
+    ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
+    assertTrue(restore.failure().orElseThrow().startsWith("unknown client \"myapp/0\""),
+        restore.failure().orElseThrow());
+  }
+
+  @Test
+  void theGenuineFileDaemonGetsItsNameBackWhenItReturns() {
+    RelationState back = related(10, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    State out = ctx.run(ctx.on().relationChanged(back, "bacula-fd/0"), genuineCameAndWent().withRelation(back));
+    assertEquals(new ActiveStatus("1 client"), out.unitStatus());
+  }
+
+  @Test
+  void forgetClientLetsTheReplacingApplicationTakeTheNameAtTheNextHook() {
+    RelationState rogue = related(9, "new-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.7"));
+    State blocked = ctx.run(ctx.on().relationChanged(rogue, "new-fd/0"), genuineCameAndWent().withRelation(rogue));
+    assertEquals("blocked", blocked.unitStatus().name());
+
+    ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), blocked);
+    assertEquals("bacula-fd", forget.results().get("was-bound-to"), forget.toString());
+    State out = ctx.run(ctx.on().updateStatus(), forget.state());
+    assertEquals(new ActiveStatus("1 client"), out.unitStatus());
+    assertTrue(workload.directorConfig().contains("Address = \"10.1.1.7\""));
+  }
+
+  @Test
+  void forgetClientRefusesANameThatIsNotBound() {
+    ActionOutput out = ctx.runAction(ctx.on().action("forget-client", Map.of("name", "nosuch-fd")),
+        State.empty().withLeader(true));
+    assertTrue(out.failure().orElseThrow().startsWith("name \"nosuch-fd\" is not bound to any application"),
+        out.failure().orElseThrow());
+    ActionOutput bad = ctx.runAction(ctx.on().action("forget-client", Map.of("name", "a b")),
+        State.empty().withLeader(true));
+    assertTrue(bad.failure().orElseThrow().startsWith("name must be a Bacula client name"),
+        bad.failure().orElseThrow());
   }
 }

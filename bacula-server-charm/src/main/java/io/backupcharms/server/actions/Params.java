@@ -50,6 +50,18 @@ final class Params {
     return Optional.of(text.strip());
   }
 
+  /** A Bacula name as list-clients shows it (1-127 of letters, digits and {@code -_.:}), required. */
+  Optional<String> baculaName(String key) {
+    Object value = raw.get(key);
+    String text = value == null ? "" : String.valueOf(value).strip();
+    if (!text.matches("[A-Za-z0-9_.:-]{1,127}")) {
+      problems.add(key + " must be a Bacula client name as shown by list-clients and the server's"
+          + " status (letters, digits and -_.:); got \"" + shorten(text) + "\"");
+      return Optional.empty();
+    }
+    return Optional.of(text);
+  }
+
   /** One of {@code choices} (case-sensitive as documented), or {@code fallback} when absent. */
   String choice(String key, List<String> choices, String fallback) {
     Object value = raw.get(key);

@@ -29,6 +29,15 @@ public record Clients(
    * take over another machine's client, its backup history and its restores.
    */
   public static Clients read(List<FdUnitBag> bags) {
+    return read(bags, NameBindings.NONE);
+  }
+
+  /**
+   * Reads every databag as {@link #read(List)} does; in addition a name bound to another
+   * application than its sender's ({@link NameBindings}) is left out, so a unit cannot take over
+   * the client of a File Daemon whose relation is gone.
+   */
+  public static Clients read(List<FdUnitBag> bags, NameBindings bindings) {
     List<ClientSpec> candidates = new ArrayList<>();
     List<ClientReading.Pending> pending = new ArrayList<>();
     List<ClientReading.Rejected> rejected = new ArrayList<>();
@@ -47,8 +56,15 @@ public record Clients(
     List<ClientSpec> ready = new ArrayList<>();
     for (ClientSpec spec : candidates) {
       List<ClientSpec> claimants = byStem.get(spec.stem());
-      if (claimants.size() == 1) {
+      Optional<String> owner = bindings.applicationOf(spec.stem());
+      String sender = NameBindings.application(spec.unit());
+      if (claimants.size() == 1 && owner.map(sender::equals).orElse(true)) {
         ready.add(spec);
+      } else if (claimants.size() == 1) {
+        rejected.add(
+            new ClientReading.Rejected(
+                spec.unit(), spec.relationId(), Optional.of(spec.name()),
+                List.of(taken(spec, owner.get()))));
       } else {
         rejected.add(
             new ClientReading.Rejected(
@@ -56,6 +72,21 @@ public record Clients(
       }
     }
     return new Clients(ready, pending, rejected);
+  }
+
+  private static String taken(ClientSpec spec, String owner) {
+    return "name "
+        + FdUnitBagReader.quoted(spec.name())
+        + " belongs to application "
+        + owner
+        + ", whose File Daemon published it first; "
+        + NameBindings.application(spec.unit())
+        + " cannot take it over and receive that client's restores. If "
+        + NameBindings.application(spec.unit())
+        + " really replaces "
+        + owner
+        + ": juju run bacula-server/leader forget-client name="
+        + spec.clientResource();
   }
 
   /** {@code two units claim name "x-fd": a/0 (bacula-dir:7) and b/0 (bacula-dir:8); ...}. */
