@@ -1,0 +1,38 @@
+package io.backupcharms.server.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NameBindingsTest {
+
+  @Test
+  void theStoredFormSurvivesARoundTripAndDropsUnreadableEntries() {
+    NameBindings b = NameBindings.parse("b-x=app-b,a-y=app-a,,junk,=nokey,novalue=");
+    assertEquals(Map.of("a-y", "app-a", "b-x", "app-b"), b.applications());
+    assertEquals("a-y=app-a,b-x=app-b", b.serialize());
+    assertEquals(b, NameBindings.parse(b.serialize()));
+    assertEquals("", NameBindings.NONE.serialize());
+  }
+
+  @Test
+  void aClientIsBoundToItsSendersApplicationOnceAndForgottenOnRequest() {
+    Map<String, String> bag = ClientsTest.goodBag("relation-m-myapp-0-abc-fd");
+    Clients first = Clients.read(List.of(new FdUnitBag(1, "bacula-fd/0", bag)));
+    NameBindings bound = NameBindings.NONE.withClients(first.ready());
+    assertEquals(Optional.of("bacula-fd"), bound.applicationOf("relation-m-myapp-0-abc"));
+
+    Clients rogue = Clients.read(List.of(new FdUnitBag(2, "rogue/0", bag)), bound);
+    assertTrue(rogue.ready().isEmpty());
+    String problem = rogue.rejected().get(0).problems().get(0);
+    assertTrue(problem.startsWith("name \"relation-m-myapp-0-abc-fd\" belongs to application bacula-fd"), problem);
+    assertEquals(bound, bound.withClients(Clients.read(List.of(new FdUnitBag(2, "bacula-fd/3", bag)), bound).ready()));
+
+    NameBindings forgotten = bound.without("relation-m-myapp-0-abc");
+    assertEquals(1, Clients.read(List.of(new FdUnitBag(2, "rogue/0", bag)), forgotten).ready().size());
+  }
+}
