@@ -1,6 +1,7 @@
 package io.backupcharms.server.clients;
 
 import io.backupcharms.bacula.config.InvalidConfigException;
+import io.backupcharms.bacula.config.RunScript;
 import io.backupcharms.bacula.config.RunSpec;
 import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.FieldError;
@@ -20,12 +21,6 @@ final class FdUnitBagReader {
 
   /** An IPv4/IPv6 address or a DNS host name. */
   private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}");
-
-  /**
-   * Script paths: Bacula splits a command on spaces, expands {@code %} codes and interprets
-   * quotes, so only plain absolute paths are accepted.
-   */
-  private static final Pattern SCRIPT = Pattern.compile("/[A-Za-z0-9_.+@=/-]{1,1023}");
 
   private static final String INGRESS_ADDRESS = "ingress-address";
   private static final String PRIVATE_ADDRESS = "private-address";
@@ -54,13 +49,9 @@ final class FdUnitBagReader {
     List<String> badKeys = result.errorKeys();
     for (String key : FileDaemonUnitData.SCRIPT_KEYS) {
       String path = bag.get(key);
-      if (path != null && !badKeys.contains(key) && !SCRIPT.matcher(path).matches()) {
-        problems.add(
-            key
-                + " "
-                + quoted(path)
-                + " cannot be run by Bacula as one command: use a path of letters, digits and"
-                + " _.+@=/- only (no spaces, quotes or %)");
+      if (path != null && !badKeys.contains(key)) {
+        RunScript.problemWithScriptPath(path)
+            .ifPresent(why -> problems.add(key + " " + quoted(path) + " " + why));
       }
     }
     if (!problems.isEmpty()) {

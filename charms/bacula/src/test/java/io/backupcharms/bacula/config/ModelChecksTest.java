@@ -35,6 +35,15 @@ class ModelChecksTest {
     }
 
     @Test
+    void scriptPathsBaculaWouldSplitOrExpandAreNamedAsSuch() {
+        assertTrue(RunScript.problemWithScriptPath("/var/lib/backup-integrator/app/run-before-backup").isEmpty());
+        for (String p : List.of("/srv/my scripts/before", "/srv/a%d", "/srv/\"q\"", "relative/x", "/srv/'x'", "")) {
+            assertEquals(java.util.Optional.of("cannot be run by Bacula as one command: use an absolute path of"
+                    + " letters, digits and _.+@=/- only (no spaces, quotes or %)"), RunScript.problemWithScriptPath(p), p);
+        }
+    }
+
+    @Test
     void namesFollowBaculasRules() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> Samples.client("evil\" }", "127.0.0.1", 9102));
