@@ -6,6 +6,7 @@ import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.FileDaemon;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Messages;
+import io.backupcharms.bacula.config.RunScript;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.CharmBase;
@@ -26,7 +27,9 @@ import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.DirectorAppData;
 import io.backupcharms.schema.FileDaemonUnitData;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,6 +110,13 @@ public final class BaculaFdCharm extends CharmBase {
       LOG.warn("backup relation {}: {}", backup.get(), target.describeErrors());
       director.ifPresent(BaculaFdCharm::withdraw);
       return new BlockedStatus("invalid backup relation data: " + target.describeErrors());
+    }
+    List<String> unrunnable = unrunnableScripts(target.orElseThrow());
+    if (!unrunnable.isEmpty()) {
+      String why = String.join("; ", unrunnable);
+      LOG.warn("backup relation {}: {}", backup.get(), why);
+      director.ifPresent(BaculaFdCharm::withdraw);
+      return new BlockedStatus("invalid backup relation data: " + why);
     }
     if (director.isEmpty()) {
       return new WaitingStatus("waiting for bacula-dir relation");
@@ -288,5 +298,19 @@ public final class BaculaFdCharm extends CharmBase {
     String s = text == null ? "" : text.strip();
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /**
+   * The target's script paths that the interface allows but Bacula would split, expand or
+   * misquote. The Director refuses such a client, so this unit says so where the path was set
+   * instead of staying active while no backup can run.
+   */
+  private static List<String> unrunnableScripts(BackupRequirerData target) {
+    List<String> problems = new ArrayList<>();
+    for (String key : BackupRequirerData.SCRIPT_KEYS) {
+      target.script(key).ifPresent(path -> RunScript.problemWithScriptPath(path)
+          .ifPresent(why -> problems.add(key + " \"" + path + "\" " + why)));
+    }
+    return problems;
   }
 }

@@ -105,6 +105,19 @@ class BaculaFdCharmTest {
   }
 
   @Test
+  void aScriptPathBaculaWouldSplitBlocksHereAndWithdrawsTheClient() {
+    Map<String, String> target = new LinkedHashMap<>(TARGET);
+    target.put("run-before-backup", "/srv/my scripts/before backup");
+    State out = ctx.run(ctx.on().configChanged(), State.empty()
+        .withRelation(jujuInfo()).withRelation(backup(target)).withRelation(director(Map.of())));
+    assertEquals(new BlockedStatus("invalid backup relation data: run-before-backup \"/srv/my scripts/before backup\""
+        + " cannot be run by Bacula as one command: use an absolute path of letters, digits and _.+@=/- only"
+        + " (no spaces, quotes or %)"), out.unitStatus());
+    assertFalse(out.relation("bacula-dir").orElseThrow().localUnitData().containsKey("name"),
+        "nothing is offered to the Director for a client it would refuse");
+  }
+
+  @Test
   void withoutTheDirectorRelationItWaitsAndKeepsNoDaemonRunning() {
     Status status = run(State.empty().withRelation(jujuInfo()).withRelation(backup(TARGET)));
     assertEquals(new WaitingStatus("waiting for bacula-dir relation"), status);
