@@ -1,7 +1,7 @@
 package io.backupcharms.fd;
 
 import io.backupcharms.bacula.config.FileDaemonConfig;
-import io.backupcharms.fd.monitor.TerminatedJob;
+import io.backupcharms.bacula.console.reply.TerminatedJob;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.backupcharms.fd;
 
-import io.backupcharms.fd.monitor.TerminatedJob;
+import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.schema.BackupOutcome;
 import io.backupcharms.schema.BackupStatus;
 import java.util.Comparator;

@@ -5,8 +5,9 @@ import io.backupcharms.bacula.apply.ApplyResult;
 import io.backupcharms.bacula.apply.ConfigApplier;
 import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.FileDaemonConfig;
-import io.backupcharms.fd.monitor.FileDaemonMonitor;
-import io.backupcharms.fd.monitor.TerminatedJob;
+import io.backupcharms.bacula.console.ConsoleException;
+import io.backupcharms.bacula.console.FileDaemonStatusClient;
+import io.backupcharms.bacula.console.reply.TerminatedJob;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -116,7 +117,13 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   @Override
   public List<TerminatedJob> terminatedJobs(String address, int port, String monitorName, String password)
       throws IOException {
-    return new FileDaemonMonitor(address, port, monitorName, password, Duration.ofSeconds(10)).terminatedJobs();
+    try {
+      return new FileDaemonStatusClient(address, port, monitorName, password, Duration.ofSeconds(10))
+          .terminatedJobs();
+    } catch (ConsoleException e) {
+      // The charm treats an unanswered status query as "last backup unknown", not as a failed hook.
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   private static boolean listens(String address, int port) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.config.DirectorAccess;
-import io.backupcharms.fd.monitor.TerminatedJob;
+import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.MaintenanceStatus;

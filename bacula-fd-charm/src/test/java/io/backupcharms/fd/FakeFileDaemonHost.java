@@ -2,8 +2,8 @@ package io.backupcharms.fd;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.render.BaculaRenderer;
-import io.backupcharms.fd.monitor.TerminatedJob;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.backupcharms.fd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.backupcharms.fd.monitor.TerminatedJob;
+import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.schema.BackupOutcome;
 import io.backupcharms.schema.BackupStatus;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.backupcharms.bacula.console;
 
-/** The Director refused our password, or could not prove it knows it (mutual authentication). */
+/** A Bacula daemon refused our password, or could not prove it knows it (mutual authentication). */
 public final class AuthenticationFailedException extends ConsoleException {
     /** Creates the exception. */
     public AuthenticationFailedException(String message) {

@@ -62,8 +62,8 @@ final class BSocket implements Closeable {
             return new Packet(n, new byte[0]);
         }
         if ((n & COMPRESSED) != 0) {
-            // We never announce a version in Hello, so a Director must not compress.
-            throw new IOException("the Director sent a compressed packet although none was requested");
+            // We never announce a version in Hello, so a daemon must not compress.
+            throw new IOException("the daemon sent a compressed packet although none was requested");
         }
         int len = n & ~HAS_FLAGS;
         if ((n & HAS_FLAGS) != 0) {

@@ -4,6 +4,8 @@
  * {@link io.backupcharms.bacula.console.DirectorConsole} with
  * {@link io.backupcharms.bacula.console.ConsoleSettings}; typed requests
  * {@link io.backupcharms.bacula.console.RunRequest} and
- * {@link io.backupcharms.bacula.console.RestoreRequest}.
+ * {@link io.backupcharms.bacula.console.RestoreRequest}. The same protocol code serves
+ * {@link io.backupcharms.bacula.console.FileDaemonStatusClient}, which asks a File Daemon for its
+ * finished jobs as a status-only Director entry.
  */
 package io.backupcharms.bacula.console;

@@ -1,10 +1,10 @@
-package io.backupcharms.fd.monitor;
+package io.backupcharms.bacula.console.reply;
 
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A job the File Daemon remembers as finished (its "Terminated Jobs" list, which it keeps across
+ * A job a File Daemon remembers as finished (its "Terminated Jobs" list, which it keeps across
  * restarts in its state file).
  *
  * @param jobId the Director's JobId
@@ -15,14 +15,14 @@ import java.util.Objects;
  * @param name the Job resource's name, e.g. {@code relation-m-demo-0-1a2b-fd-backup}
  */
 public record TerminatedJob(long jobId, char type, char level, char status, Instant endTime, String name) {
-  /** Checks the values are present. */
-  public TerminatedJob {
-    Objects.requireNonNull(endTime, "endTime");
-    Objects.requireNonNull(name, "name");
-  }
+    /** Checks the values are present. */
+    public TerminatedJob {
+        Objects.requireNonNull(endTime, "endTime");
+        Objects.requireNonNull(name, "name");
+    }
 
-  /** Whether this was a backup job (not a restore, verify or admin job). */
-  public boolean isBackup() {
-    return type == 'B';
-  }
+    /** Whether this was a backup job (not a restore, verify or admin job). */
+    public boolean isBackup() {
+        return type == 'B';
+    }
 }

@@ -1,0 +1,116 @@
+package io.backupcharms.bacula.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Talks to a real Bacula File Daemon on loopback through a monitor Director entry. A lone
+ * bacula-fd (not the whole {@code BaculaLab}): the status port needs no Director.
+ */
+class FileDaemonStatusClientTest {
+    private static final String HOST = "127.0.0.1";
+    private static final Path BACULA_FD = Path.of("/usr/sbin/bacula-fd");
+
+    @TempDir Path dir;
+    private Process daemon;
+    private int port;
+
+    @BeforeEach
+    void startFileDaemon() throws Exception {
+        assumeTrue(Files.isExecutable(BACULA_FD), "bacula-fd is not installed; run scripts/install-deps.sh");
+        port = freePort();
+        Path conf = dir.resolve("bacula-fd.conf");
+        Files.writeString(conf, String.join("\n",
+                "Director { Name = \"charm-bacula-dir\"; Password = \"dir-pw\" }",
+                "Director { Name = \"fd-monitor\"; Password = \"mon-pw\"; Monitor = yes }",
+                "FileDaemon { Name = \"t-fd\"; FDPort = " + port + "; FDAddress = " + HOST + ";",
+                "  WorkingDirectory = \"" + dir + "\"; PidDirectory = \"" + dir + "\" }",
+                "Messages { Name = Standard; director = charm-bacula-dir = all, !skipped }", ""));
+        daemon = new ProcessBuilder(BACULA_FD.toString(), "-f", "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("fd.log").toFile()).start();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!listening()) {
+            assertTrue(daemon.isAlive(), () -> "bacula-fd exited: " + readLog());
+            assertTrue(Instant.now().isBefore(deadline), () -> "bacula-fd not listening: " + readLog());
+            Thread.sleep(20);
+        }
+    }
+
+    @AfterEach
+    void stopFileDaemon() throws InterruptedException {
+        if (daemon != null) {
+            daemon.destroy();
+            if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
+                daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void aFreshFileDaemonHasNoTerminatedJobs() {
+        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
+                Duration.ofSeconds(5));
+        assertEquals(List.of(), client.terminatedJobs());
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedNamingTheMonitorEntry() {
+        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "not-the-pw",
+                Duration.ofSeconds(5));
+        AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, client::terminatedJobs);
+        assertTrue(e.getMessage().contains("\"fd-monitor\""), e.getMessage());
+        assertFalse(e.getMessage().contains("not-the-pw"), e.getMessage());
+    }
+
+    @Test
+    void aStoppedFileDaemonIsAConsoleErrorNamingNothingSecret() throws InterruptedException {
+        stopFileDaemon();
+        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
+                Duration.ofSeconds(2));
+        ConsoleException e = assertThrows(ConsoleException.class, client::terminatedJobs);
+        assertTrue(e.getMessage().contains("File Daemon at " + HOST + ":" + port), e.getMessage());
+        assertFalse(e.getMessage().contains("mon-pw"), e.getMessage());
+    }
+
+    private boolean listening() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(HOST, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(dir.resolve("fd.log"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return s.getLocalPort();
+        }
+    }
+}
