@@ -26,7 +26,8 @@ class ServerActionsDaemonTest {
   @TempDir static Path root;
   static LoopbackBacula bacula;
   static ServerActions actions;
-  static final List<String> log = new ArrayList<>();
+  // Written by the action's progress callback and read by the test's killer thread.
+  static final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -160,9 +161,15 @@ class ServerActionsDaemonTest {
   @Order(8)
   void aStorageDaemonKilledDuringABackupFailsThatBackupAndTheNextOneSucceeds() throws Exception {
     bacula.script("before-backup", "#!/bin/sh\nsleep 3\n");
+    // Kill the Storage Daemon once the job runs (its before-script sleeps), not on a fixed timer:
+    // on a loaded machine the Director may take longer than any timer to start the job.
     var killer = new Thread(() -> {
       try {
-        Thread.sleep(3500);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (log.stream().noneMatch(l -> l.matches("job \\d+ is running")) && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        Thread.sleep(500);
         bacula.killStorageDaemon();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
