@@ -146,8 +146,6 @@ class HostileRelationDataTest {
 
   @Test
   @Order(5)
-  @Disabled("bug: bacula-fd shows active for a run-before-backup path with a space while bacula-server "
-      + "leaves that client out (no backups), see /work/notes/qa-findings.md")
   void aScriptPathWithSpacesRunsOrBlocksTheFileDaemon(Model model) {
     model.sh(EVIL + "/0", "mkdir -p '/srv/my scripts' && printf '#!/bin/sh\\ntouch /srv/ran-spaced\\n' "
         + "> '/srv/my scripts/before backup' && chmod 755 '/srv/my scripts/before backup' && rm -f /srv/ran-spaced");
@@ -201,8 +199,6 @@ class HostileRelationDataTest {
 
   @Test
   @Order(8)
-  @Disabled("bug: a rogue that publishes a client's name before the real File Daemon relates takes "
-      + "that client over (restores of its data go to the rogue), see /work/notes/qa-findings.md B0")
   void aRogueClaimingAClientsNameNeverReceivesThatClientsData(Model model) throws JsonProcessingException {
     model.sh(GOOD + "/0", "echo 'good secret' > /srv/awkward/good-secret.txt");
     Model.Action full = model.backup(GOOD + "/0");

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * valid and must be backed up; one over the limit must block with the limit in the message. A
  * rogue bacula-fd stand-in sending such a fileset to the server must not put the server in error.
  */
-@Disabled("bug: a fileset of ~1000 paths makes the JSON-Schema regex overflow the stack "
-    + "(StackOverflowError), bacula-fd's hook fails and the unit goes to error; see /work/notes/qa-findings.md")
 @ExtendWith(OneModel.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManyPathsFilesetTest {
