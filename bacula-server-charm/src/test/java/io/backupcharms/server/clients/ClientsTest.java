@@ -80,6 +80,18 @@ class ClientsTest {
   }
 
   @Test
+  void aNameThatWouldReplaceTheServersOwnResourcesIsRefused() {
+    for (String name : List.of("charm-catalog", "charm-bacula-dir-fd")) {
+      Clients clients = Clients.read(List.of(
+          new FdUnitBag(4, "bacula-fd/0", goodBag("good-fd")), new FdUnitBag(5, "squatter/0", goodBag(name))));
+      assertEquals(List.of("good-fd"), clients.ready().stream().map(ClientSpec::name).toList());
+      String message = clients.rejected().get(0).message();
+      assertTrue(message.startsWith("relation bacula-dir:5 (squatter/0): "), message);
+      assertTrue(message.contains("name \"" + name + "\" is reserved"), message);
+    }
+  }
+
+  @Test
   void anInvalidScheduleWordIsRejectedByTheBaculaGrammar() {
     Map<String, String> bag = goodBag("a-fd");
     bag.put("schedule", "Level=Full someday at 01:00");

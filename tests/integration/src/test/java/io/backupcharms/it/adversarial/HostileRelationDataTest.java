@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -246,8 +245,6 @@ class HostileRelationDataTest {
 
   @Test
   @Order(10)
-  @Disabled("bug: a client named charm-catalog replaces the server's own charm-catalog-fileset "
-      + "silently, see /work/notes/qa-findings.md B4")
   void aClientNameNeverReplacesTheServersOwnResources(Model model) throws JsonProcessingException {
     String before = model.sh(SERVER + "/0", DIRECTOR);
     Map<String, String> bag = new LinkedHashMap<>();
