@@ -53,4 +53,10 @@ for svc in bacula-director bacula-sd bacula-fd; do
     $SUDO systemctl disable "$svc" >/dev/null 2>&1 || true
   fi
 done
+# `localjuju` as a command, as the tutorial uses it. The launcher resolves its own link, so it
+# runs the jar this checkout builds.
+repo=$(cd "$(dirname "$0")/.." && pwd)
+if [ "$(readlink -f /usr/local/bin/localjuju 2>/dev/null)" != "$repo/bin/localjuju" ]; then
+  $SUDO ln -sfn "$repo/bin/localjuju" /usr/local/bin/localjuju
+fi
 echo "install-deps: ok"
