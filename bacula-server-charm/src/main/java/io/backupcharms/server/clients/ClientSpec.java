@@ -25,6 +25,12 @@ public record ClientSpec(
     List<String> fileset,
     RunScripts scripts,
     List<String> schedule) {
+  /**
+   * The prefix of every Bacula resource the server names for itself. Clients' resources are named
+   * after the client, so no client name may start with it (or it could replace one of them).
+   */
+  public static final String RESERVED_PREFIX = "charm-";
+
 
   public ClientSpec {
     Objects.requireNonNull(name, "name");

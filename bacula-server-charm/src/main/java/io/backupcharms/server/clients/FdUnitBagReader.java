@@ -22,9 +22,6 @@ final class FdUnitBagReader {
   /** An IPv4/IPv6 address or a DNS host name. */
   private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}");
 
-  /** The prefix of every Bacula resource the server names for itself (see PlanBuilder). */
-  static final String RESERVED_PREFIX = "charm-";
-
   private static final String INGRESS_ADDRESS = "ingress-address";
   private static final String PRIVATE_ADDRESS = "private-address";
 
@@ -38,10 +35,10 @@ final class FdUnitBagReader {
           fd.unit(), fd.relationId(), "has not published its File Daemon name yet");
     }
     List<String> problems = new ArrayList<>();
-    if (name.startsWith(RESERVED_PREFIX)) {
+    if (name.startsWith(ClientSpec.RESERVED_PREFIX)) {
       // Every resource a client gets is named after it, so a client called "charm-catalog"
       // would replace the server's own charm-catalog-fileset (and so on) without a word.
-      problems.add("name " + quoted(name) + " is reserved: names starting with \"" + RESERVED_PREFIX
+      problems.add("name " + quoted(name) + " is reserved: names starting with \"" + ClientSpec.RESERVED_PREFIX
           + "\" belong to bacula-server's own resources; publish the File Daemon's default name");
     }
     String address = bag.getOrDefault(INGRESS_ADDRESS, bag.get(PRIVATE_ADDRESS));

@@ -29,25 +29,25 @@ import java.util.List;
 public final class PlanBuilder {
 
   /** The Director's name, as the reference charms publish it. */
-  public static final String DIRECTOR = "charm-bacula-dir";
+  public static final String DIRECTOR = ClientSpec.RESERVED_PREFIX + "bacula-dir";
 
-  static final String STORAGE_DAEMON = "charm-bacula-sd";
-  static final String STORAGE = "charm-file-storage";
-  static final String DEVICE = "charm-file-device";
+  static final String STORAGE_DAEMON = ClientSpec.RESERVED_PREFIX + "bacula-sd";
+  static final String STORAGE = ClientSpec.RESERVED_PREFIX + "file-storage";
+  static final String DEVICE = ClientSpec.RESERVED_PREFIX + "file-device";
   static final String MEDIA_TYPE = "File";
-  static final String POOL = "charm-pool";
-  static final String CATALOG = "charm-catalog";
-  static final String MESSAGES = "charm-messages";
+  static final String POOL = ClientSpec.RESERVED_PREFIX + "pool";
+  static final String CATALOG = ClientSpec.RESERVED_PREFIX + "catalog";
+  static final String MESSAGES = ClientSpec.RESERVED_PREFIX + "messages";
 
   /**
    * Bacula refuses a Director without any Job, and every Job needs a Client and a FileSet. This
    * Admin job (never scheduled; an Admin job contacts no File Daemon) keeps a server without
    * clients valid.
    */
-  static final String HOUSEKEEPING = "charm-housekeeping";
+  static final String HOUSEKEEPING = ClientSpec.RESERVED_PREFIX + "housekeeping";
 
-  static final String LOCAL_CLIENT = "charm-bacula-dir-fd";
-  static final String LOCAL_FILESET = "charm-catalog-fileset";
+  static final String LOCAL_CLIENT = ClientSpec.RESERVED_PREFIX + "bacula-dir-fd";
+  static final String LOCAL_FILESET = ClientSpec.RESERVED_PREFIX + "catalog-fileset";
 
   private final ServerSettings settings;
   private final ServerIdentity identity;
