@@ -111,6 +111,6 @@ public final class BaculaServerCharm extends CharmBase {
           .password(PasswordSecrets.CONSOLE, "Password of the Bacula Director's console")
           .orElseThrow(() -> new BaculaException("the console password secret does not exist yet"));
       return workload.console(address, password);
-    });
+    }, client -> new PasswordSecrets(model()).relationPassword(client.relationId()));
   }
 }

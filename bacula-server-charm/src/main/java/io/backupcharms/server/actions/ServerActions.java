@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,7 @@ public final class ServerActions {
   private final Clients clients;
   private final ClientSelector selector;
   private final Supplier<ConsoleSession> console;
+  private final Function<ClientSpec, Optional<String>> passwords;
   private final Supplier<List<String>> watchdog;
   private final Duration poll;
   private final Duration report;
@@ -38,13 +40,17 @@ public final class ServerActions {
    * @param watchdog starts the daemons that stopped and names them; called while a job runs,
    *     because a Director whose Storage Daemon died waits half an hour for it to come back
    * @param console opens a logged-in console on the Director
+   * @param passwords the password the Director uses with a client's File Daemon (its relation's
+   *     secret), empty when it does not exist yet
    */
   public ServerActions(
       Clients clients,
       ClientSelector selector,
       Supplier<List<String>> watchdog,
-      Supplier<ConsoleSession> console) {
-    this(clients, selector, watchdog, console, Duration.ofMillis(250), Duration.ofSeconds(10));
+      Supplier<ConsoleSession> console,
+      Function<ClientSpec, Optional<String>> passwords) {
+    this(clients, selector, watchdog, console, passwords, Duration.ofMillis(250),
+        Duration.ofSeconds(10));
   }
 
   /**
@@ -53,8 +59,10 @@ public final class ServerActions {
    */
   ServerActions(
       Clients clients, ClientSelector selector, Supplier<List<String>> watchdog,
-      Supplier<ConsoleSession> console, Duration poll, Duration report) {
+      Supplier<ConsoleSession> console, Function<ClientSpec, Optional<String>> passwords,
+      Duration poll, Duration report) {
     this.clients = clients;
+    this.passwords = passwords;
     this.selector = selector;
     this.watchdog = watchdog;
     this.console = console;
@@ -66,7 +74,8 @@ public final class ServerActions {
   public Map<String, Object> runBackup(Map<String, ?> params, Consumer<String> log) {
     RunBackupRequest request = RunBackupRequest.parse(params);
     ClientSpec client = selector.select(request.client());
-    FileDaemonProbe.requireReachable(client, selector.describe(client), PROBE_TIMEOUT);
+    FileDaemonProbe.requireReachable(
+        client, selector.describe(client), passwords.apply(client), PROBE_TIMEOUT);
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       log.accept("starting backup of " + selector.describe(client) + ", level " + request.level());
@@ -109,7 +118,8 @@ public final class ServerActions {
   public Map<String, Object> restore(Map<String, ?> params, Consumer<String> log) {
     RestoreRequest request = RestoreRequest.parse(params);
     ClientSpec client = selector.select(request.client());
-    FileDaemonProbe.requireReachable(client, selector.describe(client), PROBE_TIMEOUT);
+    FileDaemonProbe.requireReachable(
+        client, selector.describe(client), passwords.apply(client), PROBE_TIMEOUT);
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       JobRecord backup = backupToRestore(director, client, request.backupId());

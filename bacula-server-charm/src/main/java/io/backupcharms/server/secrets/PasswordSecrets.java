@@ -49,14 +49,26 @@ public final class PasswordSecrets {
    * @return the secret, or empty on a non-leader unit before the leader created it
    */
   public Optional<Secret> relationSecret(Relation relation) {
-    Optional<Secret> secret =
-        secret(relationLabel(relation.id()),
-            "Password of the File Daemons on relation bacula-dir:" + relation.id());
+    Optional<Secret> secret = secret(relationLabel(relation.id()), relationDescription(relation.id()));
     if (secret.isPresent() && model.unit().isLeader()) {
       // Granting again is harmless and repairs a grant lost with a failed hook.
       secret.get().grant(relation);
     }
     return secret;
+  }
+
+  /**
+   * The password of one relation's File Daemons, created by the leader when missing.
+   *
+   * @return empty on a non-leader unit before the leader created it
+   */
+  public Optional<String> relationPassword(int relationId) {
+    return secret(relationLabel(relationId), relationDescription(relationId))
+        .map(s -> s.getContent().get(KEY));
+  }
+
+  private static String relationDescription(int relationId) {
+    return "Password of the File Daemons on relation bacula-dir:" + relationId;
   }
 
   /** Removes a relation's secret (its relation is gone); a missing secret is fine. */

@@ -36,7 +36,8 @@ class ServerActionsDaemonTest {
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
     actions =
-        new ServerActions(clients, selector, bacula::restartStoppedDaemons, bacula::console, Duration.ofMillis(250),
+        new ServerActions(clients, selector, bacula::restartStoppedDaemons, bacula::console,
+            client -> java.util.Optional.of("client-pw"), Duration.ofMillis(250),
             Duration.ofMillis(700));
   }
 
@@ -192,6 +193,24 @@ class ServerActionsDaemonTest {
 
   @Test
   @Order(9)
+  void aFileDaemonWithAStalePasswordFailsAtOnceSayingWhatToWaitFor() {
+    Clients clients = new Clients(List.of(bacula.client), List.of(), List.of());
+    ClientSelector selector =
+        new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
+    ServerActions stale =
+        new ServerActions(clients, selector, bacula::restartStoppedDaemons, bacula::console,
+            client -> java.util.Optional.of("rotated-pw"), Duration.ofMillis(250), Duration.ofMillis(700));
+    var e = assertThrows(
+        ActionFailedException.class, () -> stale.runBackup(Map.of("client", "myapp/0"), log::add));
+    assertTrue(
+        e.getMessage().startsWith("the File Daemon of myapp/0 (" + LoopbackBacula.CLIENT + ") at "
+            + bacula.address + ":9102 refused the Director's password; nothing was run"),
+        e.getMessage());
+    assertTrue(!e.getMessage().contains("rotated-pw"), e.getMessage());
+  }
+
+  @Test
+  @Order(10)
   void anUnreachableFileDaemonFailsAtOnceInsteadOfAfterTheDirectorsTimeout() throws Exception {
     bacula.stopFileDaemon();
     long start = System.nanoTime();

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  */
 public final class DirectorConsole implements AutoCloseable, DirectorControl {
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
     private final ConsoleSettings settings;
     private BSocket socket;
     private String greeting;
@@ -354,14 +355,23 @@ public final class DirectorConsole implements AutoCloseable, DirectorControl {
         return Replies.daemonStatus(command("status" + CommandArgs.name("storage", storage)));
     }
 
-    /** Sends {@code quit} and closes the connection. */
+    /**
+     * Sends {@code quit}, waits briefly for the Director to hang up, and closes the connection.
+     * The Director answers {@code quit} with its last signals before it hangs up; a client that
+     * hangs up first makes those writes fail, which the Director logs as a "Security Alert ...
+     * Broken pipe" that operators then have to investigate.
+     */
     @Override
     public synchronized void close() {
         if (socket != null) {
             try {
                 socket.send("quit");
+                socket.timeout(QUIT_GRACE);
+                for (int i = 0; i < 1000; i++) {
+                    socket.receive();
+                }
             } catch (IOException e) {
-                // Closing anyway.
+                // The Director hung up (EOF), or did not in time: closing anyway.
             }
             dropConnection();
         }

@@ -12,22 +12,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Asks a File Daemon which jobs it has finished, over its own port, logging in as a status-only
- * ({@code Monitor = yes}) Director entry of its bacula-fd.conf. The File Daemon keeps that list
- * across restarts, so a charm on the backed-up machine learns the outcome of its last backup from
- * the daemon that ran it, without trusting the Director's side. One connection per call.
+ * Talks to a File Daemon over its own port as one of the Director entries of its bacula-fd.conf:
+ * asks which jobs it has finished (a status-only {@code Monitor = yes} entry suffices; the File
+ * Daemon keeps that list across restarts, so a charm on the backed-up machine learns the outcome
+ * of its last backup from the daemon that ran it), or checks that it answers and accepts the
+ * entry's password. One connection per call.
  *
  * @param host the File Daemon's address (its FDAddress)
  * @param port its FDPort
- * @param monitorName the name of the monitor Director entry
+ * @param directorName the name of a Director entry of its bacula-fd.conf
  * @param password that entry's password
  * @param timeout bound on connecting and on every read
  */
-public record FileDaemonStatusClient(String host, int port, String monitorName, String password, Duration timeout) {
+public record FileDaemonStatusClient(String host, int port, String directorName, String password, Duration timeout) {
     /** Checks the values are present. */
     public FileDaemonStatusClient {
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(monitorName, "monitorName");
+        Objects.requireNonNull(directorName, "directorName");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(timeout, "timeout");
     }
@@ -35,11 +36,46 @@ public record FileDaemonStatusClient(String host, int port, String monitorName, 
     /**
      * The jobs the File Daemon lists as terminated ({@code .status terminated api=2}), oldest first.
      *
-     * @throws AuthenticationFailedException when it refuses the monitor entry's password
+     * @throws AuthenticationFailedException when it refuses the entry's password
      * @throws ConsoleException when it cannot be reached or does not answer as a File Daemon
      */
     public List<TerminatedJob> terminatedJobs() {
-        String target = "File Daemon at " + host + ":" + port;
+        return session("asking", "for its finished jobs", b -> {
+            b.send(".status terminated api=2 api_opts=\n");
+            StringBuilder answer = new StringBuilder();
+            Packet p = b.receive();
+            for (; !p.isSignal(); p = b.receive()) {
+                answer.append(p.text().replace("\0", ""));
+            }
+            if (!p.is(Signal.EOD)) {
+                throw new ConsoleException("the " + target() + " ended its status with " + p
+                        + " instead of the end of data");
+            }
+            return TerminatedJobsParser.parse(answer.toString());
+        });
+    }
+
+    /**
+     * Logs in and says goodbye: proves that a File Daemon answers at the address and accepts the
+     * entry's password. A bare TCP connection would do the first half, but the File Daemon logs
+     * every connection that sends no Hello as a "Security Alert".
+     *
+     * @throws AuthenticationFailedException when it refuses the entry's password
+     * @throws ConsoleException when it cannot be reached or does not answer as a File Daemon
+     */
+    public void checkLogin() {
+        session("logging in to", "", b -> {
+            b.signal(Signal.TERMINATE);
+            return null;
+        });
+    }
+
+    private interface Conversation<T> {
+        T with(BSocket b) throws IOException;
+    }
+
+    private <T> T session(String doing, String what, Conversation<T> conversation) {
+        String target = target();
         try (Socket s = new Socket()) {
             try {
                 s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
@@ -49,34 +85,29 @@ public record FileDaemonStatusClient(String host, int port, String monitorName, 
             }
             BSocket b = new BSocket(s);
             Handshake.run(b, login(target));
-            b.send(".status terminated api=2 api_opts=\n");
-            StringBuilder answer = new StringBuilder();
-            Packet p = b.receive();
-            for (; !p.isSignal(); p = b.receive()) {
-                answer.append(p.text().replace("\0", ""));
-            }
-            if (!p.is(Signal.EOD)) {
-                throw new ConsoleException("the " + target + " ended its status with " + p
-                        + " instead of the end of data");
-            }
-            return TerminatedJobsParser.parse(answer.toString());
+            return conversation.with(b);
         } catch (SocketTimeoutException e) {
             throw new ConsoleException("the " + target + " accepted the connection but did not answer in "
                     + timeout.toMillis() + " ms; is that port really a Bacula File Daemon?", e);
         } catch (EOFException e) {
             throw new ConsoleException("the " + target + " closed the connection; check that bacula-fd.conf"
-                    + " has a Director entry \"" + monitorName + "\" with Monitor = yes and this password", e);
+                    + " has a Director entry \"" + directorName + "\" with this password", e);
         } catch (IOException e) {
-            throw new ConsoleException("asking the " + target + " for its finished jobs failed: " + e, e);
+            throw new ConsoleException(doing + " the " + target + (what.isEmpty() ? "" : " " + what)
+                    + " failed: " + e, e);
         }
+    }
+
+    private String target() {
+        return "File Daemon at " + host + ":" + port;
     }
 
     private Login login(String target) {
         // The File Daemon reads "Hello Director <name> calling" (filed/authenticate.c), then the
-        // same CRAM-MD5 exchange as the Director; it never needs TLS for status.
-        return new Login("Hello Director " + monitorName + " calling\n", target, "connection",
-                " for its monitor entry \"" + monitorName + "\"",
-                "Password of that Director entry (Monitor = yes) in bacula-fd.conf", password, monitorName,
+        // same CRAM-MD5 exchange as the Director; our entries never use TLS.
+        return new Login("Hello Director " + directorName + " calling\n", target, "connection",
+                " for its Director entry \"" + directorName + "\"",
+                "Password of that Director entry in bacula-fd.conf", password, directorName,
                 null, host, port, timeout, "2000 OK Hello");
     }
 }

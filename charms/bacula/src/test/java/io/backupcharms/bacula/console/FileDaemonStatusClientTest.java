@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Talks to a real Bacula File Daemon on loopback through a monitor Director entry. A lone
+ * Talks to a real Bacula File Daemon on loopback through its Director entries. A lone
  * bacula-fd (not the whole {@code BaculaLab}): the status port needs no Director.
  */
 class FileDaemonStatusClientTest {
@@ -79,6 +79,28 @@ class FileDaemonStatusClientTest {
         AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, client::terminatedJobs);
         assertTrue(e.getMessage().contains("\"fd-monitor\""), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-pw"), e.getMessage());
+    }
+
+    @Test
+    void theDirectorEntryLogsInAndTheWrongPasswordIsRefused() {
+        new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "dir-pw", Duration.ofSeconds(5)).checkLogin();
+        AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class,
+                new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "stale-pw", Duration.ofSeconds(5))::checkLogin);
+        assertTrue(e.getMessage().contains("File Daemon at " + HOST + ":" + port), e.getMessage());
+        assertTrue(e.getMessage().contains("\"charm-bacula-dir\""), e.getMessage());
+        assertFalse(e.getMessage().contains("stale-pw"), e.getMessage());
+    }
+
+    @Test
+    void checkingALoginLeavesTheFileDaemonServingOthers() {
+        FileDaemonStatusClient director = new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "dir-pw",
+                Duration.ofSeconds(5));
+        for (int i = 0; i < 5; i++) {
+            director.checkLogin();
+        }
+        assertTrue(daemon.isAlive(), this::readLog);
+        assertEquals(List.of(), new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
+                Duration.ofSeconds(5)).terminatedJobs());
     }
 
     @Test
