@@ -6,12 +6,15 @@ import java.util.Map;
 /**
  * Deploys the product the way the docs tell an operator to: bacula-server, and for each backed-up
  * application a backup-integrator and a bacula-fd, integrated over juju-info, backup and
- * bacula-dir.
+ * bacula-dir. Public for the tests of other packages that deploy their own clients next to it.
  */
-final class BackupStack {
-  static final String SERVER = "bacula-server";
-  static final Duration SETTLE = Duration.ofMinutes(8);
-  static final Duration JOB = Duration.ofMinutes(5);
+public final class BackupStack {
+  /** The bacula-server application's name. */
+  public static final String SERVER = "bacula-server";
+  /** How long deployments and relation changes may take to settle. */
+  public static final Duration SETTLE = Duration.ofMinutes(8);
+  /** How long one backup or restore job may take. */
+  public static final Duration JOB = Duration.ofMinutes(5);
   static final String FILESET = "/srv/demo/files,/srv/demo/dump";
 
   /** Dumps the live SQLite database consistently into the backed-up dump directory. */
@@ -24,7 +27,8 @@ final class BackupStack {
 
   private BackupStack() {}
 
-  static void deployServer(JujuModel model) {
+  /** Deploys one unit of bacula-server as {@link #SERVER}. */
+  public static void deployServer(JujuModel model) {
     model.deploy(Charms.baculaServer(), SERVER, 1, Map.of());
   }
 
@@ -47,16 +51,31 @@ final class BackupStack {
     return app + "-integrator";
   }
 
-  static String fd(String app) {
+  /** The name of the bacula-fd application that backs up {@code app}. */
+  public static String fd(String app) {
     return app + "-fd";
   }
 
-  /** Runs an action on the server's leader. */
-  static ActionResult server(JujuModel model, String action, Map<String, String> params) {
+  /** Runs an action on the server's leader; a failed action is returned, not thrown. */
+  public static ActionResult server(JujuModel model, String action, Map<String, String> params) {
     return model.run(SERVER + "/leader", action, params, JOB);
   }
 
-  static ActionResult backup(JujuModel model, String unit, String level) {
+  /**
+   * Runs an action on the server's leader as an operator types it, returning the command's exit
+   * code and output: for actions that must be refused.
+   */
+  public static Processes.Result serverRaw(JujuModel model, String action, Map<String, String> params) {
+    return model.runRaw(SERVER + "/leader", action, params, JOB);
+  }
+
+  /** Backs up {@code unit}'s machine at {@code level} ({@code Full}, {@code Incremental}...). */
+  public static ActionResult backup(JujuModel model, String unit, String level) {
     return server(model, "run-backup", Map.of("client", unit, "level", level));
+  }
+
+  /** Restores {@code unit}'s machine from its latest backup, in place. */
+  public static ActionResult restore(JujuModel model, String unit) {
+    return server(model, "restore", Map.of("client", unit));
   }
 }

@@ -13,15 +13,20 @@ import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
-/** The .charm files the tests deploy: the built Java charms and the packed shell test charms. */
-final class Charms {
+/**
+ * The .charm files the tests deploy: the built Java charms (from {@code mvn package}) and the test
+ * charms of {@code tests/charms}, packed here.
+ */
+public final class Charms {
   private Charms() {}
 
-  static Path baculaFd() {
+  /** The built bacula-fd charm. */
+  public static Path baculaFd() {
     return built("bacula-fd-charm", "bacula-fd");
   }
 
-  static Path baculaServer() {
+  /** The built bacula-server charm. */
+  public static Path baculaServer() {
     return built("bacula-server-charm", "bacula-server");
   }
 
@@ -35,6 +40,14 @@ final class Charms {
 
   static Path postgresqlStub() {
     return packed("postgresql-stub");
+  }
+
+  /**
+   * The Python 3 charm of {@code tests/charms/adversarial/py-backup}, which publishes whatever
+   * {@code backup} data (and, as a rogue bacula-fd, {@code bacula_dir} data) its config says.
+   */
+  public static Path pyBackup() {
+    return packed("adversarial/py-backup");
   }
 
   /** The module's {@code <name>_*.charm} from {@code mvn package}. */
@@ -53,7 +66,10 @@ final class Charms {
     }
   }
 
-  /** Packs tests/charms/<name> into target/test-charms/<name>.charm, keeping modes and symlinks. */
+  /**
+   * Packs tests/charms/<name> into target/test-charms/<name>.charm, keeping modes and symlinks;
+   * {@code name} may be a path such as {@code adversarial/py-backup}.
+   */
   static Path packed(String name) {
     Path source = Repo.root().resolve("tests/charms").resolve(name);
     Path out = Repo.root().resolve("tests/integration/target/test-charms").resolve(name + ".charm");

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** One localjuju model, driven through the CLI with Juju's verbs. */
-final class JujuModel {
+/**
+ * One localjuju model, driven through the CLI with Juju's verbs. Tests receive it from
+ * {@link ModelExtension}; every command is bounded in time and a failing one throws with its
+ * stderr, except where a method says it returns the failure.
+ */
+public final class JujuModel {
   static final Duration COMMAND = Duration.ofSeconds(120);
   private static final Duration POLL = Duration.ofMillis(500);
 
@@ -23,7 +27,8 @@ final class JujuModel {
     this.name = name;
   }
 
-  String name() {
+  /** The model's name, as {@code -m} takes it. */
+  public String name() {
     return name;
   }
 
@@ -36,7 +41,8 @@ final class JujuModel {
     juju.ok(Duration.ofMinutes(3), "destroy-model", name, "--no-prompt", "--force");
   }
 
-  void deploy(Path charm, String application, int units, Map<String, String> config) {
+  /** Deploys {@code charm} as {@code application} with {@code units} units and the given config. */
+  public void deploy(Path charm, String application, int units, Map<String, String> config) {
     List<String> args = new ArrayList<>(List.of("deploy", "-m", name, charm.toString(), application));
     if (units != 1) {
       args.add("-n");
@@ -49,30 +55,32 @@ final class JujuModel {
     juju.ok(COMMAND, args.toArray(String[]::new));
   }
 
-  void addUnit(String application, int count) {
+  /** Adds {@code count} units to {@code application}. */
+  public void addUnit(String application, int count) {
     juju.ok(COMMAND, "add-unit", "-m", name, application, "-n", Integer.toString(count));
   }
 
-  void integrate(String a, String b) {
+  /** Relates two endpoints, each {@code application:endpoint}. */
+  public void integrate(String a, String b) {
     juju.ok(COMMAND, "integrate", "-m", name, a, b);
   }
 
-  void removeRelation(String a, String b) {
+  /** Removes the relation between two endpoints, each {@code application:endpoint}. */
+  public void removeRelation(String a, String b) {
     juju.ok(COMMAND, "remove-relation", "-m", name, a, b);
   }
 
-  void config(String application, Map<String, String> values) {
+  /** Sets config options of {@code application}. */
+  public void config(String application, Map<String, String> values) {
     List<String> args = new ArrayList<>(List.of("config", "-m", name, application));
     values.forEach((k, v) -> args.add(k + "=" + v));
     juju.ok(COMMAND, args.toArray(String[]::new));
   }
 
   /** Runs an action and waits for it; a failed action is returned, not thrown. */
-  ActionResult run(String unit, String action, Map<String, String> params, Duration timeout) {
-    List<String> args = new ArrayList<>(List.of("run", "-m", name, unit, action, "--format", "json",
-        "--wait", timeout.toSeconds() + "s"));
-    params.forEach((k, v) -> args.add(k + "=" + v));
-    Processes.Result r = juju.run(timeout.plusSeconds(30), args.toArray(String[]::new));
+  public ActionResult run(String unit, String action, Map<String, String> params, Duration timeout) {
+    Processes.Result r = juju.run(timeout.plusSeconds(30),
+        runArgs(unit, action, params, timeout, "--format", "json"));
     if (r.stdout().isBlank()) {
       throw new IllegalStateException("run " + action + " on " + unit + " printed no results (exit "
           + r.exitCode() + "): " + r.stderr().strip());
@@ -88,8 +96,33 @@ final class JujuModel {
         t.path("results"), r.stdout() + r.stderr());
   }
 
+  /**
+   * Runs an action as an operator types it (plain output, no JSON) and returns the command's exit
+   * code and output, whoever refused it: the CLI, the action's parameter schema or the charm.
+   */
+  public Processes.Result runRaw(String unit, String action, Map<String, String> params, Duration timeout) {
+    return juju.run(timeout.plusSeconds(30), runArgs(unit, action, params, timeout));
+  }
+
+  private String[] runArgs(String unit, String action, Map<String, String> params, Duration timeout,
+      String... options) {
+    List<String> args = new ArrayList<>(List.of("run", "-m", name, unit, action));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--wait", timeout.toSeconds() + "s"));
+    params.forEach((k, v) -> args.add(k + "=" + v));
+    return args.toArray(String[]::new);
+  }
+
+  /**
+   * Waits until no unit has a hook queued or running ({@code wait-for model}): the moment to read
+   * what the hooks made of a change, whatever status they set.
+   */
+  public void settle(Duration timeout) {
+    juju.ok(timeout.plusSeconds(30), "wait-for", "model", name, "--timeout", timeout.toSeconds() + "s");
+  }
+
   /** Fires update-status on every unit of the applications (or on the named units) now. */
-  void updateStatus(String... targets) {
+  public void updateStatus(String... targets) {
     List<String> args = new ArrayList<>(List.of("update-status", "-m", name));
     args.addAll(List.of(targets));
     juju.ok(COMMAND, args.toArray(String[]::new));
@@ -110,19 +143,20 @@ final class JujuModel {
     return out.toString();
   }
 
-  ModelStatus status() {
+  /** The model's status now. */
+  public ModelStatus status() {
     Processes.Result r = juju.ok(COMMAND, "status", "-m", name, "--format", "json");
     return ModelStatus.of(LocalJuju.parse(r.stdout(), "status"));
   }
 
   /** Runs a bash command line on the machine of {@code unit}, as root, in the unit's hook context. */
-  Processes.Result exec(String unit, String command) {
+  public Processes.Result exec(String unit, String command) {
     // Like juju exec, localjuju joins what follows "--" into one command line for the shell.
     return juju.run(COMMAND, "exec", "-m", name, "--unit", unit, "--", command);
   }
 
   /** Like {@link #exec} but the command must succeed; returns its stdout. */
-  String sh(String unit, String command) {
+  public String sh(String unit, String command) {
     return exec(unit, command).orThrow().stdout();
   }
 
@@ -131,7 +165,7 @@ final class JujuModel {
    *
    * @throws AssertionError naming what was awaited, with every unit's status at the deadline
    */
-  ModelStatus waitFor(String description, Duration timeout, Predicate<ModelStatus> condition) {
+  public ModelStatus waitFor(String description, Duration timeout, Predicate<ModelStatus> condition) {
     Instant deadline = Instant.now().plus(timeout);
     ModelStatus last = null;
     while (true) {
@@ -156,7 +190,7 @@ final class JujuModel {
   }
 
   /** Waits until every unit of the applications is active and idle. */
-  ModelStatus waitForActive(Duration timeout, String... applications) {
+  public ModelStatus waitForActive(Duration timeout, String... applications) {
     return waitFor("active and idle: " + String.join(", ", applications), timeout, s -> {
       for (String app : applications) {
         List<UnitStatus> units = s.unitsOf(app);
@@ -169,7 +203,7 @@ final class JujuModel {
   }
 
   /** Waits until {@code unit} shows {@code workload} with a message containing {@code text}. */
-  ModelStatus waitForUnit(String unit, String workload, String text, Duration timeout) {
+  public ModelStatus waitForUnit(String unit, String workload, String text, Duration timeout) {
     return waitFor(unit + " " + workload + " \"" + text + "\"", timeout,
         s -> s.unit(unit).map(u -> u.is(workload) && u.message().contains(text)).orElse(false));
   }

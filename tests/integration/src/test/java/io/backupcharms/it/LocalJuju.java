@@ -1,5 +1,6 @@
 package io.backupcharms.it;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,8 +31,8 @@ final class LocalJuju {
           + "complete checkout with mvn -B verify at the repository root");
     }
     // The tests' models live apart from an operator's own (LOCALJUJU_HOME), on a short path
-    // because the model's unix sockets live under it.
-    return new LocalJuju(bin, Path.of("/tmp/backupcharms-it"));
+    // because the model's unix sockets live under it; -Dlocaljuju.home=DIR puts them elsewhere.
+    return new LocalJuju(bin, Path.of(System.getProperty("localjuju.home", "/tmp/backupcharms-it")));
   }
 
   /** Runs one command; a non-zero exit is returned, not thrown. */
@@ -45,6 +46,15 @@ final class LocalJuju {
   /** Runs one command that must succeed. */
   Processes.Result ok(Duration timeout, String... args) {
     return run(timeout, args).orThrow();
+  }
+
+  /** {@code value} as JSON text, e.g. a relation data bag for a test charm's config. */
+  static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value + " as JSON: " + e.getMessage(), e);
+    }
   }
 
   static JsonNode parse(String json, String what) {

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * One localjuju model per test class, shared by its tests: added before the first test and
  * destroyed after the last one, whatever happened. Tests and lifecycle methods receive it as a
  * {@link JujuModel} parameter. Skips the class with the reason when it cannot run here (not root).
+ * A failing test prints the model's status and the end of its debug log. Use it with
+ * {@code @ExtendWith(ModelExtension.class)}.
  */
-final class ModelExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestWatcher {
+public final class ModelExtension
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestWatcher {
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ModelExtension.class);
 
   @Override

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code status --format json}, flattened to the units (subordinates included). */
-record ModelStatus(JsonNode json, List<UnitStatus> units) {
-  ModelStatus {
+public record ModelStatus(JsonNode json, List<UnitStatus> units) {
+  public ModelStatus {
     units = List.copyOf(units);
   }
 
@@ -42,16 +42,29 @@ record ModelStatus(JsonNode json, List<UnitStatus> units) {
     return v.isMissingNode() || v.isNull() ? "" : v.asText();
   }
 
-  List<UnitStatus> unitsOf(String application) {
+  /** The units of {@code application}, subordinates included, in status order. */
+  public List<UnitStatus> unitsOf(String application) {
     return units.stream().filter(u -> u.application().equals(application)).toList();
   }
 
-  Optional<UnitStatus> unit(String name) {
+  /**
+   * The first unit of {@code application}: the one to look at when an application has a single
+   * unit, as subordinates have no predictable unit number.
+   *
+   * @throws AssertionError naming the application, with every unit's status, when it has no unit
+   */
+  public UnitStatus first(String application) {
+    return unitsOf(application).stream().findFirst()
+        .orElseThrow(() -> new AssertionError("no unit of " + application + " in status:" + summary()));
+  }
+
+  /** The unit named {@code name}, e.g. {@code bacula-fd/0}, if status shows it. */
+  public Optional<UnitStatus> unit(String name) {
     return units.stream().filter(u -> u.unit().equals(name)).findFirst();
   }
 
   /** The subordinate unit of {@code application} on the machine of {@code principal}. */
-  Optional<UnitStatus> subordinateOf(String principal, String application) {
+  public Optional<UnitStatus> subordinateOf(String principal, String application) {
     return units.stream()
         .filter(u -> u.principal().equals(principal) && u.application().equals(application))
         .findFirst();
@@ -62,7 +75,7 @@ record ModelStatus(JsonNode json, List<UnitStatus> units) {
   }
 
   /** Every unit on one line each, for failure messages. */
-  String summary() {
+  public String summary() {
     return units.stream().map(UnitStatus::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
   }
 }

@@ -8,22 +8,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs short-lived commands with a bound on their time, capturing their output. */
-final class Processes {
+/**
+ * Runs short-lived commands with a bound on their time, capturing their output. Public for its
+ * {@link Result}, which the harness returns from commands run on a model.
+ */
+public final class Processes {
   private Processes() {}
 
   /** What a finished command left behind. */
-  record Result(List<String> argv, int exitCode, String stdout, String stderr) {
-    Result {
+  public record Result(List<String> argv, int exitCode, String stdout, String stderr) {
+    public Result {
       argv = List.copyOf(argv);
     }
 
-    boolean isSuccess() {
+    /** Whether the command exited with 0. */
+    public boolean isSuccess() {
       return exitCode == 0;
     }
 
     /** Returns this result, or throws with the command, its exit code and stderr. */
-    Result orThrow() {
+    public Result orThrow() {
       if (exitCode != 0) {
         throw new IllegalStateException(
             "command " + String.join(" ", argv) + " exited with " + exitCode + ": "

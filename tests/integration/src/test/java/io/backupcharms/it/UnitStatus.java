@@ -10,12 +10,14 @@ package io.backupcharms.it;
  * @param principal the principal unit for a subordinate, else empty
  * @param address the unit's address (the machine's loopback address on localjuju)
  */
-record UnitStatus(String unit, String workload, String message, String agent, String principal, String address) {
-  boolean is(String workloadStatus) {
+public record UnitStatus(String unit, String workload, String message, String agent, String principal, String address) {
+  /** Whether the workload status is {@code workloadStatus}. */
+  public boolean is(String workloadStatus) {
     return workload.equals(workloadStatus);
   }
 
-  String application() {
+  /** The application the unit belongs to. */
+  public String application() {
     return unit.substring(0, unit.indexOf('/'));
   }
 

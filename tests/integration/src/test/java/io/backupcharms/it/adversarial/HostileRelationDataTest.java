@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.backupcharms.it.ActionResult;
+import io.backupcharms.it.BackupStack;
+import io.backupcharms.it.JujuModel;
+import io.backupcharms.it.ModelExtension;
+import io.backupcharms.it.Processes;
+import io.backupcharms.it.PyBackup;
+import io.backupcharms.it.UnitStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * data to the server. Each time: the offender is blocked or left out with a message naming the
  * field, nothing it sent is ever executed, and the well-behaved client keeps backing up.
  */
-@ExtendWith(OneModel.class)
+@ExtendWith(ModelExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRelationDataTest {
-  static final String SERVER = "bacula-server";
+  static final String SERVER = BackupStack.SERVER;
   static final String GOOD = "good";
   static final String EVIL = "evil";
   static final String ROGUE = "rogue";
@@ -40,53 +46,43 @@ class HostileRelationDataTest {
       + "for f in i.get(\"File\",[])]))'";
 
   @BeforeAll
-  static void deploy(Model model) {
-    model.deploy(TestCharms.server(), SERVER, Map.of());
-    for (String app : List.of(GOOD, EVIL)) {
-      model.deploy(TestCharms.pyBackup(), app, Map.of());
-      model.deploy(TestCharms.fd(), app + "-fd", Map.of());
-      model.integrate(app + ":juju-info", app + "-fd:juju-info");
-      model.integrate(app + ":backup", app + "-fd:backup");
-      model.integrate(app + "-fd:bacula-dir", SERVER + ":bacula-dir");
-    }
-    model.waitActive(GOOD, EVIL, GOOD + "-fd", EVIL + "-fd", SERVER);
+  static void deploy(JujuModel model) {
+    BackupStack.deployServer(model);
+    PyBackup.deployClient(model, GOOD);
+    PyBackup.deployClient(model, EVIL);
+    model.waitForActive(BackupStack.SETTLE, GOOD, EVIL, GOOD + "-fd", EVIL + "-fd", SERVER);
   }
 
   @AfterEach
-  void nothingRanAndTheGoodClientStillBacksUp(Model model) {
+  void nothingRanAndTheGoodClientStillBacksUp(JujuModel model) {
     for (String unit : List.of(GOOD + "/0", EVIL + "/0", SERVER + "/0")) {
       assertEquals("", model.sh(unit, MARKERS).strip(), "no payload ran on the machine of " + unit);
     }
-    Model.Action backup = model.backup(GOOD + "/0");
-    assertTrue(backup.completed() && backup.result("status").equals("success"),
+    ActionResult backup = BackupStack.backup(model, GOOD + "/0", "Full");
+    assertTrue(backup.isCompleted() && backup.result("status").equals("success"),
         () -> "the well-behaved client still backs up: " + backup.raw());
   }
 
   /** Publishes {@code bag} as evil's backup data and returns evil-fd's status once all hooks ran. */
-  static Model.Unit publish(Model model, Map<String, String> bag) {
-    try {
-      model.config(EVIL, "databag", Cli.JSON.writeValueAsString(bag));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    model.settle();
-    return model.first(EVIL + "-fd");
+  static UnitStatus publish(JujuModel model, Map<String, String> bag) {
+    PyBackup.publish(model, EVIL, bag);
+    return model.status().first(EVIL + "-fd");
   }
 
-  static void assertBlocked(Model model, Map<String, String> bag, String... words) {
-    Model.Unit fd = publish(model, bag);
+  static void assertBlocked(JujuModel model, Map<String, String> bag, String... words) {
+    UnitStatus fd = publish(model, bag);
     assertEquals("blocked", fd.workload(), () -> "evil-fd for " + bag + ": " + fd);
     assertTrue(fd.message().startsWith("invalid backup relation data:"), () -> "evil-fd for " + bag + ": " + fd);
     for (String w : words) {
       assertTrue(fd.message().contains(w), () -> "evil-fd's message names \"" + w + "\" for " + bag + ": " + fd);
     }
-    Model.Unit server = model.first(SERVER);
+    UnitStatus server = model.status().first(SERVER);
     assertFalse(server.workload().equals("error"), server::toString);
   }
 
   @Test
   @Order(1)
-  void filesetsThatBaculaCouldMisreadBlockTheClientWithTheReason(Model model) {
+  void filesetsThatBaculaCouldMisreadBlockTheClientWithTheReason(JujuModel model) {
     assertBlocked(model, Map.of("fileset",
         "srv/relative,@/etc/shadow,|/bin/sh -c touch${IFS}/srv/pwned-pipe,</etc/passwd"), "fileset", "relative");
     assertBlocked(model, Map.of("fileset", "/srv/awkward\n/etc"), "fileset", "control character");
@@ -97,7 +93,7 @@ class HostileRelationDataTest {
 
   @Test
   @Order(2)
-  void badScriptPathsBlockTheClientNamingTheKey(Model model) {
+  void badScriptPathsBlockTheClientNamingTheKey(JujuModel model) {
     Map<String, String> bag = new LinkedHashMap<>();
     bag.put("fileset", "/srv/awkward");
     bag.put("run-before-backup", "relative/script");
@@ -107,24 +103,24 @@ class HostileRelationDataTest {
 
   @Test
   @Order(3)
-  void aMissingFilesetWaitsForDataInsteadOfBackingUpNothing(Model model) {
-    Model.Unit fd = publish(model, Map.of("run-before-backup", "/usr/local/lib/py-backup/before-backup"));
+  void aMissingFilesetWaitsForDataInsteadOfBackingUpNothing(JujuModel model) {
+    UnitStatus fd = publish(model, Map.of("run-before-backup", "/usr/local/lib/py-backup/before-backup"));
     assertFalse(fd.workload().equals("active"), () -> "no fileset, no backups: " + fd);
     assertTrue(fd.message().contains("backup relation"), () -> "the message says what is missing: " + fd);
-    Model.Unit empty = publish(model, Map.of("fileset", ""));
+    UnitStatus empty = publish(model, Map.of("fileset", ""));
     assertFalse(empty.workload().equals("active"), () -> "an empty fileset is no fileset: " + empty);
   }
 
   @Test
   @Order(4)
-  void pathsWithBaculaAndShellSyntaxAreBackedUpLiterally(Model model) {
+  void pathsWithBaculaAndShellSyntaxAreBackedUpLiterally(JujuModel model) {
     model.sh(EVIL + "/0", "mkdir -p '/srv/x\" } Job { Name = \"evil-job' '/srv/$(touch /srv/pwned-fileset)'"
         + " && echo a > '/srv/x\" } Job { Name = \"evil-job/f' && echo b > '/srv/$(touch /srv/pwned-fileset)/g'");
-    Model.Unit fd = publish(model, Map.of("fileset", "/srv/awkward/,/srv/x\" } Job { Name = \"evil-job,"
+    UnitStatus fd = publish(model, Map.of("fileset", "/srv/awkward/,/srv/x\" } Job { Name = \"evil-job,"
         + "/srv/a\\\" } Job { Name = \\\"evil-job2,/srv/$(touch /srv/pwned-fileset),/srv/*",
         "x-future-key", "keys a newer requirer adds are ignored \" }"));
     assertEquals("active", fd.workload(), () -> "these are valid absolute paths, and unknown keys are ignored: " + fd);
-    model.waitActive(SERVER);
+    model.waitForActive(BackupStack.SETTLE, SERVER);
     List<String> director = model.sh(SERVER + "/0", DIRECTOR).lines().toList();
     assertTrue(director.stream().filter(l -> l.startsWith("job ")).allMatch(l -> l.matches("job (charm-housekeeping|"
         + "relation-[a-z0-9-]+-(backup|restore))")), () -> "no Job was injected: " + director);
@@ -133,11 +129,11 @@ class HostileRelationDataTest {
       assertTrue(director.stream().anyMatch(l -> l.equals("file " + path) || l.equals("file " + path.replaceAll("/$", ""))),
           () -> "the Director reads the path " + path + " literally: " + director);
     }
-    Model.Action backup = model.backup(EVIL + "/0");
-    assertTrue(backup.completed(), () -> "the literal paths are backed up (missing ones only warned about): " + backup.raw());
+    ActionResult backup = BackupStack.backup(model, EVIL + "/0", "Full");
+    assertTrue(backup.isCompleted(), () -> "the literal paths are backed up (missing ones only warned about): " + backup.raw());
     model.sh(EVIL + "/0", "rm -rf '/srv/x\" } Job { Name = \"evil-job' '/srv/$(touch /srv/pwned-fileset)'");
-    Model.Action restore = model.restore(EVIL + "/0");
-    assertTrue(restore.completed(), () -> "restore: " + restore.raw());
+    ActionResult restore = BackupStack.restore(model, EVIL + "/0");
+    assertTrue(restore.isCompleted(), () -> "restore: " + restore.raw());
     assertEquals("a\nb\n", model.sh(EVIL + "/0",
         "cat '/srv/x\" } Job { Name = \"evil-job/f' '/srv/$(touch /srv/pwned-fileset)/g'"),
         "the directories with hostile names came back");
@@ -145,18 +141,18 @@ class HostileRelationDataTest {
 
   @Test
   @Order(5)
-  void aScriptPathWithSpacesRunsOrBlocksTheFileDaemon(Model model) {
+  void aScriptPathWithSpacesRunsOrBlocksTheFileDaemon(JujuModel model) {
     model.sh(EVIL + "/0", "mkdir -p '/srv/my scripts' && printf '#!/bin/sh\\ntouch /srv/ran-spaced\\n' "
         + "> '/srv/my scripts/before backup' && chmod 755 '/srv/my scripts/before backup' && rm -f /srv/ran-spaced");
     try {
-      Model.Unit fd = publish(model, Map.of("fileset", "/srv/awkward", "run-before-backup", "/srv/my scripts/before backup"));
+      UnitStatus fd = publish(model, Map.of("fileset", "/srv/awkward", "run-before-backup", "/srv/my scripts/before backup"));
       if (fd.workload().equals("blocked")) {
         assertTrue(fd.message().contains("run-before-backup"), () -> "the File Daemon names the key: " + fd);
         return;
       }
       // Valid by the interface's documented rules: then it must actually be backed up with its script.
-      Model.Action backup = model.backup(EVIL + "/0");
-      assertTrue(backup.completed() && backup.result("status").equals("success"),
+      ActionResult backup = BackupStack.backup(model, EVIL + "/0", "Full");
+      assertTrue(backup.isCompleted() && backup.result("status").equals("success"),
           () -> "evil-fd shows " + fd + ", so its backup must run the script named by the whole path: " + backup.raw());
       assertEquals(0, model.exec(EVIL + "/0", "test -e /srv/ran-spaced").exitCode(), "the script ran");
     } finally {
@@ -166,104 +162,97 @@ class HostileRelationDataTest {
 
   @Test
   @Order(6)
-  void aRogueFileDaemonWithHostileDataIsLeftOutAndNamed(Model model) throws JsonProcessingException {
+  void aRogueFileDaemonWithHostileDataIsLeftOutAndNamed(JujuModel model) {
     Map<String, String> bag = new LinkedHashMap<>();
     bag.put("name", "x\" } Job { Name = \"rogue-job");
     bag.put("port", "9102; touch /srv/pwned-port");
     bag.put("fileset", "|/bin/sh -c touch${IFS}/srv/pwned-rogue");
     bag.put("schedule", "Level=Full sun at 01:00\" } Job { Name = \"rogue-job2");
     bag.put("client-run-before-backup", "relative");
-    model.deploy(TestCharms.pyBackup(), ROGUE, Map.of("dir-databag", Cli.JSON.writeValueAsString(bag)));
-    model.integrate(ROGUE + ":bacula-dir", SERVER + ":bacula-dir");
-    model.settle();
-    Model.Unit server = model.first(SERVER);
+    PyBackup.deployRogue(model, ROGUE, bag, false);
+    UnitStatus server = model.status().first(SERVER);
     assertEquals("blocked", server.workload(), server::toString);
     assertTrue(server.message().contains("invalid client data, client left out") && server.message().contains(ROGUE + "/0"),
         () -> "the server names the rogue unit: " + server);
     String director = model.sh(SERVER + "/0", DIRECTOR);
     assertFalse(director.contains("rogue"), () -> "nothing of the rogue's data reached the Director: " + director);
     assertEquals("", model.sh(ROGUE + "/0", MARKERS).strip(), "no payload ran on the rogue's machine");
-    Model.Action clients = model.run(SERVER + "/leader", "list-clients", Map.of());
-    assertTrue(clients.completed() && clients.raw().contains("rogue"), () -> "list-clients lists the rejected unit: " + clients.raw());
+    ActionResult clients = BackupStack.server(model, "list-clients", Map.of());
+    assertTrue(clients.isCompleted() && clients.raw().contains("rogue"), () -> "list-clients lists the rejected unit: " + clients.raw());
   }
 
   @Test
   @Order(7)
-  void removingTheRogueRelationClearsTheBlock(Model model) {
+  void removingTheRogueRelationClearsTheBlock(JujuModel model) {
     model.removeRelation(ROGUE + ":bacula-dir", SERVER + ":bacula-dir");
-    model.settle();
-    Model.Unit server = model.first(SERVER);
+    model.settle(BackupStack.SETTLE);
+    UnitStatus server = model.status().first(SERVER);
     assertEquals("active", server.workload(), () -> "the server recovers once the rogue is gone: " + server);
   }
 
   @Test
   @Order(8)
-  void aRogueClaimingAClientsNameNeverReceivesThatClientsData(Model model) throws JsonProcessingException {
+  void aRogueClaimingAClientsNameNeverReceivesThatClientsData(JujuModel model) {
     model.sh(GOOD + "/0", "echo 'good secret' > /srv/awkward/good-secret.txt");
-    Model.Action full = model.backup(GOOD + "/0");
-    assertTrue(full.completed(), () -> "good's backup: " + full.raw());
+    ActionResult full = BackupStack.backup(model, GOOD + "/0", "Full");
+    assertTrue(full.isCompleted(), () -> "good's backup: " + full.raw());
     String name = full.result("client");
     model.removeRelation(GOOD + "-fd:bacula-dir", SERVER + ":bacula-dir");
-    model.settle();
+    model.settle(BackupStack.SETTLE);
     // The rogue publishes good's (predictable) File Daemon name and runs a real File Daemon with
     // the Director password granted to its own relation.
     Map<String, String> bag = new LinkedHashMap<>();
     bag.put("name", name);
     bag.put("port", "9102");
     bag.put("fileset", "/etc");
-    model.deploy(TestCharms.pyBackup(), IMPOSTOR, Map.of("dir-databag", Cli.JSON.writeValueAsString(bag),
-        "serve-fd", "true"));
-    model.integrate(IMPOSTOR + ":bacula-dir", SERVER + ":bacula-dir");
-    model.settle();
+    PyBackup.deployRogue(model, IMPOSTOR, bag, true);
     model.integrate(GOOD + "-fd:bacula-dir", SERVER + ":bacula-dir");
-    model.settle();
+    model.settle(BackupStack.SETTLE);
     try {
-      model.runRaw(SERVER + "/leader", "restore", Map.of("client", GOOD + "/0"));
+      BackupStack.serverRaw(model, "restore", Map.of("client", GOOD + "/0"));
       assertEquals("", model.sh(IMPOSTOR + "/0", "cat /srv/awkward/good-secret.txt 2>/dev/null; true"),
           "restore client=good/0 never writes good's files onto the rogue's machine");
-      Model.Action clients = model.run(SERVER + "/leader", "list-clients", Map.of());
+      ActionResult clients = BackupStack.server(model, "list-clients", Map.of());
       String fdUnit = clients.results().path("clients").path(GOOD + "-0").path("fd-unit").asText("");
       assertFalse(fdUnit.startsWith(IMPOSTOR), () -> "good/0's client is never the rogue's unit: " + clients.raw());
-      Model.Unit server = model.first(SERVER);
+      UnitStatus server = model.status().first(SERVER);
       assertTrue(server.message().contains(IMPOSTOR + "/0"), () -> "the server names the impostor: " + server);
     } finally {
       model.removeRelation(IMPOSTOR + ":bacula-dir", SERVER + ":bacula-dir");
-      model.settle();
+      model.settle(BackupStack.SETTLE);
     }
   }
 
   @Test
   @Order(9)
-  void oneClientsBackupIsNeverRestoredToAnother(Model model) {
-    Model.Action good = model.backup(GOOD + "/0");
+  void oneClientsBackupIsNeverRestoredToAnother(JujuModel model) {
+    ActionResult good = BackupStack.backup(model, GOOD + "/0", "Full");
     String goodJob = good.result("job-id");
     assertFalse(goodJob.isEmpty(), () -> "good's backup: " + good.raw());
-    Cli.Result r = model.runRaw(SERVER + "/leader", "restore", Map.of("client", EVIL + "/0", "backup-id", goodJob));
+    Processes.Result r = BackupStack.serverRaw(model, "restore", Map.of("client", EVIL + "/0", "backup-id", goodJob));
     assertTrue(r.exitCode() != 0 && (r.stdout() + r.stderr()).contains(goodJob),
         () -> "good's backup " + goodJob + " is refused for evil/0, naming the job: " + r);
   }
 
   @Test
   @Order(10)
-  void aClientNameNeverReplacesTheServersOwnResources(Model model) throws JsonProcessingException {
+  void aClientNameNeverReplacesTheServersOwnResources(JujuModel model) {
     String before = model.sh(SERVER + "/0", DIRECTOR);
     Map<String, String> bag = new LinkedHashMap<>();
     bag.put("name", "charm-catalog");
     bag.put("port", "9102");
     bag.put("fileset", "/etc");
-    model.deploy(TestCharms.pyBackup(), "squatter", Map.of("dir-databag", Cli.JSON.writeValueAsString(bag)));
-    model.integrate("squatter:bacula-dir", SERVER + ":bacula-dir");
-    model.settle();
+    PyBackup.deployRogue(model, "squatter", bag, false);
     try {
       String after = model.sh(SERVER + "/0", DIRECTOR);
       assertTrue(after.contains("file /var/lib/bacula"),
           () -> "the server's own catalog fileset survives: before " + before + " after " + after);
-      Model.Unit server = model.first(SERVER);
+      UnitStatus server = model.status().first(SERVER);
       assertTrue(server.workload().equals("blocked") && server.message().contains("squatter/0"),
           () -> "the server refuses the reserved name, naming the unit: " + server);
     } finally {
       model.removeRelation("squatter:bacula-dir", SERVER + ":bacula-dir");
-      model.settle();
+      model.settle(BackupStack.SETTLE);
     }
   }
 }

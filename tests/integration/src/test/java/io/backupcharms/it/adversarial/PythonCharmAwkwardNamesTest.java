@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.backupcharms.it.ActionResult;
+import io.backupcharms.it.BackupStack;
+import io.backupcharms.it.JujuModel;
+import io.backupcharms.it.ModelExtension;
+import io.backupcharms.it.Processes;
+import io.backupcharms.it.PyBackup;
+import io.backupcharms.it.UnitStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,39 +27,35 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * syntax, globs, symlinks (dangling too), hard links, empty directories, a FIFO, set-uid modes,
  * and a fileset path with a space and unicode. Backup, delete, restore: the tree is the same.
  */
-@ExtendWith(OneModel.class)
+@ExtendWith(ModelExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PythonCharmAwkwardNamesTest {
   static final String APP = "py";
-  static final String FD = "py-fd";
+  static final String FD = BackupStack.fd(APP);
   static final String UNIT = APP + "/0";
   static final String SNAPSHOT = "./tree snapshot /srv/awkward; ./tree snapshot '/srv/space dir ünï'";
 
   @BeforeAll
-  static void deploy(Model model) {
-    model.deploy(TestCharms.server(), "bacula-server", Map.of());
-    model.deploy(TestCharms.pyBackup(), APP, Map.of());
-    model.deploy(TestCharms.fd(), FD, Map.of());
-    model.integrate(APP + ":juju-info", FD + ":juju-info");
-    model.integrate(APP + ":backup", FD + ":backup");
-    model.integrate(FD + ":bacula-dir", "bacula-server:bacula-dir");
-    model.waitActive(APP, FD, "bacula-server");
+  static void deploy(JujuModel model) {
+    BackupStack.deployServer(model);
+    PyBackup.deployClient(model, APP);
+    model.waitForActive(BackupStack.SETTLE, APP, FD, BackupStack.SERVER);
   }
 
   @Test
   @Order(1)
-  void awkwardNamesComeBackExactlyAfterDeleteAndRestore(Model model) {
+  void awkwardNamesComeBackExactlyAfterDeleteAndRestore(JujuModel model) {
     String before = model.sh(UNIT, SNAPSHOT);
     assertTrue(before.contains("new\\nline") && before.contains("\"entries\": 47"), before);
 
-    Model.Action backup = model.backup(UNIT);
-    assertTrue(backup.completed() && backup.result("status").equals("success"), () -> "Full backup: " + backup.raw());
+    ActionResult backup = BackupStack.backup(model, UNIT, "Full");
+    assertTrue(backup.isCompleted() && backup.result("status").equals("success"), () -> "Full backup: " + backup.raw());
     assertTrue(model.sh(UNIT, "cat /var/lib/py-backup/scripts.log").contains("before-backup"),
         "the Python charm's run-before-backup script ran on its machine");
 
     model.sh(UNIT, "rm -rf /srv/awkward '/srv/space dir ünï'");
-    Model.Action restore = model.restore(UNIT);
-    assertTrue(restore.completed() && restore.result("status").equals("success"), () -> "restore: " + restore.raw());
+    ActionResult restore = BackupStack.restore(model, UNIT);
+    assertTrue(restore.isCompleted() && restore.result("status").equals("success"), () -> "restore: " + restore.raw());
     assertTrue(model.sh(UNIT, "cat /var/lib/py-backup/scripts.log").contains("after-restore"),
         "the Python charm's run-after-restore script ran");
     assertEquals(before, model.sh(UNIT, SNAPSHOT),
@@ -61,52 +64,51 @@ class PythonCharmAwkwardNamesTest {
 
   @Test
   @Order(2)
-  void removedScriptKeysAndEmptyStringsMeanNoScript(Model model) {
+  void removedScriptKeysAndEmptyStringsMeanNoScript(JujuModel model) {
     // Publish only the fileset; the scripts published before are deleted, one by an empty string.
-    model.config(APP, "databag", "{\"fileset\": \"/srv/awkward/\", \"run-before-backup\": \"\"}");
-    model.settle();
-    Model.Unit fd = model.first(FD);
+    PyBackup.publish(model, APP, Map.of("fileset", "/srv/awkward/", "run-before-backup", ""));
+    UnitStatus fd = model.status().first(FD);
     assertEquals("active", fd.workload(), () -> "a fileset with a trailing slash and no scripts is valid: " + fd);
     model.sh(UNIT, "rm -f /var/lib/py-backup/scripts.log");
-    Model.Action backup = model.backup(UNIT);
-    assertTrue(backup.completed(), () -> "backup without scripts: " + backup.raw());
+    ActionResult backup = BackupStack.backup(model, UNIT, "Full");
+    assertTrue(backup.isCompleted(), () -> "backup without scripts: " + backup.raw());
     assertTrue(model.exec(UNIT, "test -e /var/lib/py-backup/scripts.log").exitCode() != 0,
         "the withdrawn run-before-backup script no longer runs");
   }
 
   @Test
   @Order(3)
-  void relationRemovedAndAddedAgainKeepsOldBackupsRestorable(Model model) {
+  void relationRemovedAndAddedAgainKeepsOldBackupsRestorable(JujuModel model) {
     model.removeRelation(APP + ":backup", FD + ":backup");
-    model.settle();
-    Model.Unit fd = model.first(FD);
+    model.settle(BackupStack.SETTLE);
+    UnitStatus fd = model.status().first(FD);
     assertTrue(fd.workload().equals("waiting") && fd.message().contains("backup relation"),
         () -> "without the backup relation the File Daemon says what to relate: " + fd);
 
     model.integrate(APP + ":backup", FD + ":backup");
-    model.settle();
-    model.waitActive(FD, "bacula-server");
+    model.settle(BackupStack.SETTLE);
+    model.waitForActive(BackupStack.SETTLE, FD, BackupStack.SERVER);
     String before = model.sh(UNIT, SNAPSHOT);
     model.sh(UNIT, "rm -rf /srv/awkward");
-    Model.Action restore = model.restore(UNIT);
-    assertTrue(restore.completed(), () -> "restore of a backup made before the relation was re-added: " + restore.raw());
+    ActionResult restore = BackupStack.restore(model, UNIT);
+    assertTrue(restore.isCompleted(), () -> "restore of a backup made before the relation was re-added: " + restore.raw());
     assertEquals(before, model.sh(UNIT, SNAPSHOT), "the tree is back after the relation came back");
   }
 
   @Test
   @Order(4)
-  void restoreIntoAnotherDirectoryKeepsTheAwkwardNames(Model model) {
-    Model.Action restore = model.run("bacula-server/leader", "restore",
+  void restoreIntoAnotherDirectoryKeepsTheAwkwardNames(JujuModel model) {
+    ActionResult restore = BackupStack.server(model, "restore",
         Map.of("client", UNIT, "where", "/srv/restored-here"));
-    assertTrue(restore.completed(), () -> "restore with where: " + restore.raw());
+    assertTrue(restore.isCompleted(), () -> "restore with where: " + restore.raw());
     assertEquals(model.sh(UNIT, "./tree snapshot /srv/awkward"), model.sh(UNIT, "./tree snapshot /srv/restored-here/srv/awkward"),
         "the tree restored elsewhere is the same tree");
   }
 
   @Test
   @Order(5)
-  void hostileActionParametersFailWithAReasonAndRunNothing(Model model) {
-    String jobsBefore = model.run("bacula-server/leader", "list-backups", Map.of()).result("count");
+  void hostileActionParametersFailWithAReasonAndRunNothing(JujuModel model) {
+    String jobsBefore = BackupStack.server(model, "list-backups", Map.of()).result("count");
     // Each entry: the parameter the refusal must name, and the action's parameters.
     List<Map.Entry<String, Map<String, String>>> hostile = List.of(
         Map.entry("client", Map.of("client", UNIT + " jobid=1")),
@@ -120,18 +122,18 @@ class PythonCharmAwkwardNamesTest {
         Map.entry("backup-id", Map.of("client", UNIT, "backup-id", "999999999999999999999")),
         Map.entry("replace", Map.of("client", UNIT, "replace", "always yes")));
     for (Map.Entry<String, Map<String, String>> h : hostile) {
-      Cli.Result r = model.runRaw("bacula-server/leader", "restore", h.getValue());
+      Processes.Result r = BackupStack.serverRaw(model, "restore", h.getValue());
       String out = r.stdout() + r.stderr();
       assertTrue(r.exitCode() != 0 && out.contains(h.getKey()),
           () -> "restore " + h.getValue() + " is refused naming " + h.getKey() + ": " + out);
     }
-    Cli.Result level = model.runRaw("bacula-server/leader", "run-backup", Map.of("client", UNIT, "level", "Full\nyes"));
+    Processes.Result level = BackupStack.serverRaw(model, "run-backup", Map.of("client", UNIT, "level", "Full\nyes"));
     assertTrue(level.exitCode() != 0 && (level.stdout() + level.stderr()).contains("level"),
         () -> "run-backup with a hostile level is refused: " + level);
-    Cli.Result limit = model.runRaw("bacula-server/leader", "list-backups", Map.of("limit", "0"));
+    Processes.Result limit = BackupStack.serverRaw(model, "list-backups", Map.of("limit", "0"));
     assertTrue(limit.exitCode() != 0 && (limit.stdout() + limit.stderr()).contains("limit"),
         () -> "list-backups limit=0 is refused: " + limit);
-    assertEquals(jobsBefore, model.run("bacula-server/leader", "list-backups", Map.of()).result("count"),
+    assertEquals(jobsBefore, BackupStack.server(model, "list-backups", Map.of()).result("count"),
         "no job ran for any refused action");
     assertEquals("", model.sh(UNIT, "ls -d /srv/x* /srv/pwned* /etc/srv 2>/dev/null; true").strip(),
         "nothing was restored or created anywhere");
