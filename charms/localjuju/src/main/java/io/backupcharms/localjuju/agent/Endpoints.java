@@ -15,6 +15,17 @@ final class Endpoints {
     String key() {
       return a.app + ":" + a.endpoint + " " + b.app + ":" + b.endpoint;
     }
+
+    /**
+     * Juju's relation key, which its {@code cannot add relation} errors quote: the requirer
+     * first, then the provider, whatever order the user gave.
+     */
+    String jujuKey() {
+      boolean swap = a.role.equals("provider") && b.role.equals("requirer");
+      RelationState.EndpointRef first = swap ? b : a;
+      RelationState.EndpointRef second = swap ? a : b;
+      return first.app + ":" + first.endpoint + " " + second.app + ":" + second.endpoint;
+    }
   }
 
   static Pair resolve(Controller c, String left, String right) {

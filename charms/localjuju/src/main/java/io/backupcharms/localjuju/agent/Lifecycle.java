@@ -232,6 +232,7 @@ final class Lifecycle {
         throw new ModelError("relation " + pair.key() + " already exists");
       }
     }
+    RelationLimits.check(c, pair);
     RelationState r = new RelationState();
     r.id = st.nextRelation++;
     r.iface = pair.a().iface;
