@@ -24,6 +24,7 @@ import io.backupcharms.schema.BackupOutcome;
 import io.backupcharms.schema.BackupProviderUnitData;
 import io.backupcharms.schema.BackupRequirerData;
 import io.backupcharms.schema.DatabagResult;
+import io.backupcharms.schema.ClientsLeftOut;
 import io.backupcharms.schema.DirectorAppData;
 import io.backupcharms.schema.FileDaemonUnitData;
 import java.io.IOException;
@@ -183,7 +184,15 @@ public final class BaculaFdCharm extends CharmBase {
       return new BlockedStatus("failed to apply bacula configuration: " + firstLine(e.getMessage()));
     }
     unit().setPorts(Set.of(Port.tcp(config.port())));
-    return reportLastBackup(backup.get(), address.get(), config.port());
+    Status last = reportLastBackup(backup.get(), address.get(), config.port());
+    // The server may still refuse this File Daemon (a name claimed twice, data Bacula rejects);
+    // it says so on the relation, and the machine's owner must see it here, not a green status.
+    String leftOut = ClientsLeftOut.decode(directorBag).get(unit().name());
+    if (leftOut != null) {
+      return new BlockedStatus("bacula-server leaves this File Daemon out, so nothing backs it up: "
+          + leftOut);
+    }
+    return last;
   }
 
   /** Publishes the machine's last backup on the backup relation and says it in the status. */

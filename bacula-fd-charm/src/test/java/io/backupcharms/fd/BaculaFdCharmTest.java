@@ -17,6 +17,7 @@ import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.SecretState;
 import io.backupcharms.ops.testing.State;
+import io.backupcharms.schema.ClientsLeftOut;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -225,6 +226,32 @@ class BaculaFdCharmTest {
     State out = ctx.run(ctx.on().updateStatus(), ready());
     assertEquals("failed", out.relation("backup").orElseThrow().localUnitData().get("last-backup-status"));
     assertTrue(out.unitStatus().message().startsWith("last backup failed"), out.unitStatus().message());
+  }
+
+  @Test
+  void aFileDaemonTheServerLeavesOutIsBlockedWithTheServersReasonAndKeepsServing() {
+    String reason = "two units claim name \"" + NAME + "\": rogue/0 (bacula-dir:7) and bacula-fd/0"
+        + " (bacula-dir:3); remove the wrong relation";
+    Map<String, String> server = new java.util.HashMap<>(SERVER);
+    server.put(ClientsLeftOut.KEY, ClientsLeftOut.encode(Map.of("bacula-fd/0", reason, "bacula-fd/1", "other")));
+    State out = ctx.run(ctx.on().relationChanged(director(server), "bacula-server/0"),
+        ready().withRelation(director(server)));
+    assertEquals(new BlockedStatus("bacula-server leaves this File Daemon out, so nothing backs it up: "
+        + reason), out.unitStatus());
+    assertTrue(host.running, "the daemon keeps running, ready for when the server takes it back");
+
+    State back = ctx.run(ctx.on().relationChanged(director(SERVER), "bacula-server/0"),
+        out.withRelation(director(SERVER)));
+    assertEquals(new ActiveStatus("ready; no backup yet"), back.unitStatus());
+  }
+
+  @Test
+  void anotherUnitLeftOutOrAnUnreadableListLeavesThisUnitActive() {
+    for (String value : new String[] {ClientsLeftOut.encode(Map.of("bacula-fd/1", "other")), "{not json"}) {
+      Map<String, String> server = new java.util.HashMap<>(SERVER);
+      server.put(ClientsLeftOut.KEY, value);
+      assertEquals(new ActiveStatus("ready; no backup yet"), run(ready().withRelation(director(server))), value);
+    }
   }
 
   @Test

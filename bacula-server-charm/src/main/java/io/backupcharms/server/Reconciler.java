@@ -12,6 +12,7 @@ import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Secret;
 import io.backupcharms.ops.model.Unit;
+import io.backupcharms.schema.ClientsLeftOut;
 import io.backupcharms.schema.DirectorAppData;
 import io.backupcharms.server.apply.RolloutException;
 import io.backupcharms.server.catalog.Catalog;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -125,6 +127,7 @@ final class Reconciler {
     }
     // Bound only once the Director accepted the client, so data Bacula refused binds nothing.
     stored.set(ClientBags.BINDINGS, bindings.withClients(clients.ready()).serialize());
+    publishLeftOut(clients);
     reportClients(clients, catalog.get());
     return statuses;
   }
@@ -224,6 +227,25 @@ final class Reconciler {
       return Optional.of(model.secret(id).getContent(true));
     } catch (ModelError e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Tells every File Daemon the Director leaves out why, on its own relation, so that its unit is
+   * blocked with the reason instead of looking healthy while nothing backs it up.
+   */
+  private void publishLeftOut(Clients clients) {
+    for (Relation relation : model.relations(ClientBags.ENDPOINT)) {
+      Map<String, String> reasons = new TreeMap<>();
+      for (ClientReading.Rejected r : clients.rejected()) {
+        if (r.relationId() == relation.id()) {
+          reasons.put(r.unit(), String.join("; ", r.problems()));
+        }
+      }
+      String value = ClientsLeftOut.encode(reasons);
+      if (!value.equals(relation.localAppData().get(ClientsLeftOut.KEY).orElse(""))) {
+        relation.localAppData().set(ClientsLeftOut.KEY, value);
+      }
     }
   }
 

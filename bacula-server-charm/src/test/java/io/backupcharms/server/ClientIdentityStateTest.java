@@ -9,6 +9,7 @@ import io.backupcharms.ops.testing.ActionOutput;
 import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.State;
+import io.backupcharms.schema.ClientsLeftOut;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,27 @@ class ClientIdentityStateTest {
     String conf = workload.directorConfig();
     assertFalse(conf.contains(MYAPP0), "neither claimant reaches the Director: " + conf);
     assertFalse(conf.contains("10.1.1.66"), "the rogue's address is never a client's: " + conf);
+  }
+
+  @Test
+  void eachClaimantIsToldOnItsOwnRelationWhyItIsLeftOutUntilTheClashIsGone() {
+    State out = rogueFirst();
+    Map<String, String> rogue = ClientsLeftOut.decode(out.relation(7).orElseThrow().localAppData());
+    Map<String, String> real = ClientsLeftOut.decode(out.relation(8).orElseThrow().localAppData());
+    assertEquals(java.util.Set.of("rogue/0"), rogue.keySet(), "a relation carries only its own units");
+    assertEquals(java.util.Set.of("bacula-fd/0"), real.keySet());
+    assertTrue(real.get("bacula-fd/0").startsWith("two units claim name \"" + MYAPP0 + "\""),
+        real.toString());
+    assertTrue(real.get("bacula-fd/0").endsWith("remove the wrong relation"), real.toString());
+
+    // The rogue's relation is removed and the operator re-binds the name: the File Daemon is back.
+    State alone = ctx.run(ctx.on().updateStatus(),
+        out.withRelations(java.util.List.of(out.relation(8).orElseThrow())));
+    ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), alone);
+    State back = ctx.run(ctx.on().updateStatus(), forget.state());
+    assertEquals(new ActiveStatus("1 client"), back.unitStatus());
+    assertFalse(back.relation(8).orElseThrow().localAppData().containsKey(ClientsLeftOut.KEY),
+        back.relation(8).orElseThrow().localAppData().toString());
   }
 
   @Test
