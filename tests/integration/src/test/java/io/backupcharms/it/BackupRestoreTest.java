@@ -59,6 +59,21 @@ class BackupRestoreTest {
 
   @Test
   @Order(2)
+  void theCharmsOwnConnectionsLeaveNoSecurityAlertInBaculasLog(JujuModel model) {
+    // Every action logs in to the client's File Daemon first and talks to the Director through
+    // its console; done carelessly, each leaves a "Security Alert" an operator must chase.
+    BackupStack.server(model, "list-clients", Map.of());
+    BackupStack.server(model, "list-backups", Map.of());
+    // The daemons queue such messages and hand them to the log when the next job starts.
+    ActionResult flush = BackupStack.backup(model, UNIT, "Incremental");
+    assertTrue(flush.isCompleted(), () -> "Incremental backup: " + flush);
+    String alerts = model.sh(BackupStack.SERVER + "/0",
+        "grep -a 'Security Alert' /var/log/bacula/bacula.log || true");
+    assertEquals("", alerts, "Bacula's log after backups, a restore and listings");
+  }
+
+  @Test
+  @Order(3)
   void theFileDaemonReportsTheLastBackupAndTheServerUsesItsSchedule(JujuModel model) {
     // A config change is an ordinary hook: the fd reads its daemon's job list and publishes it.
     model.config(BackupStack.fd(APP), Map.of("schedule", "Level=Full sun at 01:00"));
@@ -72,7 +87,7 @@ class BackupRestoreTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aFailingBeforeScriptFailsTheBackupAndKeepsEarlierOnes(JujuModel model) {
     model.config(BackupStack.integrator(APP),
         Map.of("run-before-backup", "#!/bin/sh\necho 'database is locked' >&2\nexit 3\n"));
@@ -93,7 +108,7 @@ class BackupRestoreTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void anUnreachableFileDaemonFailsTheBackupClearly(JujuModel model) {
     model.sh(UNIT, "systemctl stop bacula-fd");
     try {
@@ -110,7 +125,7 @@ class BackupRestoreTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void killingTheStorageDaemonDuringABackupLosesNothingAndTheNextBackupWorks(JujuModel model)
       throws Exception {
     String server = BackupStack.SERVER + "/0";

@@ -217,6 +217,12 @@ class HostileRelationDataTest {
       assertFalse(fdUnit.startsWith(IMPOSTOR), () -> "good/0's client is never the rogue's unit: " + clients.raw());
       UnitStatus server = model.status().first(SERVER);
       assertTrue(server.message().contains(IMPOSTOR + "/0"), () -> "the server names the impostor: " + server);
+      // The machine's owner, who looks at the File Daemon, must see that nothing backs it up.
+      UnitStatus goodFd = model.status().first(GOOD + "-fd");
+      assertTrue(goodFd.is("blocked")
+              && goodFd.message().startsWith("bacula-server leaves this File Daemon out")
+              && goodFd.message().contains(IMPOSTOR + "/0"),
+          () -> "good's File Daemon says it is left out, naming the other claimant: " + goodFd);
     } finally {
       model.removeRelation(IMPOSTOR + ":bacula-dir", SERVER + ":bacula-dir");
       model.settle(BackupStack.SETTLE);
