@@ -3,6 +3,7 @@ package io.backupcharms.localjuju.agent;
 import io.backupcharms.localjuju.charm.CharmMeta;
 import io.backupcharms.localjuju.charm.CharmReader;
 import io.backupcharms.localjuju.charm.CharmUnpacker;
+import io.backupcharms.localjuju.files.Trees;
 import io.backupcharms.localjuju.hooks.Hook;
 import io.backupcharms.localjuju.machine.MachineHost;
 import io.backupcharms.localjuju.model.AppState;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -287,14 +287,15 @@ final class Lifecycle {
     return r;
   }
 
+  /**
+   * Deletes a tree the model owns before it is reused; failing loudly, since a later deploy would
+   * otherwise see the stale files.
+   */
   static void deleteTree(Path p) {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+    try {
+      Trees.delete(p);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot delete " + p, e);
+      throw new java.io.UncheckedIOException(e.getMessage(), e);
     }
   }
 

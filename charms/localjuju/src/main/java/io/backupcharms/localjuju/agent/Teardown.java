@@ -1,5 +1,6 @@
 package io.backupcharms.localjuju.agent;
 
+import io.backupcharms.localjuju.files.Trees;
 import io.backupcharms.localjuju.hooks.Hook;
 import io.backupcharms.localjuju.machine.MachineHost;
 import io.backupcharms.localjuju.model.AppState;
@@ -178,7 +179,7 @@ final class Teardown {
     } else {
       stopOwnedServices(u);
     }
-    Lifecycle.deleteTree(c.modelDir.resolve("units").resolve(unit.replace('/', '-')));
+    deleteOrWarn(unit, c.modelDir.resolve("units").resolve(unit.replace('/', '-')));
     if (a.units.isEmpty() && dyingApps.contains(a.name)) {
       removeAppNow(a);
     }
@@ -228,8 +229,27 @@ final class Teardown {
     st.applications.remove(a.name);
     dyingApps.remove(a.name);
     st.relations.values().removeIf(r -> r.endpointOf(a.name) != null && r.created.isEmpty());
-    Lifecycle.deleteTree(Path.of(a.charmDir));
+    deleteOrWarn(a.name, Path.of(a.charmDir));
     c.forgetMeta(a.name);
   }
 
+  /**
+   * A removed unit or application whose files cannot all be deleted stays removed (its hooks have
+   * run): the model log and the controller log say what is left, instead of failing the teardown.
+   */
+  private void deleteOrWarn(String entity, Path dir) {
+    try {
+      Trees.delete(dir);
+    } catch (IOException e) {
+      String message = "files of " + entity + " left behind: " + e.getMessage();
+      if (entity.contains("/")) {
+        c.log(entity, "WARNING", "localjuju", message);
+      } else {
+        String time = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
+        c.appendLog("application-" + entity + ": " + time + " WARNING application." + entity + ".localjuju "
+            + message + "\n");
+      }
+      System.err.println("WARNING " + message);
+    }
+  }
 }

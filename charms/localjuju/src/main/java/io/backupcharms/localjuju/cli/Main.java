@@ -3,6 +3,7 @@ package io.backupcharms.localjuju.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupcharms.localjuju.agent.ControllerClient;
+import io.backupcharms.localjuju.files.Trees;
 import io.backupcharms.localjuju.machine.MachineHost;
 import io.backupcharms.localjuju.tools.ToolResult;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -246,11 +246,15 @@ public final class Main {
     for (JsonNode m : st.path("machines")) {
       MachineHost.stop(m.path("holderPid").asLong());
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
     if (name.equals(home.current())) {
       Files.deleteIfExists(home.dir.resolve("current-model"));
+    }
+    // Only now that every machine is stopped (its overlays went with its mount namespace).
+    try {
+      Trees.delete(dir);
+    } catch (IOException e) {
+      throw new IOException("model \"" + name + "\" is stopped but its directory is not fully deleted: "
+          + e.getMessage(), e);
     }
     System.err.println("Model \"" + name + "\" destroyed");
     return 0;
