@@ -20,11 +20,12 @@ import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.hooktools.ModelError;
 import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.model.Relation;
+import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.BackupOutcome;
 import io.backupcharms.schema.BackupProviderUnitData;
 import io.backupcharms.schema.BackupRequirerData;
-import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.ClientsLeftOut;
+import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.DirectorAppData;
 import io.backupcharms.schema.FileDaemonUnitData;
 import java.io.IOException;
@@ -104,7 +105,7 @@ public final class BaculaFdCharm extends CharmBase {
     Map<String, String> targetBag = backup.get().remoteAppData().asMap();
     if (!targetBag.containsKey(BackupRequirerData.FILESET)) {
       director.ifPresent(BaculaFdCharm::withdraw);
-      return new WaitingStatus("waiting for backup relation data");
+      return new WaitingStatus("waiting for backup relation data" + unitBagHint(backup.get()));
     }
     DatabagResult<BackupRequirerData> target = BackupRequirerData.fromDatabag(targetBag);
     if (!target.isValid()) {
@@ -193,6 +194,26 @@ public final class BaculaFdCharm extends CharmBase {
           + leftOut);
     }
     return last;
+  }
+
+  /**
+   * The commonest mistake of a charm that writes the backup interface by hand is a plain
+   * {@code relation-set}, which writes its unit's databag, not the application's: say so rather
+   * than wait without a hint.
+   */
+  private static String unitBagHint(Relation backup) {
+    try {
+      for (Unit u : backup.units()) {
+        if (backup.remoteUnitData(u).get(BackupRequirerData.FILESET).isPresent()) {
+          return ": " + u.name() + " published fileset in its unit databag; the leader of "
+              + u.name().substring(0, u.name().indexOf('/')) + " must publish it in the"
+              + " application databag (relation-set --app)";
+        }
+      }
+    } catch (ModelError e) {
+      LOG.debug("cannot read the backup relation's unit databags: {}", e.getMessage());
+    }
+    return "";
   }
 
   /** Publishes the machine's last backup on the backup relation and says it in the status. */

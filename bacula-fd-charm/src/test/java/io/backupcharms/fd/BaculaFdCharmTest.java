@@ -94,6 +94,16 @@ class BaculaFdCharmTest {
   }
 
   @Test
+  void aFilesetInTheTargetsUnitDatabagIsNamedAsTheMistakeItIs() {
+    RelationState handWritten = RelationState.subordinate("backup", 2, "pyapp/0", Map.of("fileset", "/srv/data"));
+    Status status = run(State.empty().withRelation(jujuInfo()).withRelation(handWritten)
+        .withRelation(director(SERVER)).withSecret(SecretState.consumed(SECRET, Map.of("password", "dir-pw"))));
+    assertEquals(new WaitingStatus("waiting for backup relation data: pyapp/0 published fileset in its unit"
+        + " databag; the leader of pyapp must publish it in the application databag (relation-set --app)"),
+        status);
+  }
+
+  @Test
   void hostileBackupDataBlocksWithEveryProblemNamed() {
     Status status = run(State.empty().withRelation(jujuInfo()).withRelation(backup(Map.of(
         "fileset", "var/lib/x,/srv/ok\n} Job {", "run-after-restore", "relative/script"))));
