@@ -97,12 +97,12 @@ public final class BaculaServerCharm extends CharmBase {
   }
 
   private Map<String, Object> forgetClient(Map<String, ?> params) {
-    return ForgetClient.run(params, ClientBags.bindings(framework().stored()),
-        b -> framework().stored().set(ClientBags.BINDINGS, b.serialize()));
+    BindingStore store = new BindingStore(model(), framework().stored());
+    return ForgetClient.run(params, store.read(), store::write);
   }
 
   private ServerActions actions() {
-    var clients = ClientBags.read(model(), ClientBags.bindings(framework().stored()));
+    var clients = ClientBags.read(model(), new BindingStore(model(), framework().stored()).read());
     var selector = new ClientSelector(clients.ready(), model().name(), model().uuid());
     return new ServerActions(clients, selector, workload::ensureDaemonsRunning, () -> {
       String address = model().network(ClientBags.ENDPOINT).ingressAddress()

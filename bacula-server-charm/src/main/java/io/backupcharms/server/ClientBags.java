@@ -1,6 +1,5 @@
 package io.backupcharms.server;
 
-import io.backupcharms.ops.StoredState;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Unit;
@@ -17,14 +16,6 @@ final class ClientBags {
   static final String ENDPOINT = "bacula-dir";
 
   private ClientBags() {}
-
-  /** Where the names' first applications are kept in the charm's stored state. */
-  static final String BINDINGS = "client-applications";
-
-  /** The names bound so far (see {@link NameBindings}). */
-  static NameBindings bindings(StoredState stored) {
-    return NameBindings.parse(stored.getString(BINDINGS).orElse(""));
-  }
 
   /** The clients as the model shows them now, in relation and unit order. */
   static Clients read(Model model, NameBindings bindings) {

@@ -111,7 +111,8 @@ final class Reconciler {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
     }
-    NameBindings bindings = ClientBags.bindings(stored);
+    BindingStore store = new BindingStore(model, stored);
+    NameBindings bindings = store.read();
     Clients clients = ClientBags.read(model, bindings);
     PlanBuilder builder =
         new PlanBuilder(settings, identity.get(), catalog.get(), workload.layout());
@@ -126,7 +127,7 @@ final class Reconciler {
       return statuses;
     }
     // Bound only once the Director accepted the client, so data Bacula refused binds nothing.
-    stored.set(ClientBags.BINDINGS, bindings.withClients(clients.ready()).serialize());
+    store.write(bindings.withClients(clients.ready()));
     publishLeftOut(clients);
     reportClients(clients, catalog.get());
     return statuses;

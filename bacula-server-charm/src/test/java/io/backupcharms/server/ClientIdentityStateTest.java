@@ -85,6 +85,27 @@ class ClientIdentityStateTest {
   }
 
   @Test
+  void aNameStaysBoundAfterTheLeaderIsReplacedSoARogueStillCannotTakeIt() {
+    RelationState peers = RelationState.peer("bacula-server-peers", 1);
+    RelationState real = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    State bound = ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(peers).withRelation(real));
+    assertEquals(new ActiveStatus("1 client"), bound.unitStatus());
+
+    // The unit is replaced (say, to move a PostgreSQL-backed server): the new leader has no stored
+    // state, but the application's peer databag is the same. The genuine relation is gone for now
+    // and a rogue publishes the name.
+    RelationState rogue = related(7, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
+    State replaced = State.empty().withLeader(true)
+        .withRelation(bound.relation(1).orElseThrow()).withRelation(rogue);
+    State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"), replaced);
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(out.unitStatus().message().contains("belongs to application bacula-fd"),
+        out.unitStatus().message());
+    assertFalse(workload.directorConfig().contains("10.1.1.66"), workload.directorConfig());
+  }
+
+  @Test
   void noActionReachesEitherClaimant() {
     State out = rogueFirst();
     ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
