@@ -29,16 +29,7 @@ if [ ! -d "$work/operator/ops" ]; then
   mkdir -p "$work/operator"
   git --git-dir="$OPS_GIT" archive 2.20.0 | tar -x -C "$work/operator"
 fi
-rm -rf "$work/anchor"
-mkdir -p "$work/anchor/tools" "$work/anchor/charm/venv"
-cp -r "$anchor_src/charm/." "$work/anchor/charm/"
-chmod -R u+w "$work/anchor"
-cp "$anchor_src/tools/hooktool" "$work/anchor/tools/hooktool"
-chmod +x "$work/anchor/tools/hooktool" "$work/anchor/charm/dispatch" "$work/anchor/charm/src/charm.py"
-for f in "$anchor_src"/tools/*; do
-  n=$(basename "$f"); [ "$n" = hooktool ] || ln -s hooktool "$work/anchor/tools/$n"
-done
-ln -s "$work/operator/ops" "$work/anchor/charm/venv/ops"
+"$root/bench/ops/make-anchor.sh" "$anchor_src" "$work/anchor" "$work/operator"
 tools="$work/anchor/tools"
 
 # --- our minimal charm (BenchCharm of ops-example: same work as the anchor's charm.py) ---------

@@ -39,15 +39,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the Python ops anchor, set up as bench/ops/run.sh does ----------------------------------
-mkdir -p "$work/anchor/tools" "$work/anchor/charm/venv"
-cp -r "$anchor_src/charm/." "$work/anchor/charm/"
-chmod -R u+w "$work/anchor"
-cp "$anchor_src/tools/hooktool" "$work/anchor/tools/hooktool"
-chmod +x "$work/anchor/tools/hooktool" "$work/anchor/charm/dispatch" "$work/anchor/charm/src/charm.py"
-for f in "$anchor_src"/tools/*; do
-  n=$(basename "$f"); [ "$n" = hooktool ] || ln -s hooktool "$work/anchor/tools/$n"
-done
-ln -s "$operator/ops" "$work/anchor/charm/venv/ops"
+"$root/bench/ops/make-anchor.sh" "$anchor_src" "$work/anchor" "$operator"
 
 # --- fake hook tools, one set per charm -------------------------------------------------------
 # Each answers as Juju would for a state in which the charm's update-status reads config and
