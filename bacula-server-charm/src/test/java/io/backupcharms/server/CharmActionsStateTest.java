@@ -66,6 +66,21 @@ class CharmActionsStateTest {
   }
 
   @Test
+  void aRelationWithoutItsPasswordSecretFailsTheBackupAndTheActionCreatesNone() {
+    // As if the relation arrived but no hook has reconciled it yet: the action must not make a
+    // password the File Daemon was never given.
+    State unreconciled = related.withSecrets(related.secrets().stream()
+        .filter(s -> !"relation-7".equals(s.label())).toList());
+    ActionOutput out = ctx.runAction(
+        ctx.on().action("run-backup", Map.of("client", "relation-charm-model-myapp-0-abc-fd")),
+        unreconciled);
+    assertTrue(out.failure().orElseThrow().startsWith(
+        "the password secret of relation bacula-dir:7 does not exist yet; nothing was run"),
+        out.failure().orElseThrow());
+    assertEquals(unreconciled.secrets(), out.state().secrets());
+  }
+
+  @Test
   void anUnreachableDirectorFailsTheActionWithWhatToCheck() {
     ActionOutput out = run("list-backups", Map.of());
     assertTrue(

@@ -58,13 +58,11 @@ public final class PasswordSecrets {
   }
 
   /**
-   * The password of one relation's File Daemons, created by the leader when missing.
-   *
-   * @return empty on a non-leader unit before the leader created it
+   * The password of one relation's File Daemons, if the leader has created it. Only reads: the
+   * secret is created and granted by reconciling the relation, never by an action.
    */
   public Optional<String> relationPassword(int relationId) {
-    return secret(relationLabel(relationId), relationDescription(relationId))
-        .map(s -> s.getContent().get(KEY));
+    return existing(relationLabel(relationId)).map(s -> s.getContent().get(KEY));
   }
 
   private static String relationDescription(int relationId) {
@@ -81,22 +79,24 @@ public final class PasswordSecrets {
   }
 
   private Optional<Secret> secret(String label, String description) {
-    Secret existing = model.secretByLabel(label);
-    try {
-      if (existing.getContent().get(KEY) != null) {
-        return Optional.of(existing);
-      }
-    } catch (SecretNotFoundError e) {
-      // Not created yet: the leader creates it below.
-    }
-    if (!model.unit().isLeader()) {
-      return Optional.empty();
+    Optional<Secret> existing = existing(label);
+    if (existing.isPresent() || !model.unit().isLeader()) {
+      return existing;
     }
     try {
       return Optional.of(
           model.app().addSecret(Map.of(KEY, Passwords.generate()), label, description));
     } catch (ModelError e) {
       throw new ModelError("cannot create the secret \"" + label + "\": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Secret> existing(String label) {
+    Secret secret = model.secretByLabel(label);
+    try {
+      return secret.getContent().get(KEY) != null ? Optional.of(secret) : Optional.empty();
+    } catch (SecretNotFoundError e) {
+      return Optional.empty();
     }
   }
 }
