@@ -206,7 +206,7 @@ public final class BaculaFdCharm extends CharmBase {
       for (Unit u : backup.units()) {
         if (backup.remoteUnitData(u).get(BackupRequirerData.FILESET).isPresent()) {
           return ": " + u.name() + " published fileset in its unit databag; the leader of "
-              + u.name().substring(0, u.name().indexOf('/')) + " must publish it in the"
+              + u.app().name() + " must publish it in the"
               + " application databag (relation-set --app)";
         }
       }
