@@ -40,7 +40,7 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
      * @throws ConsoleException when it cannot be reached or does not answer as a File Daemon
      */
     public List<TerminatedJob> terminatedJobs() {
-        return session("asking", "for its finished jobs", b -> {
+        return session("asking the " + target() + " for its finished jobs", b -> {
             b.send(".status terminated api=2 api_opts=\n");
             StringBuilder answer = new StringBuilder();
             Packet p = b.receive();
@@ -64,7 +64,7 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
      * @throws ConsoleException when it cannot be reached or does not answer as a File Daemon
      */
     public void checkLogin() {
-        session("logging in to", "", b -> {
+        session("logging in to the " + target(), b -> {
             b.signal(Signal.TERMINATE);
             return null;
         });
@@ -74,7 +74,8 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
         T with(BSocket b) throws IOException;
     }
 
-    private <T> T session(String doing, String what, Conversation<T> conversation) {
+    /** Connects, logs in and runs {@code conversation}; {@code doing} names it in errors. */
+    private <T> T session(String doing, Conversation<T> conversation) {
         String target = target();
         try (Socket s = new Socket()) {
             try {
@@ -93,8 +94,7 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
             throw new ConsoleException("the " + target + " closed the connection; check that bacula-fd.conf"
                     + " has a Director entry \"" + directorName + "\" with this password", e);
         } catch (IOException e) {
-            throw new ConsoleException(doing + " the " + target + (what.isEmpty() ? "" : " " + what)
-                    + " failed: " + e, e);
+            throw new ConsoleException(doing + " failed: " + e, e);
         }
     }
 
