@@ -12,6 +12,9 @@ packages=(
   bacula-director bacula-director-sqlite3 bacula-sd bacula-fd bacula-console bacula-common-sqlite3 sqlite3
   # PostgreSQL server for the catalog-over-relation tests.
   postgresql
+  # The off-machine copy's S3 tool, which bacula-server installs on its machine (Bacula 9.6 has no
+  # cloud driver); localjuju machines see the host's packages.
+  rclone
   # Namespaces, overlays and addresses for localjuju machines.
   util-linux iproute2 procps perl
   # Documentation build (Sphinx + MyST, warnings as errors).

@@ -14,10 +14,16 @@ import io.backupcharms.server.actions.ClientSelector;
 import io.backupcharms.server.actions.ForgetClient;
 import io.backupcharms.server.actions.InvalidParamsException;
 import io.backupcharms.server.actions.ServerActions;
+import io.backupcharms.server.actions.ConsoleSession;
+import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.offsite.BucketException;
+import io.backupcharms.server.recovery.RecoveryException;
 import io.backupcharms.server.secrets.PasswordSecrets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -39,9 +45,15 @@ public final class BaculaServerCharm extends CharmBase {
     this.workload = workload;
     framework.observe(HookEvent.class, e -> reconcile());
     framework.observe(CollectStatusEvent.class, this::collectStatus);
-    framework.observeAction("run-backup", e -> act(e, a -> a.runBackup(e.params().asMap(), e::log)));
-    framework.observeAction("list-backups", e -> act(e, a -> a.listBackups(e.params().asMap())));
-    framework.observeAction("restore", e -> act(e, a -> a.restore(e.params().asMap(), e::log)));
+    framework.observeAction("run-backup", e -> act(e, a -> offMachine(a.runBackup(e.params().asMap(), e::log),
+        (o, r) -> r.putAll(o.afterBackup(this::console, catalog(), e::log)))));
+    framework.observeAction("list-backups", e -> act(e, a -> offMachine(a.listBackups(e.params().asMap()),
+        this::withCopyStates)));
+    framework.observeAction("restore", e -> act(e, a -> a.withVolumeFetch(
+        (volumes, log) -> offMachine().volumeFetch().ensure(volumes, log)).restore(e.params().asMap(), e::log)));
+    framework.observeAction("backup-catalog", e -> act(e, a -> offMachine().backupCatalog(this::console, catalog())));
+    framework.observeAction("recover-catalog", e -> act(e,
+        a -> offMachine().recoverCatalog(e.params().asMap(), this::console, catalog(), e::log)));
     framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
     framework.observeAction("forget-client", e -> act(e, a -> forgetClient(e.params().asMap())));
   }
@@ -91,9 +103,51 @@ public final class BaculaServerCharm extends CharmBase {
     } catch (BaculaException e) {
       event.fail("cannot talk to the Bacula Director: " + e.getMessage()
           + "; check the unit's status and /var/log/bacula/bacula.log");
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | BucketException | RecoveryException e) {
       event.fail(e.getMessage());
     }
+  }
+
+  private OffMachine offMachine() {
+    return new OffMachine(model(), framework().stored(), workload);
+  }
+
+  /** Adds the off-machine copy's part to an action's results. */
+  private Map<String, Object> offMachine(
+      Map<String, Object> results, BiConsumer<OffMachine, Map<String, Object>> addition) {
+    Map<String, Object> out = new LinkedHashMap<>(results);
+    addition.accept(offMachine(), out);
+    return out;
+  }
+
+  /** Each listed backup gets its {@code copy} state. */
+  @SuppressWarnings("unchecked")
+  private void withCopyStates(OffMachine offMachine, Map<String, Object> results) {
+    Map<String, Object> backups = new LinkedHashMap<>((Map<String, Object>) results.get("backups"));
+    List<Long> ids = backups.keySet().stream().map(k -> Long.parseLong(k.substring("job-".length()))).toList();
+    Map<Long, String> states = offMachine.copyStates(this::console, ids);
+    backups.replaceAll((key, value) -> {
+      Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) value);
+      entry.put("copy", states.getOrDefault(Long.parseLong(key.substring("job-".length())), "unknown"));
+      return entry;
+    });
+    results.put("backups", backups);
+  }
+
+  /** The catalog the Director uses now (SQLite, or PostgreSQL from the database relation). */
+  private Catalog catalog() {
+    return new Reconciler(model(), framework().stored(), workload).catalog()
+        .orElseThrow(() -> new IllegalStateException(
+            "the catalog is not ready (see the unit's status); run the action again once it is active"));
+  }
+
+  private ConsoleSession console() {
+    String address = model().network(ClientBags.ENDPOINT).ingressAddress()
+        .orElseThrow(() -> new BaculaException("the unit has no ingress address yet"));
+    String password = new PasswordSecrets(model())
+        .password(PasswordSecrets.CONSOLE, "Password of the Bacula Director's console")
+        .orElseThrow(() -> new BaculaException("the console password secret does not exist yet"));
+    return workload.console(address, password);
   }
 
   private Map<String, Object> forgetClient(Map<String, ?> params) {
@@ -104,13 +158,7 @@ public final class BaculaServerCharm extends CharmBase {
   private ServerActions actions() {
     var clients = ClientBags.read(model(), new BindingStore(model(), framework().stored()).read());
     var selector = new ClientSelector(clients.ready(), model().name(), model().uuid());
-    return new ServerActions(clients, selector, workload::ensureDaemonsRunning, () -> {
-      String address = model().network(ClientBags.ENDPOINT).ingressAddress()
-          .orElseThrow(() -> new BaculaException("the unit has no ingress address yet"));
-      String password = new PasswordSecrets(model())
-          .password(PasswordSecrets.CONSOLE, "Password of the Bacula Director's console")
-          .orElseThrow(() -> new BaculaException("the console password secret does not exist yet"));
-      return workload.console(address, password);
-    }, client -> new PasswordSecrets(model()).relationPassword(client.relationId()));
+    return new ServerActions(clients, selector, workload::ensureDaemonsRunning, this::console,
+        client -> new PasswordSecrets(model()).relationPassword(client.relationId()));
   }
 }

@@ -14,10 +14,14 @@ import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.workload.Directories;
+import io.backupcharms.server.offsite.Bucket;
+import io.backupcharms.server.offsite.RcloneBucket;
+import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.Packages;
 import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.server.workload.SystemdDaemons;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,9 @@ import java.util.function.Consumer;
 
 /** The server's Debian machine: apt, systemd, Debian's paths. */
 final class DebianWorkload implements Workload {
+
+  /** Root-only: the s3 CA chain, catalog dumps in transit. */
+  private static final Path PRIVATE = Path.of("/var/lib/bacula-server-charm/private");
 
   @Override
   public ServerLayout layout() {
@@ -90,6 +97,28 @@ final class DebianWorkload implements Workload {
   @Override
   public ConsoleSession console(String address, String password) {
     return new NativeConsoleSession(DirectorConsole.connect(settings(address, password)));
+  }
+
+  @Override
+  public Bucket bucket(S3Settings settings) {
+    Packages.ensure(Packages.OFFSITE);
+    return new RcloneBucket(settings, privateDirectory());
+  }
+
+  @Override
+  public Path privateDirectory() {
+    return PRIVATE;
+  }
+
+  @Override
+  public void withDirectorStopped(Runnable change) {
+    SystemdDaemons daemons = new SystemdDaemons();
+    daemons.stop(Daemon.DIRECTOR);
+    try {
+      change.run();
+    } finally {
+      daemons.start(Daemon.DIRECTOR);
+    }
   }
 
   private static ConsoleSettings settings(String address, String password) {

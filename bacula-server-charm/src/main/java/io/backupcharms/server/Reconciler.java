@@ -129,7 +129,14 @@ final class Reconciler {
     // Bound only once the Director accepted the client, so data Bacula refused binds nothing.
     store.write(bindings.withClients(clients.ready()));
     publishLeftOut(clients);
-    reportClients(clients, catalog.get());
+    String note = "";
+    Optional<OffMachine.Pass> offsite = new OffMachine(model, stored, workload).reconcile(
+        () -> workload.console(address.get(), identity.get().consolePassword()), catalog.get());
+    if (offsite.isPresent()) {
+      offsite.get().status().ifPresent(statuses::add);
+      note = offsite.get().note();
+    }
+    reportClients(clients, catalog.get(), note);
     return statuses;
   }
 
@@ -200,7 +207,7 @@ final class Reconciler {
    * SQLite unless a database relation gives working PostgreSQL credentials. While the relation
    * is incomplete or refused, a server still on SQLite keeps serving from SQLite.
    */
-  private Optional<Catalog> catalog() {
+  Optional<Catalog> catalog() {
     Catalog sqlite = new Catalog.Sqlite(workload.layout().workingDirectory());
     Optional<Relation> relation = model.relation(DATABASE);
     if (relation.isEmpty()) {
@@ -250,7 +257,7 @@ final class Reconciler {
     }
   }
 
-  private void reportClients(Clients clients, Catalog catalog) {
+  private void reportClients(Clients clients, Catalog catalog, String offsiteNote) {
     for (ClientReading.Rejected r : clients.rejected()) {
       LOG.warn("client left out of the Director: {}", r.message());
     }
@@ -281,7 +288,8 @@ final class Reconciler {
               ? ""
               : ", " + clients.pending().size() + " left out: see " + units(clients.pending());
       statuses.add(
-          new ActiveStatus(ready + (ready == 1 ? " client" : " clients") + pending + backend));
+          new ActiveStatus(ready + (ready == 1 ? " client" : " clients") + pending + backend
+              + (offsiteNote.isEmpty() ? "" : ", " + offsiteNote)));
     }
   }
 

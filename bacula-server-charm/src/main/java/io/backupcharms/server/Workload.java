@@ -3,7 +3,10 @@ package io.backupcharms.server;
 import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.offsite.Bucket;
+import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.ServerLayout;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,4 +56,17 @@ interface Workload {
 
   /** A logged-in console on the Director. */
   ConsoleSession console(String address, String password);
+
+  /**
+   * The off-machine bucket the s3 relation names; installs the tool that reaches it if needed.
+   *
+   * @throws IllegalStateException when the tool cannot be installed
+   */
+  Bucket bucket(S3Settings settings);
+
+  /** A directory only root reads: the CA chain, catalog dumps in transit. */
+  Path privateDirectory();
+
+  /** Runs {@code change} with the Director stopped, and starts it again whatever happens. */
+  void withDirectorStopped(Runnable change);
 }

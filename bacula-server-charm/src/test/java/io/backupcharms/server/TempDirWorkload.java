@@ -16,6 +16,9 @@ import io.backupcharms.server.apply.DaemonControl;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.PostgresCheck;
+import io.backupcharms.server.offsite.Bucket;
+import io.backupcharms.server.offsite.RcloneBucket;
+import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.ServerLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -157,5 +160,25 @@ final class TempDirWorkload implements Workload {
   @Override
   public ConsoleSession console(String address, String password) {
     throw new BaculaException("connection refused: no Director runs in state tests");
+  }
+
+  @Override
+  public Bucket bucket(S3Settings settings) {
+    return new RcloneBucket(settings, privateDirectory());
+  }
+
+  @Override
+  public Path privateDirectory() {
+    return layout.workingDirectory().resolveSibling("private");
+  }
+
+  @Override
+  public void withDirectorStopped(Runnable change) {
+    daemonCalls.add("stop " + Daemon.DIRECTOR.unit());
+    try {
+      change.run();
+    } finally {
+      daemonCalls.add("start " + Daemon.DIRECTOR.unit());
+    }
   }
 }

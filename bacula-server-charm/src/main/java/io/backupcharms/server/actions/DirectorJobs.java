@@ -151,7 +151,7 @@ final class DirectorJobs {
   }
 
   /** Rows of a marker-first {@code .sql} answer, each with {@code columns} fields after the mark. */
-  private List<List<String>> rows(String command, int columns) {
+  List<List<String>> rows(String command, int columns) {
     String answer = console.send(command);
     List<List<String>> rows = new ArrayList<>();
     int at = answer.indexOf(MARK + "\t");

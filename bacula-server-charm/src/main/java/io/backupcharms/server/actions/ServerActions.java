@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ public final class ServerActions {
   private final Supplier<List<String>> watchdog;
   private final Duration poll;
   private final Duration report;
+  private BiConsumer<List<String>, Consumer<String>> volumeFetch = (volumes, log) -> { };
 
   /**
    * @param clients the clients as the relations describe them now
@@ -68,6 +70,17 @@ public final class ServerActions {
     this.console = console;
     this.poll = poll;
     this.report = report;
+  }
+
+  /**
+   * Makes each restore first bring the volumes it reads onto this machine (from the off-machine
+   * copy); set once, before any action runs.
+   *
+   * @param fetch given the volume names and the action's log; throws to fail the restore
+   */
+  public ServerActions withVolumeFetch(BiConsumer<List<String>, Consumer<String>> fetch) {
+    this.volumeFetch = fetch;
+    return this;
   }
 
   /** {@code run-backup}: runs the client's backup job and waits for it. */
@@ -124,6 +137,8 @@ public final class ServerActions {
       DirectorJobs director = new DirectorJobs(session);
       JobRecord backup = backupToRestore(director, client, request.backupId());
       List<Long> chain = director.restoreChain(backup.id());
+      volumeFetch.accept(new CatalogQueries(session).volumesOf(chain).values().stream()
+          .flatMap(List::stream).distinct().toList(), log);
       log.accept("restoring backup " + backup.id() + " of " + selector.describe(client)
           + " (jobs " + join(chain) + ") to " + request.where());
       long id =

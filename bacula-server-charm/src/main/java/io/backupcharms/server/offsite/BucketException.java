@@ -8,11 +8,28 @@ public final class BucketException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private final boolean transientFault;
+
   public BucketException(String message) {
+    this(message, false);
+  }
+
+  /**
+   * @param transientFault true when trying again later may work unchanged (endpoint unreachable,
+   *     timeout), false when the operator must change something (credentials, bucket)
+   */
+  public BucketException(String message, boolean transientFault) {
     super(message);
+    this.transientFault = transientFault;
+  }
+
+  /** True when the next job or hook may succeed without anyone changing anything. */
+  public boolean isTransient() {
+    return transientFault;
   }
 
   public BucketException(String message, Throwable cause) {
     super(message, cause);
+    this.transientFault = false;
   }
 }

@@ -18,7 +18,10 @@ public final class Commands {
 
   private Commands() {}
 
-  /** Runs {@code argv} with extra environment and optional stdin file, killing it after {@code timeout}. */
+  /**
+   * Runs {@code argv} with extra environment and optional stdin file, killing it after
+   * {@code timeout}. A variable mapped to {@code null} is removed from the inherited environment.
+   */
   public static CommandResult run(
       List<String> argv, Map<String, String> env, Path stdin, Duration timeout) {
     Path out = null;
@@ -29,7 +32,13 @@ public final class Commands {
       pb.redirectInput(
           stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
               : ProcessBuilder.Redirect.from(stdin.toFile()));
-      pb.environment().putAll(env);
+      env.forEach((name, value) -> {
+        if (value == null) {
+          pb.environment().remove(name);
+        } else {
+          pb.environment().put(name, value);
+        }
+      });
       Process process = pb.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -19,6 +19,9 @@ public final class Packages {
   public static final List<String> POSTGRES =
       List.of("bacula-director", "bacula-director-pgsql", "bacula-sd", "postgresql-client");
 
+  /** The off-machine copy's S3 tool, installed once the s3 relation exists. */
+  public static final List<String> OFFSITE = List.of("rclone");
+
   private static final Map<String, String> ENV =
       Map.of("DEBIAN_FRONTEND", "noninteractive", "PATH",
           "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

@@ -1,0 +1,300 @@
+package io.backupcharms.server;
+
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.Status;
+import io.backupcharms.ops.StoredState;
+import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.ops.model.Model;
+import io.backupcharms.server.actions.CatalogQueries;
+import io.backupcharms.server.actions.ConsoleSession;
+import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.offsite.Bucket;
+import io.backupcharms.server.offsite.BucketException;
+import io.backupcharms.server.offsite.OffsiteRelation;
+import io.backupcharms.server.offsite.S3Settings;
+import io.backupcharms.server.offsite.VolumeCopies;
+import io.backupcharms.server.recovery.CatalogCopies;
+import io.backupcharms.server.recovery.CatalogCopy;
+import io.backupcharms.server.recovery.CatalogDump;
+import io.backupcharms.server.recovery.RecoveryException;
+import io.backupcharms.server.recovery.VolumeFetch;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The off-machine copy as the charm runs it: volumes to the bucket after each job and on every
+ * hook until none is pending, the catalog after the day's jobs (any hook once a newer job ended
+ * and none runs), and the two actions that save and recover the catalog.
+ */
+final class OffMachine {
+
+  /** Stored state: the newest job id the last catalog copy held. */
+  static final String COPIED_JOB = "catalog-copied-job";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OffMachine.class);
+
+  private final Model model;
+  private final StoredState stored;
+  private final Workload workload;
+
+  OffMachine(Model model, StoredState stored, Workload workload) {
+    this.model = model;
+    this.stored = stored;
+    this.workload = workload;
+  }
+
+  /** A usable bucket, with its description for messages. */
+  record Target(Bucket bucket, String where) {}
+
+  /**
+   * One hook's pass. Returns the status to add (a problem, or pending copies), and a note for
+   * the active status when all is copied.
+   */
+  record Pass(Optional<Status> status, String note) {}
+
+  /** The reconcile step: empty when there is no s3 relation. */
+  Optional<Pass> reconcile(Supplier<ConsoleSession> console, Catalog catalog) {
+    Optional<S3Settings.Reading> reading = OffsiteRelation.read(model);
+    if (reading.isEmpty()) {
+      return Optional.empty();
+    }
+    model.relation(S3Settings.ENDPOINT).ifPresent(r -> {
+      r.localAppData().setAll(OffsiteRelation.request(model.app().name()));
+      r.localUnitData().setAll(OffsiteRelation.request(model.app().name()));
+    });
+    if (reading.get() instanceof S3Settings.Incomplete w) {
+      return Optional.of(new Pass(Optional.of(new WaitingStatus(w.reason())), ""));
+    }
+    if (reading.get() instanceof S3Settings.Invalid i) {
+      return Optional.of(new Pass(Optional.of(new BlockedStatus(i.reason())), ""));
+    }
+    S3Settings settings = ((S3Settings.Ready) reading.get()).settings();
+    Target target;
+    try {
+      target = open(settings);
+    } catch (BucketException e) {
+      return Optional.of(new Pass(Optional.of(problem(e)), ""));
+    }
+    VolumeCopies.Outcome volumes = new VolumeCopies(target.bucket(), workload.layout().volumes()).sync();
+    volumes.copied().forEach(v -> LOG.info("copied volume {} to {}", v, target.where()));
+    String catalogProblem = copyCatalogIfDue(target, console, catalog);
+    if (!volumes.complete()) {
+      LOG.warn("{}", volumes.pendingSummary());
+      return Optional.of(new Pass(Optional.of(new WaitingStatus(volumes.pendingSummary()
+          + "; retried by the next job or hook")), ""));
+    }
+    if (!catalogProblem.isEmpty()) {
+      return Optional.of(new Pass(Optional.of(new WaitingStatus(catalogProblem)), ""));
+    }
+    return Optional.of(new Pass(Optional.empty(), "copies in " + target.where()));
+  }
+
+  /** What run-backup adds to its results: whether the data is off the machine yet. */
+  Map<String, Object> afterBackup(Supplier<ConsoleSession> console, Catalog catalog, Consumer<String> log) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Optional<Target> target;
+    try {
+      target = target();
+    } catch (BucketException | IllegalStateException e) {
+      out.put("off-machine", "no: " + e.getMessage());
+      return out;
+    }
+    if (target.isEmpty()) {
+      out.put("off-machine", "no: bacula-server has no s3 relation; the backup is on this machine only");
+      return out;
+    }
+    VolumeCopies.Outcome volumes = new VolumeCopies(target.get().bucket(), workload.layout().volumes()).sync();
+    volumes.copied().forEach(v -> log.accept("copied volume " + v + " to " + target.get().where()));
+    if (volumes.complete()) {
+      out.put("off-machine", "yes: volumes copied to " + target.get().where());
+    } else {
+      out.put("off-machine", "no: " + volumes.pendingSummary() + "; retried by the next job or hook");
+    }
+    String problem = copyCatalogIfDue(target.get(), console, catalog);
+    out.put("catalog-copy", problem.isEmpty()
+        ? "copied, up to job " + stored.getLong(COPIED_JOB).orElse(0L)
+        : problem);
+    return out;
+  }
+
+  /** Each listed job's copy state: copied when all its volumes are in the bucket. */
+  Map<Long, String> copyStates(Supplier<ConsoleSession> console, List<Long> jobIds) {
+    Map<Long, String> out = new LinkedHashMap<>();
+    Optional<Target> target;
+    try {
+      target = target();
+    } catch (BucketException | IllegalStateException e) {
+      jobIds.forEach(id -> out.put(id, "unknown: " + e.getMessage()));
+      return out;
+    }
+    Map<Long, List<String>> volumes;
+    try (ConsoleSession session = console.get()) {
+      volumes = new CatalogQueries(session).volumesOf(jobIds);
+    }
+    if (target.isEmpty()) {
+      jobIds.forEach(id -> out.put(id, "local only: no s3 relation"));
+      return out;
+    }
+    Map<String, VolumeCopies.State> states =
+        new VolumeCopies(target.get().bucket(), workload.layout().volumes()).states();
+    for (long id : jobIds) {
+      List<String> vols = volumes.getOrDefault(id, List.of());
+      boolean pending = vols.stream().anyMatch(v -> states.get(v) == VolumeCopies.State.PENDING);
+      out.put(id, vols.isEmpty() ? "no volume" : pending ? "copy pending" : "copied");
+    }
+    return out;
+  }
+
+  /** The restore's volume source: the bucket when related. */
+  VolumeFetch volumeFetch() {
+    Optional<Target> target;
+    try {
+      target = target();
+    } catch (BucketException | IllegalStateException e) {
+      target = Optional.empty();
+    }
+    return new VolumeFetch(target.map(Target::bucket), target.map(Target::where).orElse("the bucket"),
+        workload.layout().volumes());
+  }
+
+  /** {@code backup-catalog}: a copy now, whatever is due. */
+  Map<String, Object> backupCatalog(Supplier<ConsoleSession> console, Catalog catalog) {
+    Target target = required();
+    long newest;
+    try (ConsoleSession session = console.get()) {
+      newest = new CatalogQueries(session).newestJobId();
+    }
+    CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
+        model.app().name(), newest);
+    stored.set(COPIED_JOB, newest);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("copy", "catalog/" + copy.folder());
+    out.put("where", target.where());
+    out.put("backend", copy.backend());
+    out.put("last-job-id", Long.toString(copy.lastJobId()));
+    out.put("bootstrap-files", Integer.toString(copy.bootstraps().size()));
+    return out;
+  }
+
+  /** {@code recover-catalog}: loads the newest copy, refusing to overwrite jobs unless forced. */
+  Map<String, Object> recoverCatalog(
+      Map<String, ?> params, Supplier<ConsoleSession> console, Catalog catalog, Consumer<String> log) {
+    for (String key : params.keySet()) {
+      if (!key.equals("force")) {
+        throw new RecoveryException("unknown parameter " + key + "; recover-catalog takes force");
+      }
+    }
+    boolean force = Boolean.parseBoolean(String.valueOf(params.containsKey("force") ? params.get("force") : "false"));
+    Target target = required();
+    CatalogCopies copies = copies(target);
+    CatalogCopy copy = copies.latest().orElseThrow(() -> new RecoveryException(
+        "no catalog copy in " + target.where() + " (no catalog/LATEST): relate the bucket the lost"
+            + " server copied to (check the s3 provider's bucket and path), or run backup-catalog"
+            + " on a working server first"));
+    if (!copy.backend().equals(CatalogDump.backend(catalog))) {
+      throw new RecoveryException("the copy catalog/" + copy.folder() + " is a " + copy.backend()
+          + " catalog but this server's is " + CatalogDump.backend(catalog) + "; relate (or remove)"
+          + " the database relation so the backends match, then run recover-catalog again");
+    }
+    try (ConsoleSession session = console.get()) {
+      long jobs = new CatalogQueries(session).jobCount();
+      if (jobs > 0 && !force) {
+        throw new RecoveryException("the local catalog already holds " + jobs + " jobs; recovering"
+            + " would replace them with catalog/" + copy.folder() + ". Run with force=true to replace"
+            + " them");
+      }
+    }
+    log.accept("fetching catalog/" + copy.folder() + " from " + target.where());
+    Path dump = copies.fetch(copy, workload.layout().workingDirectory());
+    try {
+      log.accept("loading the catalog (Director stopped meanwhile)");
+      workload.withDirectorStopped(() -> CatalogDump.load(catalog, dump));
+    } finally {
+      dump.toFile().delete();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    try (ConsoleSession session = console.get()) {
+      CatalogQueries queries = new CatalogQueries(session);
+      List<String> closed = queries.appendableVolumes();
+      closed.forEach(queries::markUsed);
+      out.put("jobs", Long.toString(queries.jobCount()));
+      out.put("clients", Long.toString(queries.clientCount()));
+      out.put("volumes-closed", closed.isEmpty() ? "none" : String.join(",", closed));
+    }
+    stored.set(COPIED_JOB, copy.lastJobId());
+    out.put("copy", "catalog/" + copy.folder());
+    out.put("from-server", copy.server());
+    out.put("last-job-id", Long.toString(copy.lastJobId()));
+    out.put("where", target.where());
+    return out;
+  }
+
+  /** Copies the catalog when a job newer than the last copy ended and none runs; "" when fine. */
+  private String copyCatalogIfDue(Target target, Supplier<ConsoleSession> console, Catalog catalog) {
+    try {
+      long newest;
+      try (ConsoleSession session = console.get()) {
+        CatalogQueries queries = new CatalogQueries(session);
+        newest = queries.newestJobId();
+        if (newest <= stored.getLong(COPIED_JOB).orElse(0L) || queries.activeJobs() > 0) {
+          return "";
+        }
+      }
+      CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
+          model.app().name(), newest);
+      stored.set(COPIED_JOB, newest);
+      LOG.info("copied the catalog to {}/catalog/{}", target.where(), copy.folder());
+      return "";
+    } catch (BucketException | RecoveryException e) {
+      LOG.warn("catalog copy failed: {}", e.getMessage());
+      return "catalog copy pending: " + e.getMessage();
+    } catch (RuntimeException e) {
+      // The Director may be restarting; the next hook tries again.
+      LOG.warn("catalog copy skipped: {}", e.getMessage());
+      return "";
+    }
+  }
+
+  private Target required() {
+    return target().orElseThrow(() -> new RecoveryException(
+        "bacula-server has no s3 relation: juju integrate " + model.app().name() + ":s3 <s3 provider>"));
+  }
+
+  private Optional<Target> target() {
+    Optional<S3Settings.Reading> reading = OffsiteRelation.read(model);
+    if (reading.isEmpty()) {
+      return Optional.empty();
+    }
+    if (reading.get() instanceof S3Settings.Ready ready) {
+      return Optional.of(open(ready.settings()));
+    }
+    String reason = reading.get() instanceof S3Settings.Invalid i ? i.reason()
+        : ((S3Settings.Incomplete) reading.get()).reason();
+    throw new IllegalStateException(reason);
+  }
+
+  private Target open(S3Settings settings) {
+    Bucket bucket = workload.bucket(settings);
+    bucket.check();
+    return new Target(bucket, settings.where());
+  }
+
+  private CatalogCopies copies(Target target) {
+    return new CatalogCopies(target.bucket(), workload.privateDirectory().resolve("catalog"),
+        Clock.systemUTC());
+  }
+
+  private static Status problem(BucketException e) {
+    return e.isTransient()
+        ? new WaitingStatus("copy pending: " + e.getMessage() + "; retried by the next job or hook")
+        : new BlockedStatus(e.getMessage());
+  }
+}

@@ -1,0 +1,24 @@
+package io.backupcharms.server.recovery;
+
+/**
+ * One catalog copy in the bucket, as its manifest describes it.
+ *
+ * @param folder its folder under {@code catalog/}, the UTC time it was made ({@code yyyyMMdd'T'HHmmss'Z'})
+ * @param backend {@code sqlite3} or {@code postgresql}: a dump loads only into its own backend
+ * @param server the application that made it
+ * @param lastJobId the newest job the copy knows
+ * @param bootstraps the Bacula bootstrap files saved with it
+ */
+public record CatalogCopy(
+    String folder, String backend, String server, long lastJobId, java.util.List<String> bootstraps) {
+
+  /** The dump's name inside the folder. */
+  public static final String DUMP = "catalog.sql";
+
+  /** The manifest's name inside the folder; written after the dump, before LATEST. */
+  public static final String MANIFEST = "manifest.json";
+
+  public CatalogCopy {
+    bootstraps = java.util.List.copyOf(bootstraps);
+  }
+}

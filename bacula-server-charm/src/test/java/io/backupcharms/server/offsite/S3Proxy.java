@@ -1,0 +1,125 @@
+package io.backupcharms.server.offsite;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real S3 API server for tests: S3Proxy with its filesystem backend, on a free loopback port,
+ * as a child process; each bucket is a directory under {@code root/buckets}. The jar comes from
+ * the {@code s3proxy.jar} system property, which the build points at the artifact it fetched.
+ * Used by this module's tests and, through its test jar, by the end-to-end tests.
+ */
+public final class S3Proxy implements AutoCloseable {
+
+  /** The credentials it accepts. */
+  public static final String ACCESS_KEY = "backup-charms-test";
+
+  public static final String SECRET_KEY = "s3proxy-secret-8c2f0d";
+
+  private final Path root;
+  private final int port;
+  private final Process process;
+
+  private S3Proxy(Path root, int port, Process process) {
+    this.root = root;
+    this.port = port;
+    this.process = process;
+  }
+
+  /** Starts the server, with the buckets given already created, and waits until it listens. */
+  public static S3Proxy start(Path root, String... buckets) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no S3Proxy jar at " + jar + "; run the tests through Maven,"
+          + " which fetches it (org.gaul:s3proxy, classifier jar-with-dependencies)");
+    }
+    Path data = Files.createDirectories(root.resolve("buckets"));
+    for (String bucket : buckets) {
+      Files.createDirectories(data.resolve(bucket));
+    }
+    int port = freePort();
+    Path properties = root.resolve("s3proxy.properties");
+    Files.writeString(properties, String.join("\n", List.of(
+        "s3proxy.endpoint=http://127.0.0.1:" + port,
+        "s3proxy.authorization=aws-v2-or-v4",
+        "s3proxy.identity=" + ACCESS_KEY,
+        "s3proxy.credential=" + SECRET_KEY,
+        "jclouds.provider=filesystem",
+        "jclouds.filesystem.basedir=" + data)) + "\n");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-jar", jar.toString(),
+            "--properties", properties.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(root.resolve("s3proxy.log").toFile())
+        .start();
+    S3Proxy proxy = new S3Proxy(root, port, process);
+    proxy.awaitListening(Duration.ofSeconds(60));
+    return proxy;
+  }
+
+  /** The endpoint URL to publish as the s3 relation's {@code endpoint}. */
+  public String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** The provider keys of a relation to {@code bucket} with the right credentials. */
+  public Map<String, String> relationData(String bucket, String path) {
+    return Map.of("bucket", bucket, "path", path, "endpoint", endpoint(), "region", "us-east-1",
+        "s3-uri-style", "path", "access-key", ACCESS_KEY, "secret-key", SECRET_KEY);
+  }
+
+  /** Where an object lives on the backend's disk, to check or damage it. */
+  public Path object(String bucket, String key) {
+    return root.resolve("buckets").resolve(bucket).resolve(key);
+  }
+
+  /** Stops the server (the buckets' files stay), as an outage does. */
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void awaitListening(Duration timeout) throws InterruptedException, IOException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("S3Proxy exited: " + Files.readString(root.resolve("s3proxy.log")));
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("S3Proxy did not listen on " + port + " within " + timeout);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
