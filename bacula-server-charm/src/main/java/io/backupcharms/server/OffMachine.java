@@ -251,7 +251,7 @@ final class OffMachine {
       CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
           model.app().name(), newest);
       stored.set(COPIED_JOB, newest);
-      LOG.info("copied the catalog to {}/catalog/{}", target.where(), copy.folder());
+      LOG.info("copied the catalog to catalog/{} in {}", copy.folder(), target.where());
       return "";
     } catch (BucketException | RecoveryException e) {
       LOG.warn("catalog copy failed: {}", e.getMessage());

@@ -27,12 +27,13 @@ public final class S3Proxy implements AutoCloseable {
 
   private final Path root;
   private final int port;
-  private final Process process;
+  private final List<String> command;
+  private Process process;
 
-  private S3Proxy(Path root, int port, Process process) {
+  private S3Proxy(Path root, int port, List<String> command) {
     this.root = root;
     this.port = port;
-    this.process = process;
+    this.command = List.copyOf(command);
   }
 
   /** Starts the server, with the buckets given already created, and waits until it listens. */
@@ -56,14 +57,24 @@ public final class S3Proxy implements AutoCloseable {
         "jclouds.provider=filesystem",
         "jclouds.filesystem.basedir=" + data)) + "\n");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-jar", jar.toString(),
-            "--properties", properties.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(root.resolve("s3proxy.log").toFile())
-        .start();
-    S3Proxy proxy = new S3Proxy(root, port, process);
-    proxy.awaitListening(Duration.ofSeconds(60));
+    S3Proxy proxy = new S3Proxy(root, port, List.of(java.toString(), "-Xmx256m", "-jar",
+        jar.toString(), "--properties", properties.toString()));
+    proxy.launch();
     return proxy;
+  }
+
+  /** Starts the server again after {@link #stop}, on the same port with the same buckets. */
+  public void restart() throws IOException, InterruptedException {
+    stop();
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("s3proxy.log").toFile()))
+        .start();
+    awaitListening(Duration.ofSeconds(60));
   }
 
   /** The endpoint URL to publish as the s3 relation's {@code endpoint}. */
@@ -84,6 +95,9 @@ public final class S3Proxy implements AutoCloseable {
 
   /** Stops the server (the buckets' files stay), as an outage does. */
   public void stop() {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -42,6 +42,11 @@ public final class Charms {
     return packed("postgresql-stub");
   }
 
+  /** The shell charm of {@code tests/charms/s3-provider}: an s3-integrator stand-in. */
+  static Path s3Provider() {
+    return packed("s3-provider");
+  }
+
   /**
    * The Python 3 charm of {@code tests/charms/adversarial/py-backup}, which publishes whatever
    * {@code backup} data (and, as a rogue bacula-fd, {@code bacula_dir} data) its config says.

@@ -28,6 +28,11 @@ public final class JujuModel {
   }
 
   /** The model's name, as {@code -m} takes it. */
+  /** The localjuju this model lives in, for commands run as a page writes them. */
+  LocalJuju juju() {
+    return juju;
+  }
+
   public String name() {
     return name;
   }
@@ -58,6 +63,18 @@ public final class JujuModel {
   /** Adds {@code count} units to {@code application}. */
   public void addUnit(String application, int count) {
     juju.ok(COMMAND, "add-unit", "-m", name, application, "-n", Integer.toString(count));
+  }
+
+  /** Removes units of a principal application; a machine left empty goes with its disk. */
+  public void removeUnit(String... units) {
+    List<String> args = new ArrayList<>(List.of("remove-unit", "-m", name));
+    args.addAll(List.of(units));
+    juju.ok(COMMAND, args.toArray(String[]::new));
+  }
+
+  /** Removes an application, its units and their machines. */
+  public void removeApplication(String application) {
+    juju.ok(COMMAND, "remove-application", "-m", name, application, "--no-prompt");
   }
 
   /** Relates two endpoints, each {@code application:endpoint}. */
