@@ -101,6 +101,33 @@ class RcloneBucketTest {
     assertTrue(Files.exists(volumes.resolve("Vol-0007")), "the local volume stays");
   }
 
+  @Test
+  void anHttpsEndpointIsTrustedThroughTheRelationsCaChainOnly(@TempDir Path dir) throws Exception {
+    try (S3Proxy secure = S3Proxy.startTls(dir.resolve("tls"), "backups")) {
+      Map<String, String> data = new HashMap<>(secure.relationData("backups", "tls"));
+      BucketException untrusted = assertThrows(BucketException.class,
+          () -> new RcloneBucket(ready(data), dir.resolve("private")).check());
+      assertTrue(untrusted.getMessage().contains("check the s3 relation's tls-ca-chain"), untrusted::getMessage);
+
+      // As s3-integrator publishes it: a JSON list, each certificate base64 of its PEM.
+      String base64 = java.util.Base64.getEncoder().encodeToString(
+          secure.certificate().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      data.put("tls-ca-chain", "[\"" + base64 + "\"]");
+      RcloneBucket trusted = new RcloneBucket(ready(data), dir.resolve("private"));
+      trusted.check();
+      trusted.write("probe", "over TLS");
+      assertEquals(Optional.of("over TLS"), trusted.read("probe"));
+      assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(dir.resolve("private"))), "the CA file's directory is root's only");
+    }
+  }
+
+  private static S3Settings ready(Map<String, String> data) {
+    S3Settings.Reading reading = S3Settings.read(data);
+    assertTrue(reading instanceof S3Settings.Ready, reading::toString);
+    return ((S3Settings.Ready) reading).settings();
+  }
+
   private static RcloneBucket bucket(Map<String, String> overrides) {
     Map<String, String> data = new HashMap<>(s3.relationData("backups", "test"));
     data.putAll(overrides);

@@ -27,17 +27,32 @@ public final class S3Proxy implements AutoCloseable {
 
   private final Path root;
   private final int port;
+  private final boolean tls;
   private final List<String> command;
   private Process process;
 
-  private S3Proxy(Path root, int port, List<String> command) {
+  private S3Proxy(Path root, int port, boolean tls, List<String> command) {
     this.root = root;
     this.port = port;
+    this.tls = tls;
     this.command = List.copyOf(command);
   }
 
-  /** Starts the server, with the buckets given already created, and waits until it listens. */
+  /** Starts the server over plain HTTP, with the buckets given already created. */
   public static S3Proxy start(Path root, String... buckets) throws IOException, InterruptedException {
+    return start(root, false, buckets);
+  }
+
+  /**
+   * Starts the server over HTTPS only, with a self-signed certificate for 127.0.0.1 made for it;
+   * {@link #certificate} is that certificate in PEM, to publish as the relation's tls-ca-chain.
+   */
+  public static S3Proxy startTls(Path root, String... buckets) throws IOException, InterruptedException {
+    return start(root, true, buckets);
+  }
+
+  private static S3Proxy start(Path root, boolean tls, String... buckets)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no S3Proxy jar at " + jar + "; run the tests through Maven,"
@@ -49,15 +64,29 @@ public final class S3Proxy implements AutoCloseable {
     }
     int port = freePort();
     Path properties = root.resolve("s3proxy.properties");
-    Files.writeString(properties, String.join("\n", List.of(
-        "s3proxy.endpoint=http://127.0.0.1:" + port,
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    List<String> endpoint = List.of("s3proxy.endpoint=http://127.0.0.1:" + port);
+    if (tls) {
+      Path keystore = root.resolve("s3proxy.jks");
+      Files.deleteIfExists(keystore);
+      run(keytool.toString(), "-genkeypair", "-alias", "s3proxy", "-keyalg", "RSA", "-keysize", "2048",
+          "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit",
+          "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2");
+      Files.writeString(root.resolve("ca.pem"), run(keytool.toString(), "-exportcert", "-rfc",
+          "-alias", "s3proxy", "-keystore", keystore.toString(), "-storepass", "changeit"));
+      endpoint = List.of("s3proxy.secure-endpoint=https://127.0.0.1:" + port,
+          "s3proxy.keystore-path=" + keystore, "s3proxy.keystore-password=changeit");
+    }
+    List<String> lines = new java.util.ArrayList<>(endpoint);
+    lines.addAll(List.of(
         "s3proxy.authorization=aws-v2-or-v4",
         "s3proxy.identity=" + ACCESS_KEY,
         "s3proxy.credential=" + SECRET_KEY,
         "jclouds.provider=filesystem",
-        "jclouds.filesystem.basedir=" + data)) + "\n");
+        "jclouds.filesystem.basedir=" + data));
+    Files.writeString(properties, String.join("\n", lines) + "\n");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    S3Proxy proxy = new S3Proxy(root, port, List.of(java.toString(), "-Xmx256m", "-jar",
+    S3Proxy proxy = new S3Proxy(root, port, tls, List.of(java.toString(), "-Xmx256m", "-jar",
         jar.toString(), "--properties", properties.toString()));
     proxy.launch();
     return proxy;
@@ -79,7 +108,21 @@ public final class S3Proxy implements AutoCloseable {
 
   /** The endpoint URL to publish as the s3 relation's {@code endpoint}. */
   public String endpoint() {
-    return "http://127.0.0.1:" + port;
+    return (tls ? "https" : "http") + "://127.0.0.1:" + port;
+  }
+
+  /** The server's self-signed certificate in PEM (only from {@link #startTls}). */
+  public String certificate() throws IOException {
+    return Files.readString(root.resolve("ca.pem"));
+  }
+
+  private static String run(String... argv) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", argv) + ": " + out);
+    }
+    return out;
   }
 
   /** The provider keys of a relation to {@code bucket} with the right credentials. */
