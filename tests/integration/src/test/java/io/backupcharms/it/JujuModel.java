@@ -145,6 +145,11 @@ public final class JujuModel {
     juju.ok(COMMAND, args.toArray(String[]::new));
   }
 
+  /** The model's last {@code lines} debug-log lines. */
+  public String debugLog(int lines) {
+    return juju.ok(COMMAND, "debug-log", "-m", name, "-n", Integer.toString(lines)).stdout();
+  }
+
   /** The plain status and the last 150 debug-log lines, for failure reports; never throws. */
   String diagnostics() {
     StringBuilder out = new StringBuilder();

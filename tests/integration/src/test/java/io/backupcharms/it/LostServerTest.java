@@ -188,6 +188,19 @@ class LostServerTest {
         restore::toString);
   }
 
+  @Test
+  @Order(6)
+  void theS3CredentialsAreInNoLogAndNoFileOthersCanRead(JujuModel model) {
+    String log = model.debugLog(100000);
+    assertTrue(log.contains("copied volume"), "the log is the charms' log");
+    for (String secret : List.of(S3Proxy.SECRET_KEY, "not-the-secret-key")) {
+      assertFalse(log.contains(secret), () -> "the secret key is in the debug log");
+      String readable = model.sh(BackupStack.SERVER + "/leader", "find /etc /var /tmp /root /srv -xdev -type f"
+          + " -perm -o=r -size -20M -exec grep -l -F -e '" + secret + "' {} + 2>/dev/null || true");
+      assertEquals("", readable.strip(), () -> "world-readable files with the secret key: " + readable);
+    }
+  }
+
   /** Each listed backup's copy state, newest first. */
   private static List<String> copyStates(ActionResult list) {
     List<String> states = new java.util.ArrayList<>();
