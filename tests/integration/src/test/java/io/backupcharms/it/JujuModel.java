@@ -60,6 +60,27 @@ public final class JujuModel {
     juju.ok(COMMAND, "add-unit", "-m", name, application, "-n", Integer.toString(count));
   }
 
+  /** Removes units (and, with a machine's last unit, the machine). */
+  public void removeUnit(String... units) {
+    List<String> args = new ArrayList<>(List.of("remove-unit", "-m", name));
+    args.addAll(List.of(units));
+    juju.ok(COMMAND, args.toArray(String[]::new));
+  }
+
+  /**
+   * Runs a command line as the docs print it, {@code juju <verb> <args>} (words separated by
+   * spaces, no quoting), in this model, and returns what it printed; a failing command throws.
+   */
+  public String typed(String commandLine, Duration timeout) {
+    List<String> words = new ArrayList<>(List.of(commandLine.strip().split("\\s+")));
+    if (words.size() < 2 || !words.get(0).equals("juju")) {
+      throw new IllegalArgumentException("not a juju command line: " + commandLine);
+    }
+    List<String> args = new ArrayList<>(List.of(words.get(1), "-m", name));
+    args.addAll(words.subList(2, words.size()));
+    return juju.ok(timeout, args.toArray(String[]::new)).stdout();
+  }
+
   /** Relates two endpoints, each {@code application:endpoint}. */
   public void integrate(String a, String b) {
     juju.ok(COMMAND, "integrate", "-m", name, a, b);
