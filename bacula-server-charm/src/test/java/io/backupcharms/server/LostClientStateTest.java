@@ -114,6 +114,18 @@ class LostClientStateTest {
   }
 
   @Test
+  void aTargetWhoseFileDaemonIsOfAnotherApplicationIsRefusedEvenIfItsNameClaimsTheClientsOne() {
+    // other-fd/1 publishes a believable name for myapp/5: its unit claims myapp, its sender does not.
+    State removed = myapp0Removed();
+    RelationState rogue = CharmStateTest.fdRelation(9, "other-fd", Map.of(
+        "other-fd/1", CharmStateTest.fdBag("relation-test-model-myapp-5-000000000001-fd", "10.1.1.10")));
+    State withRogue = ctx.run(ctx.on().relationChanged(rogue, "other-fd/1"), removed.withRelation(rogue));
+    ActionOutput out = run(withRogue, "restore", Map.of("client", "myapp/0", "target", "myapp/5"));
+    assertTrue(out.failure().orElseThrow().startsWith("target myapp/5 is sent by File Daemon application"
+        + " other-fd, not by bacula-fd which backed up myapp/0"), out.failure().orElseThrow());
+  }
+
+  @Test
   void withTheFlagTheOtherApplicationsTargetPassesTheChecksAndReachesTheDirector() {
     ActionOutput out = run(myapp0Removed(), "restore",
         Map.of("client", "myapp/0", "target", "other/0", "allow-other-application", true));

@@ -11,7 +11,10 @@ import java.util.List;
  * operator passes {@code allow-other-application=true}: a restore writes files as root, with the
  * client's owners and modes, onto the target's machine, and another application's run scripts,
  * paths and users are not made for this application's data; a typing slip ({@code target=db/0}
- * for {@code target=app/1}) must not overwrite a database server's files.
+ * for {@code target=app/1}) must not overwrite a database server's files. The application is
+ * checked twice: the unit the target stands for, which rests on the name its File Daemon chose,
+ * and the File Daemon application that sent it, which Juju vouches for; a unit of another
+ * application that names itself {@code myapp/5} is still another application.
  */
 final class RestoreTarget {
 
@@ -27,14 +30,21 @@ final class RestoreTarget {
               + " it; restore it onto a unit related now with target=<unit>" + candidates(selector, client))));
     }
     ClientSpec target = selector.select(request.target().get());
-    String application = NameBindings.application(selector.attributedUnit(target));
-    if (!application.equals(client.application()) && !request.allowOtherApplication()) {
-      throw new InvalidParamsException(List.of(
-          "target " + selector.attributedUnit(target) + " belongs to application " + application
-              + ", not to " + client.application() + " whose backup this is; a restore writes the"
-              + " files as root on the target's machine, where another application's scripts and"
-              + " paths do not expect them. Choose a unit of " + client.application()
-              + candidates(selector, client) + ", or pass allow-other-application=true if you mean it"));
+    String unit = selector.attributedUnit(target);
+    String application = NameBindings.application(unit);
+    String fdApplication = NameBindings.application(target.unit());
+    String problem = !application.equals(client.application())
+        ? "target " + unit + " belongs to application " + application + ", not to "
+            + client.application() + " whose backup this is"
+        : !fdApplication.equals(client.fdApplication())
+            ? "target " + unit + " is sent by File Daemon application " + fdApplication + ", not by "
+                + client.fdApplication() + " which backed up " + client.unit()
+            : null;
+    if (problem != null && !request.allowOtherApplication()) {
+      throw new InvalidParamsException(List.of(problem + "; a restore writes the files as root on"
+          + " the target's machine, where another application's scripts and paths do not expect"
+          + " them. Choose a unit of " + client.application() + candidates(selector, client)
+          + ", or pass allow-other-application=true if you mean it"));
     }
     return target;
   }

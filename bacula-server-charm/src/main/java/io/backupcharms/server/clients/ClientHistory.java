@@ -39,8 +39,9 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
         continue;
       }
       String[] f = entry.split("\\|", -1);
-      if (f.length == 4 && !f[0].isEmpty() && f[1].contains("/") && f[3].matches("[0-9]{1,5}")) {
-        KnownClient c = new KnownClient(f[0], f[1], f[2], Integer.parseInt(f[3]));
+      if (f.length == 5 && !f[0].isEmpty() && f[1].contains("/") && f[2].contains("/")
+          && f[4].matches("[0-9]{1,5}")) {
+        KnownClient c = new KnownClient(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]));
         clients.put(c.stem(), c);
       }
     }
@@ -51,7 +52,7 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
   public String serialize() {
     List<String> entries = new ArrayList<>();
     new TreeMap<>(clients).values().forEach(c ->
-        entries.add(c.name() + "|" + c.unit() + "|" + c.address() + "|" + c.port()));
+        entries.add(c.name() + "|" + c.unit() + "|" + c.fdUnit() + "|" + c.address() + "|" + c.port()));
     new TreeSet<>(forgotten).forEach(stem -> entries.add("!" + stem));
     return String.join(",", entries);
   }

@@ -31,12 +31,14 @@ class ClientHistoryTest {
   void theStoredFormReadsBackTheSame() {
     ClientHistory h = ClientHistory.EMPTY.withClients(List.of(myapp0, custom), NAMES).without("custom");
     assertEquals(h, ClientHistory.parse(h.serialize()));
-    assertEquals("relation-prod-myapp-0-1a2b3c4d5e6f-fd|myapp/0|10.0.0.5|9102,!custom", h.serialize());
+    assertEquals("relation-prod-myapp-0-1a2b3c4d5e6f-fd|myapp/0|bacula-fd/0|10.0.0.5|9102,!custom",
+        h.serialize());
   }
 
   @Test
   void unreadableEntriesAreDropped() {
-    ClientHistory h = ClientHistory.parse("x|y|z,relation-a-fd|a/0|10.0.0.1|99999999,,good-fd|a/1|h|9102");
+    ClientHistory h = ClientHistory.parse(
+        "x|y|z,relation-a-fd|a/0|f/0|10.0.0.1|99999999,,old-fd|a/1|h|9102,good-fd|a/1|f/1|h|9102");
     assertEquals(List.of("good"), List.copyOf(h.clients().keySet()));
   }
 
