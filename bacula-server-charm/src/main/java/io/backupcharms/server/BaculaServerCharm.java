@@ -151,14 +151,17 @@ public final class BaculaServerCharm extends CharmBase {
   }
 
   private Map<String, Object> forgetClient(Map<String, ?> params) {
-    BindingStore store = new BindingStore(model(), framework().stored());
-    return ForgetClient.run(params, store.read(), store::write);
+    var store = LeaderValue.bindings(model(), framework().stored());
+    var history = LeaderValue.history(model(), framework().stored());
+    return ForgetClient.run(params, store.read(), store::write, history.read(), history::write);
   }
 
   private ServerActions actions() {
-    var clients = ClientBags.read(model(), new BindingStore(model(), framework().stored()).read());
-    var selector = new ClientSelector(clients.ready(), model().name(), model().uuid());
-    return new ServerActions(clients, selector, workload::ensureDaemonsRunning, this::console,
+    var clients = ClientBags.read(model(), LeaderValue.bindings(model(), framework().stored()).read());
+    var history = LeaderValue.history(model(), framework().stored()).read();
+    var selector = new ClientSelector(
+        clients.ready(), history.notIn(clients.ready()), model().name(), model().uuid());
+    return new ServerActions(clients, history, selector, workload::ensureDaemonsRunning, this::console,
         client -> new PasswordSecrets(model()).relationPassword(client.relationId()));
   }
 }

@@ -18,8 +18,10 @@ import io.backupcharms.server.apply.RolloutException;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.DatabaseRelation;
+import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientReading;
 import io.backupcharms.server.clients.Clients;
+import io.backupcharms.server.clients.FdNames;
 import io.backupcharms.server.clients.NameBindings;
 import io.backupcharms.server.config.InvalidSettingException;
 import io.backupcharms.server.config.PlanBuilder;
@@ -111,11 +113,14 @@ final class Reconciler {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
     }
-    BindingStore store = new BindingStore(model, stored);
+    LeaderValue<NameBindings> store = LeaderValue.bindings(model, stored);
     NameBindings bindings = store.read();
     Clients clients = ClientBags.read(model, bindings);
+    LeaderValue<ClientHistory> historyStore = LeaderValue.history(model, stored);
+    ClientHistory history = historyStore.read();
     PlanBuilder builder =
-        new PlanBuilder(settings, identity.get(), catalog.get(), workload.layout());
+        new PlanBuilder(settings, identity.get(), catalog.get(), workload.layout())
+            .withRetained(history.notIn(clients.ready()));
     try {
       clients =
           workload.rollout(address.get(), identity.get().consolePassword())
@@ -128,6 +133,7 @@ final class Reconciler {
     }
     // Bound only once the Director accepted the client, so data Bacula refused binds nothing.
     store.write(bindings.withClients(clients.ready()));
+    historyStore.write(history.withClients(clients.ready(), new FdNames(model.name(), model.uuid())));
     publishLeftOut(clients);
     String note = "";
     Optional<OffMachine.Pass> offsite = new OffMachine(model, stored, workload).reconcile(

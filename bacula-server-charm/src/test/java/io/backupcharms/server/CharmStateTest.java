@@ -126,7 +126,11 @@ class CharmStateTest {
     State afterDepart =
         ctx.run(ctx.on().relationDeparted(departed, "bacula-fd/0", "bacula-fd/0"),
             related.withRelations(java.util.List.of(departed)));
-    assertFalse(workload.directorConfig().contains(FD0));
+    // Its jobs go; a bare Client resource stays so its backups can be restored onto another unit.
+    String stem = FD0.substring(0, FD0.length() - 3);
+    assertFalse(workload.directorConfig().contains(stem + "-backup"), workload.directorConfig());
+    assertFalse(workload.directorConfig().contains("10.1.1.5"), "nothing reaches the old address");
+    assertTrue(workload.directorConfig().contains("Name = \"" + FD0 + "\""), workload.directorConfig());
     assertTrue(workload.daemonCalls.contains("reload bacula-director"));
 
     State gone = ctx.run(ctx.on().updateStatus(), afterDepart.withRelations(java.util.List.of()));

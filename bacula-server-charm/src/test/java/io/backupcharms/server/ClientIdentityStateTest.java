@@ -59,7 +59,9 @@ class ClientIdentityStateTest {
     assertTrue(message.endsWith("remove the wrong relation"), message);
     assertFalse(message.contains("more"), "one clash is one problem: " + message);
     String conf = workload.directorConfig();
-    assertFalse(conf.contains(MYAPP0), "neither claimant reaches the Director: " + conf);
+    String stem = MYAPP0.substring(0, MYAPP0.length() - 3);
+    assertFalse(conf.contains(stem + "-backup") || conf.contains(stem + "-restore"),
+        "neither claimant gets a job: " + conf);
     assertFalse(conf.contains("10.1.1.66"), "the rogue's address is never a client's: " + conf);
   }
 
@@ -109,9 +111,8 @@ class ClientIdentityStateTest {
   void noActionReachesEitherClaimant() {
     State out = rogueFirst();
     ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
-    assertEquals(
-        "unknown client \"myapp/0\": the Director has no clients yet; integrate bacula-fd with"
-            + " bacula-server",
+    assertTrue(restore.failure().orElseThrow().startsWith(
+        "myapp/0 (" + MYAPP0 + ") has no related unit now, so its backup cannot go back to it"),
         restore.failure().orElseThrow());
     ActionOutput backup = ctx.runAction(ctx.on().action("run-backup", Map.of("client", "rogue/0")), out);
     assertTrue(backup.failure().orElseThrow().startsWith("unknown client \"rogue/0\""),
@@ -121,9 +122,10 @@ class ClientIdentityStateTest {
   @Test
   void listClientsShowsBothClaimantsAsRejectedEachWithItsOwnUnit() {
     ActionOutput out = ctx.runAction(ctx.on().action("list-clients", Map.of()), rogueFirst());
-    assertEquals("0", out.results().get("count"));
-    Map<?, ?> rejected = (Map<?, ?>) out.results().get("rejected");
+    assertEquals("2", out.results().get("count"));
+    Map<?, ?> rejected = (Map<?, ?>) out.results().get("clients");
     assertEquals(2, rejected.size(), rejected.toString());
+    rejected.values().forEach(c -> assertEquals("left-out", ((Map<?, ?>) c).get("state"), c.toString()));
     Map<?, ?> first = (Map<?, ?>) rejected.get("myapp-0");
     Map<?, ?> second = (Map<?, ?>) rejected.get("myapp-0-2");
     assertEquals("rogue/0", first.get("fd-unit"));
@@ -176,8 +178,9 @@ class ClientIdentityStateTest {
     State out = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"),
         State.empty().withLeader(true).withRelation(rel));
     ActionOutput list = ctx.runAction(ctx.on().action("list-clients", Map.of()), out);
-    Map<?, ?> entry = (Map<?, ?>) ((Map<?, ?>) list.results().get("rejected")).get("myapp-0");
+    Map<?, ?> entry = (Map<?, ?>) ((Map<?, ?>) list.results().get("clients")).get("myapp-0");
     assertEquals("myapp/0", entry.get("unit"), list.results().toString());
+    assertEquals("left-out", entry.get("state"));
     assertEquals("bacula-fd/0", entry.get("fd-unit"));
     assertTrue(((String) entry.get("reason")).contains("\"var/lib/myapp\" is relative"), entry.toString());
   }
@@ -211,9 +214,15 @@ class ClientIdentityStateTest {
     assertTrue(out.unitStatus().message().endsWith(
         "juju run bacula-server/leader forget-client name=" + MYAPP0), out.unitStatus().message());
     assertFalse(workload.directorConfig().contains("10.1.1.66"), "the rogue never becomes the client");
+    // myapp/0's own backups stay restorable, but only onto a unit the operator names: never onto
+    // the unit that claims its name.
     ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
-    assertTrue(restore.failure().orElseThrow().startsWith("unknown client \"myapp/0\""),
+    assertTrue(restore.failure().orElseThrow().contains("has no related unit now"),
         restore.failure().orElseThrow());
+    ActionOutput ontoRogue = ctx.runAction(
+        ctx.on().action("restore", Map.of("client", "myapp/0", "target", "rogue/0")), out);
+    assertTrue(ontoRogue.failure().orElseThrow().startsWith("unknown client \"rogue/0\""),
+        ontoRogue.failure().orElseThrow());
   }
 
   @Test
@@ -240,7 +249,8 @@ class ClientIdentityStateTest {
   void forgetClientRefusesANameThatIsNotBound() {
     ActionOutput out = ctx.runAction(ctx.on().action("forget-client", Map.of("name", "nosuch-fd")),
         State.empty().withLeader(true));
-    assertTrue(out.failure().orElseThrow().startsWith("name \"nosuch-fd\" is not bound to any application"),
+    assertTrue(out.failure().orElseThrow().startsWith(
+            "name \"nosuch-fd\" is neither bound to an application nor a client the server remembers"),
         out.failure().orElseThrow());
     ActionOutput bad = ctx.runAction(ctx.on().action("forget-client", Map.of("name", "a b")),
         State.empty().withLeader(true));

@@ -3,6 +3,8 @@ package io.backupcharms.server.actions;
 import io.backupcharms.server.clients.ClientReading;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.FdNames;
+import io.backupcharms.server.clients.KnownClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,11 +16,14 @@ import java.util.stream.Collectors;
  * name claims it believably ({@link FdNames#principal}); the exact Bacula client name (with or
  * without {@code -fd}); the unit that sent the client ({@code bacula-fd/0}). A client is never
  * selected by a unit it does not stand for: a name claiming a unit of the sender's own
- * application is found by its name or sender only.
+ * application is found by its name or sender only. Clients the server remembers but that are not
+ * ready now (their unit is gone) are found the same way by {@link #selectKnown}, by the unit they
+ * stood for or by their name, for the actions that read backups rather than run a job there.
  */
 public final class ClientSelector {
 
   private final List<ClientSpec> clients;
+  private final List<KnownClient> known;
   private final FdNames names;
 
   /**
@@ -27,8 +32,57 @@ public final class ClientSelector {
    * @param modelUuid {@code JUJU_MODEL_UUID}
    */
   public ClientSelector(List<ClientSpec> clients, String modelName, String modelUuid) {
+    this(clients, List.of(), modelName, modelUuid);
+  }
+
+  /**
+   * @param clients the ready clients
+   * @param known the clients the server remembers that are not ready now
+   * @param modelName {@code JUJU_MODEL_NAME}
+   * @param modelUuid {@code JUJU_MODEL_UUID}
+   */
+  public ClientSelector(
+      List<ClientSpec> clients, List<KnownClient> known, String modelName, String modelUuid) {
     this.clients = List.copyOf(clients);
+    this.known = List.copyOf(known);
     this.names = new FdNames(modelName, modelUuid);
+  }
+
+  /**
+   * The client, ready or not, whose backups the operator meant.
+   *
+   * @throws InvalidParamsException naming every known client when nothing matches
+   */
+  public KnownClient selectKnown(String requested) {
+    Optional<ClientSpec> ready = find(requested);
+    if (ready.isPresent()) {
+      return KnownClient.of(ready.get(), names);
+    }
+    Optional<KnownClient> other = requested.contains("/")
+        ? known.stream().filter(k -> k.unit().equals(requested)).findFirst()
+        : known.stream().filter(k -> k.name().equals(requested) || k.stem().equals(requested))
+            .findFirst();
+    if (other.isPresent()) {
+      return other.get();
+    }
+    List<String> all = new ArrayList<>();
+    clients.forEach(c -> all.add(describe(c)));
+    known.forEach(k -> all.add(describe(k) + ", gone"));
+    throw new InvalidParamsException(List.of(all.isEmpty()
+        ? "unknown client \"" + requested + "\": the Director has no clients yet; integrate bacula-fd"
+            + " with bacula-server"
+        : "unknown client \"" + requested + "\"; known clients: " + String.join(", ", all)));
+  }
+
+  /** The ready client that {@code client} is now, if it is ready. */
+  public Optional<ClientSpec> ready(KnownClient client) {
+    return clients.stream().filter(c -> c.stem().equals(client.stem())).findFirst();
+  }
+
+  /** The ready clients whose attributed unit belongs to {@code application}, by unit. */
+  List<String> readyUnitsOf(String application) {
+    return clients.stream().map(this::attributedUnit)
+        .filter(u -> u.startsWith(application + "/")).sorted().toList();
   }
 
   /**
@@ -40,6 +94,15 @@ public final class ClientSelector {
     Optional<ClientSpec> found = find(requested);
     if (found.isPresent()) {
       return found.get();
+    }
+    Optional<KnownClient> gone = known.stream()
+        .filter(k -> k.unit().equals(requested) || k.name().equals(requested) || k.stem().equals(requested))
+        .findFirst();
+    if (gone.isPresent()) {
+      throw new InvalidParamsException(List.of(
+          describe(gone.get()) + " has no related unit now (it is gone, or left out: see"
+              + " list-clients), so nothing can run there; its backups can still be listed and"
+              + " restored onto a unit related now: restore client=" + requested + " target=<unit>"));
     }
     if (clients.isEmpty()) {
       throw new InvalidParamsException(
@@ -83,6 +146,11 @@ public final class ClientSelector {
     return clients.stream()
         .filter(c -> c.name().equals(requested) || c.stem().equals(requested))
         .findFirst();
+  }
+
+  /** {@code myapp/0 (relation-m-myapp-0-1a2b-fd)} for a known client. */
+  String describe(KnownClient client) {
+    return client.unit() + " (" + client.name() + ")";
   }
 
   /** {@code myapp/0 (relation-m-myapp-0-1a2b-fd)}, or just the name. */

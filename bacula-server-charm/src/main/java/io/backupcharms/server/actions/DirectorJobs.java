@@ -45,24 +45,48 @@ final class DirectorJobs {
   }
 
   /**
-   * Queues a restore of the files of {@code jobIds} (a Full and the jobs after it) to the client.
+   * Queues a restore of the files of {@code jobIds} (a Full and the jobs after it), backed up from
+   * {@code client}, onto {@code target} through {@code restoreJob} (the target's, so its scripts run
+   * around it). With a selection, only those files and directories are restored: the selection is
+   * put in a temporary catalog table with {@code .bvfs_restore} and restored with
+   * {@code file=?<table>}, Bacula's non-interactive way to restore part of a backup; the table is
+   * dropped afterwards whatever happened.
    *
    * @return the restore's JobId
    */
-  long restore(String client, String restoreJob, List<Long> jobIds, String where, String replace) {
-    StringBuilder ids = new StringBuilder();
-    for (long id : jobIds) {
-      ids.append(ids.length() == 0 ? "" : ",").append(id);
+  long restore(String client, String target, String restoreJob, List<Long> jobIds, String where,
+      String replace, Optional<CatalogPaths.Selection> selection) {
+    String ids = join(jobIds);
+    String onto = " client=" + safe(client) + " restoreclient=" + safe(target)
+        + " restorejob=" + safe(restoreJob) + " where=" + where + " replace=" + safe(replace);
+    String answer;
+    if (selection.isEmpty()) {
+      answer = console.send("restore jobid=" + ids + onto + " all done yes");
+    } else {
+      String table = "b2" + ProcessHandle.current().pid() + System.nanoTime() % 1_000_000;
+      try {
+        console.send(".bvfs_update jobid=" + ids);
+        StringBuilder select = new StringBuilder(".bvfs_restore path=" + table + " jobid=" + ids);
+        if (!selection.get().fileIds().isEmpty()) {
+          select.append(" fileid=").append(join(selection.get().fileIds()));
+        }
+        if (!selection.get().directoryIds().isEmpty()) {
+          select.append(" dirid=").append(join(selection.get().directoryIds()));
+        }
+        String built = console.send(select.toString());
+        if (!built.contains("OK")) {
+          throw new ActionFailedException(
+              "the Director could not select the paths to restore: " + oneLine(built), Map.of());
+        }
+        answer = console.send("restore file=?" + table + onto + " done yes");
+      } finally {
+        try {
+          console.send(".bvfs_cleanup path=" + table);
+        } catch (RuntimeException e) {
+          // A table left behind only takes catalog space; the restore's own outcome matters more.
+        }
+      }
     }
-    String answer =
-        console.send(
-            "restore jobid=" + ids
-                + " client=" + safe(client)
-                + " restoreclient=" + safe(client)
-                + " restorejob=" + safe(restoreJob)
-                + " where=" + where
-                + " replace=" + safe(replace)
-                + " all done yes");
     if (answer.contains("No files selected to be restored")) {
       throw new ActionFailedException(
           "backup " + ids + " of " + client + " has no files to restore", Map.of());
@@ -128,6 +152,25 @@ final class DirectorJobs {
     return out;
   }
 
+  /** The name of every Client the catalog has a row for, in the order they were first seen. */
+  List<String> catalogClients() {
+    List<String> names = new ArrayList<>();
+    for (List<String> row : select("Name FROM Client ORDER BY ClientId", 1)) {
+      names.add(row.get(0));
+    }
+    return names;
+  }
+
+  /** Each client's newest backup that ended well, by client name. */
+  Map<String, JobRecord> lastGoodBackups() {
+    Map<String, JobRecord> out = new LinkedHashMap<>();
+    for (JobRecord r : jobs(" WHERE j.JobId IN (SELECT MAX(JobId) FROM Job WHERE Type = 'B'"
+        + " AND JobStatus IN ('T', 'W') GROUP BY ClientId)")) {
+      out.put(r.client(), r);
+    }
+    return out;
+  }
+
   /** The job's log lines, oldest first. */
   List<String> log(long jobId) {
     List<String> lines = new ArrayList<>();
@@ -148,6 +191,14 @@ final class DirectorJobs {
               number(f.get(4)), number(f.get(5)), time(f.get(6)), time(f.get(7)), f.get(8)));
     }
     return out;
+  }
+
+  /**
+   * Rows of {@code SELECT '<mark>', ...} sent through {@code .sql}, each with {@code columns}
+   * fields after the mark.
+   */
+  List<List<String>> select(String query, int columns) {
+    return rows(".sql query=\"SELECT '" + MARK + "', " + query + "\"", columns);
   }
 
   /** Rows of a marker-first {@code .sql} answer, each with {@code columns} fields after the mark. */
@@ -206,6 +257,14 @@ final class DirectorJobs {
 
   private static String time(String field) {
     return field.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*") ? field.substring(0, 19) : "";
+  }
+
+  static String join(List<Long> ids) {
+    StringBuilder out = new StringBuilder();
+    for (long id : ids) {
+      out.append(out.length() == 0 ? "" : ",").append(id);
+    }
+    return out.toString();
   }
 
   static String oneLine(String text) {

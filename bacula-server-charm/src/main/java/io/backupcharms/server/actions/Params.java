@@ -50,6 +50,65 @@ final class Params {
     return Optional.of(text.strip());
   }
 
+  /** A unit that is related now, such as {@code myapp/1}, or a Bacula client name; optional. */
+  Optional<String> unit(String key) {
+    Object value = raw.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    String text = String.valueOf(value).strip();
+    if (text.isEmpty() || text.length() > 200 || CONTROL.matcher(text).find()) {
+      problems.add(key + " must be a unit related now, such as myapp/1, or a Bacula client name from"
+          + " list-clients; got \"" + shorten(String.valueOf(value)) + "\"");
+      return Optional.empty();
+    }
+    return Optional.of(text);
+  }
+
+  /** {@code true} or {@code false} (a boolean or its text), or {@code fallback} when absent. */
+  boolean bool(String key, boolean fallback) {
+    Object value = raw.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String text = String.valueOf(value).strip();
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    problems.add(key + " must be true or false; got \"" + shorten(text) + "\"");
+    return fallback;
+  }
+
+  /**
+   * Comma-separated absolute paths of files or directories, each made of plain path characters
+   * (letters, digits, {@code _.+@-}, spaces inside a name), without {@code ..}, {@code //} or a
+   * trailing {@code /}; empty when absent. Each bad path is reported by itself.
+   */
+  List<String> paths(String key) {
+    Object value = raw.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : String.valueOf(value).split(",", -1)) {
+      String path = part.strip();
+      boolean plain = path.matches("(/[A-Za-z0-9_.+@-][A-Za-z0-9_.+@ -]{0,254}){1,64}")
+          && !path.endsWith(" ") && !path.contains(" /");
+      boolean dots = path.matches(".*/\\.\\.?(/.*)?");
+      if (!plain || dots) {
+        problems.add(key + ": \"" + shorten(path) + "\" is not an absolute path of a file or"
+            + " directory such as /srv/data/a (letters, digits, _.+@- and inner spaces; no \"..\","
+            + " no trailing /); separate paths with commas");
+      } else if (!out.contains(path)) {
+        out.add(path);
+      }
+    }
+    return out;
+  }
+
   /** A Bacula name as list-clients shows it (1-127 of letters, digits and {@code -_.:}), required. */
   Optional<String> baculaName(String key) {
     Object value = raw.get(key);

@@ -8,24 +8,38 @@ import java.util.Set;
 /**
  * Validated parameters of {@code restore}.
  *
+ * @param client whose backup to restore: a unit (related now or gone) or a Bacula client name
+ * @param target the unit whose File Daemon receives the files; empty = the client itself
+ * @param allowOtherApplication whether {@code target} may belong to another application
+ * @param paths absolute files and directories to restore; empty = everything in the backup
  * @param backupId the job id to restore; empty = the client's latest successful backup
  * @param where directory the files land under; {@code /} restores in place
  * @param replace Bacula's replace keyword: always, ifnewer or never
  */
-public record RestoreRequest(String client, Optional<Long> backupId, String where, String replace) {
+public record RestoreRequest(
+    String client, Optional<String> target, boolean allowOtherApplication, List<String> paths,
+    Optional<Long> backupId, String where, String replace) {
 
   static final List<String> REPLACE = List.of("always", "ifnewer", "never");
+
+  public RestoreRequest {
+    paths = List.copyOf(paths);
+  }
 
   /**
    * @throws InvalidParamsException listing every bad parameter
    */
   public static RestoreRequest parse(Map<String, ?> raw) {
-    Params params = new Params(raw, Set.of("client", "backup-id", "where", "replace"));
+    Params params = new Params(raw, Set.of("client", "target", "allow-other-application", "paths",
+        "backup-id", "where", "replace"));
     var client = params.client(true);
+    var target = params.unit("target");
+    boolean other = params.bool("allow-other-application", false);
+    List<String> paths = params.paths("paths");
     var backupId = params.integer("backup-id", 1, Integer.MAX_VALUE);
     String where = params.directory("where", "/");
     String replace = params.choice("replace", REPLACE, "always");
     params.check();
-    return new RestoreRequest(client.orElseThrow(), backupId, where, replace);
+    return new RestoreRequest(client.orElseThrow(), target, other, paths, backupId, where, replace);
   }
 }

@@ -1,8 +1,9 @@
 package io.backupcharms.server.actions;
 
-import io.backupcharms.server.clients.ClientReading;
+import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
+import io.backupcharms.server.clients.KnownClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The four actions. Each validates every parameter before touching the Director, then works
+ * The actions that talk to the Director. Each validates every parameter before touching the Director, then works
  * through one console session. Failures are {@link InvalidParamsException} (nothing was done) or
  * {@link ActionFailedException} (with the Director's reason and whatever results are known).
  */
@@ -28,6 +29,7 @@ public final class ServerActions {
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Clients clients;
+  private final ClientHistory history;
   private final ClientSelector selector;
   private final Supplier<ConsoleSession> console;
   private final Function<ClientSpec, Optional<String>> passwords;
@@ -38,6 +40,7 @@ public final class ServerActions {
 
   /**
    * @param clients the clients as the relations describe them now
+   * @param history every client the Director accepted and the operator has not forgotten
    * @param selector maps {@code client=} to one of them
    * @param watchdog starts the daemons that stopped and names them; called while a job runs,
    *     because a Director whose Storage Daemon died waits half an hour for it to come back
@@ -47,11 +50,12 @@ public final class ServerActions {
    */
   public ServerActions(
       Clients clients,
+      ClientHistory history,
       ClientSelector selector,
       Supplier<List<String>> watchdog,
       Supplier<ConsoleSession> console,
       Function<ClientSpec, Optional<String>> passwords) {
-    this(clients, selector, watchdog, console, passwords, Duration.ofMillis(250),
+    this(clients, history, selector, watchdog, console, passwords, Duration.ofMillis(250),
         Duration.ofSeconds(10));
   }
 
@@ -60,10 +64,11 @@ public final class ServerActions {
    * @param report how often its progress is logged
    */
   ServerActions(
-      Clients clients, ClientSelector selector, Supplier<List<String>> watchdog,
-      Supplier<ConsoleSession> console, Function<ClientSpec, Optional<String>> passwords,
-      Duration poll, Duration report) {
+      Clients clients, ClientHistory history, ClientSelector selector,
+      Supplier<List<String>> watchdog, Supplier<ConsoleSession> console,
+      Function<ClientSpec, Optional<String>> passwords, Duration poll, Duration report) {
     this.clients = clients;
+    this.history = history;
     this.passwords = passwords;
     this.selector = selector;
     this.watchdog = watchdog;
@@ -112,10 +117,10 @@ public final class ServerActions {
   /** {@code list-backups}: the newest backups, optionally of one client. */
   public Map<String, Object> listBackups(Map<String, ?> params) {
     ListBackupsRequest request = ListBackupsRequest.parse(params);
-    Optional<ClientSpec> client = request.client().map(selector::select);
+    Optional<KnownClient> client = request.client().map(selector::selectKnown);
     try (ConsoleSession session = console.get()) {
       List<JobRecord> jobs =
-          new DirectorJobs(session).backups(client.map(ClientSpec::clientResource), request.limit());
+          new DirectorJobs(session).backups(client.map(KnownClient::clientResource), request.limit());
       Map<String, Object> backups = new LinkedHashMap<>();
       for (JobRecord job : jobs) {
         backups.put("job-" + job.id(), job.describe());
@@ -127,36 +132,50 @@ public final class ServerActions {
     }
   }
 
-  /** {@code restore}: restores a backup (with the jobs it builds on) and waits for it. */
+  /**
+   * {@code restore}: restores a backup (with the jobs it builds on), or only some of its paths,
+   * onto the client or another unit, and waits for it.
+   */
   public Map<String, Object> restore(Map<String, ?> params, Consumer<String> log) {
     RestoreRequest request = RestoreRequest.parse(params);
-    ClientSpec client = selector.select(request.client());
-    FileDaemonProbe.requireReachable(
-        client, selector.describe(client), passwords.apply(client), PROBE_TIMEOUT);
+    KnownClient client = selector.selectKnown(request.client());
+    ClientSpec target = RestoreTarget.choose(selector, client, request);
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       JobRecord backup = backupToRestore(director, client, request.backupId());
       List<Long> chain = director.restoreChain(backup.id());
       volumeFetch.accept(new CatalogQueries(session).volumesOf(chain).values().stream()
           .flatMap(List::stream).distinct().toList(), log);
-      log.accept("restoring backup " + backup.id() + " of " + selector.describe(client)
-          + " (jobs " + join(chain) + ") to " + request.where());
-      long id =
-          director.restore(client.clientResource(), client.restoreJob(), chain, request.where(),
-              request.replace());
+      Optional<CatalogPaths.Selection> selection = request.paths().isEmpty() ? Optional.empty()
+          : Optional.of(new CatalogPaths(director).locate(request.paths(), chain,
+              "backup " + backup.id() + " of " + selector.describe(client)));
+      FileDaemonProbe.requireReachable(
+          target, selector.describe(target), passwords.apply(target), PROBE_TIMEOUT);
+      String onto = target.stem().equals(client.stem()) ? "" : " onto " + selector.describe(target);
+      log.accept("restoring backup " + backup.id() + " of " + selector.describe(client) + onto
+          + " (jobs " + DirectorJobs.join(chain) + ")"
+          + (request.paths().isEmpty() ? "" : ", paths " + String.join(",", request.paths()))
+          + " to " + request.where());
+      long id = director.restore(client.clientResource(), target.clientResource(),
+          target.restoreJob(), chain, request.where(), request.replace(), selection);
       log.accept("restore job " + id + " queued");
       JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
       log.accept("restore job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
           + job.bytes() + " bytes");
       Map<String, Object> results = new LinkedHashMap<>(job.describe());
       results.remove("level");
+      results.put("client", client.unit());
+      results.put("client-name", client.clientResource());
+      results.put("target", selector.attributedUnit(target));
+      results.put("target-name", target.clientResource());
       results.put("backup-id", Long.toString(backup.id()));
-      results.put("restored-jobs", join(chain));
+      results.put("restored-jobs", DirectorJobs.join(chain));
+      results.put("paths", request.paths().isEmpty() ? "all" : String.join(",", request.paths()));
       results.put("where", request.where());
       results.put("replace", request.replace());
       if (!job.isGood()) {
         throw new ActionFailedException(
-            "restore job " + id + " of " + selector.describe(client) + " " + job.statusWord()
+            "restore job " + id + " of " + selector.describe(client) + onto + " " + job.statusWord()
                 + ": " + JobWaiter.reason(director.log(id)),
             results);
       }
@@ -164,56 +183,12 @@ public final class ServerActions {
     }
   }
 
-  /** {@code list-clients}: every client with its address, schedule and last backup. */
+  /** {@code list-clients}: every client, active, left out or gone, with its last backups. */
   public Map<String, Object> listClients() {
-    Map<String, JobRecord> last = Map.of();
-    String lastProblem = null;
-    if (!clients.ready().isEmpty()) {
-      try (ConsoleSession session = console.get()) {
-        last = new DirectorJobs(session).lastBackups();
-      } catch (RuntimeException e) {
-        lastProblem = "unknown: " + e.getMessage();
-      }
-    }
-    Map<String, Object> list = new LinkedHashMap<>();
-    for (ClientSpec c : clients.ready()) {
-      Map<String, String> entry = new LinkedHashMap<>();
-      entry.put("name", c.clientResource());
-      entry.put("unit", selector.attributedUnit(c));
-      entry.put("fd-unit", c.unit());
-      entry.put("relation", c.relationLabel());
-      entry.put("address", c.address() + ":" + c.port());
-      entry.put("fileset", String.join(",", c.fileset()));
-      entry.put("schedule", c.schedule().isEmpty() ? "manual only" : String.join(", ", c.schedule()));
-      JobRecord job = last.get(c.clientResource());
-      entry.put(
-          "last-backup",
-          lastProblem != null ? lastProblem
-              : job == null ? "none"
-              : "job " + job.id() + ", " + job.levelName() + ", " + job.statusWord() + ", "
-                  + (job.start().isEmpty() ? job.end() : job.start()));
-      list.put(key(selector.attributedUnit(c), list), entry);
-    }
-    Map<String, Object> results = new LinkedHashMap<>();
-    results.put("count", Integer.toString(clients.ready().size()));
-    results.put("clients", list);
-    if (!clients.rejected().isEmpty()) {
-      // Keyed like the ready clients, so one search for myapp-0 finds the client either way.
-      Map<String, Object> rejected = new LinkedHashMap<>();
-      for (ClientReading.Rejected r : clients.rejected()) {
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("unit", selector.attributedUnit(r));
-        entry.put("fd-unit", r.unit());
-        entry.put("relation", "bacula-dir:" + r.relationId());
-        entry.put("reason", String.join("; ", r.problems()));
-        rejected.put(key(selector.attributedUnit(r), rejected), entry);
-      }
-      results.put("rejected", rejected);
-    }
-    return results;
+    return new ClientListing(clients, history, selector, console).list();
   }
 
-  private JobRecord backupToRestore(DirectorJobs director, ClientSpec client, Optional<Long> id) {
+  private JobRecord backupToRestore(DirectorJobs director, KnownClient client, Optional<Long> id) {
     if (id.isEmpty()) {
       return director.latestGoodBackup(client.clientResource())
           .orElseThrow(() -> new ActionFailedException(
@@ -236,8 +211,8 @@ public final class ServerActions {
     return job;
   }
 
-  private String request(ClientSpec client) {
-    return selector.principalUnit(client).orElse(client.name());
+  private static String request(KnownClient client) {
+    return client.unit();
   }
 
   /** An action-set key (lowercase letters, digits, hyphens) unique in {@code taken}. */
@@ -251,13 +226,5 @@ public final class ServerActions {
       key = base + "-" + i;
     }
     return key;
-  }
-
-  private static String join(List<Long> ids) {
-    StringBuilder out = new StringBuilder();
-    for (long id : ids) {
-      out.append(out.length() == 0 ? "" : ",").append(id);
-    }
-    return out.toString();
   }
 }

@@ -66,7 +66,7 @@ public record NameBindings(Map<String, String> applications) {
   }
 
   /** {@code bacula-fd} for {@code bacula-fd/0}. */
-  static String application(String unit) {
+  public static String application(String unit) {
     int slash = unit.indexOf('/');
     return slash < 0 ? unit : unit.substring(0, slash);
   }

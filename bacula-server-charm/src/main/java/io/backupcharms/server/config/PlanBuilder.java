@@ -17,14 +17,23 @@ import io.backupcharms.bacula.config.Storage;
 import io.backupcharms.bacula.config.StorageDaemon;
 import io.backupcharms.bacula.config.StorageDaemonConfig;
 import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.workload.ServerLayout;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Builds the Director's and Storage Daemon's configuration. Every client gets its own Client,
  * FileSet, backup Job (Accurate, so a restore reproduces the tree), restore Job and, when it
- * asked for one, its own Schedule, which its backup Job uses.
+ * asked for one, its own Schedule, which its backup Job uses. A client that is known but not ready
+ * (its unit is gone, or it is left out) keeps a bare Client resource: Bacula 9.6 restores a
+ * client's backups onto another client only while the Director still has a Client resource of
+ * the first one ({@code restore client=<old> restoreclient=<new>} answers "Client not found"
+ * otherwise).
  */
 public final class PlanBuilder {
 
@@ -53,6 +62,7 @@ public final class PlanBuilder {
   private final ServerIdentity identity;
   private final io.backupcharms.server.catalog.Catalog catalog;
   private final ServerLayout layout;
+  private final List<KnownClient> retained;
 
   /**
    * @param layout where the daemons keep their files
@@ -62,10 +72,28 @@ public final class PlanBuilder {
       ServerIdentity identity,
       io.backupcharms.server.catalog.Catalog catalog,
       ServerLayout layout) {
+    this(settings, identity, catalog, layout, List.of());
+  }
+
+  private PlanBuilder(
+      ServerSettings settings,
+      ServerIdentity identity,
+      io.backupcharms.server.catalog.Catalog catalog,
+      ServerLayout layout,
+      List<KnownClient> retained) {
     this.settings = settings;
     this.identity = identity;
     this.catalog = catalog;
     this.layout = layout;
+    this.retained = List.copyOf(retained);
+  }
+
+  /**
+   * A builder that also keeps a bare Client resource for each of {@code known}, the clients the
+   * server remembers but that are not ready now, so their backups can still be restored.
+   */
+  public PlanBuilder withRetained(List<KnownClient> known) {
+    return new PlanBuilder(settings, identity, catalog, layout, known);
   }
 
   /** Both daemons' configuration with these clients. */
@@ -98,6 +126,15 @@ public final class PlanBuilder {
                     STORAGE, POOL, MESSAGES, null, null, null, null, null, null, List.of()));
     for (ClientSpec c : clients) {
       dir = withClient(dir, c, jobs);
+    }
+    for (KnownClient k : retained) {
+      if (clients.stream().noneMatch(c -> c.stem().equals(k.stem()))) {
+        // Only the resource's name matters; nothing may reach the old address, where another
+        // machine may answer now, so it points at the server with a password no daemon knows.
+        dir = dir.withClient(
+            new Client(k.clientResource(), identity.address(), k.port(), unusablePassword(k),
+                CATALOG, settings.fileRetention(), settings.jobRetention(), true, 1));
+      }
     }
     StorageDaemonConfig sd =
         new StorageDaemonConfig(
@@ -158,6 +195,23 @@ public final class PlanBuilder {
                 MESSAGES, "/")
             .withRunScripts(restoreScripts);
     return dir.withJob(backup).withJob(restore);
+  }
+
+  /**
+   * The password of a retained Client resource. Its File Daemon is gone along with the relation's
+   * secret, and no job of the Director contacts it (its restores go to another client), so the
+   * password is one no File Daemon knows. Derived from a server secret rather than random, so that the
+   * rendered configuration is the same on every hook and the Director is not reloaded for nothing.
+   */
+  private String unusablePassword(KnownClient client) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(("retained-client\0" + client.name() + "\0").getBytes(StandardCharsets.UTF_8));
+      sha.update(identity.storagePassword().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
   }
 
   /**

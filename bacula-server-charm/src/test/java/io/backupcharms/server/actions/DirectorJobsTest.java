@@ -85,11 +85,31 @@ class DirectorJobsTest {
                 + "Using Catalog \"charm-catalog\"\nJob queued. JobId=4\n");
     DirectorJobs jobs = new DirectorJobs(console);
     assertEquals(List.of(1L, 3L), jobs.restoreChain(3));
-    assertEquals(4, jobs.restore("c-fd", "c-restore", List.of(1L, 3L), "/tmp/r", "always"));
+    assertEquals(4, jobs.restore("c-fd", "c-fd", "c-restore", List.of(1L, 3L), "/tmp/r", "always",
+        Optional.empty()));
     assertEquals(
         "restore jobid=1,3 client=c-fd restoreclient=c-fd restorejob=c-restore where=/tmp/r"
             + " replace=always all done yes",
         console.sent.get(1));
+  }
+
+  @Test
+  void aRestoreOfSomePathsGoesThroughATemporaryBvfsTableOntoTheTarget() {
+    var console =
+        new Recorded("", "OK\n",
+            "Bootstrap records written to /var/lib/bacula/charm-bacula-dir.restore.2.bsr\n\n"
+                + "5 files selected to be restored.\n\nJob queued. JobId=4\n",
+            "");
+    long id = new DirectorJobs(console).restore("old-fd", "new-fd", "new-restore", List.of(1L, 2L),
+        "/", "always", Optional.of(new CatalogPaths.Selection(List.of(11L, 12L), List.of(3L))));
+    assertEquals(4, id);
+    assertEquals(".bvfs_update jobid=1,2", console.sent.get(0));
+    String table = console.sent.get(1).replaceAll(".* path=(b2[0-9]+) .*", "$1");
+    assertTrue(table.matches("b2[0-9]+"), console.sent.get(1));
+    assertEquals(".bvfs_restore path=" + table + " jobid=1,2 fileid=11,12 dirid=3", console.sent.get(1));
+    assertEquals("restore file=?" + table + " client=old-fd restoreclient=new-fd restorejob=new-restore"
+        + " where=/ replace=always done yes", console.sent.get(2));
+    assertEquals(".bvfs_cleanup path=" + table, console.sent.get(3), "the table is dropped");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.clients.RunScripts;
 import io.backupcharms.server.config.BaculaPlan;
 import io.backupcharms.server.config.PlanBuilder;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 final class LoopbackBacula implements AutoCloseable {
 
   static final String CLIENT = "relation-lab-myapp-0-1a2b3c4d5e6f-fd";
+  /** A second unit of the same application: the target of restores of {@link #CLIENT}. */
+  static final String TARGET = "relation-lab-myapp-1-1a2b3c4d5e6f-fd";
 
   final Path root;
   final Path data;
@@ -45,6 +48,10 @@ final class LoopbackBacula implements AutoCloseable {
   final String address;
   final String consolePassword = "console-" + ThreadLocalRandom.current().nextLong(1L << 40);
   final ClientSpec client;
+  final ClientSpec target;
+  final Path targetAfterRestore;
+  private final ServerLayout layout;
+  private final ServerIdentity identity;
   private volatile boolean fileDaemonStopped;
   private final List<Process> daemons = new ArrayList<>();
   private final List<String[]> commands = new ArrayList<>();
@@ -62,33 +69,62 @@ final class LoopbackBacula implements AutoCloseable {
             new RunScripts(Optional.of(beforeBackup.toString()), Optional.empty(), Optional.empty(),
                 Optional.of(afterRestore.toString())),
             List.of());
-    ServerLayout layout = ServerLayout.under(root.resolve("server"));
+    this.targetAfterRestore =
+        script("target-after-restore", "#!/bin/sh\ntouch " + root.resolve("target-after-restore-ran") + "\n");
+    this.target =
+        new ClientSpec(TARGET, "bacula-fd/1", 3, address, 9112, List.of(data.toString()),
+            new RunScripts(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(targetAfterRestore.toString())),
+            List.of());
+    this.layout = ServerLayout.under(root.resolve("server"));
     Files.createDirectories(layout.volumes());
     Files.createDirectories(layout.pidDirectory());
     Files.createDirectories(layout.logFile().getParent());
     Files.createDirectories(layout.directorConfig().getParent());
     CatalogSetup.createSqlite(layout.workingDirectory(), Catalog.DATABASE);
-    BaculaPlan plan =
-        new PlanBuilder(
-                ServerSettings.DEFAULTS,
-                new ServerIdentity(address, consolePassword, "storage-pw", Map.of(3, "client-pw")),
-                new Catalog.Sqlite(layout.workingDirectory()),
-                layout)
-            .build(List.of(client));
+    this.identity = new ServerIdentity(address, consolePassword, "storage-pw", Map.of(3, "client-pw"));
+    BaculaPlan plan = plan(List.of(client, target));
     Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan.director()));
     Files.writeString(layout.storageConfig(), BaculaRenderer.render(plan.storage()));
-    Path fdWork = Files.createDirectories(root.resolve("fd"));
-    Path fdConfig = root.resolve("fd/bacula-fd.conf");
+    start("bacula-sd", layout.storageConfig(), 9103);
+    start("bacula-fd", fileDaemonConfig("fd", CLIENT, 9102), 9102);
+    start("bacula-dir", layout.directorConfig(), 9101);
+    start("bacula-fd", fileDaemonConfig("target-fd", TARGET, 9112), 9112);
+  }
+
+  /**
+   * Renders the Director's configuration for {@code clients}, keeping a Client resource for each
+   * of {@code retained}, and reloads it, as a hook does.
+   */
+  void reconfigure(List<ClientSpec> clients, List<KnownClient> retained) throws IOException {
+    Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan(clients, retained).director()));
+    try (ConsoleSession c = console()) {
+      c.send("reload");
+    }
+  }
+
+  private BaculaPlan plan(List<ClientSpec> clients) {
+    return plan(clients, List.of());
+  }
+
+  private BaculaPlan plan(List<ClientSpec> clients, List<KnownClient> retained) {
+    return new PlanBuilder(ServerSettings.DEFAULTS, identity,
+            new Catalog.Sqlite(layout.workingDirectory()), layout)
+        .withRetained(retained)
+        .build(clients);
+  }
+
+  private Path fileDaemonConfig(String dir, String name, int port) throws IOException {
+    Path work = Files.createDirectories(root.resolve(dir));
+    Path config = work.resolve("bacula-fd.conf");
     Files.writeString(
-        fdConfig,
+        config,
         BaculaRenderer.render(
             new FileDaemonConfig(
-                FileDaemon.of(CLIENT, address, 9102).withDirectories(fdWork.toString(), fdWork.toString()),
+                FileDaemon.of(name, address, port).withDirectories(work.toString(), work.toString()),
                 List.of(DirectorAccess.of(PlanBuilder.DIRECTOR, "client-pw")),
                 Messages.toDirector("fd-messages", PlanBuilder.DIRECTOR))));
-    start("bacula-sd", layout.storageConfig(), 9103);
-    start("bacula-fd", fdConfig, 9102);
-    start("bacula-dir", layout.directorConfig(), 9101);
+    return config;
   }
 
   /** Kills the Storage Daemon with SIGKILL, as a crash would. */

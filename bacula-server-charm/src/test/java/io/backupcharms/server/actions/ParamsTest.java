@@ -55,4 +55,26 @@ class ParamsTest {
         assertThrows(InvalidParamsException.class, () -> ListBackupsRequest.parse(Map.of("limit", 0)));
     assertEquals("limit must be a whole number from 1 to 1000; got \"0\"", e.getMessage());
   }
+
+  @Test
+  void restorePathsAreAbsoluteCommaSeparatedAndDeduplicated() {
+    RestoreRequest r = RestoreRequest.parse(Map.of("client", "a/1", "target", "a/2",
+        "allow-other-application", "true", "paths", "/srv/data/a, /srv/data/b/my file,/srv/data/a"));
+    assertEquals(java.util.List.of("/srv/data/a", "/srv/data/b/my file"), r.paths());
+    assertEquals(Optional.of("a/2"), r.target());
+    assertTrue(r.allowOtherApplication());
+    assertEquals(java.util.List.of(), RestoreRequest.parse(Map.of("client", "a/1")).paths());
+  }
+
+  @Test
+  void restoreRefusesEachBadPathByName() {
+    for (String path : new String[] {"srv/x", "/srv/x/", "/srv//x", "/srv/'x", "/srv/x/..", "/", ""}) {
+      var e = assertThrows(InvalidParamsException.class,
+          () -> RestoreRequest.parse(Map.of("client", "a/1", "paths", "/ok," + path)));
+      assertTrue(e.getMessage().startsWith("paths: \"" + path + "\" is not an absolute path"), e.getMessage());
+    }
+    var flag = assertThrows(InvalidParamsException.class,
+        () -> RestoreRequest.parse(Map.of("client", "a/1", "allow-other-application", "yes")));
+    assertEquals("allow-other-application must be true or false; got \"yes\"", flag.getMessage());
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.Clients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class ServerActionsDaemonTest {
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
     actions =
-        new ServerActions(clients, selector, bacula::restartStoppedDaemons, bacula::console,
+        new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons, bacula::console,
             client -> java.util.Optional.of("client-pw"), Duration.ofMillis(250),
             Duration.ofMillis(700));
   }
@@ -198,7 +199,7 @@ class ServerActionsDaemonTest {
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
     ServerActions stale =
-        new ServerActions(clients, selector, bacula::restartStoppedDaemons, bacula::console,
+        new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons, bacula::console,
             client -> java.util.Optional.of("rotated-pw"), Duration.ofMillis(250), Duration.ofMillis(700));
     var e = assertThrows(
         ActionFailedException.class, () -> stale.runBackup(Map.of("client", "myapp/0"), log::add));

@@ -104,6 +104,42 @@ class HookOrderTest {
       assertTrue(cli.hooks("sub/0").contains("hooks/host-relation-joined app/0 \n"), cli.hooks("sub/0"));
       assertFalse(cli.hooks("sub/0").contains("app/1"), "container scope: only its own principal");
       assertTrue(cli.hooks("app/1").contains("hooks/juju-info-relation-joined sub/1 \n"), cli.hooks("app/1"));
+
+      // A unit added later gets its subordinate too, and both join the relation.
+      cli.run("add-unit", "app").ok();
+      cli.settle();
+      JsonNode after = cli.status().path("applications").path("app").path("units");
+      assertTrue(after.path("app/2").path("subordinates").has("sub/2"), after.toString());
+      assertTrue(cli.hooks("sub/2").contains("hooks/host-relation-joined app/2 \n"), cli.hooks("sub/2"));
+      assertTrue(cli.hooks("app/2").contains("hooks/juju-info-relation-created  \n"
+          + "hooks/juju-info-relation-joined sub/2 \n"), cli.hooks("app/2"));
+    }
+  }
+
+  @Test
+  void aUnitAddedLaterGetsEverySubordinateAndTheirRelationWithEachOther() throws Exception {
+    Path app = Charms.zip(tmp, "app", recorder("app", ""));
+    Path fd = Charms.zip(tmp, "fd", recorder("fd", "subordinate: true\nrequires:\n  host:\n"
+        + "    interface: juju-info\n    scope: container\nprovides:\n  backup:\n    interface: backup\n"
+        + "    scope: container\n"));
+    Path integrator = Charms.zip(tmp, "integrator", recorder("integrator", "subordinate: true\nrequires:\n"
+        + "  host:\n    interface: juju-info\n    scope: container\n  backup:\n    interface: backup\n"
+        + "    scope: container\n"));
+    try (Cli cli = new Cli(tmp, "late")) {
+      cli.run("deploy", app.toString()).ok();
+      cli.run("deploy", fd.toString()).ok();
+      cli.run("deploy", integrator.toString()).ok();
+      cli.run("integrate", "app", "fd:host").ok();
+      cli.run("integrate", "app", "integrator:host").ok();
+      cli.run("integrate", "integrator:backup", "fd:backup").ok();
+      cli.run("add-unit", "app").ok();
+      cli.settle();
+      JsonNode subs = cli.status().path("applications").path("app").path("units").path("app/1").path("subordinates");
+      assertTrue(subs.has("fd/1") && subs.has("integrator/1"), subs.toString());
+      assertTrue(cli.hooks("fd/1").contains("hooks/backup-relation-joined integrator/1 \n"), cli.hooks("fd/1"));
+      assertTrue(cli.hooks("integrator/1").contains("hooks/backup-relation-joined fd/1 \n"),
+          cli.hooks("integrator/1"));
+      assertFalse(cli.hooks("fd/1").contains("integrator/0"), "container scope: only its own machine");
     }
   }
 }

@@ -28,11 +28,6 @@ public final class JujuModel {
   }
 
   /** The model's name, as {@code -m} takes it. */
-  /** The localjuju this model lives in, for commands run as a page writes them. */
-  LocalJuju juju() {
-    return juju;
-  }
-
   public String name() {
     return name;
   }
@@ -75,6 +70,20 @@ public final class JujuModel {
   /** Removes an application, its units and their machines. */
   public void removeApplication(String application) {
     juju.ok(COMMAND, "remove-application", "-m", name, application, "--no-prompt");
+  }
+
+  /**
+   * Runs a command line as the docs print it, {@code juju <verb> <args>} (words separated by
+   * spaces, no quoting), in this model, and returns what it printed; a failing command throws.
+   */
+  public String typed(String commandLine, Duration timeout) {
+    List<String> words = new ArrayList<>(List.of(commandLine.strip().split("\\s+")));
+    if (words.size() < 2 || !words.get(0).equals("juju")) {
+      throw new IllegalArgumentException("not a juju command line: " + commandLine);
+    }
+    List<String> args = new ArrayList<>(List.of(words.get(1), "-m", name));
+    args.addAll(words.subList(2, words.size()));
+    return juju.ok(timeout, args.toArray(String[]::new)).stdout();
   }
 
   /** Relates two endpoints, each {@code application:endpoint}. */

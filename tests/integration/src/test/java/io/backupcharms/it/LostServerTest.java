@@ -34,7 +34,7 @@ class LostServerTest {
   private static final String APP = "myapp";
   private static final List<String> UNITS = List.of("myapp/0", "myapp/1");
   private static final String S3 = "s3-integrator";
-  private static final HowTo GUIDE = HowTo.page("how-to/recover-lost-server.md");
+  private static final DocSteps GUIDE = DocSteps.of("how-to/recover-lost-server.md");
   private static final String BUCKET = "backups";
   private static final String PATH = "bacula/prod";
   private static S3Proxy s3;
@@ -130,12 +130,11 @@ class LostServerTest {
   @Test
   @Order(4)
   void aLostServerIsRebuiltFromTheBucket(JujuModel model) {
-    Map<String, Path> charms = Map.of("bacula-server_ubuntu@24.04-amd64.charm", Charms.baculaServer());
-    GUIDE.run("lost-server-remove", model, charms);
+    step(model, "lost-server-remove");
     model.waitFor("the server and its machine are gone", BackupStack.SETTLE, s ->
         s.unitsOf(BackupStack.SERVER).isEmpty());
-    GUIDE.run("lost-server-deploy", model, charms);
-    GUIDE.run("lost-server-integrate", model, charms);
+    step(model, "lost-server-deploy");
+    step(model, "lost-server-integrate");
     model.waitForActive(BackupStack.SETTLE, BackupStack.SERVER, BackupStack.fd(APP));
     assertEquals("", model.sh(BackupStack.SERVER + "/leader", "ls /var/lib/bacula/volumes").strip(),
         "the new server's machine has none of the old volumes");
@@ -148,24 +147,25 @@ class LostServerTest {
     model.config(S3, Map.of("path", PATH));
     model.waitForActive(BackupStack.SETTLE, BackupStack.SERVER);
 
-    String recovered = GUIDE.run("lost-server-recover", model, charms).get(0);
+    String recovered = step(model, "lost-server-recover").get(0);
     assertTrue(recovered.contains("copy: catalog/"), () -> "recover-catalog as the guide runs it: " + recovered);
     ActionResult again = BackupStack.server(model, "recover-catalog", Map.of());
     assertFalse(again.isCompleted(), () -> "a catalog with jobs is not replaced silently: " + again);
     assertTrue(again.message().contains("force=true"), again::toString);
 
     DemoData.destroy(model, "myapp/0");
-    List<String> guide = GUIDE.run("lost-server-restore", model, charms);
+    List<String> guide = step(model, "lost-server-restore");
     assertTrue(guide.get(0).contains("Full") && guide.get(0).contains("Incremental"),
         () -> "the old backups are listed: " + guide.get(0));
     assertEquals(LAST_BACKUP.get("myapp/0"), DemoData.snapshot(model, "myapp/0"),
         "myapp/0 has its last backup back, restored as the guide says");
-    for (String unit : List.of("myapp/1")) {
-      DemoData.destroy(model, unit);
-      ActionResult restore = BackupStack.restore(model, unit);
-      assertTrue(restore.isCompleted(), () -> "restore of " + unit + ": " + restore);
-      assertEquals(LAST_BACKUP.get(unit), DemoData.snapshot(model, unit), unit + " has its last backup back");
-    }
+    // myapp/1's machine is replaced too: its data goes onto a new unit of the application.
+    model.addUnit(APP, 1);
+    model.waitForActive(BackupStack.SETTLE, APP, BackupStack.fd(APP), BackupStack.SERVER);
+    ActionResult onto = BackupStack.server(model, "restore", Map.of("client", "myapp/1", "target", "myapp/2"));
+    assertTrue(onto.isCompleted(), () -> "restore of myapp/1 onto myapp/2: " + onto);
+    assertEquals(LAST_BACKUP.get("myapp/1"), DemoData.snapshot(model, "myapp/2"),
+        "myapp/1's last backup is on the new unit");
     ActionResult after = BackupStack.backup(model, "myapp/0", "Incremental");
     assertTrue(after.isCompleted() && after.result("off-machine").startsWith("yes"),
         () -> "the rebuilt server backs up and copies: " + after);
@@ -199,6 +199,19 @@ class LostServerTest {
           + " -perm -o=r -size -20M -exec grep -l -F -e '" + secret + "' {} + 2>/dev/null || true");
       assertEquals("", readable.strip(), () -> "world-readable files with the secret key: " + readable);
     }
+  }
+
+  /**
+   * Runs one step of the how-to as printed, each command's output in order; the guide's
+   * {@code ./<charm file>} is the charm this build made.
+   */
+  private static List<String> step(JujuModel model, String name) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String command : GUIDE.commands(name)) {
+      out.add(model.typed(command.replace("./bacula-server_ubuntu@24.04-amd64.charm",
+          Charms.baculaServer().toString()), BackupStack.JOB.plusMinutes(1)));
+    }
+    return out;
   }
 
   /** Each listed backup's copy state, newest first. */

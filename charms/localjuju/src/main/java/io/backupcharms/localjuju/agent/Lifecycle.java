@@ -167,9 +167,50 @@ final class Lifecycle {
     setup.add(Hook.plain("start"));
     c.queue(u.name, setup);
     for (RelationState r : rels) {
+      if (r.container && !r.isPeer()) {
+        enterCounterparts(r, u);
+      }
       joinAll(r, u);
     }
+    if (principal == null && !a.subordinate) {
+      addSubordinates(u);
+    }
     return u;
+  }
+
+  /**
+   * As Juju does, a principal unit added to an application that already has container-scoped
+   * relations gets a unit of each subordinate application on its machine.
+   */
+  private void addSubordinates(UnitState principal) throws IOException {
+    for (RelationState r : List.copyOf(st.relations.values())) {
+      if (r.dying || !r.container || r.isPeer() || r.endpointOf(principal.app) == null) {
+        continue;
+      }
+      AppState sub = st.applications.get(r.remoteApp(principal.app));
+      if (sub != null && sub.subordinate && sub.units.values().stream()
+          .noneMatch(x -> x.machine.equals(principal.machine) && !x.dying)) {
+        addUnit(sub, principal.machine, principal);
+      }
+    }
+  }
+
+  /**
+   * The units on {@code u}'s machine that skipped container relation {@code r} because their
+   * counterpart was not there yet (a principal before its subordinate, one subordinate before
+   * another) enter it now, so {@link #joinAll} pairs them with {@code u}.
+   */
+  private void enterCounterparts(RelationState r, UnitState u) {
+    AppState other = st.applications.get(r.remoteApp(u.app));
+    if (other == null) {
+      return;
+    }
+    for (UnitState v : List.copyOf(other.units.values())) {
+      if (!v.dying && v.machine.equals(u.machine) && !r.created.contains(v.name)) {
+        c.queue(v.name, Hook.relation("created", r.endpointOf(v.app).endpoint, r.id, "", r.remoteApp(v.app), ""));
+        enterScope(r, v);
+      }
+    }
   }
 
   private boolean hasCounterpartOnMachine(RelationState r, String app, String machine) {

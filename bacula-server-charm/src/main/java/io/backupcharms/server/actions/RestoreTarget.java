@@ -1,0 +1,57 @@
+package io.backupcharms.server.actions;
+
+import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.clients.KnownClient;
+import io.backupcharms.server.clients.NameBindings;
+import java.util.List;
+
+/**
+ * Which File Daemon receives a restore. By default the client itself, which must be related now.
+ * Another unit must be related now too, and belong to the client's own application unless the
+ * operator passes {@code allow-other-application=true}: a restore writes files as root, with the
+ * client's owners and modes, onto the target's machine, and another application's run scripts,
+ * paths and users are not made for this application's data; a typing slip ({@code target=db/0}
+ * for {@code target=app/1}) must not overwrite a database server's files. The application is
+ * checked twice: the unit the target stands for, which rests on the name its File Daemon chose,
+ * and the File Daemon application that sent it, which Juju vouches for; a unit of another
+ * application that names itself {@code myapp/5} is still another application.
+ */
+final class RestoreTarget {
+
+  private RestoreTarget() {}
+
+  /**
+   * @throws InvalidParamsException saying which target to give or which flag to set
+   */
+  static ClientSpec choose(ClientSelector selector, KnownClient client, RestoreRequest request) {
+    if (request.target().isEmpty()) {
+      return selector.ready(client).orElseThrow(() -> new InvalidParamsException(List.of(
+          selector.describe(client) + " has no related unit now, so its backup cannot go back to"
+              + " it; restore it onto a unit related now with target=<unit>" + candidates(selector, client))));
+    }
+    ClientSpec target = selector.select(request.target().get());
+    String unit = selector.attributedUnit(target);
+    String application = NameBindings.application(unit);
+    String fdApplication = NameBindings.application(target.unit());
+    String problem = !application.equals(client.application())
+        ? "target " + unit + " belongs to application " + application + ", not to "
+            + client.application() + " whose backup this is"
+        : !fdApplication.equals(client.fdApplication())
+            ? "target " + unit + " is sent by File Daemon application " + fdApplication + ", not by "
+                + client.fdApplication() + " which backed up " + client.unit()
+            : null;
+    if (problem != null && !request.allowOtherApplication()) {
+      throw new InvalidParamsException(List.of(problem + "; a restore writes the files as root on"
+          + " the target's machine, where another application's scripts and paths do not expect"
+          + " them. Choose a unit of " + client.application() + candidates(selector, client)
+          + ", or pass allow-other-application=true if you mean it"));
+    }
+    return target;
+  }
+
+  private static String candidates(ClientSelector selector, KnownClient client) {
+    List<String> units = selector.readyUnitsOf(client.application());
+    return units.isEmpty() ? " (" + client.application() + " has none related now: add one with juju"
+        + " add-unit " + client.application() + ")" : " (related now: " + String.join(", ", units) + ")";
+  }
+}
