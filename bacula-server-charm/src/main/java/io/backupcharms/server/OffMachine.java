@@ -192,7 +192,8 @@ final class OffMachine {
         throw new RecoveryException("unknown parameter " + key + "; recover-catalog takes force");
       }
     }
-    boolean force = Boolean.parseBoolean(String.valueOf(params.containsKey("force") ? params.get("force") : "false"));
+    // Juju hands the boolean over typed; absent means false.
+    boolean force = Boolean.parseBoolean(String.valueOf(params.get("force")));
     Target target = required();
     CatalogCopies copies = copies(target);
     CatalogCopy copy = copies.latest().orElseThrow(() -> new RecoveryException(

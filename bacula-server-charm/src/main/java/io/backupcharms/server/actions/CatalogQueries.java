@@ -85,7 +85,7 @@ public final class CatalogQueries {
       throw new IllegalArgumentException("not a volume name: " + volume);
     }
     String answer = console.send("update volume=" + volume + " volstatus=Used");
-    if (!answer.contains("New Volume status is: Used") && !answer.contains("Used")) {
+    if (!answer.contains("New Volume status is: Used")) {
       throw new ActionFailedException(
           "the Director did not close volume " + volume + ": " + DirectorJobs.oneLine(answer), Map.of());
     }

@@ -43,7 +43,7 @@ class LostServerTest {
   @BeforeAll
   static void deploy(JujuModel model) throws Exception {
     s3 = S3Proxy.start(Files.createTempDirectory("lost-server-s3"), BUCKET);
-    model.deploy(Charms.s3Provider(), S3, 1, providerConfig());
+    model.deploy(Charms.s3Provider(), S3, 1, s3.relationData(BUCKET, PATH));
     BackupStack.deployServer(model);
     model.integrate(BackupStack.SERVER + ":s3", S3 + ":s3-credentials");
     BackupStack.deployTarget(model, APP, 2);
@@ -219,11 +219,6 @@ class LostServerTest {
     List<String> states = new java.util.ArrayList<>();
     list.results().path("backups").forEach(job -> states.add(job.path("copy").asText()));
     return states;
-  }
-
-  private static Map<String, String> providerConfig() {
-    Map<String, String> config = new LinkedHashMap<>(s3.relationData(BUCKET, PATH));
-    return config;
   }
 
   private static Stream<Path> objects() {
