@@ -102,4 +102,41 @@ class FailuresActionsSecretsTest {
           "secret-set " + id + " pass=three").err());
     }
   }
+
+  @Test
+  void anActionsWritesCommitWhenItExitsZeroAndNotOtherwise() throws Exception {
+    Path writer = Charms.zip(tmp, "writer", Map.of(
+        "metadata.yaml", "name: writer\nprovides:\n  data:\n    interface: data\n",
+        "actions.yaml", "put:\n  params:\n    v:\n      type: string\ncrash:\n  description: exits 1\n",
+        "dispatch", Charms.RECORDER,
+        "on/actions_put", "relation-set -r data:0 v=\"$(action-get v)\"\nstatus-set active \"put $(action-get v)\"\n",
+        "on/actions_crash", "relation-set -r data:0 v=lost\nexit 1\n"));
+    Path reader = Charms.zip(tmp, "reader", Map.of(
+        "metadata.yaml", "name: reader\nrequires:\n  data:\n    interface: data\n", "dispatch", Charms.RECORDER));
+    try (Cli cli = new Cli(tmp, "action-writes")) {
+      cli.run("deploy", writer.toString()).ok();
+      cli.run("deploy", reader.toString()).ok();
+      cli.run("integrate", "reader", "writer").ok();
+      cli.settle();
+      int changedBefore = count(cli.hooks("reader/0"), "hooks/data-relation-changed");
+
+      // As Juju's uniter flushes an action's context: relation data and status commit.
+      assertEquals(0, cli.run("run", "writer/0", "put", "v=one").rc());
+      cli.settle();
+      assertEquals("one\n", cli.run("exec", "--unit", "reader/0", "--", "relation-get -r 0 v writer/0").ok().out());
+      assertEquals(changedBefore + 1, count(cli.hooks("reader/0"), "hooks/data-relation-changed"),
+          "the remote unit hears of the change");
+      assertEquals("put one", cli.status().path("applications").path("writer").path("units").path("writer/0")
+          .path("workload-status").path("message").asText());
+
+      // A non-zero exit fails the action and drops its writes, as a failed hook's.
+      assertEquals(1, cli.run("run", "writer/0", "crash").rc());
+      cli.settle();
+      assertEquals("one\n", cli.run("exec", "--unit", "reader/0", "--", "relation-get -r 0 v writer/0").ok().out());
+    }
+  }
+
+  private static int count(String log, String line) {
+    return (int) log.lines().filter(l -> l.startsWith(line + " ")).count();
+  }
 }

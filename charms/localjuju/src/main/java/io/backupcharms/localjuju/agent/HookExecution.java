@@ -69,6 +69,13 @@ final class HookExecution {
       u.agentSince = now;
       if (hook.isAction()) {
         finishAction(p, rc);
+        // Juju's uniter flushes an action's context as a hook's: a zero exit commits its
+        // relation data, secrets, ports and status, even when the action called action-fail.
+        if (rc == 0) {
+          for (Commit.Queued q : Commit.apply(p.ctx)) {
+            c.queue(q.unit(), q.hook());
+          }
+        }
         c.save();
         return true;
       }
