@@ -52,8 +52,12 @@ public final class BaculaServerCharm extends CharmBase {
     framework.observeAction("restore", e -> act(e, a -> a.withVolumeFetch(
         (volumes, log) -> offMachine().volumeFetch().ensure(volumes, log)).restore(e.params().asMap(), e::log)));
     framework.observeAction("backup-catalog", e -> act(e, a -> offMachine().backupCatalog(this::console, catalog())));
-    framework.observeAction("recover-catalog", e -> act(e,
-        a -> offMachine().recoverCatalog(e.params().asMap(), this::console, catalog(), e::log)));
+    framework.observeAction("recover-catalog", e -> {
+      act(e, a -> offMachine().recoverCatalog(e.params().asMap(), this::console, catalog(), e::log));
+      // The recovered clients' Client resources go into the Director now, not at the next hook,
+      // so that a restore of a client gone before the loss can follow at once.
+      reconcile();
+    });
     framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
     framework.observeAction("forget-client", e -> act(e, a -> forgetClient(e.params().asMap())));
   }

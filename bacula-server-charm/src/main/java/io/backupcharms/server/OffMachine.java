@@ -8,6 +8,8 @@ import io.backupcharms.ops.model.Model;
 import io.backupcharms.server.actions.CatalogQueries;
 import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.clients.ClientHistory;
+import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.BucketException;
 import io.backupcharms.server.offsite.OffsiteRelation;
@@ -173,7 +175,7 @@ final class OffMachine {
       newest = new CatalogQueries(session).newestJobId();
     }
     CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
-        model.app().name(), newest);
+        model.app().name(), newest, LeaderValue.history(model, stored).read());
     stored.set(COPIED_JOB, newest);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("copy", "catalog/" + copy.folder());
@@ -230,12 +232,29 @@ final class OffMachine {
       out.put("clients", Long.toString(queries.clientCount()));
       out.put("volumes-closed", closed.isEmpty() ? "none" : String.join(",", closed));
     }
+    out.put("clients-recovered", rememberClients(copy.clients()));
     stored.set(COPIED_JOB, copy.lastJobId());
     out.put("copy", "catalog/" + copy.folder());
     out.put("from-server", copy.server());
     out.put("last-job-id", Long.toString(copy.lastJobId()));
     out.put("where", target.where());
     return out;
+  }
+
+  /**
+   * Keeps the lost server's record of its clients beside this one's, so that a client whose unit
+   * was gone before the server was lost is still found by {@code client=<its old unit>}.
+   *
+   * @return the units now known from the copy alone, for the action's result
+   */
+  private String rememberClients(ClientHistory recovered) {
+    LeaderValue<ClientHistory> history = LeaderValue.history(model, stored);
+    ClientHistory before = history.read();
+    ClientHistory after = before.withRecovered(recovered);
+    history.write(after);
+    List<String> units = after.clients().values().stream()
+        .filter(c -> !before.clients().containsKey(c.stem())).map(KnownClient::unit).sorted().toList();
+    return units.isEmpty() ? "none" : String.join(",", units);
   }
 
   /** Copies the catalog when a job newer than the last copy ended and none runs; "" when fine. */
@@ -250,7 +269,7 @@ final class OffMachine {
         }
       }
       CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
-          model.app().name(), newest);
+          model.app().name(), newest, LeaderValue.history(model, stored).read());
       stored.set(COPIED_JOB, newest);
       LOG.info("copied the catalog to catalog/{} in {}", copy.folder(), target.where());
       return "";

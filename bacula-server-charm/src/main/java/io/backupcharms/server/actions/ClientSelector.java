@@ -119,6 +119,17 @@ public final class ClientSelector {
                 + clients.stream().map(this::describe).collect(Collectors.joining(", "))));
   }
 
+  /**
+   * The unit a Bacula Client resource ({@link ClientSpec#clientResource()}) stands for, related
+   * now or gone; empty for a name only the catalog knows.
+   */
+  public Optional<String> unitOf(String clientResource) {
+    Optional<String> ready = clients.stream().filter(c -> c.clientResource().equals(clientResource))
+        .map(this::attributedUnit).findFirst();
+    return ready.or(() -> known.stream().filter(k -> k.clientResource().equals(clientResource))
+        .map(KnownClient::unit).findFirst());
+  }
+
   /** The backed-up unit ({@code myapp/0}) a client believably stands for. */
   public Optional<String> principalUnit(ClientSpec client) {
     return names.principal(client.name(), client.unit());

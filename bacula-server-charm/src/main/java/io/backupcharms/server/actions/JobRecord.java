@@ -71,11 +71,14 @@ public record JobRecord(
     }
   }
 
-  /** The fields an operator sees, as action results. */
+  /**
+   * The fields an operator sees, as action results; {@code client-name} is the Bacula Client
+   * resource, and the caller adds {@code client}, the unit, which only it knows.
+   */
   public Map<String, String> describe() {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("job-id", Long.toString(id));
-    out.put("client", client);
+    out.put("client-name", client);
     if (type == 'B') {
       out.put("level", levelName());
     }

@@ -100,8 +100,7 @@ public final class ServerActions {
       long id = director.runBackup(client.backupJob(), request.level());
       log.accept("job " + id + " queued");
       JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
-      Map<String, Object> results = new LinkedHashMap<>(job.describe());
-      results.put("unit", selector.attributedUnit(client));
+      Map<String, Object> results = describe(job);
       if (!job.isGood()) {
         throw new ActionFailedException(
             "backup job " + id + " of " + selector.describe(client) + " " + job.statusWord() + ": "
@@ -114,6 +113,19 @@ public final class ServerActions {
     }
   }
 
+  /**
+   * A backup job as results: {@code client} is the unit it belongs to, as {@code client=} takes
+   * it, or the Bacula name when the server never knew the unit; {@code client-name} the name.
+   */
+  private Map<String, Object> describe(JobRecord job) {
+    Map<String, String> fields = job.describe();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("job-id", fields.get("job-id"));
+    out.put("client", selector.unitOf(job.client()).orElse(job.client()));
+    fields.forEach(out::putIfAbsent);
+    return out;
+  }
+
   /** {@code list-backups}: the newest backups, optionally of one client. */
   public Map<String, Object> listBackups(Map<String, ?> params) {
     ListBackupsRequest request = ListBackupsRequest.parse(params);
@@ -123,7 +135,7 @@ public final class ServerActions {
           new DirectorJobs(session).backups(client.map(KnownClient::clientResource), request.limit());
       Map<String, Object> backups = new LinkedHashMap<>();
       for (JobRecord job : jobs) {
-        backups.put("job-" + job.id(), job.describe());
+        backups.put("job-" + job.id(), describe(job));
       }
       Map<String, Object> results = new LinkedHashMap<>();
       results.put("count", Integer.toString(jobs.size()));

@@ -84,6 +84,23 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
     return new ClientHistory(out, more);
   }
 
+  /**
+   * This history with what {@code recovered} (a lost server's, from its catalog copy) knows and
+   * this one does not: a client whose unit was gone before the server was lost is known again,
+   * by its old unit. A stem this history knows, as a client or as forgotten, keeps its state here.
+   */
+  public ClientHistory withRecovered(ClientHistory recovered) {
+    Map<String, KnownClient> out = new TreeMap<>(clients);
+    Set<String> outForgotten = new TreeSet<>(forgotten);
+    recovered.clients.forEach((stem, c) -> {
+      if (!out.containsKey(stem) && !forgotten.contains(stem)) {
+        out.put(stem, c);
+      }
+    });
+    recovered.forgotten.stream().filter(stem -> !out.containsKey(stem)).forEach(outForgotten::add);
+    return new ClientHistory(out, outForgotten);
+  }
+
   /** Whether the operator forgot {@code stem}. */
   public boolean isForgotten(String stem) {
     return forgotten.contains(stem);

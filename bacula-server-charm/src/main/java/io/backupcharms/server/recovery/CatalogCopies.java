@@ -2,8 +2,11 @@ package io.backupcharms.server.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.clients.ClientHistory;
+import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.BucketLayout;
 import java.io.IOException;
@@ -14,7 +17,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +53,8 @@ public final class CatalogCopies {
    *
    * @return the copy now named by LATEST
    */
-  public CatalogCopy save(Catalog catalog, Path workingDirectory, String server, long lastJobId) {
+  public CatalogCopy save(
+      Catalog catalog, Path workingDirectory, String server, long lastJobId, ClientHistory clients) {
     String folder = STAMP.format(clock.instant());
     String prefix = BucketLayout.CATALOGS + folder + "/";
     Path dump = scratch().resolve(CatalogCopy.DUMP);
@@ -62,7 +70,7 @@ public final class CatalogCopies {
       bootstraps.add(bsr.getFileName().toString());
     }
     CatalogCopy copy =
-        new CatalogCopy(folder, CatalogDump.backend(catalog), server, lastJobId, bootstraps);
+        new CatalogCopy(folder, CatalogDump.backend(catalog), server, lastJobId, bootstraps, clients);
     bucket.write(prefix + CatalogCopy.MANIFEST, manifest(copy));
     bucket.write(BucketLayout.LATEST_CATALOG, folder + "\n");
     return copy;
@@ -84,7 +92,7 @@ public final class CatalogCopies {
       List<String> bootstraps = new ArrayList<>();
       m.path("bootstraps").forEach(b -> bootstraps.add(b.asText()));
       return Optional.of(new CatalogCopy(folder.get(), m.path("backend").asText(),
-          m.path("server").asText(), m.path("last-job-id").asLong(), bootstraps));
+          m.path("server").asText(), m.path("last-job-id").asLong(), bootstraps, clients(m)));
     } catch (IOException e) {
       throw new RecoveryException("the manifest " + key + " is not JSON: " + e.getMessage());
     }
@@ -114,7 +122,29 @@ public final class CatalogCopies {
     m.put("server", copy.server());
     m.put("last-job-id", copy.lastJobId());
     m.putArray("bootstraps").addAll(copy.bootstraps().stream().map(m::textNode).toList());
+    ArrayNode clients = m.putArray("clients");
+    for (KnownClient c : copy.clients().clients().values()) {
+      clients.addObject().put("name", c.name()).put("unit", c.unit()).put("fd-unit", c.fdUnit())
+          .put("address", c.address()).put("port", c.port());
+    }
+    m.putArray("forgotten-clients")
+        .addAll(copy.clients().forgotten().stream().sorted().map(m::textNode).toList());
     return m.toPrettyString() + "\n";
+  }
+
+  /** The clients of a manifest; a copy made before manifests held them has none. */
+  private static ClientHistory clients(JsonNode m) {
+    Map<String, KnownClient> known = new TreeMap<>();
+    for (JsonNode c : m.path("clients")) {
+      KnownClient k = new KnownClient(c.path("name").asText(), c.path("unit").asText(),
+          c.path("fd-unit").asText(), c.path("address").asText(), c.path("port").asInt());
+      if (!k.name().isEmpty() && k.unit().contains("/")) {
+        known.put(k.stem(), k);
+      }
+    }
+    Set<String> forgotten = new TreeSet<>();
+    m.path("forgotten-clients").forEach(f -> forgotten.add(f.asText()));
+    return new ClientHistory(known, forgotten);
   }
 
   private static List<Path> bootstraps(Path workingDirectory) {

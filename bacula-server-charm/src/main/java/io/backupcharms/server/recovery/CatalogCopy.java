@@ -1,5 +1,8 @@
 package io.backupcharms.server.recovery;
 
+import io.backupcharms.server.clients.ClientHistory;
+import java.util.List;
+
 /**
  * One catalog copy in the bucket, as its manifest describes it.
  *
@@ -8,9 +11,11 @@ package io.backupcharms.server.recovery;
  * @param server the application that made it
  * @param lastJobId the newest job the copy knows
  * @param bootstraps the Bacula bootstrap files saved with it
+ * @param clients the server's record of its clients: the catalog names a File Daemon but not the
+ *     unit it stood for, and a unit gone before the server was lost is found by that unit alone
  */
-public record CatalogCopy(
-    String folder, String backend, String server, long lastJobId, java.util.List<String> bootstraps) {
+public record CatalogCopy(String folder, String backend, String server, long lastJobId,
+    List<String> bootstraps, ClientHistory clients) {
 
   /** The dump's name inside the folder. */
   public static final String DUMP = "catalog.sql";
@@ -19,6 +24,6 @@ public record CatalogCopy(
   public static final String MANIFEST = "manifest.json";
 
   public CatalogCopy {
-    bootstraps = java.util.List.copyOf(bootstraps);
+    bootstraps = List.copyOf(bootstraps);
   }
 }

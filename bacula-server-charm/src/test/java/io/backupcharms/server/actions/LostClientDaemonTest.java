@@ -93,7 +93,10 @@ class LostClientDaemonTest {
   @Test
   @Order(2)
   void listBackupsFindsTheGoneClientByItsOldUnit() {
-    assertEquals("2", actions.listBackups(Map.of("client", "myapp/0")).get("count"));
+    Map<String, Object> listed = actions.listBackups(Map.of("client", "myapp/0"));
+    assertEquals("2", listed.get("count"));
+    ((Map<?, ?>) listed.get("backups")).values().forEach(b -> assertEquals("myapp/0", ((Map<?, ?>) b).get("client"),
+        "a gone client's backups still name its unit: " + b));
   }
 
   @Test

@@ -57,7 +57,8 @@ class ServerActionsDaemonTest {
     Map<String, Object> r = actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add);
     assertEquals("success", r.get("status"));
     assertEquals("Full", r.get("level"));
-    assertEquals("myapp/0", r.get("unit"));
+    assertEquals("myapp/0", r.get("client"), "the unit, as client= takes it");
+    assertTrue(((String) r.get("client-name")).endsWith("-fd"), r.toString());
     assertEquals("3", r.get("files"), r.toString());
     assertTrue(log.stream().anyMatch(l -> l.matches("job \\d+ queued")), log.toString());
   }
@@ -130,6 +131,8 @@ class ServerActionsDaemonTest {
         List.of("success", "success", "failed", "success"),
         backups.values().stream().map(b -> b.get("status")).toList(),
         "newest first");
+    assertEquals(List.of("myapp/0"), backups.values().stream().map(b -> b.get("client")).distinct().toList(),
+        "each backup names the unit it belongs to");
     @SuppressWarnings("unchecked")
     Map<String, Map<String, String>> clients =
         (Map<String, Map<String, String>>) actions.listClients().get("clients");

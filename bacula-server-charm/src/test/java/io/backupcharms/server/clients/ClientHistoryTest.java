@@ -57,4 +57,22 @@ class ClientHistoryTest {
     assertFalse(back.isForgotten("custom"));
     assertEquals(1, back.clients().size());
   }
+
+  @Test
+  void aRecoveredHistoryAddsTheLostServersClientsWithoutOverridingThisOnes() {
+    ClientSpec moved = client("custom-fd", "bacula-fd/7", "10.0.0.9");
+    ClientHistory lost = ClientHistory.EMPTY.withClients(List.of(myapp0, custom), NAMES).without("gone");
+    ClientHistory now = ClientHistory.EMPTY.withClients(List.of(moved), NAMES);
+    ClientHistory merged = now.withRecovered(lost);
+    assertEquals("myapp/0", merged.clients().get("relation-prod-myapp-0-1a2b3c4d5e6f").unit(),
+        "a unit gone before the server was lost is known again by its old unit");
+    assertEquals("bacula-fd/7", merged.clients().get("custom").unit(), "what this server saw wins");
+    assertTrue(merged.isForgotten("gone"));
+    ClientHistory forgottenHere = ClientHistory.EMPTY.withClients(List.of(myapp0), NAMES)
+        .without("relation-prod-myapp-0-1a2b3c4d5e6f");
+    ClientHistory kept = forgottenHere.withRecovered(lost);
+    assertFalse(kept.clients().containsKey("relation-prod-myapp-0-1a2b3c4d5e6f"),
+        "a client the operator forgot here stays forgotten");
+    assertTrue(kept.clients().containsKey("custom"));
+  }
 }

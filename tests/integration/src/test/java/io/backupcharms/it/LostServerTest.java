@@ -130,6 +130,11 @@ class LostServerTest {
   @Test
   @Order(4)
   void aLostServerIsRebuiltFromTheBucket(JujuModel model) {
+    // myapp/1's machine is lost first; only the old server's record knows which unit it was.
+    model.removeUnit("myapp/1");
+    model.waitFor("myapp/1 is gone", BackupStack.SETTLE, s -> s.unitsOf(APP).size() == 1);
+    ActionResult copied = BackupStack.server(model, "backup-catalog", Map.of());
+    assertTrue(copied.isCompleted(), copied::toString);
     step(model, "lost-server-remove");
     model.waitFor("the server and its machine are gone", BackupStack.SETTLE, s ->
         s.unitsOf(BackupStack.SERVER).isEmpty());
@@ -149,6 +154,8 @@ class LostServerTest {
 
     String recovered = step(model, "lost-server-recover").get(0);
     assertTrue(recovered.contains("copy: catalog/"), () -> "recover-catalog as the guide runs it: " + recovered);
+    assertTrue(recovered.contains("clients-recovered: myapp/1"),
+        () -> "the unit gone before the loss is known again: " + recovered);
     ActionResult again = BackupStack.server(model, "recover-catalog", Map.of());
     assertFalse(again.isCompleted(), () -> "a catalog with jobs is not replaced silently: " + again);
     assertTrue(again.message().contains("force=true"), again::toString);
@@ -159,7 +166,10 @@ class LostServerTest {
         () -> "the old backups are listed: " + guide.get(0));
     assertEquals(LAST_BACKUP.get("myapp/0"), DemoData.snapshot(model, "myapp/0"),
         "myapp/0 has its last backup back, restored as the guide says");
-    // myapp/1's machine is replaced too: its data goes onto a new unit of the application.
+    ActionResult clients = BackupStack.server(model, "list-clients", Map.of());
+    assertEquals("gone", clients.result("clients.myapp-1.state"), clients::raw);
+    assertEquals("myapp", clients.result("clients.myapp-1.application"), clients::raw);
+    // myapp/1's machine is replaced: its data goes onto a new unit of the application.
     model.addUnit(APP, 1);
     model.waitForActive(BackupStack.SETTLE, APP, BackupStack.fd(APP), BackupStack.SERVER);
     ActionResult onto = BackupStack.server(model, "restore", Map.of("client", "myapp/1", "target", "myapp/2"));
@@ -182,7 +192,7 @@ class LostServerTest {
       Files.delete(v);
       model.sh(BackupStack.SERVER + "/leader", "rm -f /var/lib/bacula/volumes/" + v.getFileName());
     }
-    ActionResult restore = BackupStack.restore(model, "myapp/1");
+    ActionResult restore = BackupStack.restore(model, "myapp/0");
     assertFalse(restore.isCompleted(), () -> "nothing to read: " + restore);
     assertTrue(restore.message().contains("is neither in /var/lib/bacula/volumes nor in s3://backups/bacula/prod"),
         restore::toString);

@@ -196,7 +196,7 @@ class HostileRelationDataTest {
     model.sh(GOOD + "/0", "echo 'good secret' > /srv/awkward/good-secret.txt");
     ActionResult full = BackupStack.backup(model, GOOD + "/0", "Full");
     assertTrue(full.isCompleted(), () -> "good's backup: " + full.raw());
-    String name = full.result("client");
+    String name = full.result("client-name");
     model.removeRelation(GOOD + "-fd:bacula-dir", SERVER + ":bacula-dir");
     model.settle(BackupStack.SETTLE);
     // The rogue publishes good's (predictable) File Daemon name and runs a real File Daemon with
