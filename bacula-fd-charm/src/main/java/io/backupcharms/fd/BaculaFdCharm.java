@@ -28,6 +28,8 @@ import io.backupcharms.schema.ClientsLeftOut;
 import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.DirectorAppData;
 import io.backupcharms.schema.FileDaemonUnitData;
+import io.backupcharms.schema.InvalidDatabagException;
+import io.backupcharms.schema.UnitPasswords;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,7 +148,16 @@ public final class BaculaFdCharm extends CharmBase {
       LOG.warn("bacula-dir relation {}: {}", director.get(), problems);
       return new BlockedStatus("invalid bacula-dir relation data: " + problems);
     }
-    String secretId = dir.orElseThrow().passwordSecretId();
+    Optional<String> ownSecret;
+    try {
+      ownSecret = UnitPasswords.forUnit(directorBag, unit().name());
+    } catch (InvalidDatabagException e) {
+      return new BlockedStatus("invalid bacula-dir relation data: " + e.getMessage());
+    }
+    // The unit's own secret, once the server made one: the relation's is readable by every
+    // sibling unit, so a File Daemon accepting it could be opened from any machine of the
+    // application.
+    String secretId = ownSecret.orElse(dir.orElseThrow().passwordSecretId());
     String password;
     try {
       password = model().secret(secretId).getContent(true).get(DirectorAppData.SECRET_PASSWORD_KEY);
@@ -183,6 +194,12 @@ public final class BaculaFdCharm extends CharmBase {
     } catch (BaculaException e) {
       LOG.error("applying the File Daemon configuration failed: {}", e.getMessage());
       return new BlockedStatus("failed to apply bacula configuration: " + firstLine(e.getMessage()));
+    }
+    // Said only once the configuration holds the unit's password, so the Director switches to it
+    // when this File Daemon accepts it.
+    String scope = ownSecret.isPresent() ? UnitPasswords.SCOPE_UNIT : "";
+    if (!scope.equals(director.get().localUnitData().get(UnitPasswords.SCOPE_KEY).orElse(""))) {
+      director.get().localUnitData().set(UnitPasswords.SCOPE_KEY, scope);
     }
     unit().setPorts(Set.of(Port.tcp(config.port())));
     Status last = reportLastBackup(backup.get(), address.get(), config.port());

@@ -200,6 +200,26 @@ class BaculaFdCharmTest {
   }
 
   @Test
+  void withItsOwnSecretPublishedItAcceptsOnlyThatPasswordAndSaysSo() {
+    String own = "secret:cs1vq2gd5n0c7a9h3kr0";
+    Map<String, String> server = new java.util.HashMap<>(SERVER);
+    server.put("unit-passwords", "{\"bacula-fd/0\":\"" + own + "\",\"bacula-fd/1\":\"secret:cs1vq2gd5n0c7a9h3krg\"}");
+    State state = ready().withRelation(director(server))
+        .withSecret(SecretState.consumed(own, Map.of("password", "unit-0-pw")));
+    State out = ctx.run(ctx.on().configChanged(), state);
+    assertEquals(new ActiveStatus("ready; no backup yet"), out.unitStatus());
+    assertEquals(List.of(DirectorAccess.of("charm-bacula-dir", "unit-0-pw"),
+        new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true)), host.lastConfig.directors(),
+        "the relation's password, which every sibling can read, opens nothing here");
+    assertEquals("unit", out.relation(3).orElseThrow().localUnitData().get("password-scope"));
+
+    server.put("unit-passwords", "{\"bacula-fd/0\":\"hunter2\"}");
+    Status bad = run(ready().withRelation(director(server)));
+    assertEquals("blocked", bad.name());
+    assertTrue(bad.message().contains("unit-passwords") && !bad.message().contains("hunter2"), bad.message());
+  }
+
+  @Test
   void reconcilingAgainChangesNothingAndRestartsNothing() {
     State first = ctx.run(ctx.on().configChanged(), ready());
     State second = ctx.run(ctx.on().updateStatus(), first);

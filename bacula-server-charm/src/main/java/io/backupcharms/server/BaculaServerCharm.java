@@ -166,6 +166,7 @@ public final class BaculaServerCharm extends CharmBase {
     var selector = new ClientSelector(
         clients.ready(), history.notIn(clients.ready()), model().name(), model().uuid());
     return new ServerActions(clients, history, selector, workload::ensureDaemonsRunning, this::console,
-        client -> new PasswordSecrets(model()).relationPassword(client.relationId()));
+        client -> new PasswordSecrets(model()).clientPassword(
+            model().relation(ClientBags.ENDPOINT, client.relationId()), client.unit()));
   }
 }

@@ -14,6 +14,7 @@ import io.backupcharms.ops.model.Secret;
 import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.ClientsLeftOut;
 import io.backupcharms.schema.DirectorAppData;
+import io.backupcharms.schema.UnitPasswords;
 import io.backupcharms.server.apply.RolloutException;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
@@ -50,6 +51,8 @@ final class Reconciler {
   static final String PEERS = "bacula-server-peers";
   static final String DATABASE = "database";
   private static final String SECRET_RELATIONS = "relation-secrets";
+  /** Stored state: the labels of the File Daemon units' own secrets, to remove departed ones. */
+  private static final String UNIT_SECRETS = "unit-secrets";
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
   private final Model model;
@@ -168,7 +171,9 @@ final class Reconciler {
       return Optional.empty();
     }
     Map<Integer, String> perRelation = new HashMap<>();
+    Map<String, String> perUnit = new HashMap<>();
     Set<Integer> current = new HashSet<>();
+    Set<String> unitLabels = new TreeSet<>();
     for (Relation relation : model.relations(ClientBags.ENDPOINT)) {
       Optional<Secret> secret = secrets.relationSecret(relation);
       if (secret.isEmpty()) {
@@ -176,13 +181,39 @@ final class Reconciler {
       }
       String id = secret.get().id().orElseGet(() -> secret.get().info().id());
       perRelation.put(relation.id(), secret.get().getContent().get(PasswordSecrets.KEY));
-      relation.localAppData().setAll(
-          new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());
+      Map<String, String> unitIds = secrets.unitSecrets(relation);
+      for (String unit : unitIds.keySet()) {
+        unitLabels.add(PasswordSecrets.unitLabel(relation.id(), unit));
+        if (UnitPasswords.usesUnitPassword(relation.remoteUnitData(model.unitNamed(unit)).asMap())) {
+          secrets.clientPassword(relation, unit).ifPresent(p -> perUnit.put(unit, p));
+        }
+      }
+      Map<String, String> bag = new HashMap<>(new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());
+      bag.put(UnitPasswords.KEY, UnitPasswords.encode(unitIds));
+      relation.localAppData().setAll(bag);
       current.add(relation.id());
     }
     forgetDepartedRelations(secrets, current);
-    return Optional.of(
-        new ServerIdentity(address, consolePassword.get(), storagePassword.get(), perRelation));
+    forgetDepartedUnits(secrets, unitLabels);
+    return Optional.of(new ServerIdentity(
+        address, consolePassword.get(), storagePassword.get(), perRelation, perUnit));
+  }
+
+  /** Removes the own secrets of File Daemon units that departed, so none outlives its unit. */
+  private void forgetDepartedUnits(PasswordSecrets secrets, Set<String> current) {
+    if (!model.unit().isLeader()) {
+      return;
+    }
+    for (String label : stored.getString(UNIT_SECRETS).orElse("").split(",")) {
+      if (!label.isBlank() && !current.contains(label)) {
+        try {
+          secrets.removeUnitSecret(label);
+        } catch (ModelError e) {
+          LOG.warn("could not remove the secret {} of a departed unit: {}", label, e.getMessage());
+        }
+      }
+    }
+    stored.set(UNIT_SECRETS, String.join(",", current));
   }
 
   /** Removes the secrets of relations that are gone, so no File Daemon keeps a usable password. */

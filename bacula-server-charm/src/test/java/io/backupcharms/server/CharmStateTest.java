@@ -96,6 +96,37 @@ class CharmStateTest {
   }
 
   @Test
+  void eachFileDaemonUnitGetsItsOwnPasswordGrantedToItAlone() {
+    String fd1 = "relation-prod-myapp-1-7a6b5c4d3e2f-fd";
+    Map<String, String> ownPassword = fdBag(FD0, "10.1.1.5");
+    ownPassword.put("password-scope", "unit");
+    RelationState rel = fdRelation(7, "bacula-fd",
+        Map.of("bacula-fd/0", ownPassword, "bacula-fd/1", fdBag(fd1, "10.1.1.6")));
+    State out = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), leader().withRelation(rel));
+
+    assertEquals(new ActiveStatus("2 clients"), out.unitStatus());
+    SecretState own0 = out.secret("fd-7-bacula-fd-0").orElseThrow();
+    SecretState own1 = out.secret("fd-7-bacula-fd-1").orElseThrow();
+    assertEquals(Map.of(7, Set.of("bacula-fd/0")), own0.grants(), "granted to its unit alone");
+    assertEquals(Map.of(7, Set.of("bacula-fd/1")), own1.grants());
+    assertEquals("{\"bacula-fd/0\":\"" + own0.id() + "\",\"bacula-fd/1\":\"" + own1.id() + "\"}",
+        out.relation(7).orElseThrow().localAppData().get("unit-passwords"));
+    String relationPassword = out.secret("relation-7").orElseThrow().content().get("password");
+    String conf = workload.directorConfig();
+    String client0 = conf.substring(conf.indexOf("Name = \"relation-prod-myapp-0-7a6b5c4d3e2f-fd\""));
+    client0 = client0.substring(0, client0.indexOf('}'));
+    assertTrue(client0.contains("Password = \"" + own0.content().get("password") + "\""),
+        "a File Daemon that accepts only its own password is reached with it: " + client0);
+    assertFalse(conf.contains(own1.content().get("password")), "bacula-fd/1 has not switched yet");
+    assertTrue(conf.contains("Password = \"" + relationPassword + "\""), "bacula-fd/1 keeps the relation's");
+
+    State gone = ctx.run(ctx.on().relationDeparted(rel.withoutRemoteUnit("bacula-fd/1"), "bacula-fd/1", "bacula-fd/1"),
+        out.withRelation(rel.withoutRemoteUnit("bacula-fd/1")));
+    assertTrue(gone.secret("fd-7-bacula-fd-1").isEmpty(), "a departed unit's password is removed");
+    assertTrue(gone.secret("fd-7-bacula-fd-0").isPresent());
+  }
+
+  @Test
   void anInvalidClientIsLeftOutAndNamedWhileTheOthersKeepWorking() {
     Map<String, String> bad = fdBag("relation-prod-other-1-7a6b5c4d3e2f-fd", "10.1.1.6");
     bad.put("fileset", "var/lib/other");

@@ -163,7 +163,7 @@ public final class PlanBuilder {
   }
 
   private DirectorConfig withClient(DirectorConfig dir, ClientSpec c, int jobs) {
-    String password = identity.clientPasswords().get(c.relationId());
+    String password = identity.passwordOf(c.relationId(), c.unit());
     if (password == null) {
       throw new IllegalStateException(
           "no password secret for relation " + c.relationLabel() + " of " + c.unit());

@@ -10,23 +10,40 @@ import java.util.Objects;
  *     machines may share one host)
  * @param consolePassword the Director's own password, used by the charm's console client
  * @param storagePassword shared by the Director's Storage entry and the Storage Daemon
- * @param clientPasswords per {@code bacula-dir} relation id, the password its File Daemons use
+ * @param clientPasswords per {@code bacula-dir} relation id, the password of its File Daemons
+ *     that do not accept their own unit's password
+ * @param unitPasswords per File Daemon unit ({@code myapp-fd/0}) that accepts only its own
+ *     unit's password, that password
  */
 public record ServerIdentity(
     String address,
     String consolePassword,
     String storagePassword,
-    Map<Integer, String> clientPasswords) {
+    Map<Integer, String> clientPasswords,
+    Map<String, String> unitPasswords) {
 
   public ServerIdentity {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(consolePassword, "consolePassword");
     Objects.requireNonNull(storagePassword, "storagePassword");
     clientPasswords = Map.copyOf(clientPasswords);
+    unitPasswords = Map.copyOf(unitPasswords);
+  }
+
+  /** Without per-unit passwords: every File Daemon uses its relation's. */
+  public ServerIdentity(String address, String consolePassword, String storagePassword,
+      Map<Integer, String> clientPasswords) {
+    this(address, consolePassword, storagePassword, clientPasswords, Map.of());
+  }
+
+  /** The password the Director's Client resource for {@code unit} on {@code relationId} holds. */
+  public String passwordOf(int relationId, String unit) {
+    return unitPasswords.getOrDefault(unit, clientPasswords.get(relationId));
   }
 
   @Override
   public String toString() {
-    return "ServerIdentity[address=" + address + ", relations=" + clientPasswords.keySet() + "]";
+    return "ServerIdentity[address=" + address + ", relations=" + clientPasswords.keySet()
+        + ", own-password units=" + unitPasswords.keySet() + "]";
   }
 }

@@ -5,8 +5,11 @@ import io.backupcharms.ops.hooktools.SecretNotFoundError;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Secret;
+import io.backupcharms.ops.model.Unit;
+import io.backupcharms.schema.UnitPasswords;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Finds or creates the application's password secrets, by label. Only the leader creates; a
@@ -63,6 +66,55 @@ public final class PasswordSecrets {
    */
   public Optional<String> relationPassword(int relationId) {
     return existing(relationLabel(relationId)).map(s -> s.getContent().get(KEY));
+  }
+
+  /** The label of one File Daemon unit's own secret: {@code fd-<relation id>-<unit with / as ->}. */
+  public static String unitLabel(int relationId, String unit) {
+    return "fd-" + relationId + "-" + unit.replace('/', '-');
+  }
+
+  /**
+   * Each remote unit's own secret on {@code relation}, created and granted to that unit alone by
+   * the leader: the relation's secret is readable by every unit of the relation, so a sibling
+   * could log in to a File Daemon that accepts it.
+   *
+   * @return unit name to secret id, for the units whose secret exists
+   */
+  public Map<String, String> unitSecrets(Relation relation) {
+    Map<String, String> ids = new TreeMap<>();
+    for (Unit unit : relation.units()) {
+      Optional<Secret> secret = secret(unitLabel(relation.id(), unit.name()),
+          "Password of the File Daemon " + unit.name() + " on relation bacula-dir:" + relation.id());
+      if (secret.isEmpty()) {
+        continue;
+      }
+      if (model.unit().isLeader()) {
+        secret.get().grant(relation, unit);
+      }
+      ids.put(unit.name(), secret.get().id().orElseGet(() -> secret.get().info().id()));
+    }
+    return ids;
+  }
+
+  /**
+   * The password the Director pairs with one File Daemon unit by: its unit's own when its bag
+   * says it accepts only that ({@link UnitPasswords#usesUnitPassword}), else the relation's,
+   * which Canonical's bacula-fd and older units use. Only reads.
+   */
+  public Optional<String> clientPassword(Relation relation, String unit) {
+    if (UnitPasswords.usesUnitPassword(relation.remoteUnitData(model.unitNamed(unit)).asMap())) {
+      return existing(unitLabel(relation.id(), unit)).map(s -> s.getContent().get(KEY));
+    }
+    return relationPassword(relation.id());
+  }
+
+  /** Removes a unit's own secret (its unit departed); a missing secret is fine. */
+  public void removeUnitSecret(String label) {
+    try {
+      model.secretByLabel(label).remove();
+    } catch (SecretNotFoundError e) {
+      // Already gone: nothing to clean up.
+    }
   }
 
   private static String relationDescription(int relationId) {

@@ -29,10 +29,7 @@ class BackupRestoreTest {
 
   @BeforeAll
   static void deploy(JujuModel model) {
-    BackupStack.deployServer(model);
-    BackupStack.deployTarget(model, APP, 1);
-    model.waitForActive(BackupStack.SETTLE, APP, BackupStack.integrator(APP), BackupStack.fd(APP),
-        BackupStack.SERVER);
+    BackupStack.deployStack(model, APP, 1);
   }
 
   @Test

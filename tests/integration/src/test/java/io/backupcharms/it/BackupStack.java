@@ -36,7 +36,7 @@ public final class BackupStack {
    * Deploys demo-app as {@code app} with {@code units} units, its integrator
    * {@code app-integrator} and its File Daemon {@code app-fd}, all related, the fd to the server.
    */
-  static void deployTarget(JujuModel model, String app, int units) {
+  public static void deployTarget(JujuModel model, String app, int units) {
     model.deploy(Charms.demoApp(), app, units, Map.of());
     model.deploy(Charms.backupIntegrator(), integrator(app), 1, Map.of(
         "fileset", FILESET, "run-before-backup", DUMP_SCRIPT, "run-after-restore", LOAD_SCRIPT));
@@ -47,7 +47,14 @@ public final class BackupStack {
     model.integrate(fd(app) + ":bacula-dir", SERVER + ":bacula-dir");
   }
 
-  static String integrator(String app) {
+  /** The server and one demo-app target with {@code units} units, all active. */
+  public static void deployStack(JujuModel model, String app, int units) {
+    deployServer(model);
+    deployTarget(model, app, units);
+    model.waitForActive(SETTLE, app, integrator(app), fd(app), SERVER);
+  }
+
+  public static String integrator(String app) {
     return app + "-integrator";
   }
 

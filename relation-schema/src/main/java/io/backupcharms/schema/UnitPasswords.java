@@ -1,0 +1,84 @@
+package io.backupcharms.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Our addition to the {@code bacula_dir} interface: one Director password per File Daemon unit.
+ * The relation's {@code password} secret is granted to the whole relation, so every unit of an
+ * application could read it and log in to its siblings' File Daemons as the Director. The server
+ * therefore also publishes, under {@link #KEY}, a JSON object from each remote unit to the id of
+ * a secret granted to that unit alone. A File Daemon that uses its own says so in its unit bag
+ * ({@link #SCOPE_KEY} = {@link #SCOPE_UNIT}), and the server then pairs with it by that password
+ * only. Charms that know neither key keep the relation's password, as the interface allows.
+ */
+public final class UnitPasswords {
+  /** Provider application databag key: unit name to secret id, as JSON. */
+  public static final String KEY = "unit-passwords";
+  /** Requirer unit databag key: which password this File Daemon accepts the Director by. */
+  public static final String SCOPE_KEY = "password-scope";
+  /** {@link #SCOPE_KEY}'s value for a File Daemon that accepts only its unit's password. */
+  public static final String SCOPE_UNIT = "unit";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+
+  private UnitPasswords() {}
+
+  /** The value to publish: sorted, so an unchanged set is an unchanged value; "" when empty. */
+  public static String encode(Map<String, String> secretIds) {
+    if (secretIds.isEmpty()) {
+      return "";
+    }
+    try {
+      return MAPPER.writeValueAsString(new TreeMap<>(secretIds));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is always JSON", e);
+    }
+  }
+
+  /**
+   * The secret id published for {@code unit}; empty when the key is absent or names no secret
+   * for it (an older server: the relation's password applies).
+   *
+   * @throws InvalidDatabagException naming the key when the value is not such an object, or the
+   *     unit's entry is not a secret id
+   */
+  public static Optional<String> forUnit(Map<String, String> providerBag, String unit) {
+    String value = providerBag.getOrDefault(KEY, "");
+    if (value.isBlank()) {
+      return Optional.empty();
+    }
+    Map<String, String> read;
+    try {
+      read = MAPPER.readValue(value, MAP);
+    } catch (JsonProcessingException e) {
+      throw new InvalidDatabagException(List.of(new FieldError(KEY, KEY
+          + " is not a JSON object from unit name to secret id; bacula-server must publish one")));
+    }
+    String id = read.get(unit);
+    if (id == null) {
+      return Optional.empty();
+    }
+    List<FieldError> errors = new ArrayList<>();
+    ValueRules.checkSecretId(KEY, id, errors);
+    if (!errors.isEmpty()) {
+      // Never quoted: a server that put the password itself there must not see it repeated.
+      throw new InvalidDatabagException(List.of(new FieldError(KEY, KEY + " entry of " + unit
+          + " is not a Juju secret id; bacula-server must publish the id of a secret (secret:...),"
+          + " never the password itself")));
+    }
+    return Optional.of(id);
+  }
+
+  /** Whether a File Daemon's unit bag says it accepts only its unit's password. */
+  public static boolean usesUnitPassword(Map<String, String> requirerUnitBag) {
+    return SCOPE_UNIT.equals(requirerUnitBag.get(SCOPE_KEY));
+  }
+}

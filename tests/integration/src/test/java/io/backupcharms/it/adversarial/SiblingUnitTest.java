@@ -1,0 +1,54 @@
+package io.backupcharms.it.adversarial;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backupcharms.bacula.console.AuthenticationFailedException;
+import io.backupcharms.bacula.console.FileDaemonStatusClient;
+import io.backupcharms.it.ActionResult;
+import io.backupcharms.it.BackupStack;
+import io.backupcharms.it.JujuModel;
+import io.backupcharms.it.ModelExtension;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Root on one machine of an application against its sibling: whatever myapp/1's machine can read
+ * (its File Daemon's configuration, every secret its bacula-fd unit may open) must not log in to
+ * myapp/0's File Daemon as the Director, which could run commands and read any file there.
+ */
+@ExtendWith(ModelExtension.class)
+class SiblingUnitTest {
+  private static final String APP = "myapp";
+  /** Every password in the File Daemon's configuration and every secret the unit can read. */
+  private static final String READABLE = "sed -n 's/.*Password = \"\\(.*\\)\".*/\\1/p' /etc/bacula/bacula-fd.conf;"
+      + " for r in $(relation-ids bacula-dir); do"
+      + " for id in $(relation-get --app -r $r - " + BackupStack.SERVER + " --format=json"
+      + " | grep -o 'secret:[0-9a-v]\\{20\\}' | sort -u); do"
+      + " secret-get $id password 2>/dev/null; done; done";
+
+  @BeforeAll
+  static void deploy(JujuModel model) {
+    BackupStack.deployStack(model, APP, 2);
+  }
+
+  @Test
+  void nothingReadableOnASiblingsMachineOpensTheFileDaemonOfTheOther(JujuModel model) {
+    ActionResult backup = BackupStack.backup(model, APP + "/0", "Full");
+    assertTrue(backup.isCompleted(), () -> "the Director itself still logs in: " + backup);
+    List<String> readable = model.sh(BackupStack.fd(APP) + "/1", READABLE).lines()
+        .map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
+    assertFalse(readable.isEmpty(), "the sibling's machine holds its own Director password");
+    String address = model.status().unit(APP + "/0").orElseThrow().address();
+    for (String password : readable) {
+      FileDaemonStatusClient asDirector = new FileDaemonStatusClient(
+          address, 9102, "charm-bacula-dir", password, Duration.ofSeconds(10));
+      assertThrows(AuthenticationFailedException.class, asDirector::checkLogin,
+          "a password readable on myapp/1's machine opens myapp/0's File Daemon");
+    }
+  }
+}
