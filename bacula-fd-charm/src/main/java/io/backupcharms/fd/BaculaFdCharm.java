@@ -15,7 +15,9 @@ import io.backupcharms.ops.Framework;
 import io.backupcharms.ops.HookEvent;
 import io.backupcharms.ops.Main;
 import io.backupcharms.ops.MaintenanceStatus;
+import io.backupcharms.ops.RemoveEvent;
 import io.backupcharms.ops.Status;
+import io.backupcharms.ops.StopEvent;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.hooktools.ModelError;
 import io.backupcharms.ops.model.Port;
@@ -65,7 +67,13 @@ public final class BaculaFdCharm extends CharmBase {
   BaculaFdCharm(Framework framework, FileDaemonHost host) {
     super(framework);
     this.host = host;
-    framework.observe(HookEvent.class, e -> reconcile());
+    framework.observe(HookEvent.class, e -> {
+      if (e instanceof StopEvent || e instanceof RemoveEvent) {
+        retire();
+      } else {
+        reconcile();
+      }
+    });
     framework.observe(CollectStatusEvent.class, e -> e.addStatus(status));
   }
 
@@ -83,7 +91,26 @@ public final class BaculaFdCharm extends CharmBase {
     LOG.info("status: {} {}", status.name(), status.message());
   }
 
+  /** The unit is going: its File Daemon stops, and the machine is free for another unit. */
+  private void retire() {
+    if (framework().isTraining() || host.claim(unit().name()).isPresent()) {
+      return;
+    }
+    stopFileDaemon();
+    host.release(unit().name());
+  }
+
   private Status converge() {
+    Optional<String> owner = host.claim(unit().name());
+    if (owner.isPresent()) {
+      // Touching the configuration or the daemon would take the other unit's backups away.
+      model().relation(BACULA_DIR).ifPresent(BaculaFdCharm::withdraw);
+      return new BlockedStatus("this machine's File Daemon belongs to " + owner.get()
+          + " (one per machine: one bacula-fd.conf, one service); back this principal's paths up"
+          + " through " + owner.get().substring(0, owner.get().indexOf('/')) + " instead (add them"
+          + " to the fileset of its backup relation), then remove this principal's relation to "
+          + app().name());
+    }
     CharmConfig config;
     try {
       config = CharmConfig.from(config().asMap());

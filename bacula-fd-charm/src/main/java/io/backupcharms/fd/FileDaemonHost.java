@@ -4,6 +4,7 @@ import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The File Daemon on this machine, with no Juju concepts: what {@link BaculaFdCharm} changes on
@@ -15,6 +16,18 @@ interface FileDaemonHost {
 
   /** Installs the File Daemon package (apt). */
   void install();
+
+  /**
+   * Claims this machine's one File Daemon for {@code unit}: a machine has one
+   * {@code bacula-fd.conf} and one systemd service, so a second bacula-fd unit on it (the
+   * subordinate of another principal) must leave them alone.
+   *
+   * @return the other unit that owns it, or empty when {@code unit} owns it now
+   */
+  Optional<String> claim(String unit);
+
+  /** Gives the machine's File Daemon up when {@code unit} owns it (the unit is being removed). */
+  void release(String unit);
 
   /** Writes the no-op client script if it is missing and returns its absolute path. */
   String noopScript();

@@ -12,21 +12,26 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The real machine: Debian's bacula-fd package, /etc/bacula/bacula-fd.conf and systemd. */
 final class MachineFileDaemonHost implements FileDaemonHost {
   static final Path CONFIG = Path.of("/etc/bacula/bacula-fd.conf");
   static final Path STATE_DIR = Path.of("/var/lib/bacula-fd-charm");
+  /** The unit that owns the machine's File Daemon, one line. */
+  static final Path OWNER = STATE_DIR.resolve("owner");
   static final Path NOOP = STATE_DIR.resolve("noop");
   private static final Path MONITOR_PASSWORD = STATE_DIR.resolve("monitor-password");
   private static final Path BINARY = Path.of("/usr/sbin/bacula-fd");
@@ -45,6 +50,37 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "bacula-fd"), COMMAND_TIMEOUT,
         "installing bacula-fd with apt failed; check the machine's package sources, then run "
             + "juju resolve on this unit");
+  }
+
+  @Override
+  public Optional<String> claim(String unit) {
+    try {
+      Files.createDirectories(STATE_DIR);
+      try {
+        Files.writeString(OWNER, unit + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return Optional.empty();
+      } catch (FileAlreadyExistsException e) {
+        String owner = Files.readString(OWNER).strip();
+        if (owner.isEmpty()) {
+          Files.writeString(OWNER, unit + "\n");
+          return Optional.empty();
+        }
+        return owner.equals(unit) ? Optional.empty() : Optional.of(owner);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or write " + OWNER + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void release(String unit) {
+    try {
+      if (Files.exists(OWNER) && Files.readString(OWNER).strip().equals(unit)) {
+        Files.delete(OWNER);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot release " + OWNER + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

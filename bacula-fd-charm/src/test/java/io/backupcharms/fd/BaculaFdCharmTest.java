@@ -220,6 +220,35 @@ class BaculaFdCharmTest {
   }
 
   @Test
+  void aSecondFileDaemonUnitOnTheMachineIsBlockedAndTouchesNothingOfTheFirst() {
+    host.owner = "other-fd/3";
+    host.liveConfig = "the first unit's configuration";
+    host.running = true;
+    State out = ctx.run(ctx.on().configChanged(), ready());
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(out.unitStatus().message().startsWith("this machine's File Daemon belongs to other-fd/3"),
+        out.unitStatus().message());
+    assertEquals("the first unit's configuration", host.liveConfig);
+    assertEquals(0, host.restarts);
+    assertTrue(out.relation(3).orElseThrow().localUnitData().get("name") == null,
+        "it offers the Director no client of its own");
+    ctx.run(ctx.on().stop(), out);
+    ctx.run(ctx.on().remove(), out);
+    assertEquals(0, host.stops, "its removal leaves the first unit's daemon running");
+    assertTrue(host.running);
+    assertEquals("other-fd/3", host.owner);
+  }
+
+  @Test
+  void theOwnerGivesTheMachineUpWhenItIsRemoved() {
+    State out = ctx.run(ctx.on().configChanged(), ready());
+    assertEquals("bacula-fd/0", host.owner);
+    ctx.run(ctx.on().stop(), out.withRelation(director(SERVER)));
+    assertEquals(null, host.owner, "another bacula-fd unit may take the machine over");
+    assertTrue(!host.running);
+  }
+
+  @Test
   void reconcilingAgainChangesNothingAndRestartsNothing() {
     State first = ctx.run(ctx.on().configChanged(), ready());
     State second = ctx.run(ctx.on().updateStatus(), first);

@@ -23,6 +23,23 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   List<TerminatedJob> jobs = new ArrayList<>();
   IOException monitorFailure;
   BaculaException applyFailure;
+  /** The unit that owns the machine's File Daemon; null while none does. */
+  String owner;
+
+  @Override
+  public java.util.Optional<String> claim(String unit) {
+    if (owner == null) {
+      owner = unit;
+    }
+    return owner.equals(unit) ? java.util.Optional.empty() : java.util.Optional.of(owner);
+  }
+
+  @Override
+  public void release(String unit) {
+    if (unit.equals(owner)) {
+      owner = null;
+    }
+  }
 
   @Override
   public boolean isInstalled() {

@@ -1,5 +1,6 @@
 package io.backupcharms.it.adversarial;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,22 +9,32 @@ import io.backupcharms.bacula.console.AuthenticationFailedException;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
 import io.backupcharms.it.ActionResult;
 import io.backupcharms.it.BackupStack;
+import io.backupcharms.it.Charms;
 import io.backupcharms.it.JujuModel;
 import io.backupcharms.it.ModelExtension;
+import io.backupcharms.it.ModelStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Root on one machine of an application against its sibling: whatever myapp/1's machine can read
- * (its File Daemon's configuration, every secret its bacula-fd unit may open) must not log in to
- * myapp/0's File Daemon as the Director, which could run commands and read any file there.
+ * Units that share an application or a machine. Root on one machine of an application against its
+ * sibling: whatever myapp/1's machine can read (its File Daemon's configuration, every secret its
+ * bacula-fd unit may open) must not log in to myapp/0's File Daemon as the Director, which could
+ * run commands and read any file there. And a second bacula-fd application on the same machines
+ * must not take over, rewrite or stop the File Daemon the first one runs.
  */
 @ExtendWith(ModelExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiblingUnitTest {
   private static final String APP = "myapp";
+  private static final String SECOND = "second-fd";
   /** Every password in the File Daemon's configuration and every secret the unit can read. */
   private static final String READABLE = "sed -n 's/.*Password = \"\\(.*\\)\".*/\\1/p' /etc/bacula/bacula-fd.conf;"
       + " for r in $(relation-ids bacula-dir); do"
@@ -37,6 +48,7 @@ class SiblingUnitTest {
   }
 
   @Test
+  @Order(1)
   void nothingReadableOnASiblingsMachineOpensTheFileDaemonOfTheOther(JujuModel model) {
     ActionResult backup = BackupStack.backup(model, APP + "/0", "Full");
     assertTrue(backup.isCompleted(), () -> "the Director itself still logs in: " + backup);
@@ -50,5 +62,28 @@ class SiblingUnitTest {
       assertThrows(AuthenticationFailedException.class, asDirector::checkLogin,
           "a password readable on myapp/1's machine opens myapp/0's File Daemon");
     }
+  }
+
+  /** Two bacula-fd applications on one machine would share one bacula-fd.conf and one service. */
+  @Test
+  @Order(2)
+  void aSecondFileDaemonOnTheMachineIsBlockedAndLeavesTheFirstOneAlone(JujuModel model) {
+    String conf = "md5sum /etc/bacula/bacula-fd.conf; systemctl is-active bacula-fd";
+    String before = model.sh(APP + "/0", conf);
+    model.deploy(Charms.baculaFd(), SECOND, 1, Map.of());
+    model.integrate(APP + ":juju-info", SECOND + ":juju-info");
+    model.integrate(SECOND + ":bacula-dir", BackupStack.SERVER + ":bacula-dir");
+    ModelStatus blocked = model.waitFor("the second bacula-fd units are blocked", BackupStack.SETTLE,
+        s -> s.unitsOf(SECOND).size() == 2 && s.unitsOf(SECOND).stream().allMatch(u -> u.is("blocked")));
+    String message = blocked.unitsOf(SECOND).get(0).message();
+    assertTrue(message.startsWith("this machine's File Daemon belongs to " + BackupStack.fd(APP) + "/"),
+        message);
+    assertEquals(before, model.sh(APP + "/0", conf), "the first unit's configuration and daemon are untouched");
+
+    model.removeApplication(SECOND);
+    model.waitFor("the second bacula-fd is gone", BackupStack.SETTLE, s -> s.unitsOf(SECOND).isEmpty());
+    assertEquals(before, model.sh(APP + "/0", conf), "its removal stopped nothing of the first one");
+    ActionResult backup = BackupStack.backup(model, APP + "/0", "Incremental");
+    assertTrue(backup.isCompleted(), () -> "the first File Daemon still backs up: " + backup);
   }
 }
