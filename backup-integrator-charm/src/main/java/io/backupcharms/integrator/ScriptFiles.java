@@ -20,7 +20,11 @@ import java.util.stream.Stream;
  * does not depend on the unit, so the paths the leader publishes are valid on every machine.
  */
 final class ScriptFiles {
-  private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+  /**
+   * The File Daemon runs them as root, and a dump script often names the database and where its
+   * dump goes: only root may read, change or run them.
+   */
+  private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwx------");
 
   private final Path dir;
 
@@ -35,7 +39,7 @@ final class ScriptFiles {
 
   /**
    * Makes the directory hold exactly the wanted scripts among the known names: writes the ones
-   * whose content or mode differs (atomically, mode 0755, owned by the user running the charm,
+   * whose content or mode differs (atomically, mode 0700, owned by the user running the charm,
    * root under Juju) and deletes the known ones not wanted.
    *
    * @throws UncheckedIOException naming the file when the disk refuses

@@ -65,7 +65,7 @@ class BackupIntegratorCharmTest {
     assertEquals(Map.of("fileset", "/var/lib/myapp,/etc/myapp", "run-before-backup", script.toString()),
         out.relation(1).orElseThrow().localAppData());
     assertEquals(new ActiveStatus("publishing 2 paths to bacula-fd"), out.unitStatus());
-    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
   }
 
   @Test

@@ -84,7 +84,7 @@ class BackupIntegratorPackedCharmTest {
 
     Path script = SCRIPT_DIR.resolve("run-before-backup");
     assertEquals("#!/bin/sh\necho dump\n", Files.readString(script, StandardCharsets.UTF_8));
-    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
     assertTrue(tools.calls().contains("relation-set -r 1 --app --file -"), tools.calls());
     String published = tools.stdin("relation-set");
     assertTrue(published.contains("\"fileset\":\"/var/lib/myapp,/etc/myapp\""), published);

@@ -24,7 +24,7 @@ class ScriptFilesTest {
     scripts.sync(Map.of("run-before-backup", "#!/bin/sh\necho v2\n"), KNOWN);
     Path before = scripts.pathOf("run-before-backup");
     assertEquals("#!/bin/sh\necho v2\n", Files.readString(before));
-    assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(before)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(before)));
     assertFalse(Files.exists(scripts.pathOf("run-after-backup")));
     assertEquals(List.of(before), Files.list(tmp.resolve("bi")).toList(), "no temp files left");
   }

@@ -89,10 +89,12 @@ final class MachineFileDaemonHost implements FileDaemonHost {
         .getBytes(StandardCharsets.US_ASCII);
     try {
       Files.createDirectories(STATE_DIR);
-      if (!Files.exists(NOOP) || !java.util.Arrays.equals(Files.readAllBytes(NOOP), script)) {
+      if (!Files.exists(NOOP) || !java.util.Arrays.equals(Files.readAllBytes(NOOP), script)
+          || !PosixFilePermissions.toString(Files.getPosixFilePermissions(NOOP)).equals("rwx------")) {
         Path tmp = Files.createTempFile(STATE_DIR, "noop", ".tmp");
         Files.write(tmp, script);
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // Run as root by the File Daemon: only root may change or run it.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
         Files.move(tmp, NOOP, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
       return NOOP.toString();

@@ -80,7 +80,7 @@ public final class MyAppCharm extends CharmBase {
     try {
       Files.createDirectories(scriptDir);
       Files.writeString(file, content);
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the backup script " + file + ": " + e.getMessage(), e);
