@@ -95,6 +95,19 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
+  public List<String> stopDaemons() {
+    SystemdDaemons daemons = new SystemdDaemons();
+    List<String> stopped = new ArrayList<>();
+    for (Daemon daemon : List.of(Daemon.DIRECTOR, Daemon.STORAGE)) {
+      if (daemons.isActive(daemon)) {
+        daemons.stopAndDisable(daemon);
+        stopped.add(daemon.unit());
+      }
+    }
+    return stopped;
+  }
+
+  @Override
   public ConsoleSession console(String address, String password) {
     return new NativeConsoleSession(DirectorConsole.connect(settings(address, password)));
   }

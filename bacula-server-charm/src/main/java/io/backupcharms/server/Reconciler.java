@@ -72,6 +72,7 @@ final class Reconciler {
     if (!others.isEmpty()) {
       if (!unit.isLeader()) {
         // Only the leader runs the daemons; this unit stays idle until it is removed.
+        stepDown(unit);
         statuses.add(
             new BlockedStatus(
                 "bacula-server runs as one unit only and this one is idle; remove it with: juju"
@@ -84,6 +85,7 @@ final class Reconciler {
                   + String.join(" ", others)));
     }
     if (!unit.isLeader()) {
+      stepDown(unit);
       statuses.add(new WaitingStatus("waiting to be elected leader"));
       return statuses;
     }
@@ -147,6 +149,15 @@ final class Reconciler {
     }
     reportClients(clients, catalog.get(), note);
     return statuses;
+  }
+
+  /** A unit that is not the leader runs no daemon and opens no port (it may have led before). */
+  private void stepDown(Unit unit) {
+    List<String> stopped = workload.stopDaemons();
+    if (!stopped.isEmpty()) {
+      LOG.info("this unit is not the leader: stopped {}", String.join(", ", stopped));
+    }
+    unit.setPorts(Set.of());
   }
 
   /** The other units of the application (on the peer relation), in unit order. */

@@ -54,6 +54,15 @@ interface Workload {
    */
   List<String> ensureDaemonsRunning();
 
+  /**
+   * Stops and disables the Director and the Storage Daemon where they run: a unit that is not
+   * the leader must not run them, or two Directors would run each schedule and write the same
+   * volumes.
+   *
+   * @return the systemd units it stopped, empty when neither ran
+   */
+  List<String> stopDaemons();
+
   /** A logged-in console on the Director. */
   ConsoleSession console(String address, String password);
 

@@ -96,6 +96,21 @@ class CharmStateTest {
   }
 
   @Test
+  void aUnitThatIsNoLongerLeaderStopsItsDaemonsAndClosesItsPorts() {
+    State led = ctx.run(ctx.on().install(), leader());
+    assertTrue(workload.daemonCalls.contains("start bacula-director"), workload.daemonCalls.toString());
+    workload.daemonCalls.clear();
+    State after = ctx.run(ctx.on().updateStatus(), led.withLeader(false));
+    assertEquals(java.util.List.of("stop bacula-director", "stop bacula-sd"), workload.daemonCalls,
+        "two Directors would run every schedule twice and write the same volumes");
+    assertEquals(Set.of(), after.openedPorts());
+    assertEquals(new WaitingStatus("waiting to be elected leader"), after.unitStatus());
+    workload.daemonCalls.clear();
+    ctx.run(ctx.on().updateStatus(), after);
+    assertEquals(java.util.List.of(), workload.daemonCalls, "nothing to stop twice");
+  }
+
+  @Test
   void eachFileDaemonUnitGetsItsOwnPasswordGrantedToItAlone() {
     String fd1 = "relation-prod-myapp-1-7a6b5c4d3e2f-fd";
     Map<String, String> ownPassword = fdBag(FD0, "10.1.1.5");

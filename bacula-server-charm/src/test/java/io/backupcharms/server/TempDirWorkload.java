@@ -158,6 +158,18 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
+  public List<String> stopDaemons() {
+    List<String> stopped = new ArrayList<>();
+    for (Daemon daemon : List.of(Daemon.DIRECTOR, Daemon.STORAGE)) {
+      if (running.remove(daemon)) {
+        daemonCalls.add("stop " + daemon.unit());
+        stopped.add(daemon.unit());
+      }
+    }
+    return stopped;
+  }
+
+  @Override
   public ConsoleSession console(String address, String password) {
     throw new BaculaException("connection refused: no Director runs in state tests");
   }

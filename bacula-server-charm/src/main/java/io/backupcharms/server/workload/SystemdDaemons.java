@@ -30,6 +30,12 @@ public final class SystemdDaemons implements DaemonControl {
     Commands.run(List.of("systemctl", "stop", daemon.unit()), Duration.ofSeconds(90));
   }
 
+  /** Stops the daemon and keeps a reboot from starting it (a unit that is not the leader). */
+  public void stopAndDisable(Daemon daemon) {
+    stop(daemon);
+    Commands.run(List.of("systemctl", "disable", daemon.unit()), Duration.ofSeconds(60));
+  }
+
   private static void run(String verb, Daemon daemon) {
     CommandResult r =
         Commands.run(List.of("systemctl", verb, daemon.unit()), Duration.ofSeconds(90));
