@@ -34,8 +34,9 @@ final class LeaderValue<T> {
   }
 
   /**
-   * The names' first applications ({@link NameBindings}): a new unit taking over a PostgreSQL
-   * catalog must not let another application claim its clients' names.
+   * The names' first units ({@link NameBindings}): a new unit taking over a PostgreSQL catalog
+   * must not let another unit claim its clients' names. The key keeps its first name, from when
+   * names were bound to applications, so upgraded servers read their bindings.
    */
   static LeaderValue<NameBindings> bindings(Model model, StoredState stored) {
     return new LeaderValue<>(model, stored, "client-applications", NameBindings::parse,

@@ -49,9 +49,17 @@ class ClientIdentityStateTest {
     return ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"), before.withRelation(real));
   }
 
+  /** Both claimants seen in the same hook, so the name is bound to neither yet. */
+  State bothAtOnce() {
+    RelationState rogue = related(7, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
+    RelationState real = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    return ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(rogue).withRelation(real));
+  }
+
   @Test
-  void aNameClaimedByTwoUnitsLeavesBothOutAndNamesBoth() {
-    State out = rogueFirst();
+  void aNameClaimedByTwoUnitsAtOnceLeavesBothOutAndNamesBoth() {
+    State out = bothAtOnce();
     assertEquals("blocked", out.unitStatus().name());
     String message = out.unitStatus().message();
     assertTrue(message.contains("two units claim name \"" + MYAPP0 + "\": rogue/0 (bacula-dir:7) and"
@@ -66,15 +74,51 @@ class ClientIdentityStateTest {
   }
 
   @Test
-  void eachClaimantIsToldOnItsOwnRelationWhyItIsLeftOutUntilTheClashIsGone() {
+  void aUnitPublishingABoundClientsNameDoesNotKnockThatClientOut() {
+    RelationState real = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    State bound = ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(real));
+    RelationState rogue = related(7, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
+    State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"), bound.withRelation(rogue));
+    assertTrue(workload.directorConfig().contains("Address = \"10.1.1.5\""), "myapp/0 keeps its backups");
+    assertFalse(workload.directorConfig().contains("10.1.1.66"), workload.directorConfig());
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(out.unitStatus().message().contains("client left out:"
+        + " relation bacula-dir:7 (rogue/0): name \"" + MYAPP0 + "\" belongs to bacula-fd/0"),
+        out.unitStatus().message());
+  }
+
+  @Test
+  void aSiblingUnitCannotTakeTheNameOfItsApplicationsOtherUnitEvenOnceThatUnitIsGone() {
+    RelationState one = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    State bound = ctx.run(ctx.on().relationChanged(one, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(one));
+    RelationState both = one.withRemoteUnit("bacula-fd/1", CharmStateTest.fdBag(MYAPP0, "10.1.1.6"));
+    State claimed = ctx.run(ctx.on().relationChanged(both, "bacula-fd/1"), bound.withRelation(both));
+    assertTrue(workload.directorConfig().contains("Address = \"10.1.1.5\""), workload.directorConfig());
+    assertFalse(workload.directorConfig().contains("10.1.1.6"), "the sibling is left out");
+
+    // myapp/0's machine is lost: its sibling still cannot become myapp/0, so restore client=myapp/0
+    // is never redirected onto the sibling's machine.
+    RelationState sibling = both.withoutRemoteUnit("bacula-fd/0");
+    State gone = ctx.run(ctx.on().relationDeparted(sibling, "bacula-fd/0", "bacula-fd/0"),
+        claimed.withRelation(sibling));
+    assertFalse(workload.directorConfig().contains("10.1.1.6"), workload.directorConfig());
+    ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), gone);
+    assertTrue(restore.failure().orElseThrow().contains("has no related unit now"),
+        restore.failure().orElseThrow());
+  }
+
+  @Test
+  void theClaimantLeftOutIsToldOnItsOwnRelationWhyUntilTheOperatorDecides() {
     State out = rogueFirst();
     Map<String, String> rogue = ClientsLeftOut.decode(out.relation(7).orElseThrow().localAppData());
     Map<String, String> real = ClientsLeftOut.decode(out.relation(8).orElseThrow().localAppData());
-    assertEquals(java.util.Set.of("rogue/0"), rogue.keySet(), "a relation carries only its own units");
-    assertEquals(java.util.Set.of("bacula-fd/0"), real.keySet());
-    assertTrue(real.get("bacula-fd/0").startsWith("two units claim name \"" + MYAPP0 + "\""),
+    assertEquals(java.util.Set.of(), rogue.keySet(), "the first claimant keeps the name (trust on first use)");
+    assertEquals(java.util.Set.of("bacula-fd/0"), real.keySet(), "a relation carries only its own units");
+    assertTrue(real.get("bacula-fd/0").startsWith("name \"" + MYAPP0 + "\" belongs to rogue/0"),
         real.toString());
-    assertTrue(real.get("bacula-fd/0").endsWith("remove the wrong relation"), real.toString());
+    assertTrue(real.get("bacula-fd/0").endsWith("forget-client name=" + MYAPP0), real.toString());
 
     // The rogue's relation is removed and the operator re-binds the name: the File Daemon is back.
     State alone = ctx.run(ctx.on().updateStatus(),
@@ -102,17 +146,16 @@ class ClientIdentityStateTest {
         .withRelation(bound.relation(1).orElseThrow()).withRelation(rogue);
     State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"), replaced);
     assertEquals("blocked", out.unitStatus().name());
-    assertTrue(out.unitStatus().message().contains("belongs to application bacula-fd"),
+    assertTrue(out.unitStatus().message().contains("belongs to bacula-fd/0"),
         out.unitStatus().message());
     assertFalse(workload.directorConfig().contains("10.1.1.66"), workload.directorConfig());
   }
 
   @Test
   void noActionReachesEitherClaimant() {
-    State out = rogueFirst();
+    State out = bothAtOnce();
     ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
-    assertTrue(restore.failure().orElseThrow().startsWith(
-        "myapp/0 (" + MYAPP0 + ") has no related unit now, so its backup cannot go back to it"),
+    assertTrue(restore.failure().orElseThrow().startsWith("unknown client \"myapp/0\""),
         restore.failure().orElseThrow());
     ActionOutput backup = ctx.runAction(ctx.on().action("run-backup", Map.of("client", "rogue/0")), out);
     assertTrue(backup.failure().orElseThrow().startsWith("unknown client \"rogue/0\""),
@@ -121,7 +164,7 @@ class ClientIdentityStateTest {
 
   @Test
   void listClientsShowsBothClaimantsAsRejectedEachWithItsOwnUnit() {
-    ActionOutput out = ctx.runAction(ctx.on().action("list-clients", Map.of()), rogueFirst());
+    ActionOutput out = ctx.runAction(ctx.on().action("list-clients", Map.of()), bothAtOnce());
     assertEquals("2", out.results().get("count"));
     Map<?, ?> rejected = (Map<?, ?>) out.results().get("clients");
     assertEquals(2, rejected.size(), rejected.toString());
@@ -143,7 +186,7 @@ class ClientIdentityStateTest {
     State out = ctx.run(ctx.on().updateStatus(),
         clash.withRelations(java.util.List.of(clash.relation(8).orElseThrow())));
     assertEquals("blocked", out.unitStatus().name());
-    assertTrue(out.unitStatus().message().contains("belongs to application rogue"), out.unitStatus().message());
+    assertTrue(out.unitStatus().message().contains("belongs to rogue/0"), out.unitStatus().message());
     ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), out);
     State back = ctx.run(ctx.on().updateStatus(), forget.state());
     assertEquals(new ActiveStatus("1 client"), back.unitStatus());
@@ -210,7 +253,7 @@ class ClientIdentityStateTest {
     State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"), genuineCameAndWent().withRelation(rogue));
     assertEquals("blocked", out.unitStatus().name());
     assertTrue(out.unitStatus().message().contains("relation bacula-dir:9 (rogue/0): name \"" + MYAPP0
-        + "\" belongs to application bacula-fd"), out.unitStatus().message());
+        + "\" belongs to bacula-fd/0"), out.unitStatus().message());
     assertTrue(out.unitStatus().message().endsWith(
         "juju run bacula-server/leader forget-client name=" + MYAPP0), out.unitStatus().message());
     assertFalse(workload.directorConfig().contains("10.1.1.66"), "the rogue never becomes the client");
@@ -239,7 +282,7 @@ class ClientIdentityStateTest {
     assertEquals("blocked", blocked.unitStatus().name());
 
     ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), blocked);
-    assertEquals("bacula-fd", forget.results().get("was-bound-to"), forget.toString());
+    assertEquals("bacula-fd/0", forget.results().get("was-bound-to"), forget.toString());
     State out = ctx.run(ctx.on().updateStatus(), forget.state());
     assertEquals(new ActiveStatus("1 client"), out.unitStatus());
     assertTrue(workload.directorConfig().contains("Address = \"10.1.1.7\""));
@@ -250,7 +293,7 @@ class ClientIdentityStateTest {
     ActionOutput out = ctx.runAction(ctx.on().action("forget-client", Map.of("name", "nosuch-fd")),
         State.empty().withLeader(true));
     assertTrue(out.failure().orElseThrow().startsWith(
-            "name \"nosuch-fd\" is neither bound to an application nor a client the server remembers"),
+            "name \"nosuch-fd\" is neither bound to a unit nor a client the server remembers"),
         out.failure().orElseThrow());
     ActionOutput bad = ctx.runAction(ctx.on().action("forget-client", Map.of("name", "a b")),
         State.empty().withLeader(true));

@@ -35,11 +35,11 @@ public final class ForgetClient {
     var name = params.baculaName("name");
     params.check();
     String stem = name.get().endsWith("-fd") ? name.get().substring(0, name.get().length() - 3) : name.get();
-    Optional<String> owner = bindings.applicationOf(stem);
+    Optional<String> owner = bindings.ownerOf(stem);
     Optional<KnownClient> known = Optional.ofNullable(history.clients().get(stem));
     if (owner.isEmpty() && known.isEmpty()) {
       throw new InvalidParamsException(List.of(
-          "name \"" + name.get() + "\" is neither bound to an application nor a client the server"
+          "name \"" + name.get() + "\" is neither bound to a unit nor a client the server"
               + " remembers, so there is nothing to forget; see list-clients for the names"));
     }
     save.accept(bindings.without(stem));
@@ -49,7 +49,7 @@ public final class ForgetClient {
     results.put("was-bound-to", owner.orElse("none"));
     known.ifPresent(k -> results.put("was-unit", k.unit()));
     results.put("next", "the next hook (update-status at the latest) gives the name to the"
-        + " application whose unit publishes it then");
+        + " unit that publishes it then");
     return results;
   }
 }

@@ -23,19 +23,19 @@ public record Clients(
   }
 
   /**
-   * Reads every databag. A File Daemon name claimed by more than one unit is left out for
-   * <em>every</em> claimant: the server cannot tell which one is genuine (names are
-   * self-declared and predictable), and keeping the first one would let a unit related earlier
-   * take over another machine's client, its backup history and its restores.
+   * Reads every databag. A File Daemon name claimed by more than one unit, and bound to none of
+   * them yet, is left out for <em>every</em> claimant: the server cannot tell which one is
+   * genuine (names are self-declared and predictable).
    */
   public static Clients read(List<FdUnitBag> bags) {
     return read(bags, NameBindings.NONE);
   }
 
   /**
-   * Reads every databag as {@link #read(List)} does; in addition a name bound to another
-   * application than its sender's ({@link NameBindings}) is left out, so a unit cannot take over
-   * the client of a File Daemon whose relation is gone.
+   * Reads every databag as {@link #read(List)} does, except that a name bound to a unit
+   * ({@link NameBindings}) stays with that unit: any other claimant is left out, and the bound
+   * client keeps working, so no unit can knock a client out or take its name (and its restores)
+   * over by publishing it.
    */
   public static Clients read(List<FdUnitBag> bags, NameBindings bindings) {
     List<ClientSpec> candidates = new ArrayList<>();
@@ -55,34 +55,31 @@ public record Clients(
     }
     List<ClientSpec> ready = new ArrayList<>();
     for (ClientSpec spec : candidates) {
-      List<ClientSpec> claimants = byStem.get(spec.stem());
-      Optional<String> owner = bindings.applicationOf(spec.stem());
-      String sender = NameBindings.application(spec.unit());
-      if (claimants.size() == 1 && owner.map(sender::equals).orElse(true)) {
+      List<ClientSpec> admitted = byStem.get(spec.stem()).stream()
+          .filter(c -> bindings.admits(c.stem(), c.unit())).toList();
+      if (!admitted.contains(spec)) {
+        rejected.add(new ClientReading.Rejected(spec.unit(), spec.relationId(), Optional.of(spec.name()),
+            List.of(taken(spec, bindings.ownerOf(spec.stem()).orElseThrow()))));
+      } else if (admitted.size() == 1) {
         ready.add(spec);
-      } else if (claimants.size() == 1) {
-        rejected.add(
-            new ClientReading.Rejected(
-                spec.unit(), spec.relationId(), Optional.of(spec.name()),
-                List.of(taken(spec, owner.get()))));
       } else {
-        rejected.add(
-            new ClientReading.Rejected(
-                spec.unit(), spec.relationId(), Optional.of(spec.name()), List.of(clash(claimants))));
+        rejected.add(new ClientReading.Rejected(spec.unit(), spec.relationId(), Optional.of(spec.name()),
+            List.of(clash(admitted))));
       }
     }
     return new Clients(ready, pending, rejected);
   }
 
   private static String taken(ClientSpec spec, String owner) {
+    String sender = spec.unit();
     return "name "
         + FdUnitBagReader.quoted(spec.name())
-        + " belongs to application "
-        + owner
+        + " belongs to "
+        + (owner.contains("/") ? owner : "application " + owner)
         + ", whose File Daemon published it first; "
-        + NameBindings.application(spec.unit())
+        + sender
         + " cannot take it over and receive that client's restores. If "
-        + NameBindings.application(spec.unit())
+        + sender
         + " really replaces "
         + owner
         + ": juju run bacula-server/leader forget-client name="

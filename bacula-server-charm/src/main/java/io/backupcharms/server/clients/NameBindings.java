@@ -6,22 +6,26 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Which application each File Daemon name first came from, so a unit of another application cannot
- * take a name over later (when the genuine File Daemon's relation is gone, say) and receive that
- * client's restores. Trust on first use: the binding is made when a client is first accepted and
- * kept until the operator lifts it with the {@code forget-client} action. Keyed by the client's
- * stem ({@link ClientSpec#stem()}); stems and application names contain neither {@code =} nor
- * {@code ,}, so the stored form is {@code stem=app,stem=app}.
+ * Which File Daemon unit each client name first came from, so no other unit can take the name
+ * over and receive that client's restores: not a unit of another application when the genuine
+ * File Daemon's relation is gone, and not a sibling of the same application (which could redirect
+ * {@code restore client=myapp/0} onto its own machine), while the owner is related or gone. A
+ * later claimant is left out and the owner keeps the name. Trust on first use: the binding is made
+ * when a client is first accepted and kept until the operator lifts it with the
+ * {@code forget-client} action. Keyed by the client's stem ({@link ClientSpec#stem()}); stems and
+ * unit names contain neither {@code =} nor {@code ,}, so the stored form is
+ * {@code stem=unit,stem=unit}. Servers before this kept the application ({@code stem=app}); such
+ * an entry admits any unit of that application and is narrowed to the unit it next accepts.
  *
- * @param applications stem to application name
+ * @param owners stem to the owning File Daemon unit, or (stored by older servers) its application
  */
-public record NameBindings(Map<String, String> applications) {
+public record NameBindings(Map<String, String> owners) {
 
   /** No name bound yet. */
   public static final NameBindings NONE = new NameBindings(Map.of());
 
   public NameBindings {
-    applications = Map.copyOf(applications);
+    owners = Map.copyOf(owners);
   }
 
   /** Reads the stored form; unreadable entries are dropped (they can only have been bound anew). */
@@ -39,28 +43,42 @@ public record NameBindings(Map<String, String> applications) {
   /** The stored form, sorted so an unchanged set stores the same string. */
   public String serialize() {
     StringBuilder out = new StringBuilder();
-    new TreeMap<>(applications).forEach((stem, app) ->
-        out.append(out.length() == 0 ? "" : ",").append(stem).append('=').append(app));
+    new TreeMap<>(owners).forEach((stem, owner) ->
+        out.append(out.length() == 0 ? "" : ",").append(stem).append('=').append(owner));
     return out.toString();
+  }
+
+  /** The unit (or, bound by an older server, the application) a name belongs to, if any. */
+  public Optional<String> ownerOf(String stem) {
+    return Optional.ofNullable(owners.get(stem));
   }
 
   /** The application a name is bound to, if any. */
   public Optional<String> applicationOf(String stem) {
-    return Optional.ofNullable(applications.get(stem));
+    return ownerOf(stem).map(NameBindings::application);
   }
 
-  /** These bindings plus one for every client not bound yet, to its sender's application. */
+  /** Whether {@code unit} may use the name {@code stem}: it is unbound, or bound to that unit. */
+  public boolean admits(String stem, String unit) {
+    String owner = owners.get(stem);
+    return owner == null || owner.equals(unit) || (!owner.contains("/") && owner.equals(application(unit)));
+  }
+
+  /** These bindings with every accepted client bound to its unit, unless bound already. */
   public NameBindings withClients(List<ClientSpec> clients) {
-    Map<String, String> out = new TreeMap<>(applications);
+    Map<String, String> out = new TreeMap<>(owners);
     for (ClientSpec c : clients) {
-      out.putIfAbsent(c.stem(), application(c.unit()));
+      String owner = out.get(c.stem());
+      if (owner == null || !owner.contains("/")) {
+        out.put(c.stem(), c.unit());
+      }
     }
     return new NameBindings(out);
   }
 
   /** These bindings without the one of {@code stem}. */
   public NameBindings without(String stem) {
-    Map<String, String> out = new TreeMap<>(applications);
+    Map<String, String> out = new TreeMap<>(owners);
     out.remove(stem);
     return new NameBindings(out);
   }
