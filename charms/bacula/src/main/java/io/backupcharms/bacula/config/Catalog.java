@@ -1,5 +1,7 @@
 package io.backupcharms.bacula.config;
 
+import io.backupcharms.bacula.Redacted;
+
 /**
  * A Catalog resource. Which database driver the Director uses is decided by the installed
  * Debian package ({@code bacula-director-sqlite3} or {@code -pgsql}), not by this resource.
@@ -35,5 +37,11 @@ public record Catalog(String name, String dbName, String user, String password, 
     public static Catalog postgresql(String name, String dbName, String user, String password,
             String address, int port) {
         return new Catalog(name, dbName, user, password, address, port);
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

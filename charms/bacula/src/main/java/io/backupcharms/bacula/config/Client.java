@@ -1,5 +1,6 @@
 package io.backupcharms.bacula.config;
 
+import io.backupcharms.bacula.Redacted;
 import java.time.Duration;
 
 /**
@@ -49,5 +50,11 @@ public record Client(String name, String address, int port, String password, Str
     public Client withMaximumConcurrentJobs(int jobs) {
         return new Client(name, address, port, password, catalog, fileRetention, jobRetention,
                 autoPrune, jobs);
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

@@ -1,5 +1,6 @@
 package io.backupcharms.bacula.config;
 
+import io.backupcharms.bacula.Redacted;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,5 +62,11 @@ public record Console(String name, String password, Map<Acl, List<String>> acls)
         public String baculaName() {
             return bacula;
         }
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

@@ -1,5 +1,7 @@
 package io.backupcharms.bacula.config;
 
+import io.backupcharms.bacula.Redacted;
+
 /**
  * A Director entry in a File or Storage Daemon's file: which Director may connect, with which
  * password.
@@ -17,5 +19,11 @@ public record DirectorAccess(String name, String password, boolean monitor) {
     /** Full access for this Director. */
     public static DirectorAccess of(String name, String password) {
         return new DirectorAccess(name, password, false);
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

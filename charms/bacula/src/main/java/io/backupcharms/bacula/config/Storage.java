@@ -1,5 +1,7 @@
 package io.backupcharms.bacula.config;
 
+import io.backupcharms.bacula.Redacted;
+
 /**
  * The Director's entry for a Storage Daemon. Its password pairs with the Storage Daemon's
  * {@link DirectorAccess} entry; device and media type must match the SD's {@link Device}.
@@ -29,5 +31,11 @@ public record Storage(String name, String address, int port, String password, St
     public static Storage of(String name, String address, int port, String password, String device,
             String mediaType) {
         return new Storage(name, address, port, password, device, mediaType, 10);
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.backupcharms.bacula.console;
 
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.Redacted;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -53,5 +54,11 @@ public record ConsoleSettings(String host, int port, String consoleName, String 
     /** A copy requiring TLS. */
     public ConsoleSettings withTls(SSLContext context) {
         return new ConsoleSettings(host, port, consoleName, password, connectTimeout, readTimeout, context);
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

@@ -1,5 +1,6 @@
 package io.backupcharms.bacula.console;
 
+import io.backupcharms.bacula.Redacted;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.console.reply.TerminatedJobsParser;
 import java.io.EOFException;
@@ -109,5 +110,11 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
                 " for its Director entry \"" + directorName + "\"",
                 "Password of that Director entry in bacula-fd.conf", password, directorName,
                 null, host, port, timeout, "2000 OK Hello");
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

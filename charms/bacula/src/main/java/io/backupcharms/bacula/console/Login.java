@@ -1,5 +1,6 @@
 package io.backupcharms.bacula.console;
 
+import io.backupcharms.bacula.Redacted;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -32,5 +33,11 @@ record Login(String hello, String target, String role, String as, String passwor
                 s.consoleName() == null ? " for the default console" : " for Console \"" + s.consoleName() + "\"",
                 s.consoleName() == null ? "Director resource Password" : "Console resource Password",
                 s.password(), "backup-charms-console", s.tls(), s.host(), s.port(), s.readTimeout(), "1000 OK");
+    }
+
+    /** Never with the password: see {@link Redacted}. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

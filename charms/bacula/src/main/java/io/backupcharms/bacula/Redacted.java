@@ -1,0 +1,34 @@
+package io.backupcharms.bacula;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.StringJoiner;
+
+/**
+ * The printed form of a record that holds a password: every component as the record's own
+ * {@code toString} would print it, except that any component whose name contains "password"
+ * prints as {@code <redacted>}. Values end up in log lines, exception messages and test failures,
+ * which land in {@code juju debug-log} and CI output.
+ */
+public final class Redacted {
+
+  private Redacted() {}
+
+  /** {@code Name[a=1, password=<redacted>]}. */
+  public static String describe(Record value) {
+    StringJoiner out = new StringJoiner(", ", value.getClass().getSimpleName() + "[", "]");
+    for (RecordComponent c : value.getClass().getRecordComponents()) {
+      if (c.getName().toLowerCase(java.util.Locale.ROOT).contains("password")) {
+        out.add(c.getName() + "=<redacted>");
+        continue;
+      }
+      try {
+        c.getAccessor().setAccessible(true);
+        out.add(c.getName() + "=" + c.getAccessor().invoke(value));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        out.add(c.getName() + "=?");
+      }
+    }
+    return out.toString();
+  }
+}
