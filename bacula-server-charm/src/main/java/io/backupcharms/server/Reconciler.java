@@ -271,6 +271,9 @@ final class Reconciler {
       } catch (CatalogProblem e) {
         statuses.add(new BlockedStatus("catalog: " + e.getMessage()));
       }
+    } else if (reading instanceof DatabaseRelation.Invalid invalid) {
+      LOG.warn("{}", invalid.reason());
+      statuses.add(new BlockedStatus(invalid.reason()));
     } else {
       statuses.add(new WaitingStatus(((DatabaseRelation.Waiting) reading).reason()));
     }

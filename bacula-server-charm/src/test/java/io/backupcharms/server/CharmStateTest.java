@@ -231,6 +231,29 @@ class CharmStateTest {
   }
 
   @Test
+  void anInvalidValueFromTheDatabaseRelationBlocksNamingTheKeyAndLeavesTheDirectorAlone() {
+    State served = ctx.run(ctx.on().install(), leader());
+    String before = workload.directorConfig();
+    java.util.List<Map.Entry<String, Map<String, String>>> hostile = java.util.List.of(
+        Map.entry("endpoints", Map.of("endpoints", "db\"\n  Password = x:5432", "username", "bacula",
+            "password", "pw")),
+        Map.entry("endpoints", Map.of("endpoints", "10.0.0.9:99999", "username", "bacula", "password", "pw")),
+        Map.entry("database", Map.of("endpoints", "10.0.0.9:5432", "database", "bacula\"; x",
+            "username", "bacula", "password", "pw")),
+        Map.entry("username", Map.of("endpoints", "10.0.0.9:5432", "username", "a b\nc", "password", "pw")),
+        Map.entry("password", Map.of("endpoints", "10.0.0.9:5432", "username", "bacula", "password", "p\nw")));
+    for (var e : hostile) {
+      RelationState db = RelationState.of("database", 9, "postgresql").withRemoteAppData(e.getValue());
+      State out = ctx.run(ctx.on().relationChanged(db), served.withRelation(db));
+      assertEquals("blocked", out.unitStatus().name(), e.toString());
+      assertTrue(out.unitStatus().message().startsWith("invalid database relation data: " + e.getKey()),
+          out.unitStatus().message());
+      assertFalse(out.unitStatus().message().contains("p\nw"), out.unitStatus().message());
+      assertEquals(before, workload.directorConfig(), "the Director keeps its catalog: " + e);
+    }
+  }
+
+  @Test
   void aDatabaseRelationWithoutCredentialsWaits() {
     RelationState db = RelationState.of("database", 9, "postgresql");
     State out = ctx.run(ctx.on().relationCreated(db), leader().withRelation(db));
