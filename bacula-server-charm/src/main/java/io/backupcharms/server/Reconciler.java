@@ -15,6 +15,7 @@ import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.ClientsLeftOut;
 import io.backupcharms.schema.DirectorAppData;
 import io.backupcharms.schema.UnitPasswords;
+import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.apply.RolloutException;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
@@ -127,10 +128,10 @@ final class Reconciler {
         new PlanBuilder(settings, identity.get(), catalog.get(), workload.layout())
             .withRetained(history.notIn(clients.ready()));
     try {
-      clients =
-          workload.rollout(address.get(), identity.get().consolePassword())
-              .apply(builder, clients)
-              .clients();
+      Rollout.Result applied =
+          workload.rollout(address.get(), identity.get().consolePassword()).apply(builder, clients);
+      clients = applied.clients();
+      applied.deferred().ifPresent(why -> statuses.add(new WaitingStatus(why)));
     } catch (RolloutException e) {
       LOG.error("{}", e.getMessage());
       statuses.add(new BlockedStatus(e.getMessage()));

@@ -314,4 +314,26 @@ class CharmStateTest {
     assertEquals("restart bacula-director", workload.daemonCalls.get(workload.daemonCalls.size() - 1));
     assertTrue(workload.directorConfig().contains(FD0));
   }
+
+  @Test
+  void aReloadTheDirectorIgnoresIsCaughtAndTheDirectorRestartedOnceNoJobRuns() {
+    State first = ctx.run(ctx.on().install(), leader());
+    workload.reloadIgnored = true;
+    workload.activeJobs = 2;
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", fdBag(FD0, "10.1.1.5")));
+    State busy = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), first.withRelation(rel));
+    assertEquals(new WaitingStatus("configuration change waits for 2 running jobs to end; the Director"
+        + " restarts then"), busy.unitStatus());
+    assertFalse(workload.daemonCalls.contains("restart bacula-director"), "a restart would kill both jobs");
+
+    State stillBusy = ctx.run(ctx.on().updateStatus(), busy);
+    assertEquals("waiting", stillBusy.unitStatus().name(), "the file is unchanged, the restart still due");
+    workload.activeJobs = 0;
+    State done = ctx.run(ctx.on().updateStatus(), stillBusy);
+    assertEquals("restart bacula-director", workload.daemonCalls.get(workload.daemonCalls.size() - 1));
+    assertEquals(new ActiveStatus("1 client"), done.unitStatus());
+    workload.daemonCalls.clear();
+    ctx.run(ctx.on().updateStatus(), done);
+    assertFalse(workload.daemonCalls.contains("restart bacula-director"), "restarted once");
+  }
 }

@@ -42,6 +42,27 @@ final class TempDirWorkload implements Workload {
   /** When set, the running Director's console does not answer (hung or still starting). */
   boolean consoleDown;
   private final Set<Daemon> running = EnumSet.noneOf(Daemon.class);
+  /** What the running Director read, with Bacula's own parser; null before it first started. */
+  private JsonNode directorRuns;
+
+  /** The live file as Bacula's parser ({@code bdirjson}) reads it. */
+  private JsonNode parseLive() {
+    CommandResult r =
+        Commands.run(List.of("bdirjson", "-c", layout.directorConfig().toString()), Duration.ofSeconds(30));
+    if (!r.isSuccess()) {
+      throw new BaculaException("bdirjson refused the live file: " + r.tail(3));
+    }
+    try {
+      return new ObjectMapper().readTree(r.output());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Jobs the Director runs now, as its console reports them. */
+  int activeJobs;
+  /** When set, a reload leaves the Director on its old file (Bacula's limit of reload tables). */
+  boolean reloadIgnored;
 
   TempDirWorkload(Path root) {
     this.layout = ServerLayout.under(root);
@@ -93,11 +114,17 @@ final class TempDirWorkload implements Workload {
       public void start(Daemon daemon) {
         running.add(daemon);
         daemonCalls.add("start " + daemon.unit());
+        if (daemon == Daemon.DIRECTOR) {
+          directorRuns = parseLive();
+        }
       }
 
       @Override
       public void restart(Daemon daemon) {
         daemonCalls.add("restart " + daemon.unit());
+        if (daemon == Daemon.DIRECTOR) {
+          directorRuns = parseLive();
+        }
       }
 
     }, () -> {
@@ -114,20 +141,12 @@ final class TempDirWorkload implements Workload {
    * what that parser read.
    */
   final class ParsedDirector implements DirectorControl {
-    private JsonNode parsed;
 
     @Override
     public void reload() {
       daemonCalls.add("reload bacula-director");
-      CommandResult r =
-          Commands.run(List.of("bdirjson", "-c", layout.directorConfig().toString()), Duration.ofSeconds(30));
-      if (!r.isSuccess()) {
-        throw new BaculaException("bdirjson refused the live file: " + r.tail(3));
-      }
-      try {
-        parsed = new ObjectMapper().readTree(r.output());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (!reloadIgnored || directorRuns == null) {
+        directorRuns = parseLive();
       }
     }
 
@@ -141,9 +160,19 @@ final class TempDirWorkload implements Workload {
       return names("Client");
     }
 
+    @Override
+    public List<String> messagesNames() {
+      return names("Messages");
+    }
+
+    @Override
+    public int activeJobs() {
+      return activeJobs;
+    }
+
     private List<String> names(String kind) {
       List<String> out = new ArrayList<>();
-      for (JsonNode resource : parsed) {
+      for (JsonNode resource : directorRuns) {
         if (resource.has(kind)) {
           out.add(resource.get(kind).get("Name").asText());
         }

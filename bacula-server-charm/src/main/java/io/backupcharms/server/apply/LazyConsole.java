@@ -30,6 +30,16 @@ final class LazyConsole implements DirectorControl, AutoCloseable {
   }
 
   @Override
+  public List<String> messagesNames() {
+    return control().messagesNames();
+  }
+
+  @Override
+  public int activeJobs() {
+    return control().activeJobs();
+  }
+
+  @Override
   public void close() {
     if (open instanceof AutoCloseable closeable) {
       try {

@@ -15,6 +15,7 @@ import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,7 +39,19 @@ public final class Rollout {
    * @param director whether the Director's file changed
    * @param storage whether the Storage Daemon's file changed
    */
-  public record Result(Clients clients, ApplyResult director, ApplyResult storage) {}
+  public record Result(
+      Clients clients, ApplyResult director, ApplyResult storage, Optional<String> deferred) {
+
+    /** Everything applied. */
+    public Result(Clients clients, ApplyResult director, ApplyResult storage) {
+      this(clients, director, storage, Optional.empty());
+    }
+  }
+
+  /** Marks a Director restart put off because jobs ran; the next hook retries it. */
+  private Path restartPending() {
+    return layout.workingDirectory().resolve(".charm-director-restart-pending");
+  }
 
   private final ConfigApplier applier;
   private final CandidateCheck check;
@@ -71,6 +84,35 @@ public final class Rollout {
           && Files.readString(layout.directorConfig()).equals(BaculaRenderer.render(plan.director()));
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * Restarts the Director so it reads its file, unless jobs run: a restart kills them. Then the
+   * restart waits for a later hook (update-status at the latest), and the reason is returned for
+   * the status.
+   */
+  private Optional<String> restartUnlessBusy(DirectorControl control, String why) {
+    int active;
+    try {
+      active = control.activeJobs();
+    } catch (ConsoleException e) {
+      active = 0; // A Director that cannot answer runs nothing worth keeping.
+    }
+    try {
+      if (active > 0) {
+        Files.writeString(restartPending(), why + "\n");
+        LOG.warn("{} jobs run: the Director restart that applies the new file waits for them", active);
+        return Optional.of("configuration change waits for " + active + " running job"
+            + (active == 1 ? "" : "s") + " to end; the Director restarts then");
+      }
+      LOG.info("restarting the Director so it runs the new file ({})", why);
+      daemons.restart(Daemon.DIRECTOR);
+      Files.deleteIfExists(restartPending());
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new RolloutException("cannot record the pending Director restart in "
+          + restartPending() + ": " + e.getMessage(), e);
     }
   }
 
@@ -123,21 +165,28 @@ public final class Rollout {
         daemons.start(Daemon.STORAGE);
       }
       ApplyResult director;
+      Optional<String> deferred = Optional.empty();
       if (daemons.isActive(Daemon.DIRECTOR)) {
         try (LazyConsole control = new LazyConsole(console)) {
-          director = applier.applyDirector(plan.director(), layout.directorConfig(), control);
-        } catch (ReloadFailedException | ConsoleException e) {
-          // The checked file is installed but the running Director did not take it. Left so,
-          // the next hook would find the file unchanged and never reload: restart instead.
-          LOG.warn("reloading the Director failed ({}); restarting it", e.getMessage());
-          daemons.restart(Daemon.DIRECTOR);
-          director = ApplyResult.REPLACED;
+          try {
+            director = applier.applyDirector(plan.director(), layout.directorConfig(), control);
+            if (director == ApplyResult.UNCHANGED && Files.exists(restartPending())) {
+              deferred = restartUnlessBusy(control, "a restart put off while jobs ran");
+            }
+          } catch (ReloadFailedException | ConsoleException e) {
+            // The checked file is installed but the running Director did not take it (an error,
+            // or a reload it ignored, which the generation mark shows). Left so, the next hook
+            // would find the file unchanged and never reload: restart instead, once no job runs.
+            LOG.warn("the Director did not take the new file ({})", e.getMessage());
+            director = ApplyResult.REPLACED;
+            deferred = restartUnlessBusy(control, e.getMessage());
+          }
         }
       } else {
         director = applier.applyDirector(plan.director(), layout.directorConfig());
         daemons.start(Daemon.DIRECTOR);
       }
-      return new Result(clients, director, storage);
+      return new Result(clients, director, storage, deferred);
     } catch (RuntimeException e) {
       if (e instanceof RolloutException) {
         throw e;

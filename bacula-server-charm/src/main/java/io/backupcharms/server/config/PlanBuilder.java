@@ -1,5 +1,6 @@
 package io.backupcharms.server.config;
 
+import io.backupcharms.bacula.apply.Generation;
 import io.backupcharms.bacula.config.Catalog;
 import io.backupcharms.bacula.config.Client;
 import io.backupcharms.bacula.config.Device;
@@ -144,7 +145,8 @@ public final class PlanBuilder {
             List.of(DirectorAccess.of(DIRECTOR, identity.storagePassword())),
             List.of(new Device(DEVICE, MEDIA_TYPE, layout.volumes().toString(), jobs)),
             Messages.toDirector(MESSAGES, DIRECTOR));
-    return new BaculaPlan(dir, sd);
+    // The mark shows after each reload that the Director runs this very file (Rollout).
+    return new BaculaPlan(Generation.marked(dir), sd);
   }
 
   /**

@@ -68,7 +68,8 @@ public final class ConfigApplier {
 
     /**
      * Renders and installs the Director's file and, if it changed, reloads the running Director
-     * and checks that it now lists exactly the new Jobs and Clients.
+     * and checks that it now lists exactly the new Jobs, Clients and Messages (with a
+     * {@link Generation} mark, any change of the file shows there).
      *
      * @param director a console with access to every Job and Client (the default console)
      * @throws ReloadFailedException when the Director kept its old configuration
@@ -79,6 +80,7 @@ public final class ConfigApplier {
             director.reload();
             verify("Jobs", config.jobs().stream().map(Job::name).toList(), director.jobNames());
             verify("Clients", config.clients().stream().map(c -> c.name()).toList(), director.clientNames());
+            verify("Messages", config.messages().stream().map(m -> m.name()).toList(), director.messagesNames());
         }
         return r;
     }

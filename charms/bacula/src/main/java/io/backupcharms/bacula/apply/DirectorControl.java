@@ -15,4 +15,15 @@ public interface DirectorControl {
 
     /** The Client names the Director currently knows ({@code .clients}). */
     List<String> clientNames();
+
+    /**
+     * The Messages names the Director currently knows ({@code .msgs}), where the
+     * {@link Generation} mark shows which file it runs.
+     */
+    List<String> messagesNames();
+
+    /** How many jobs run or wait now: a restart would kill them. */
+    default int activeJobs() {
+        return 0;
+    }
 }

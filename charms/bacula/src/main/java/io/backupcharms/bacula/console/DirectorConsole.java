@@ -330,6 +330,16 @@ public final class DirectorConsole implements AutoCloseable, DirectorControl {
         return Replies.names(command(".clients"));
     }
 
+    @Override
+    public synchronized List<String> messagesNames() {
+        return Replies.names(command(".msgs"));
+    }
+
+    @Override
+    public synchronized int activeJobs() {
+        return runningJobs().size();
+    }
+
     /** Drains and returns the Director's queued messages (job logs, errors of a failed reload). */
     public synchronized String messages() {
         return command("messages");

@@ -2,6 +2,7 @@ package io.backupcharms.bacula.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,9 +103,45 @@ class ConfigApplierTest {
             public List<String> clientNames() {
                 return List.of("test-fd");
             }
+
+            @Override
+            public List<String> messagesNames() {
+                return c.messages().stream().map(m -> m.name()).toList();
+            }
         };
         ReloadFailedException e = assertThrows(ReloadFailedException.class, () -> applier.applyDirector(c, live, stale));
         assertEquals(List.of("test-fd-restore"), e.missing());
+    }
+
+    @Test
+    void anIgnoredReloadIsCaughtByTheGenerationMarkEvenWhenJobsAndClientsAreTheSame() {
+        Path live = dir.resolve("bacula-dir.conf");
+        DirectorConfig before = Generation.marked(s.directorConfig(List.of("/srv")));
+        DirectorConfig after = Generation.marked(s.directorConfig(List.of("/srv", "/etc")));
+        assertNotEquals(Generation.of(before), Generation.of(after), "a changed file has a new mark");
+        assertEquals(Generation.of(after), Generation.of(Generation.marked(after)), "marking is idempotent");
+        DirectorControl ignoring = new DirectorControl() {
+            @Override
+            public void reload() {}
+
+            @Override
+            public List<String> jobNames() {
+                return after.jobs().stream().map(j -> j.name()).toList();
+            }
+
+            @Override
+            public List<String> clientNames() {
+                return after.clients().stream().map(c -> c.name()).toList();
+            }
+
+            @Override
+            public List<String> messagesNames() {
+                return before.messages().stream().map(m -> m.name()).toList();
+            }
+        };
+        ReloadFailedException e = assertThrows(ReloadFailedException.class,
+                () -> applier.applyDirector(after, live, ignoring));
+        assertEquals(List.of(Generation.of(after)), e.missing(), "the Director still runs the old file");
     }
 
     @Test
