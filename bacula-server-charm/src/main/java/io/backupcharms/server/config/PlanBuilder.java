@@ -118,7 +118,7 @@ public final class PlanBuilder {
     dir =
         dir.withClient(
                 new Client(LOCAL_CLIENT, identity.address(), Client.DEFAULT_PORT,
-                    identity.storagePassword(), CATALOG, settings.fileRetention(),
+                    derivedPassword("local-client\0"), CATALOG, settings.fileRetention(),
                     settings.jobRetention(), true, 1))
             .withFileSet(
                 FileSet.of(LOCAL_FILESET, List.of(layout.workingDirectory().toString()), List.of()))
@@ -206,9 +206,18 @@ public final class PlanBuilder {
    * rendered configuration is the same on every hook and the Director is not reloaded for nothing.
    */
   private String unusablePassword(KnownClient client) {
+    return derivedPassword("retained-client\0" + client.name() + "\0");
+  }
+
+  /**
+   * A password no daemon holds, stable from hook to hook, and unlike any other resource's: the
+   * local housekeeping Client and retained Clients only need a name, and must not share the
+   * Storage Daemon's password (one leaked password must open one link only).
+   */
+  private String derivedPassword(String purpose) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("retained-client\0" + client.name() + "\0").getBytes(StandardCharsets.UTF_8));
+      sha.update(purpose.getBytes(StandardCharsets.UTF_8));
       sha.update(identity.storagePassword().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -46,6 +46,19 @@ class PlanBuilderTest {
   }
 
   @Test
+  void noTwoLinksShareAPassword() {
+    BaculaPlan plan = builder().build(List.of(scheduled(), manual()));
+    List<String> passwords = new java.util.ArrayList<>();
+    passwords.add(plan.director().director().password());
+    plan.director().storages().forEach(st -> passwords.add(st.password()));
+    plan.director().clients().forEach(c -> passwords.add(c.password()));
+    plan.director().consoles().forEach(c -> passwords.add(c.password()));
+    assertEquals(passwords.size(), new java.util.HashSet<>(passwords).size(),
+        "one leaked password must open one link only: " + plan.director().clients().stream()
+            .map(c -> c.name()).toList());
+  }
+
+  @Test
   void eachClientsBackupJobUsesItsOwnSchedule() {
     BaculaPlan plan = builder().build(List.of(scheduled(), manual()));
     Job backup = job(plan, "relation-m-myapp-0-abc-backup");
