@@ -1,5 +1,6 @@
 package io.backupcharms.bacula.render;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,12 @@ final class ConfigWriter {
     }
 
     /** Quotes a string for Bacula's lexer, or records why it cannot be written. */
+    /**
+     * The longest quoted string Bacula's lexer takes, in bytes between the quotes as written
+     * (escapes included): measured on bacula-dir 9.6.7, which reads 4999 bytes.
+     */
+    static final int MAX_STRING_BYTES = 4999;
+
     String quote(String key, String value) {
         StringBuilder b = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
@@ -104,6 +111,13 @@ final class ConfigWriter {
                 b.append('\\');
             }
             b.append(c);
+        }
+        int bytes = b.substring(1).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_STRING_BYTES) {
+            problems.add(resource + ": " + key + " is " + bytes + " bytes long; Bacula reads at most "
+                    + MAX_STRING_BYTES + " bytes in one string (bacula-dir 9.6 crashes on 5000 and"
+                    + " refuses longer ones). Shorten it");
+            return "\"\"";
         }
         return b.append('"').toString();
     }

@@ -88,6 +88,18 @@ class BaculaRendererTest {
                 e.problems().get(1));
     }
 
+    @Test
+    void aStringOverBaculasTokenLimitIsRejectedNamingTheResourceAndField() {
+        // bacula-dir 9.6.7 reads a 4999-byte string, crashes on 5000 bytes and refuses longer ones.
+        String fits = "/" + "a".repeat(4998);
+        assertTrue(BaculaRenderer.render(fixed.directorConfig(List.of(fits))).contains(fits));
+        String over = "/" + "a".repeat(4997) + "\u00e9";
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> BaculaRenderer.render(fixed.directorConfig(List.of(over))));
+        assertTrue(e.problems().get(0).startsWith("FileSet \"test-fd-fileset\": File is 5000 bytes long;"
+                + " Bacula reads at most 4999 bytes in one string"), e.problems().get(0));
+    }
+
     private static Path write(Path file, String text) throws IOException {
         return Files.writeString(file, text, StandardCharsets.UTF_8);
     }
