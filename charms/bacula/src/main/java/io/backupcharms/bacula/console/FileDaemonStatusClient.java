@@ -11,6 +11,9 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Talks to a File Daemon over its own port as one of the Director entries of its bacula-fd.conf:
@@ -75,10 +78,26 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
         T with(BSocket b) throws IOException;
     }
 
-    /** Connects, logs in and runs {@code conversation}; {@code doing} names it in errors. */
+    /**
+     * Connects, logs in and runs {@code conversation}; {@code doing} names it in errors. The whole
+     * of it ends within {@code timeout}: a per-read timeout alone lets a peer that sends a byte now
+     * and then hold the caller (an action, a hook) for as long as it likes.
+     */
     private <T> T session(String doing, Conversation<T> conversation) {
         String target = target();
+        AtomicBoolean expired = new AtomicBoolean();
         try (Socket s = new Socket()) {
+            Socket socket = s;
+            CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                if (!socket.isClosed()) {
+                    expired.set(true);
+                    try {
+                        socket.close();
+                    } catch (IOException e) {
+                        // Closing is all the deadline does; a failed close leaves the read timeout.
+                    }
+                }
+            });
             try {
                 s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             } catch (IOException e) {
@@ -86,8 +105,17 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
                         + "); is bacula-fd running and listening there?", e);
             }
             BSocket b = new BSocket(s);
-            Handshake.run(b, login(target));
-            return conversation.with(b);
+            try {
+                Handshake.run(b, login(target));
+                return conversation.with(b);
+            } catch (IOException e) {
+                if (expired.get()) {
+                    throw new ConsoleException("the " + target + " did not finish " + doing.replaceFirst(
+                            "^logging in to the .*", "logging in") + " within " + timeout.toMillis()
+                            + " ms; is that port really a Bacula File Daemon?", e);
+                }
+                throw e;
+            }
         } catch (SocketTimeoutException e) {
             throw new ConsoleException("the " + target + " accepted the connection but did not answer in "
                     + timeout.toMillis() + " ms; is that port really a Bacula File Daemon?", e);

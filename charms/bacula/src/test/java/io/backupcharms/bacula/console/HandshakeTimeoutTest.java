@@ -1,6 +1,7 @@
 package io.backupcharms.bacula.console;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -30,6 +31,34 @@ class HandshakeTimeoutTest {
                     () -> DirectorConsole.connect(settings));
             assertTrue(e.getMessage().contains("accepted the connection but did not answer in time"), e.getMessage());
             acceptor.interrupt();
+        }
+    }
+
+    @Test
+    void aFileDaemonThatDripsBytesIsCutOffAtTheOverallDeadline() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Thread dripper = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    // A packet header announcing 1000 bytes, then one byte every 200 ms: each read
+                    // returns well within the read timeout, for as long as the peer likes.
+                    s.getOutputStream().write(new byte[] {0, 0, 3, (byte) 0xe8});
+                    for (int i = 0; i < 1000; i++) {
+                        s.getOutputStream().write('a');
+                        s.getOutputStream().flush();
+                        Thread.sleep(200);
+                    }
+                } catch (Exception e) {
+                    // The client hung up: test over.
+                }
+            });
+            dripper.setDaemon(true);
+            dripper.start();
+            FileDaemonStatusClient probe = new FileDaemonStatusClient(
+                    "127.0.0.1", server.getLocalPort(), "charm-bacula-dir", "pw", Duration.ofSeconds(1));
+            ConsoleException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(ConsoleException.class, probe::checkLogin));
+            assertTrue(e.getMessage().contains("did not finish logging in within 1000 ms"), e.getMessage());
+            dripper.interrupt();
         }
     }
 }
