@@ -14,12 +14,14 @@ import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.workload.Directories;
+import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.Packages;
 import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.server.workload.SystemdDaemons;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +64,16 @@ final class DebianWorkload implements Workload {
       throw new CatalogProblem("cannot create the catalog: " + e.getMessage());
     }
     Directories.ensure(layout().volumes(), ServerLayout.USER, "rwxr-x---");
+    FreeSpaceCheck.install(layout());
+  }
+
+  @Override
+  public long freeVolumeBytes() {
+    try {
+      return Files.getFileStore(layout().volumes()).getUsableSpace();
+    } catch (IOException e) {
+      return Long.MAX_VALUE; // Unknown: the backups' own check still runs before each job.
+    }
   }
 
   @Override

@@ -148,6 +148,7 @@ final class Reconciler {
       offsite.get().status().ifPresent(statuses::add);
       note = offsite.get().note();
     }
+    note = volumeDisk(settings, note);
     reportClients(clients, catalog.get(), note);
     return statuses;
   }
@@ -159,6 +160,31 @@ final class Reconciler {
       LOG.info("this unit is not the leader: stopped {}", String.join(", ", stopped));
     }
     unit.setPorts(Set.of());
+  }
+
+  /**
+   * Says how full the volume disk is before it is full: blocked under {@code min-free-space}
+   * (every backup then fails before it writes), a warning in the active status under twice that.
+   */
+  private String volumeDisk(ServerSettings settings, String note) {
+    long free = workload.freeVolumeBytes();
+    String where = workload.layout().volumes().toString();
+    if (free < settings.minFreeBytes()) {
+      statuses.add(new BlockedStatus("volume disk full: " + gib(free) + " free on " + where
+          + ", under min-free-space " + gib(settings.minFreeBytes()) + "; every backup fails before"
+          + " it writes (existing backups are intact): free space, add a disk, or shorten"
+          + " volume-retention"));
+      return note;
+    }
+    if (free / 2 < settings.minFreeBytes()) {
+      String low = "volume disk low: " + gib(free) + " free";
+      return note.isEmpty() ? low : note + "; " + low;
+    }
+    return note;
+  }
+
+  private static String gib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
   }
 
   /** The other units of the application (on the peer relation), in unit order. */

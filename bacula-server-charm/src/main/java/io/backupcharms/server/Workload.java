@@ -28,6 +28,9 @@ interface Workload {
    */
   void prepare(Catalog catalog, Consumer<String> progress);
 
+  /** Free bytes on the disk of the volume directory, for the status and the backups' check. */
+  long freeVolumeBytes();
+
   /** True while the machine's Director has the SQLite backend installed. */
   boolean hasSqliteBackend();
 

@@ -336,4 +336,19 @@ class CharmStateTest {
     ctx.run(ctx.on().updateStatus(), done);
     assertFalse(workload.daemonCalls.contains("restart bacula-director"), "restarted once");
   }
+
+  @Test
+  void theStatusWarnsBeforeTheVolumeDiskIsFullAndBlocksOnceBackupsWouldFail() {
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", fdBag(FD0, "10.1.1.5")));
+    workload.freeVolumeBytes = 3L << 30;
+    State low = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), leader().withRelation(rel));
+    assertEquals(new ActiveStatus("1 client, volume disk low: 3.0 GiB free"), low.unitStatus());
+    workload.freeVolumeBytes = 1L << 29;
+    State full = ctx.run(ctx.on().updateStatus(), low);
+    assertEquals("blocked", full.unitStatus().name());
+    assertTrue(full.unitStatus().message().startsWith("volume disk full: 0.5 GiB free on "
+        + workload.layout().volumes() + ", under min-free-space 2.0 GiB; every backup fails before it"
+        + " writes (existing backups are intact)"), full.unitStatus().message());
+    assertTrue(workload.directorConfig().contains(FD0), "the client keeps its configuration");
+  }
 }

@@ -19,6 +19,7 @@ import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
+import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,9 @@ final class TempDirWorkload implements Workload {
     }
   }
 
+  /** What the volume disk has free. */
+  long freeVolumeBytes = 500L << 30;
+
   /** Jobs the Director runs now, as its console reports them. */
   int activeJobs;
   /** When set, a reload leaves the Director on its old file (Bacula's limit of reload tables). */
@@ -90,6 +94,12 @@ final class TempDirWorkload implements Workload {
       throw new UncheckedIOException(e);
     }
     CatalogSetup.createSqlite(layout.workingDirectory(), Catalog.DATABASE);
+    FreeSpaceCheck.install(layout);
+  }
+
+  @Override
+  public long freeVolumeBytes() {
+    return freeVolumeBytes;
   }
 
   @Override

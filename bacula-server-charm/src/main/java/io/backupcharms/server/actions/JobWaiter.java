@@ -97,8 +97,10 @@ final class JobWaiter {
       if (line.startsWith("Error: Bacula ") || line.isEmpty()) {
         continue;
       }
+      // BeforeJob: is what the Director's own scripts print, such as the free-space check.
       if (line.contains("Error") || line.contains("error") || line.startsWith("ClientBeforeJob:")
-          || line.startsWith("ClientAfterJob:") || line.contains("cancel")) {
+          || line.startsWith("ClientAfterJob:") || line.startsWith("BeforeJob:")
+          || line.contains("cancel")) {
         if (!out.contains(line)) {
           out.add(line);
         }

@@ -19,6 +19,7 @@ import io.backupcharms.bacula.config.StorageDaemon;
 import io.backupcharms.bacula.config.StorageDaemonConfig;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.KnownClient;
+import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -181,6 +182,8 @@ public final class PlanBuilder {
       schedule = c.scheduleResource();
     }
     List<RunScript> backupScripts = new ArrayList<>();
+    // First, on the Director: a nearly full volume disk fails the job before anything is written.
+    backupScripts.add(RunScript.before(FreeSpaceCheck.command(layout, settings.minFreeBytes()), false));
     c.scripts().beforeBackup().ifPresent(s -> backupScripts.add(RunScript.before(s, true)));
     c.scripts().afterBackup().ifPresent(s -> backupScripts.add(RunScript.after(s, true)));
     List<RunScript> restoreScripts = new ArrayList<>();

@@ -13,18 +13,20 @@ import java.util.Map;
  * @param volumeRetention {@code volume-retention}
  * @param maxVolumeBytes {@code max-volume-bytes}
  * @param maxConcurrentJobs {@code max-concurrent-jobs}
+ * @param minFreeBytes {@code min-free-space}: a backup fails before it writes below this
  */
 public record ServerSettings(
     Duration fileRetention,
     Duration jobRetention,
     Duration volumeRetention,
     long maxVolumeBytes,
-    int maxConcurrentJobs) {
+    int maxConcurrentJobs,
+    long minFreeBytes) {
 
   /** The defaults of charmcraft.yaml. */
   public static final ServerSettings DEFAULTS =
       new ServerSettings(
-          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10);
+          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10, 2L << 30);
 
   /**
    * Reads the options as {@code config-get} returns them; absent options take their default.
@@ -36,15 +38,8 @@ public record ServerSettings(
     Duration file = duration(config, "file-retention", DEFAULTS.fileRetention, problems);
     Duration job = duration(config, "job-retention", DEFAULTS.jobRetention, problems);
     Duration volume = duration(config, "volume-retention", DEFAULTS.volumeRetention, problems);
-    long bytes = DEFAULTS.maxVolumeBytes;
-    Object size = config.get("max-volume-bytes");
-    if (size != null) {
-      try {
-        bytes = BaculaUnits.bytes("max-volume-bytes", String.valueOf(size));
-      } catch (InvalidSettingException e) {
-        problems.add(e.getMessage());
-      }
-    }
+    long bytes = bytes(config, "max-volume-bytes", DEFAULTS.maxVolumeBytes, problems);
+    long minFree = bytes(config, "min-free-space", DEFAULTS.minFreeBytes, problems);
     int jobs = DEFAULTS.maxConcurrentJobs;
     Object rawJobs = config.get("max-concurrent-jobs");
     if (rawJobs != null) {
@@ -62,7 +57,20 @@ public record ServerSettings(
     if (!problems.isEmpty()) {
       throw new InvalidSettingException(String.join("; ", problems));
     }
-    return new ServerSettings(file, job, volume, bytes, jobs);
+    return new ServerSettings(file, job, volume, bytes, jobs, minFree);
+  }
+
+  private static long bytes(Map<String, ?> config, String option, long fallback, List<String> problems) {
+    Object value = config.get(option);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return BaculaUnits.bytes(option, String.valueOf(value));
+    } catch (InvalidSettingException e) {
+      problems.add(e.getMessage());
+      return fallback;
+    }
   }
 
   private static Duration duration(

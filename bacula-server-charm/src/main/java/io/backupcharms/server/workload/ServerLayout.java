@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param pidDirectory where the daemons write their PID files
  * @param volumes the File device's volume directory
  * @param logFile the Director's log
+ * @param freeSpaceCheck the script backup jobs run first ({@link FreeSpaceCheck})
  */
 public record ServerLayout(
     Path directorConfig,
@@ -18,7 +19,8 @@ public record ServerLayout(
     Path workingDirectory,
     Path pidDirectory,
     Path volumes,
-    Path logFile) {
+    Path logFile,
+    Path freeSpaceCheck) {
 
   /** Debian's layout, which the packaged systemd units expect. */
   public static final ServerLayout DEBIAN =
@@ -28,7 +30,8 @@ public record ServerLayout(
           Path.of("/var/lib/bacula"),
           Path.of("/run/bacula"),
           Path.of("/var/lib/bacula/volumes"),
-          Path.of("/var/log/bacula/bacula.log"));
+          Path.of("/var/log/bacula/bacula.log"),
+          Path.of("/var/lib/bacula-server-charm/check-free-space"));
 
   /** Everything under {@code root} (tests). */
   public static ServerLayout under(Path root) {
@@ -38,7 +41,8 @@ public record ServerLayout(
         root.resolve("lib"),
         root.resolve("run"),
         root.resolve("lib/volumes"),
-        root.resolve("log/bacula.log"));
+        root.resolve("log/bacula.log"),
+        root.resolve("charm/check-free-space"));
   }
 
   /** The user both daemons run as. */

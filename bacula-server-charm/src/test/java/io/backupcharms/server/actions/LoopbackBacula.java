@@ -16,6 +16,7 @@ import io.backupcharms.server.config.BaculaPlan;
 import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.config.ServerIdentity;
 import io.backupcharms.server.config.ServerSettings;
+import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,6 +52,7 @@ final class LoopbackBacula implements AutoCloseable {
   final ClientSpec target;
   final Path targetAfterRestore;
   private final ServerLayout layout;
+  private ServerSettings settings = ServerSettings.DEFAULTS;
   private final ServerIdentity identity;
   private volatile boolean fileDaemonStopped;
   private final List<Process> daemons = new ArrayList<>();
@@ -82,6 +84,7 @@ final class LoopbackBacula implements AutoCloseable {
     Files.createDirectories(layout.logFile().getParent());
     Files.createDirectories(layout.directorConfig().getParent());
     CatalogSetup.createSqlite(layout.workingDirectory(), Catalog.DATABASE);
+    FreeSpaceCheck.install(layout);
     this.identity = new ServerIdentity(address, consolePassword, "storage-pw", Map.of(3, "client-pw"));
     BaculaPlan plan = plan(List.of(client, target));
     Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan.director()));
@@ -103,12 +106,25 @@ final class LoopbackBacula implements AutoCloseable {
     }
   }
 
+  /** Renders and reloads the usual clients with {@code min-free-space} at {@code bytes}. */
+  void reconfigureWithMinFreeSpace(long bytes) throws IOException {
+    ServerSettings d = ServerSettings.DEFAULTS;
+    settings = new ServerSettings(d.fileRetention(), d.jobRetention(), d.volumeRetention(),
+        d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes);
+    reconfigure(List.of(client, target), List.of());
+  }
+
+  /** The server's volume directory. */
+  Path volumes() {
+    return layout.volumes();
+  }
+
   private BaculaPlan plan(List<ClientSpec> clients) {
     return plan(clients, List.of());
   }
 
   private BaculaPlan plan(List<ClientSpec> clients, List<KnownClient> retained) {
-    return new PlanBuilder(ServerSettings.DEFAULTS, identity,
+    return new PlanBuilder(settings, identity,
             new Catalog.Sqlite(layout.workingDirectory()), layout)
         .withRetained(retained)
         .build(clients);

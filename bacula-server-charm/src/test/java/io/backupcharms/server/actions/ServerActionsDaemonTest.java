@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.server.clients.ClientHistory;
+import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.clients.Clients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,29 @@ class ServerActionsDaemonTest {
 
   @Test
   @Order(8)
+  void aBackupOnANearlyFullVolumeDiskFailsBeforeWritingAndTheOthersStayRestorable() throws Exception {
+    int before = ((Map<?, ?>) actions.listBackups(Map.of("client", "myapp/0")).get("backups")).size();
+    bacula.reconfigureWithMinFreeSpace(Long.MAX_VALUE / 2);
+    try {
+      var e = assertThrows(ActionFailedException.class,
+          () -> actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add));
+      assertTrue(e.getMessage().contains("bytes are free on the disk of " + bacula.volumes()
+          + ", under min-free-space"), e.getMessage());
+      assertTrue(e.getMessage().contains("nothing was written and every existing backup is intact"),
+          e.getMessage());
+    } finally {
+      bacula.reconfigureWithMinFreeSpace(ServerSettings.DEFAULTS.minFreeBytes());
+    }
+    Map<?, ?> after = (Map<?, ?>) actions.listBackups(Map.of("client", "myapp/0")).get("backups");
+    assertEquals(before + 1, after.size(), "the refused job is listed, failed; the others are still there");
+    Path where = Files.createDirectories(root.resolve("after-full-disk"));
+    Map<String, Object> restored = actions.restore(Map.of("client", "myapp/0", "where", where.toString()),
+        log::add);
+    assertEquals("success", restored.get("status"), restored.toString());
+  }
+
+  @Test
+  @Order(9)
   void aStorageDaemonKilledDuringABackupFailsThatBackupAndTheNextOneSucceeds() throws Exception {
     bacula.script("before-backup", "#!/bin/sh\nsleep 3\n");
     // Kill the Storage Daemon once the job runs (its before-script sleeps), not on a fixed timer:
@@ -196,7 +220,7 @@ class ServerActionsDaemonTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aFileDaemonWithAStalePasswordFailsAtOnceSayingWhatToWaitFor() {
     Clients clients = new Clients(List.of(bacula.client), List.of(), List.of());
     ClientSelector selector =
@@ -214,7 +238,7 @@ class ServerActionsDaemonTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void anUnreachableFileDaemonFailsAtOnceInsteadOfAfterTheDirectorsTimeout() throws Exception {
     bacula.stopFileDaemon();
     long start = System.nanoTime();

@@ -73,8 +73,11 @@ class PlanBuilderTest {
     Job backup = job(builder().build(List.of(scheduled())), "relation-m-myapp-0-abc-backup");
     assertEquals(Boolean.TRUE, backup.accurate());
     assertEquals(
-        List.of(RunScript.before("/opt/before", true), RunScript.after("/opt/after", true)),
-        backup.runScripts());
+        List.of(
+            RunScript.before("/var/lib/bacula-server-charm/check-free-space /var/lib/bacula/volumes "
+                + (2L << 30), false),
+            RunScript.before("/opt/before", true), RunScript.after("/opt/after", true)),
+        backup.runScripts(), "first, on the Director, the volume disk's free space");
     Job restore = job(builder().build(List.of(scheduled())), "relation-m-myapp-0-abc-restore");
     assertEquals(
         List.of(RunScript.before("/opt/before-restore", true), RunScript.after("/opt/after-restore", true)),
