@@ -190,6 +190,9 @@ class ServerActionsDaemonTest {
   @Order(9)
   void aStorageDaemonKilledDuringABackupFailsThatBackupAndTheNextOneSucceeds() throws Exception {
     bacula.script("before-backup", "#!/bin/sh\nsleep 3\n");
+    // Cleared before the killer starts: a "job N is running" line of an earlier test would make it
+    // kill the Storage Daemon before this job exists, and the action would start it again.
+    log.clear();
     // Kill the Storage Daemon once the job runs (its before-script sleeps), not on a fixed timer:
     // on a loaded machine the Director may take longer than any timer to start the job.
     var killer = new Thread(() -> {
@@ -206,7 +209,6 @@ class ServerActionsDaemonTest {
     });
     killer.start();
     long start = System.nanoTime();
-    log.clear();
     var e =
         assertThrows(
             ActionFailedException.class,

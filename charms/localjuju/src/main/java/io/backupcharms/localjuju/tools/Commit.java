@@ -33,7 +33,8 @@ public final class Commit {
       Map<String, String> bag = r.unitBags.computeIfAbsent(ctx.unit, k -> new TreeMap<>());
       Map<String, String> before = new TreeMap<>(bag);
       RelationTools.apply(bag, writes);
-      if (before.equals(bag)) {
+      // A dying relation's units are leaving scope: Juju runs no relation-changed after that.
+      if (before.equals(bag) || r.dying) {
         return;
       }
       r.joined.forEach((unit, seen) -> {
@@ -51,7 +52,7 @@ public final class Commit {
       Map<String, String> bag = r.appBags.computeIfAbsent(ctx.app, k -> new TreeMap<>());
       Map<String, String> before = new TreeMap<>(bag);
       RelationTools.apply(bag, writes);
-      if (before.equals(bag)) {
+      if (before.equals(bag) || r.dying) {
         return;
       }
       for (String unit : r.created) {
