@@ -223,7 +223,7 @@ final class Reconciler {
       for (String unit : unitIds.keySet()) {
         unitLabels.add(PasswordSecrets.unitLabel(relation.id(), unit));
         if (UnitPasswords.usesUnitPassword(relation.remoteUnitData(model.unitNamed(unit)).asMap())) {
-          secrets.clientPassword(relation, unit).ifPresent(p -> perUnit.put(unit, p));
+          secrets.ownPassword(relation, unit).ifPresent(p -> perUnit.put(unit, p));
         }
       }
       Map<String, String> bag = new HashMap<>(new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());

@@ -12,29 +12,16 @@ import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.SecretState;
 import io.backupcharms.ops.testing.State;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees after each hook, with the real Bacula validators on a temp directory. */
-class CharmStateTest {
+class CharmStateTest extends ServerStateTest {
 
   static final String UUID = "0d3f5a4e-1c2b-4a5d-9e8f-7a6b5c4d3e2f";
   static final String FD0 = "relation-prod-myapp-0-7a6b5c4d3e2f-fd";
-
-  @TempDir Path root;
-  TempDirWorkload workload;
-  Context ctx;
-
-  @BeforeEach
-  void setUp() {
-    workload = new TempDirWorkload(root);
-    ctx = Context.fromCharmDir(fw -> new BaculaServerCharm(fw, workload), Path.of("."));
-  }
 
   static Map<String, String> fdBag(String name, String address) {
     Map<String, String> bag = new HashMap<>();

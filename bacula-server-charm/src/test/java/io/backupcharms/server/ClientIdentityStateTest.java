@@ -6,35 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.testing.ActionOutput;
-import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.State;
 import io.backupcharms.schema.ClientsLeftOut;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Who a client is: the unit that sent it, never a unit that merely claims its name. A rogue unit
  * related over bacula-dir that publishes another File Daemon's (predictable) name must not take
  * over that client, its backups or its restores.
  */
-class ClientIdentityStateTest {
+class ClientIdentityStateTest extends ServerStateTest {
 
   /** Canonical's name for the File Daemon next to myapp/0 in ops-testing's model. */
   static final String MYAPP0 = "relation-test-model-myapp-0-000000000001-fd";
-
-  @TempDir Path root;
-  TempDirWorkload workload;
-  Context ctx;
-
-  @BeforeEach
-  void setUp() {
-    workload = new TempDirWorkload(root);
-    ctx = Context.fromCharmDir(fw -> new BaculaServerCharm(fw, workload), Path.of("."));
-  }
 
   static RelationState related(int id, String unit, Map<String, String> bag) {
     return RelationState.of("bacula-dir", id, unit.substring(0, unit.indexOf('/'))).withRemoteUnit(unit, bag);

@@ -5,36 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.ops.testing.ActionOutput;
-import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.State;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client whose unit is removed: it stays known (listed as gone, kept as a bare Client resource)
  * until forget-client, and restores of its backups are checked before anything reaches the
  * Director.
  */
-class LostClientStateTest {
+class LostClientStateTest extends ServerStateTest {
 
   static final String MYAPP0 = "relation-test-model-myapp-0-000000000001-fd";
   static final String MYAPP1 = "relation-test-model-myapp-1-000000000001-fd";
   static final String OTHER0 = "relation-test-model-other-0-000000000001-fd";
-
-  @TempDir Path root;
-  TempDirWorkload workload;
-  Context ctx;
-
-  @BeforeEach
-  void setUp() {
-    workload = new TempDirWorkload(root);
-    ctx = Context.fromCharmDir(fw -> new BaculaServerCharm(fw, workload), Path.of("."));
-  }
 
   /** myapp/0 and myapp/1 backed up over one bacula-fd relation, other/0 over its own; then myapp/0 goes. */
   State myapp0Removed() {

@@ -6,28 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.WaitingStatus;
-import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.State;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The s3 relation as the operator sees it after a hook: what it waits for, what is wrong. */
-class OffMachineStateTest {
-
-  @TempDir Path root;
-  TempDirWorkload workload;
-  Context ctx;
-
-  @BeforeEach
-  void setUp() {
-    workload = new TempDirWorkload(root);
-    ctx = Context.fromCharmDir(fw -> new BaculaServerCharm(fw, workload), Path.of("."));
-  }
+class OffMachineStateTest extends ServerStateTest {
 
   @Test
   void aProviderThatHasNotPublishedItsKeysIsWaitedForByName() {

@@ -102,10 +102,14 @@ public final class PasswordSecrets {
    * which Canonical's bacula-fd and older units use. Only reads.
    */
   public Optional<String> clientPassword(Relation relation, String unit) {
-    if (UnitPasswords.usesUnitPassword(relation.remoteUnitData(model.unitNamed(unit)).asMap())) {
-      return existing(unitLabel(relation.id(), unit)).map(s -> s.getContent().get(KEY));
-    }
-    return relationPassword(relation.id());
+    return UnitPasswords.usesUnitPassword(relation.remoteUnitData(model.unitNamed(unit)).asMap())
+        ? ownPassword(relation, unit)
+        : relationPassword(relation.id());
+  }
+
+  /** A File Daemon unit's own password, if the leader has created its secret. Only reads. */
+  public Optional<String> ownPassword(Relation relation, String unit) {
+    return existing(unitLabel(relation.id(), unit)).map(s -> s.getContent().get(KEY));
   }
 
   /** Removes a unit's own secret (its unit departed); a missing secret is fine. */
