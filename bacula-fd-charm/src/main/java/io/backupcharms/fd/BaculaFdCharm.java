@@ -149,13 +149,30 @@ public final class BaculaFdCharm extends CharmBase {
       director.ifPresent(BaculaFdCharm::withdraw);
       return new BlockedStatus("invalid backup relation data: " + why);
     }
+    Optional<Relation> jujuInfo = model().relation(JUJU_INFO);
+    Optional<Unit> principalUnit = jujuInfo.flatMap(r -> r.units().stream()
+        .min(java.util.Comparator.comparing(Unit::name)));
+    if (principalUnit.isEmpty()) {
+      director.ifPresent(BaculaFdCharm::withdraw);
+      return new WaitingStatus("waiting for juju-info relation with the principal application");
+    }
+    if (hasScripts(target.orElseThrow()) && backup.get().units().isEmpty()
+        && !backup.get().app().map(a -> a.name().equals(principalUnit.get().app().name())).orElse(false)) {
+      // A container-scoped relation shows the unit beside this one once it has joined.
+      director.ifPresent(BaculaFdCharm::withdraw);
+      return new WaitingStatus("waiting for the backup relation's unit on this machine");
+    }
+    Optional<String> foreign = ScriptOrigin.problem(backup.get(), target.orElseThrow(),
+        principalUnit.get(), jujuInfo.get().remoteUnitData(principalUnit.get()).get("ingress-address"));
+    if (foreign.isPresent()) {
+      LOG.warn("backup relation {}: {}", backup.get(), foreign.get());
+      director.ifPresent(BaculaFdCharm::withdraw);
+      return new BlockedStatus(foreign.get());
+    }
     if (director.isEmpty()) {
       return new WaitingStatus("waiting for bacula-dir relation");
     }
-    Optional<String> principal = principalUnit();
-    if (principal.isEmpty()) {
-      return new WaitingStatus("waiting for juju-info relation with the principal application");
-    }
+    Optional<String> principal = principalUnit.map(Unit::name);
     String name = FileDaemonUnitData.defaultName(model().name(), principal.get(), model().uuid());
     FileDaemonUnitData mine;
     try {
@@ -330,10 +347,8 @@ public final class BaculaFdCharm extends CharmBase {
     }
   }
 
-  /** The principal unit this subordinate runs next to: the one unit of the juju-info relation. */
-  private Optional<String> principalUnit() {
-    return model().relation(JUJU_INFO)
-        .flatMap(r -> r.units().stream().map(u -> u.name()).sorted().findFirst());
+  private static boolean hasScripts(BackupRequirerData target) {
+    return BackupRequirerData.SCRIPT_KEYS.stream().anyMatch(k -> target.script(k).isPresent());
   }
 
   private Optional<String> ingressAddress(Relation director) {

@@ -49,7 +49,8 @@ class BaculaFdCharmTest {
   }
 
   private static RelationState backup(Map<String, String> targetApp) {
-    return RelationState.subordinate("backup", 2, "backup-integrator/0", Map.of()).withRemoteAppData(targetApp);
+    return RelationState.subordinate("backup", 2, "backup-integrator/0", Map.of("ingress-address", ADDRESS))
+        .withRemoteAppData(targetApp);
   }
 
   private static RelationState director(Map<String, String> serverApp) {
@@ -126,6 +127,48 @@ class BaculaFdCharmTest {
         + " (no spaces, quotes or %)"), out.unitStatus());
     assertFalse(out.relation("bacula-dir").orElseThrow().localUnitData().containsKey("name"),
         "nothing is offered to the Director for a client it would refuse");
+  }
+
+  @Test
+  void scriptsFromACharmOnAnotherMachineAreRefusedNamingTheKey() {
+    RelationState elsewhere = RelationState.of("backup", 2, "elsewhere")
+        .withRemoteUnit("elsewhere/0", Map.of("ingress-address", "10.9.9.9"))
+        .withRemoteAppData(Map.of("fileset", "/etc", "run-before-backup", "/sbin/reboot"));
+    State out = ctx.run(ctx.on().configChanged(), ready().withRelation(elsewhere));
+    assertEquals(new BlockedStatus("run-before-backup from elsewhere refused: elsewhere/0 is not on this machine;"
+        + " bacula-fd runs scripts as root only from myapp or a subordinate beside it over a container-scoped"
+        + " relation. Remove the backup relation and integrate it again (it is container-scoped now), or remove"
+        + " the script keys"), out.unitStatus());
+    assertFalse(out.relation("bacula-dir").orElseThrow().localUnitData().containsKey("client-run-before-backup"),
+        "the Director is never told to run it");
+  }
+
+  @Test
+  void scriptsOverAGlobalRelationReachingSeveralUnitsAreRefused() {
+    RelationState global = backup(TARGET).withRemoteUnit("backup-integrator/1", Map.of("ingress-address", "10.1.2.4"));
+    Status status = run(ready().withRelation(global));
+    assertTrue(status.message().startsWith("run-before-backup from backup-integrator refused: the relation"
+        + " reaches 2 of its units, so it is not container-scoped;"), status.message());
+  }
+
+  @Test
+  void aPrincipalSpeakingBackupItselfMayNameScriptsFromAnyOfItsUnits() {
+    RelationState direct = RelationState.of("backup", 2, "myapp")
+        .withRemoteUnit("myapp/0", Map.of("ingress-address", ADDRESS))
+        .withRemoteUnit("myapp/1", Map.of("ingress-address", "10.1.2.4"))
+        .withRemoteAppData(TARGET);
+    State out = ctx.run(ctx.on().configChanged(), ready().withRelation(direct));
+    assertEquals("/var/lib/backup-integrator/demo/run-before-backup",
+        out.relation("bacula-dir").orElseThrow().localUnitData().get("client-run-before-backup"));
+  }
+
+  @Test
+  void aFilesetWithoutScriptsIsAcceptedFromAnywhere() {
+    RelationState elsewhere = RelationState.of("backup", 2, "elsewhere")
+        .withRemoteUnit("elsewhere/0", Map.of("ingress-address", "10.9.9.9"))
+        .withRemoteAppData(Map.of("fileset", "/etc"));
+    State out = ctx.run(ctx.on().configChanged(), ready().withRelation(elsewhere));
+    assertEquals("/etc", out.relation("bacula-dir").orElseThrow().localUnitData().get("fileset"));
   }
 
   @Test

@@ -64,7 +64,7 @@ class RelationsReferenceTest {
             + "and explain each error; the messages below are their real output.\n\n")
         .append("| interface | requirer | provider |\n| --- | --- | --- |\n")
         .append("| `backup` | the application to back up, or `backup-integrator` (endpoint "
-            + "`backup`) | `bacula-fd` (endpoint `backup`, limit 1) |\n")
+            + "`backup`) | `bacula-fd` (endpoint `backup`, limit 1, scope container) |\n")
         .append("| `bacula_dir` | `bacula-fd` (endpoint `bacula-dir`) | `bacula-server` (endpoint "
             + "`bacula-dir`) |\n");
     String currentInterface = "";

@@ -13,6 +13,8 @@ import io.backupcharms.it.Charms;
 import io.backupcharms.it.JujuModel;
 import io.backupcharms.it.ModelExtension;
 import io.backupcharms.it.ModelStatus;
+import io.backupcharms.it.PyBackup;
+import io.backupcharms.it.UnitStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,5 +87,28 @@ class SiblingUnitTest {
     assertEquals(before, model.sh(APP + "/0", conf), "its removal stopped nothing of the first one");
     ActionResult backup = BackupStack.backup(model, APP + "/0", "Incremental");
     assertTrue(backup.isCompleted(), () -> "the first File Daemon still backs up: " + backup);
+  }
+
+  /**
+   * A charm on another machine names a script over the backup relation of a File Daemon attached
+   * to a different principal: the File Daemon would run it as root around every job there.
+   */
+  @Test
+  @Order(3)
+  void aCharmOnAnotherMachineCannotNameTheScriptsAFileDaemonRuns(JujuModel model) {
+    String marker = "/usr/local/sbin/elsewhere-chose-this";
+    model.deploy(Charms.pyBackup(), "victim", 1, Map.of());
+    model.deploy(Charms.pyBackup(), "elsewhere", 1, Map.of());
+    model.deploy(Charms.baculaFd(), "victim-fd", 1, Map.of());
+    model.integrate("victim:juju-info", "victim-fd:juju-info");
+    model.integrate("victim-fd:bacula-dir", BackupStack.SERVER + ":bacula-dir");
+    model.integrate("elsewhere:backup", "victim-fd:backup");
+    PyBackup.publish(model, "elsewhere", Map.of("fileset", "/etc/hostname", "run-before-backup", marker));
+
+    UnitStatus beside = model.status().subordinateOf("victim/0", "victim-fd").orElseThrow();
+    assertEquals("waiting for backup relation", beside.message(), () -> beside.toString());
+    assertEquals("", model.sh(BackupStack.SERVER + "/0",
+        "grep -rl -- " + marker + " /etc/bacula || true").strip(),
+        "the Director is told to run the other machine's script nowhere");
   }
 }
