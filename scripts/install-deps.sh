@@ -21,8 +21,9 @@ packages=(
   python3-sphinx python3-myst-parser
   # Java runtime the charms' dispatch uses, and the build itself.
   openjdk-17-jdk-headless maven
-  # Tools the tests compare against.
-  diffutils tar coreutils
+  # Tools the tests compare against; openssl makes the daemons' TLS certificates, tcpdump shows
+  # that a backup's traffic on loopback holds none of the files' contents.
+  diffutils tar coreutils openssl tcpdump
   # Hook-latency benchmark (bench/ops): Python ops 2.20's own dependencies, and peak-RSS measurement.
   python3-yaml python3-websocket time
 )

@@ -7,6 +7,8 @@ import io.backupcharms.bacula.config.FileDaemon;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.RunScript;
+import io.backupcharms.bacula.config.Tls;
+import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.CharmBase;
@@ -51,6 +53,10 @@ public final class BaculaFdCharm extends CharmBase {
   static final String BACKUP = "backup";
   static final String BACULA_DIR = "bacula-dir";
   static final String JUJU_INFO = "juju-info";
+  private static final String TLS_KEY = UnitPasswords.SECRET_TLS_KEY;
+  private static final String TLS_CERTIFICATE = UnitPasswords.SECRET_TLS_CERTIFICATE;
+  private static final String TLS_CA = UnitPasswords.SECRET_TLS_CA;
+  private static final String TLS_ADDRESS = UnitPasswords.SECRET_TLS_ADDRESS;
   /** The status-only Director entry the charm itself uses to read the File Daemon's job list. */
   static final String MONITOR_NAME = "bacula-fd-charm-monitor";
 
@@ -203,8 +209,10 @@ public final class BaculaFdCharm extends CharmBase {
     // application.
     String secretId = ownSecret.orElse(dir.orElseThrow().passwordSecretId());
     String password;
+    Map<String, String> secretContent;
     try {
-      password = model().secret(secretId).getContent(true).get(DirectorAppData.SECRET_PASSWORD_KEY);
+      secretContent = model().secret(secretId).getContent(true);
+      password = secretContent.get(DirectorAppData.SECRET_PASSWORD_KEY);
     } catch (ModelError e) {
       // Juju grants the secret with the relation; until the grant lands, secret-get is refused.
       LOG.info("cannot read the Director's password secret {} yet: {}", secretId, e.getMessage());
@@ -218,11 +226,19 @@ public final class BaculaFdCharm extends CharmBase {
     if (address.isEmpty()) {
       return new WaitingStatus("waiting for an ingress address on the bacula-dir relation");
     }
+    // The server puts a certificate for this unit's address into the unit's own secret; until
+    // it has (or with the relation's shared secret), the File Daemon runs without TLS.
+    Tls tls = null;
+    if (ownSecret.isPresent() && secretContent.get(TLS_KEY) != null && secretContent.get(TLS_CERTIFICATE) != null
+        && secretContent.get(TLS_CA) != null && address.get().equals(secretContent.get(TLS_ADDRESS))) {
+      tls = host.installTls(secretContent.get(TLS_CA),
+          new KeyAndCertificate(secretContent.get(TLS_KEY), secretContent.get(TLS_CERTIFICATE)));
+    }
     FileDaemonConfig fdConfig;
     try {
-      fdConfig = new FileDaemonConfig(FileDaemon.of(name, address.get(), config.port()),
-          java.util.List.of(DirectorAccess.of(dir.orElseThrow().name(), password),
-              new DirectorAccess(MONITOR_NAME, host.monitorPassword(), true)),
+      fdConfig = new FileDaemonConfig(FileDaemon.of(name, address.get(), config.port()).withTls(tls),
+          java.util.List.of(DirectorAccess.of(dir.orElseThrow().name(), password).withTls(tls),
+              new DirectorAccess(MONITOR_NAME, host.monitorPassword(), true, null)),
           Messages.toDirector("Standard", dir.orElseThrow().name()));
     } catch (BaculaException e) {
       return new BlockedStatus("invalid bacula-fd configuration: " + e.getMessage());
@@ -244,6 +260,10 @@ public final class BaculaFdCharm extends CharmBase {
     String scope = ownSecret.isPresent() ? UnitPasswords.SCOPE_UNIT : "";
     if (!scope.equals(director.get().localUnitData().get(UnitPasswords.SCOPE_KEY).orElse(""))) {
       director.get().localUnitData().set(UnitPasswords.SCOPE_KEY, scope);
+    }
+    String tlsState = tls != null ? UnitPasswords.TLS_REQUIRED : "";
+    if (!tlsState.equals(director.get().localUnitData().get(UnitPasswords.TLS_KEY).orElse(""))) {
+      director.get().localUnitData().set(UnitPasswords.TLS_KEY, tlsState);
     }
     unit().setPorts(Set.of(Port.tcp(config.port())));
     Status last = reportLastBackup(backup.get(), address.get(), config.port());

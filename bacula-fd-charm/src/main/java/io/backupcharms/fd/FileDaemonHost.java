@@ -56,4 +56,12 @@ interface FileDaemonHost {
    */
   List<TerminatedJob> terminatedJobs(String address, int port, String monitorName, String password)
       throws IOException;
+
+  /**
+   * Writes the File Daemon's TLS files (the authority's certificate, the unit's key and
+   * certificate), readable by root only, changing nothing when they hold these already.
+   *
+   * @return the files as bacula-fd.conf names them
+   */
+  io.backupcharms.bacula.config.Tls installTls(String authority, io.backupcharms.bacula.tls.KeyAndCertificate own);
 }

@@ -5,9 +5,11 @@ import io.backupcharms.bacula.apply.ApplyResult;
 import io.backupcharms.bacula.apply.ConfigApplier;
 import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
+import io.backupcharms.bacula.tls.KeyAndCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -30,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 final class MachineFileDaemonHost implements FileDaemonHost {
   static final Path CONFIG = Path.of("/etc/bacula/bacula-fd.conf");
   static final Path STATE_DIR = Path.of("/var/lib/bacula-fd-charm");
+  /** The File Daemon's TLS key and certificates: bacula-fd runs as root, so root only. */
+  private static final Path TLS_DIR = Path.of("/etc/bacula/fd-tls");
   /** The unit that owns the machine's File Daemon, one line. */
   static final Path OWNER = STATE_DIR.resolve("owner");
   static final Path NOOP = STATE_DIR.resolve("noop");
@@ -84,6 +88,42 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
+  public Tls installTls(String authority, KeyAndCertificate own) {
+    try {
+      Files.createDirectories(TLS_DIR);
+      Files.setPosixFilePermissions(TLS_DIR, PosixFilePermissions.fromString("rwx------"));
+      for (var file : java.util.Map.of("ca.pem", authority, "fd.pem", own.certificate(), "fd.key", own.key()).entrySet()) {
+        Path target = TLS_DIR.resolve(file.getKey());
+        if (Files.isRegularFile(target) && Files.readString(target).equals(file.getValue())) {
+          continue;
+        }
+        Path tmp = Files.createTempFile(TLS_DIR, file.getKey(), ".tmp");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(tmp, file.getValue());
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new BaculaException("cannot write the TLS files in " + TLS_DIR + ": " + e.getMessage(), e);
+    }
+    return Tls.required(TLS_DIR.resolve("ca.pem").toString(), TLS_DIR.resolve("fd.pem").toString(),
+        TLS_DIR.resolve("fd.key").toString());
+  }
+
+  /**
+   * bacula-server restores a request for a world-writable directory (such as /tmp/restore) into
+   * a fresh directory under this one instead; root only, so nobody can plant a link on the way.
+   */
+  private static void privateRestores() {
+    Path dir = STATE_DIR.resolve("restores");
+    try {
+      Files.createDirectories(dir);
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException e) {
+      throw new BaculaException("cannot prepare " + dir + " for restores: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public String noopScript() {
     byte[] script = "#!/bin/sh\n# No script was given for this stage of the backup or restore.\nexit 0\n"
         .getBytes(StandardCharsets.US_ASCII);
@@ -131,6 +171,7 @@ final class MachineFileDaemonHost implements FileDaemonHost {
 
   @Override
   public void ensureRunning(String address, int port) {
+    privateRestores();
     if (!listens(address, port)) {
       run(List.of("systemctl", "restart", "bacula-fd"), Duration.ofMinutes(1),
           "starting the File Daemon failed; see journalctl -u bacula-fd on this machine");

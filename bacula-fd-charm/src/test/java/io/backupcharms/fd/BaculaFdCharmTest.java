@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.config.DirectorAccess;
+import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
@@ -237,9 +238,34 @@ class BaculaFdCharmTest {
     assertEquals(9102, host.lastConfig.fileDaemon().port());
     assertEquals(NAME, host.lastConfig.fileDaemon().name());
     assertEquals(List.of(DirectorAccess.of("charm-bacula-dir", "dir-pw"),
-        new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true)), host.lastConfig.directors());
+        new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true, null)), host.lastConfig.directors());
     assertEquals(Set.of(Port.tcp(9102)), out.openedPorts());
     assertTrue(host.running);
+  }
+
+  @Test
+  void aCertificateInItsOwnSecretTurnsTlsOnAndItSaysSo() {
+    String own = "secret:cs1vq2gd5n0c7a9h3kr0";
+    Map<String, String> server = new java.util.HashMap<>(SERVER);
+    server.put("unit-passwords", "{\"bacula-fd/0\":\"" + own + "\"}");
+    Map<String, String> content = new java.util.HashMap<>(Map.of("password", "unit-0-pw",
+        "tls-key", "KEY", "tls-certificate", "CERT", "tls-ca", "CA", "tls-address", ADDRESS));
+    State out = ctx.run(ctx.on().configChanged(), ready().withRelation(director(server))
+        .withSecret(SecretState.consumed(own, content)));
+    Tls tls = Tls.required("/etc/bacula/fd-tls/ca.pem", "/etc/bacula/fd-tls/fd.pem", "/etc/bacula/fd-tls/fd.key");
+    assertEquals(tls, host.lastConfig.fileDaemon().tls(), "TLS towards the Storage Daemon");
+    assertEquals(List.of(DirectorAccess.of("charm-bacula-dir", "unit-0-pw").withTls(tls),
+        new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true, null)), host.lastConfig.directors(),
+        "the Director must use TLS; the local status-only entry stays plain");
+    assertEquals("KEY", host.tlsKey);
+    assertEquals("required", out.relation(3).orElseThrow().localUnitData().get("tls"));
+
+    // A certificate for another address would fail the Director's check: wait for the new one.
+    content.put("tls-address", "10.9.9.9");
+    State moved = ctx.run(ctx.on().configChanged(), ready().withRelation(director(server))
+        .withSecret(SecretState.consumed(own, content)));
+    assertEquals(null, host.lastConfig.fileDaemon().tls());
+    assertFalse(moved.relation(3).orElseThrow().localUnitData().containsKey("tls"));
   }
 
   @Test
@@ -252,7 +278,7 @@ class BaculaFdCharmTest {
     State out = ctx.run(ctx.on().configChanged(), state);
     assertEquals(new ActiveStatus("ready; no backup yet"), out.unitStatus());
     assertEquals(List.of(DirectorAccess.of("charm-bacula-dir", "unit-0-pw"),
-        new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true)), host.lastConfig.directors(),
+        new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true, null)), host.lastConfig.directors(),
         "the relation's password, which every sibling can read, opens nothing here");
     assertEquals("unit", out.relation(3).orElseThrow().localUnitData().get("password-scope"));
 

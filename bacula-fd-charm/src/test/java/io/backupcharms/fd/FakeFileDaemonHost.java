@@ -13,6 +13,8 @@ import java.util.List;
  * rendered file is kept, and the daemon "restarts" only when its bytes change.
  */
 final class FakeFileDaemonHost implements FileDaemonHost {
+  /** The key the last installTls wrote. */
+  String tlsKey;
   boolean installed = true;
   int installs;
   String liveConfig;
@@ -50,6 +52,14 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   public void install() {
     installs++;
     installed = true;
+  }
+
+  @Override
+  public io.backupcharms.bacula.config.Tls installTls(String authority,
+      io.backupcharms.bacula.tls.KeyAndCertificate own) {
+    tlsKey = own.key();
+    return io.backupcharms.bacula.config.Tls.required("/etc/bacula/fd-tls/ca.pem", "/etc/bacula/fd-tls/fd.pem",
+        "/etc/bacula/fd-tls/fd.key");
   }
 
   @Override

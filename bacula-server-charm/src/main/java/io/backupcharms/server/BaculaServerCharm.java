@@ -9,12 +9,13 @@ import io.backupcharms.ops.Framework;
 import io.backupcharms.ops.HookEvent;
 import io.backupcharms.ops.Main;
 import io.backupcharms.ops.Status;
+import io.backupcharms.schema.UnitPasswords;
 import io.backupcharms.server.actions.ActionFailedException;
 import io.backupcharms.server.actions.ClientSelector;
+import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.actions.ForgetClient;
 import io.backupcharms.server.actions.InvalidParamsException;
 import io.backupcharms.server.actions.ServerActions;
-import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.offsite.BucketException;
 import io.backupcharms.server.recovery.RecoveryException;
@@ -167,6 +168,10 @@ public final class BaculaServerCharm extends CharmBase {
         clients.ready(), history.notIn(clients.ready()), model().name(), model().uuid());
     return new ServerActions(clients, history, selector, workload::ensureDaemonsRunning, this::console,
         client -> new PasswordSecrets(model()).clientPassword(
-            model().relation(ClientBags.ENDPOINT, client.relationId()), client.unit()));
+            model().relation(ClientBags.ENDPOINT, client.relationId()), client.unit()))
+        .withProbeTls(client -> UnitPasswords.requiresTls(model()
+                .relation(ClientBags.ENDPOINT, client.relationId())
+                .remoteUnitData(model().unitNamed(client.unit())).asMap())
+            ? workload.tls().flatMap(t -> t.context()) : java.util.Optional.empty());
   }
 }

@@ -20,6 +20,7 @@ import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.Packages;
 import io.backupcharms.server.workload.ServerLayout;
+import io.backupcharms.server.workload.ServerTlsFiles;
 import io.backupcharms.server.workload.SystemdDaemons;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The server's Debian machine: apt, systemd, Debian's paths. */
@@ -146,8 +148,18 @@ final class DebianWorkload implements Workload {
     }
   }
 
+  @Override
+  public Optional<ServerTlsFiles> tls() {
+    return Optional.of(ServerTlsFiles.DEBIAN);
+  }
+
+  /**
+   * TLS whenever the Director offers it: it does from the reload that turns TLS on, and the
+   * console that performs that reload still reaches the Director that ran without it.
+   */
   private static ConsoleSettings settings(String address, String password) {
-    return ConsoleSettings.of(address, Director.DEFAULT_PORT, password)
+    ConsoleSettings plain = ConsoleSettings.of(address, Director.DEFAULT_PORT, password)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
+    return ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
   }
 }

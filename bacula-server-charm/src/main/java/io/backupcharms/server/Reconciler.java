@@ -1,5 +1,7 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.config.Tls;
+import io.backupcharms.bacula.tls.CertificateAuthority;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.MaintenanceStatus;
@@ -30,6 +32,7 @@ import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.config.ServerIdentity;
 import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.secrets.PasswordSecrets;
+import io.backupcharms.server.tls.DeploymentTls;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -208,8 +211,11 @@ final class Reconciler {
     if (consolePassword.isEmpty() || storagePassword.isEmpty()) {
       return Optional.empty();
     }
+    Optional<CertificateAuthority> authority =
+        workload.tls().isPresent() ? new DeploymentTls(model).authority() : Optional.empty();
     Map<Integer, String> perRelation = new HashMap<>();
     Map<String, String> perUnit = new HashMap<>();
+    Set<String> tlsUnits = new TreeSet<>();
     Set<Integer> current = new HashSet<>();
     Set<String> unitLabels = new TreeSet<>();
     for (Relation relation : model.relations(ClientBags.ENDPOINT)) {
@@ -222,8 +228,17 @@ final class Reconciler {
       Map<String, String> unitIds = secrets.unitSecrets(relation);
       for (String unit : unitIds.keySet()) {
         unitLabels.add(PasswordSecrets.unitLabel(relation.id(), unit));
-        if (UnitPasswords.usesUnitPassword(relation.remoteUnitData(model.unitNamed(unit)).asMap())) {
+        Map<String, String> unitBag = relation.remoteUnitData(model.unitNamed(unit)).asMap();
+        if (authority.isPresent() && unitBag.get("ingress-address") != null) {
+          // The certificate names the address Juju gives the unit, the one the Director dials.
+          secrets.unitSecret(relation, unit).ifPresent(own ->
+              DeploymentTls.issueInto(own, authority.get(), unitBag.get("ingress-address")));
+        }
+        if (UnitPasswords.usesUnitPassword(unitBag)) {
           secrets.ownPassword(relation, unit).ifPresent(p -> perUnit.put(unit, p));
+          if (authority.isPresent() && UnitPasswords.requiresTls(unitBag)) {
+            tlsUnits.add(unit);
+          }
         }
       }
       Map<String, String> bag = new HashMap<>(new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());
@@ -233,8 +248,9 @@ final class Reconciler {
     }
     forgetDepartedRelations(secrets, current);
     forgetDepartedUnits(secrets, unitLabels);
+    Tls tls = authority.map(a -> workload.tls().orElseThrow().install(a, address)).orElse(null);
     return Optional.of(new ServerIdentity(
-        address, consolePassword.get(), storagePassword.get(), perRelation, perUnit));
+        address, consolePassword.get(), storagePassword.get(), perRelation, perUnit, tls, tlsUnits));
   }
 
   /** Removes the own secrets of File Daemon units that departed, so none outlives its unit. */

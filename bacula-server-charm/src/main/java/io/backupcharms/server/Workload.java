@@ -81,4 +81,9 @@ interface Workload {
 
   /** Runs {@code change} with the Director stopped, and starts it again whatever happens. */
   void withDirectorStopped(Runnable change);
+
+  /** The server's TLS files, or empty where the daemons run without TLS (tests). */
+  default java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tls() {
+    return java.util.Optional.empty();
+  }
 }

@@ -77,6 +77,29 @@ public final class UnitPasswords {
     return Optional.of(id);
   }
 
+  /**
+   * Keys of a File Daemon unit's own secret, beside {@code password}, that carry its TLS
+   * material: its PKCS#8 key, its certificate, the authority's certificate (all PEM), and the
+   * address the certificate names.
+   */
+  public static final String SECRET_TLS_KEY = "tls-key";
+  public static final String SECRET_TLS_CERTIFICATE = "tls-certificate";
+  public static final String SECRET_TLS_CA = "tls-ca";
+  public static final String SECRET_TLS_ADDRESS = "tls-address";
+
+  /** The File Daemon's unit-bag key saying it requires TLS of the Director. */
+  public static final String TLS_KEY = "tls";
+  /** {@link #TLS_KEY}'s value once its configuration requires TLS with its unit's certificate. */
+  public static final String TLS_REQUIRED = "required";
+
+  /**
+   * Whether the File Daemon says it requires TLS ({@link #TLS_KEY} = {@link #TLS_REQUIRED}):
+   * the Director's Client resource must then use TLS too, or it cannot log in.
+   */
+  public static boolean requiresTls(Map<String, String> requirerUnitBag) {
+    return TLS_REQUIRED.equals(requirerUnitBag.get(TLS_KEY));
+  }
+
   /** Whether a File Daemon's unit bag says it accepts only its unit's password. */
   public static boolean usesUnitPassword(Map<String, String> requirerUnitBag) {
     return SCOPE_UNIT.equals(requirerUnitBag.get(SCOPE_KEY));

@@ -8,6 +8,7 @@ import io.backupcharms.server.config.PlanBuilder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Checks that a client's File Daemon answers and knows the Director's password before a job is
@@ -27,7 +28,8 @@ final class FileDaemonProbe {
    *     or refuses the password
    */
   static void requireReachable(
-      ClientSpec client, String described, Optional<String> password, Duration timeout) {
+      ClientSpec client, String described, Optional<String> password, Optional<SSLContext> tls,
+      Duration timeout) {
     String where = "the File Daemon of " + described + " at " + client.address() + ":" + client.port();
     Map<String, String> results = Map.of("client", client.clientResource());
     if (password.isEmpty()) {
@@ -38,7 +40,8 @@ final class FileDaemonProbe {
     }
     try {
       new FileDaemonStatusClient(
-          client.address(), client.port(), PlanBuilder.DIRECTOR, password.get(), timeout)
+          client.address(), client.port(), PlanBuilder.DIRECTOR, password.get(), timeout,
+          tls.orElse(null))
           .checkLogin();
     } catch (AuthenticationFailedException e) {
       throw new ActionFailedException(

@@ -164,7 +164,7 @@ final class Params {
     if (!text.matches("/[A-Za-z0-9_.+@/-]{0,1023}") || text.contains("/../") || text.endsWith("/..")) {
       problems.add(
           key
-              + " must be an absolute directory such as / (in place) or /tmp/restore, made of"
+              + " must be an absolute directory such as / (in place) or /srv/restore, made of"
               + " letters, digits and _.+@/- without \"..\"; got \""
               + shorten(text)
               + "\"");

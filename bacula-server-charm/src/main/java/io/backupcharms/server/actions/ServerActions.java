@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The actions that talk to the Director. Each validates every parameter before touching the Director, then works
@@ -33,6 +34,8 @@ public final class ServerActions {
   private final ClientSelector selector;
   private final Supplier<ConsoleSession> console;
   private final Function<ClientSpec, Optional<String>> passwords;
+  private Function<ClientSpec, Optional<SSLContext>> probeTls = c -> Optional.empty();
+  private Function<String, RestorePlace> restorePlaces = w -> RestorePlace.of(w, java.time.Instant.now());
   private final Supplier<List<String>> watchdog;
   private final Duration poll;
   private final Duration report;
@@ -88,12 +91,27 @@ public final class ServerActions {
     return this;
   }
 
+  /** Decides where a restore's files land from its {@code where} ({@link RestorePlace#of}). */
+  public ServerActions withRestorePlaces(Function<String, RestorePlace> places) {
+    this.restorePlaces = places;
+    return this;
+  }
+
+  /**
+   * Probes File Daemons over TLS with the context {@code tls} gives for a client (empty: plain),
+   * as the Director's Client resource for it does.
+   */
+  public ServerActions withProbeTls(Function<ClientSpec, Optional<SSLContext>> tls) {
+    this.probeTls = tls;
+    return this;
+  }
+
   /** {@code run-backup}: runs the client's backup job and waits for it. */
   public Map<String, Object> runBackup(Map<String, ?> params, Consumer<String> log) {
     RunBackupRequest request = RunBackupRequest.parse(params);
     ClientSpec client = selector.select(request.client());
     FileDaemonProbe.requireReachable(
-        client, selector.describe(client), passwords.apply(client), PROBE_TIMEOUT);
+        client, selector.describe(client), passwords.apply(client), probeTls.apply(client), PROBE_TIMEOUT);
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       log.accept("starting backup of " + selector.describe(client) + ", level " + request.level());
@@ -162,14 +180,17 @@ public final class ServerActions {
           : Optional.of(new CatalogPaths(director).locate(request.paths(), chain,
               "backup " + backup.id() + " of " + selector.describe(client)));
       FileDaemonProbe.requireReachable(
-          target, selector.describe(target), passwords.apply(target), PROBE_TIMEOUT);
+          target, selector.describe(target), passwords.apply(target), probeTls.apply(target),
+          PROBE_TIMEOUT);
       String onto = target.stem().equals(client.stem()) ? "" : " onto " + selector.describe(target);
+      RestorePlace place = restorePlaces.apply(request.where());
+      place.note().ifPresent(log);
       log.accept("restoring backup " + backup.id() + " of " + selector.describe(client) + onto
           + " (jobs " + DirectorJobs.join(chain) + ")"
           + (request.paths().isEmpty() ? "" : ", paths " + String.join(",", request.paths()))
-          + " to " + request.where());
+          + " to " + place.where());
       long id = director.restore(client.clientResource(), target.clientResource(),
-          target.restoreJob(), chain, request.where(), request.replace(), selection);
+          target.restoreJob(), chain, place.where(), request.replace(), selection);
       log.accept("restore job " + id + " queued");
       JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
       log.accept("restore job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
@@ -183,7 +204,8 @@ public final class ServerActions {
       results.put("backup-id", Long.toString(backup.id()));
       results.put("restored-jobs", DirectorJobs.join(chain));
       results.put("paths", request.paths().isEmpty() ? "all" : String.join(",", request.paths()));
-      results.put("where", request.where());
+      results.put("where", place.where());
+      place.requested().ifPresent(r -> results.put("requested-where", r));
       results.put("replace", request.replace());
       if (!job.isGood()) {
         throw new ActionFailedException(

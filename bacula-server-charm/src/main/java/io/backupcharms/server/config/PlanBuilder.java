@@ -105,6 +105,7 @@ public final class PlanBuilder {
         DirectorConfig.of(
                 Director.of(DIRECTOR, identity.address(), Director.DEFAULT_PORT,
                         identity.consolePassword(), MESSAGES)
+                    .withTls(identity.tls())
                     .withMaximumConcurrentJobs(jobs)
                     .withWorkingDirectory(layout.workingDirectory().toString())
                     .withPidDirectory(layout.pidDirectory().toString()),
@@ -112,7 +113,7 @@ public final class PlanBuilder {
                 Messages.standard(MESSAGES, layout.logFile().toString()))
             .withStorage(
                 new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
-                    identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs))
+                    identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs, storageTls(clients)))
             .withPool(
                 Pool.of(POOL, volumePrefix(), settings.volumeRetention())
                     .withMaximumVolumeBytes(settings.maxVolumeBytes()));
@@ -120,7 +121,7 @@ public final class PlanBuilder {
         dir.withClient(
                 new Client(LOCAL_CLIENT, identity.address(), Client.DEFAULT_PORT,
                     derivedPassword("local-client\0"), CATALOG, settings.fileRetention(),
-                    settings.jobRetention(), true, 1))
+                    settings.jobRetention(), true, 1, null))
             .withFileSet(
                 FileSet.of(LOCAL_FILESET, List.of(layout.workingDirectory().toString()), List.of()))
             .withJob(
@@ -135,19 +136,32 @@ public final class PlanBuilder {
         // machine may answer now, so it points at the server with a password no daemon knows.
         dir = dir.withClient(
             new Client(k.clientResource(), identity.address(), k.port(), unusablePassword(k),
-                CATALOG, settings.fileRetention(), settings.jobRetention(), true, 1));
+                CATALOG, settings.fileRetention(), settings.jobRetention(), true, 1, null));
       }
     }
     StorageDaemonConfig sd =
         new StorageDaemonConfig(
             StorageDaemon.of(STORAGE_DAEMON, identity.address(), StorageDaemon.DEFAULT_PORT)
+                .withTls(storageTls(clients))
                 .withDirectories(
                     layout.workingDirectory().toString(), layout.pidDirectory().toString()),
-            List.of(DirectorAccess.of(DIRECTOR, identity.storagePassword())),
+            List.of(DirectorAccess.of(DIRECTOR, identity.storagePassword()).withTls(identity.tls())),
             List.of(new Device(DEVICE, MEDIA_TYPE, layout.volumes().toString(), jobs)),
             Messages.toDirector(MESSAGES, DIRECTOR));
     // The mark shows after each reload that the Director runs this very file (Rollout).
     return new BaculaPlan(Generation.marked(dir), sd);
+  }
+
+  /**
+   * The Storage Daemon requires TLS of the File Daemons when every client can do it, and only
+   * offers it while one cannot (Canonical's bacula-fd): ours require it from their side anyway.
+   */
+  private io.backupcharms.bacula.config.Tls storageTls(List<ClientSpec> clients) {
+    if (identity.tls() == null) {
+      return null;
+    }
+    boolean all = clients.stream().allMatch(c -> identity.tlsUnits().contains(c.unit()));
+    return all ? identity.tls() : identity.tls().offered();
   }
 
   /**
@@ -174,7 +188,8 @@ public final class PlanBuilder {
     dir =
         dir.withClient(
                 new Client(c.clientResource(), c.address(), c.port(), password, CATALOG,
-                    settings.fileRetention(), settings.jobRetention(), true, jobs))
+                    settings.fileRetention(), settings.jobRetention(), true, jobs,
+                    identity.tlsUnits().contains(c.unit()) ? identity.tls() : null))
             .withFileSet(FileSet.of(c.filesetResource(), c.fileset(), List.of()));
     String schedule = null;
     if (!c.schedule().isEmpty()) {

@@ -112,6 +112,11 @@ public final class PasswordSecrets {
     return existing(unitLabel(relation.id(), unit)).map(s -> s.getContent().get(KEY));
   }
 
+  /** A File Daemon unit's own secret, if the leader has created it. */
+  public Optional<Secret> unitSecret(Relation relation, String unit) {
+    return existing(unitLabel(relation.id(), unit));
+  }
+
   /** Removes a unit's own secret (its unit departed); a missing secret is fine. */
   public void removeUnitSecret(String label) {
     try {

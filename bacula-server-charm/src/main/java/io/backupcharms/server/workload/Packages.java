@@ -13,11 +13,11 @@ public final class Packages {
 
   /** The server with the default SQLite catalog. */
   public static final List<String> SQLITE =
-      List.of("bacula-director", "bacula-director-sqlite3", "bacula-sd", "sqlite3");
+      List.of("bacula-director", "bacula-director-sqlite3", "bacula-sd", "sqlite3", "openssl");
 
   /** The server with the PostgreSQL catalog (removes the SQLite backend). */
   public static final List<String> POSTGRES =
-      List.of("bacula-director", "bacula-director-pgsql", "bacula-sd", "postgresql-client");
+      List.of("bacula-director", "bacula-director-pgsql", "bacula-sd", "postgresql-client", "openssl");
 
   /** The off-machine copy's S3 tool, installed once the s3 relation exists. */
   public static final List<String> OFFSITE = List.of("rclone");

@@ -64,7 +64,9 @@ class LostClientDaemonTest {
     Clients clients = new Clients(ready, List.of(), List.of());
     ClientSelector selector = new ClientSelector(ready, history.notIn(ready), "lab", UUID);
     return new ServerActions(clients, history, selector, bacula::restartStoppedDaemons, bacula::console,
-        client -> Optional.of("client-pw"), Duration.ofMillis(250), Duration.ofSeconds(5));
+        client -> Optional.of("client-pw"), Duration.ofMillis(250), Duration.ofSeconds(5))
+        // The lab restores into JUnit's private directories, which sit under /tmp.
+        .withRestorePlaces(where -> new RestorePlace(where, Optional.empty()));
   }
 
   @AfterAll

@@ -40,7 +40,9 @@ class ServerActionsDaemonTest {
     actions =
         new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons, bacula::console,
             client -> java.util.Optional.of("client-pw"), Duration.ofMillis(250),
-            Duration.ofMillis(700));
+            Duration.ofMillis(700))
+            // The lab restores into JUnit's private directories, which sit under /tmp.
+            .withRestorePlaces(where -> new RestorePlace(where, java.util.Optional.empty()));
   }
 
   @AfterAll

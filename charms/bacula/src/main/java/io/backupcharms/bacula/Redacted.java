@@ -14,11 +14,12 @@ public final class Redacted {
 
   private Redacted() {}
 
-  /** {@code Name[a=1, password=<redacted>]}. */
+  /** {@code Name[a=1, password=<redacted>]}; a private {@code key} is redacted too. */
   public static String describe(Record value) {
     StringJoiner out = new StringJoiner(", ", value.getClass().getSimpleName() + "[", "]");
     for (RecordComponent c : value.getClass().getRecordComponents()) {
-      if (c.getName().toLowerCase(java.util.Locale.ROOT).contains("password")) {
+      String name = c.getName().toLowerCase(java.util.Locale.ROOT);
+      if (name.contains("password") || name.equals("key") || name.endsWith("privatekey")) {
         out.add(c.getName() + "=<redacted>");
         continue;
       }

@@ -4,7 +4,11 @@ import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.DirectorConfig;
+import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.render.BaculaRenderer;
+import io.backupcharms.bacula.tls.CertificateAuthority;
+import io.backupcharms.bacula.tls.KeyAndCertificate;
+import io.backupcharms.bacula.tls.TlsContexts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,8 +37,11 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
     public static final String ADDRESS = "127.0.0.1";
     private final Map<Daemon, Process> running = new EnumMap<>(Daemon.class);
     private final BiFunction<Path, String, String> directorHook;
+    private final boolean tls;
     private Path dir;
     private Samples samples;
+    private CertificateAuthority authority;
+    private KeyAndCertificate own;
 
     /** A lab with the sample configuration. */
     public BaculaLab() {
@@ -45,17 +53,45 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
      * first, for directives the model does not have (TLS in tests).
      */
     public BaculaLab(BiFunction<Path, String, String> directorHook) {
+        this(directorHook, false);
+    }
+
+    private BaculaLab(BiFunction<Path, String, String> directorHook, boolean tls) {
         this.directorHook = directorHook;
+        this.tls = tls;
+    }
+
+    /**
+     * A lab whose three daemons require TLS of each other and of consoles, with certificates for
+     * {@link #ADDRESS} from an authority of its own ({@link #tlsContext()}).
+     */
+    public static BaculaLab withTls() {
+        return new BaculaLab((dir, text) -> text, true);
+    }
+
+    /** A context that trusts the lab's authority and presents the daemons' own certificate. */
+    public SSLContext tlsContext() {
+        return TlsContexts.mutual(authority.certificate(), own);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         requirePackages();
         dir = Files.createTempDirectory("bacula-lab");
-        samples = new Samples(dir, ADDRESS, freePort(), freePort(), freePort());
-        for (String d : List.of("work", "log", "volumes", "restores", "data", "etc")) {
+        for (String d : List.of("work", "log", "volumes", "restores", "data", "etc", "tls")) {
             Files.createDirectories(dir.resolve(d));
         }
+        Tls files = null;
+        if (tls) {
+            authority = CertificateAuthority.create("bacula-lab-ca");
+            own = authority.issue(ADDRESS);
+            Files.writeString(dir.resolve("tls/ca.pem"), authority.certificate());
+            Files.writeString(dir.resolve("tls/own.pem"), own.certificate());
+            Files.writeString(dir.resolve("tls/own.key"), own.key());
+            files = Tls.required(dir.resolve("tls/ca.pem").toString(), dir.resolve("tls/own.pem").toString(),
+                    dir.resolve("tls/own.key").toString());
+        }
+        samples = new Samples(dir, ADDRESS, freePort(), freePort(), freePort(), files);
         CatalogSetup.createSqlite(dir.resolve("work"), "bacula");
         write(Daemon.STORAGE, BaculaRenderer.render(samples.storageDaemonConfig()));
         write(Daemon.FILE, BaculaRenderer.render(samples.fileDaemonConfig()));

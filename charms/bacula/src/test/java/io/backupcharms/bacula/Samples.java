@@ -22,12 +22,18 @@ import io.backupcharms.bacula.config.Schedule;
 import io.backupcharms.bacula.config.Storage;
 import io.backupcharms.bacula.config.StorageDaemon;
 import io.backupcharms.bacula.config.StorageDaemonConfig;
+import io.backupcharms.bacula.config.Tls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /** Complete, consistent configurations for the three daemons, rooted in one directory. */
-public record Samples(Path dir, String address, int dirPort, int fdPort, int sdPort) {
+public record Samples(Path dir, String address, int dirPort, int fdPort, int sdPort, Tls tls) {
+    /** Samples without TLS. */
+    public Samples(Path dir, String address, int dirPort, int fdPort, int sdPort) {
+        this(dir, address, dirPort, fdPort, sdPort, null);
+    }
+
     public static final String DIRECTOR = "test-dir";
     public static final String CONSOLE_PASSWORD = "console \"pw\" \\ ok";
     public static final String CLIENT = "test-fd";
@@ -42,7 +48,7 @@ public record Samples(Path dir, String address, int dirPort, int fdPort, int sdP
 
     public Director director() {
         return Director.of(DIRECTOR, address, dirPort, CONSOLE_PASSWORD, "Daemon")
-                .withWorkingDirectory(work()).withPidDirectory(work());
+                .withWorkingDirectory(work()).withPidDirectory(work()).withTls(tls);
     }
 
     /** Director with a client, its FileSet, backup and restore Jobs. */
@@ -50,12 +56,12 @@ public record Samples(Path dir, String address, int dirPort, int fdPort, int sdP
         return DirectorConfig.of(director(), Catalog.sqlite("MyCatalog", "bacula"),
                         Messages.standard("Daemon", dir.resolve("log/director.log").toString()))
                 .withMessages(Messages.standard("Standard", dir.resolve("log/jobs.log").toString()))
-                .withStorage(new Storage(STORAGE, address, sdPort, SD_PASSWORD, DEVICE, "File", 10))
+                .withStorage(new Storage(STORAGE, address, sdPort, SD_PASSWORD, DEVICE, "File", 10, tls))
                 .withPool(Pool.of("Default", "Vol-", Duration.ofDays(365)).withMaximumVolumeBytes(1_000_000_000L))
                 .withSchedule(Schedule.parse("Nightly", List.of("Level=Full sun at 23:05", "Incremental mon-sat at 23:05")))
                 .withJobDefs(new JobDefs(Job.backup("DefaultBackup", null, null, STORAGE, "Default", "Standard")
                         .withPriority(10)))
-                .withClient(client(CLIENT, address, fdPort))
+                .withClient(client(CLIENT, address, fdPort).withTls(tls))
                 .withFileSet(new FileSet(CLIENT + "-fileset", includes, List.of(),
                         FileSetOptions.defaults().withOneFs(false)))
                 .withJob(Job.fromDefs(CLIENT + "-backup", JobType.BACKUP, "DefaultBackup")
@@ -81,13 +87,13 @@ public record Samples(Path dir, String address, int dirPort, int fdPort, int sdP
     }
 
     public FileDaemonConfig fileDaemonConfig() {
-        return new FileDaemonConfig(FileDaemon.of(CLIENT, address, fdPort).withDirectories(work(), work()),
-                List.of(DirectorAccess.of(DIRECTOR, CLIENT_PASSWORD)), Messages.toDirector("Standard", DIRECTOR));
+        return new FileDaemonConfig(FileDaemon.of(CLIENT, address, fdPort).withDirectories(work(), work()).withTls(tls),
+                List.of(DirectorAccess.of(DIRECTOR, CLIENT_PASSWORD).withTls(tls)), Messages.toDirector("Standard", DIRECTOR));
     }
 
     public StorageDaemonConfig storageDaemonConfig() {
-        return new StorageDaemonConfig(StorageDaemon.of("test-sd", address, sdPort).withDirectories(work(), work()),
-                List.of(DirectorAccess.of(DIRECTOR, SD_PASSWORD)),
+        return new StorageDaemonConfig(StorageDaemon.of("test-sd", address, sdPort).withDirectories(work(), work()).withTls(tls),
+                List.of(DirectorAccess.of(DIRECTOR, SD_PASSWORD).withTls(tls)),
                 List.of(Device.file(DEVICE, "File", dir.resolve("volumes").toString())),
                 Messages.toDirector("Standard", DIRECTOR));
     }

@@ -89,16 +89,16 @@ class LostClientTest {
   void aTargetOfAnotherApplicationNeedsTheOperatorsFlag(JujuModel model) {
     String otherBefore = DemoData.snapshot(model, OTHER + "/0");
     ActionResult refused = BackupStack.server(model, "restore",
-        Map.of("client", APP + "/0", "target", OTHER + "/0", "where", "/tmp/from-myapp-0"));
+        Map.of("client", APP + "/0", "target", OTHER + "/0", "where", "/srv/restored-from-myapp-0"));
     assertFalse(refused.isCompleted(), () -> "another application's unit is refused: " + refused);
     assertTrue(refused.message().contains("allow-other-application=true"), refused::toString);
-    assertFalse(model.exec(OTHER + "/0", "test -e /tmp/from-myapp-0").isSuccess(), "nothing ran");
+    assertFalse(model.exec(OTHER + "/0", "test -e /srv/restored-from-myapp-0").isSuccess(), "nothing ran");
 
     ActionResult allowed = BackupStack.server(model, "restore", Map.of("client", APP + "/0",
-        "target", OTHER + "/0", "where", "/tmp/from-myapp-0", "allow-other-application", "true"));
+        "target", OTHER + "/0", "where", "/srv/restored-from-myapp-0", "allow-other-application", "true"));
     assertTrue(allowed.isCompleted(), () -> "with the flag: " + allowed);
     assertEquals("hello from myapp/0\nchanged lost\n",
-        model.sh(OTHER + "/0", "cat /tmp/from-myapp-0/srv/demo/files/hello.txt"));
+        model.sh(OTHER + "/0", "cat /srv/restored-from-myapp-0/srv/demo/files/hello.txt"));
     assertEquals(otherBefore, DemoData.snapshot(model, OTHER + "/0"), "other/0's own data untouched");
   }
 
@@ -106,19 +106,19 @@ class LostClientTest {
   @Order(4)
   void pathsRestoreExactlyThoseFilesAndAnUnknownPathRunsNothing(JujuModel model) {
     ActionResult some = BackupStack.server(model, "restore", Map.of("client", APP + "/0", "target",
-        APP + "/1", "where", "/tmp/some", "paths", "/srv/demo/files/hello.txt,/srv/demo/files/nested/deeper"));
+        APP + "/1", "where", "/srv/restored-some", "paths", "/srv/demo/files/hello.txt,/srv/demo/files/nested/deeper"));
     assertTrue(some.isCompleted(), () -> "restore of two paths: " + some);
     assertEquals(List.of("hello.txt", "nested", "nested/deeper", "nested/deeper/leaf.txt"),
-        List.of(model.sh(APP + "/1", "cd /tmp/some/srv/demo/files && find . -mindepth 1 | sed 's|^./||'"
+        List.of(model.sh(APP + "/1", "cd /srv/restored-some/srv/demo/files && find . -mindepth 1 | sed 's|^./||'"
             + " | LC_ALL=C sort").strip().split("\n")),
         "only the two paths (and the parent directory of one)");
-    assertFalse(model.exec(APP + "/1", "test -e /tmp/some/srv/demo/dump").isSuccess(), "nothing else");
+    assertFalse(model.exec(APP + "/1", "test -e /srv/restored-some/srv/demo/dump").isSuccess(), "nothing else");
 
     ActionResult unknown = BackupStack.server(model, "restore", Map.of("client", APP + "/0", "target",
-        APP + "/1", "where", "/tmp/never", "paths", "/srv/demo/files/hello.txt,/srv/demo/files/nope"));
+        APP + "/1", "where", "/srv/restored-never", "paths", "/srv/demo/files/hello.txt,/srv/demo/files/nope"));
     assertFalse(unknown.isCompleted(), () -> "an unknown path fails: " + unknown);
     assertTrue(unknown.message().startsWith("path /srv/demo/files/nope is not in backup "), unknown::toString);
-    assertFalse(model.exec(APP + "/1", "test -e /tmp/never").isSuccess(), "nothing ran");
+    assertFalse(model.exec(APP + "/1", "test -e /srv/restored-never").isSuccess(), "nothing ran");
   }
 
   @Test
@@ -138,8 +138,8 @@ class LostClientTest {
     assertEquals(atBackup, DemoData.snapshot(model, APP + "/2"), "the new unit has the lost unit's data");
     step(model, "lost-machine-restore-paths");
     assertEquals("hello from myapp/0\nchanged lost\n",
-        model.sh(APP + "/2", "cat /tmp/some-files/srv/demo/files/hello.txt"));
-    assertTrue(model.exec(APP + "/2", "test -f /tmp/some-files/srv/demo/files/nested/random.bin").isSuccess());
+        model.sh(APP + "/2", "cat /srv/restored-some-files/srv/demo/files/hello.txt"));
+    assertTrue(model.exec(APP + "/2", "test -f /srv/restored-some-files/srv/demo/files/nested/random.bin").isSuccess());
     assertEquals(List.of("lost-machine-remove-unit", "lost-machine-list-clients", "lost-machine-add-unit",
         "lost-machine-list-backups", "lost-machine-restore", "lost-machine-restore-paths"), HOW_TO.names(),
         "every step of the how-to ran, in the page's order");

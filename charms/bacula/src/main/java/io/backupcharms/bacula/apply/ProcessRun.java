@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program to completion with a timeout, capturing stdout and stderr together. */
-record ProcessRun(List<String> argv, int exitCode, String output) {
-    static ProcessRun run(List<String> argv, Duration timeout, Map<String, String> env, Path stdin) {
+public record ProcessRun(List<String> argv, int exitCode, String output) {
+    public static ProcessRun run(List<String> argv, Duration timeout, Map<String, String> env, Path stdin) {
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().putAll(env);
         if (stdin != null) {

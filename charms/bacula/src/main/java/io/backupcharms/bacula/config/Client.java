@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param jobRetention Job Retention
  * @param autoPrune AutoPrune
  * @param maximumConcurrentJobs concurrent jobs on this client
+ * @param tls TLS towards the peers of this resource, or null for none
  */
 public record Client(String name, String address, int port, String password, String catalog,
-        Duration fileRetention, Duration jobRetention, boolean autoPrune, int maximumConcurrentJobs) {
+        Duration fileRetention, Duration jobRetention, boolean autoPrune, int maximumConcurrentJobs, Tls tls) {
     /** Bacula's default File Daemon port. */
     public static final int DEFAULT_PORT = 9102;
 
@@ -37,24 +38,29 @@ public record Client(String name, String address, int port, String password, Str
     /** A client keeping file records 60 days and job records 180 days, 5 concurrent jobs. */
     public static Client of(String name, String address, int port, String password, String catalog) {
         return new Client(name, address, port, password, catalog, Duration.ofDays(60),
-                Duration.ofDays(180), true, 5);
+                Duration.ofDays(180), true, 5, null);
     }
 
     /** A copy with other retentions. */
     public Client withRetention(Duration files, Duration jobs) {
         return new Client(name, address, port, password, catalog, files, jobs, autoPrune,
-                maximumConcurrentJobs);
+                maximumConcurrentJobs, tls);
     }
 
     /** A copy with another Maximum Concurrent Jobs. */
     public Client withMaximumConcurrentJobs(int jobs) {
         return new Client(name, address, port, password, catalog, fileRetention, jobRetention,
-                autoPrune, jobs);
+                autoPrune, jobs, tls);
     }
 
     /** Never with the password: see {@link Redacted}. */
     @Override
     public String toString() {
         return Redacted.describe(this);
+    }
+
+    /** A copy with TLS towards its peers ({@code null}: none). */
+    public Client withTls(Tls newTls) {
+        return new Client(name, address, port, password, catalog, fileRetention, jobRetention, autoPrune, maximumConcurrentJobs, newTls);
     }
 }

@@ -13,6 +13,7 @@ package io.backupcharms.bacula.config;
  * @param maximumConcurrentJobs at least 2 by default: with 1 a job started right after another
  *     waits up to 4 s more
  * @param messages name of the Messages resource for the Director's own messages
+ * @param tls TLS towards the peers of this resource, or null for none
  */
 public record Director(
         String name,
@@ -23,7 +24,8 @@ public record Director(
         String workingDirectory,
         String pidDirectory,
         int maximumConcurrentJobs,
-        String messages) {
+        String messages,
+        Tls tls) {
     /** Bacula's default Director port. */
     public static final int DEFAULT_PORT = 9101;
 
@@ -46,36 +48,41 @@ public record Director(
      */
     public static Director of(String name, String address, int port, String password, String messages) {
         return new Director(name, address, port, password, "/etc/bacula/scripts/query.sql",
-                "/var/lib/bacula", "/run/bacula", 20, messages);
+                "/var/lib/bacula", "/run/bacula", 20, messages, null);
     }
 
     /** A copy with another WorkingDirectory. */
     public Director withWorkingDirectory(String dir) {
         return new Director(name, address, port, password, queryFile, dir, pidDirectory,
-                maximumConcurrentJobs, messages);
+                maximumConcurrentJobs, messages, tls);
     }
 
     /** A copy with another PidDirectory. */
     public Director withPidDirectory(String dir) {
         return new Director(name, address, port, password, queryFile, workingDirectory, dir,
-                maximumConcurrentJobs, messages);
+                maximumConcurrentJobs, messages, tls);
     }
 
     /** A copy with another QueryFile. */
     public Director withQueryFile(String file) {
         return new Director(name, address, port, password, file, workingDirectory, pidDirectory,
-                maximumConcurrentJobs, messages);
+                maximumConcurrentJobs, messages, tls);
     }
 
     /** A copy with another Maximum Concurrent Jobs. */
     public Director withMaximumConcurrentJobs(int jobs) {
         return new Director(name, address, port, password, queryFile, workingDirectory,
-                pidDirectory, jobs, messages);
+                pidDirectory, jobs, messages, tls);
     }
 
     /** A copy with another console password. */
     public Director withPassword(String newPassword) {
         return new Director(name, address, port, newPassword, queryFile, workingDirectory,
-                pidDirectory, maximumConcurrentJobs, messages);
+                pidDirectory, maximumConcurrentJobs, messages, tls);
+    }
+
+    /** A copy with TLS towards its peers ({@code null}: none). */
+    public Director withTls(Tls newTls) {
+        return new Director(name, address, port, password, queryFile, workingDirectory, pidDirectory, maximumConcurrentJobs, messages, newTls);
     }
 }

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param maximumConcurrentJobs concurrent jobs
  * @param heartbeatInterval Heartbeat Interval, or null for Bacula's default; never zero (in 9.6.7
  *     zero adds 10 s to every backup)
+ * @param tls TLS towards the peers of this resource, or null for none
  */
 public record FileDaemon(String name, String address, int port, String workingDirectory,
-        String pidDirectory, int maximumConcurrentJobs, Duration heartbeatInterval) {
+        String pidDirectory, int maximumConcurrentJobs, Duration heartbeatInterval, Tls tls) {
     public FileDaemon {
         String r = "FileDaemon \"" + name + "\"";
         Check.name("FileDaemon", "Name", name);
@@ -29,11 +30,16 @@ public record FileDaemon(String name, String address, int port, String workingDi
 
     /** A File Daemon with Debian's paths and 20 concurrent jobs. */
     public static FileDaemon of(String name, String address, int port) {
-        return new FileDaemon(name, address, port, "/var/lib/bacula", "/run/bacula", 20, null);
+        return new FileDaemon(name, address, port, "/var/lib/bacula", "/run/bacula", 20, null, null);
     }
 
     /** A copy with other working and PID directories. */
     public FileDaemon withDirectories(String working, String pid) {
-        return new FileDaemon(name, address, port, working, pid, maximumConcurrentJobs, heartbeatInterval);
+        return new FileDaemon(name, address, port, working, pid, maximumConcurrentJobs, heartbeatInterval, tls);
+    }
+
+    /** A copy with TLS towards its peers ({@code null}: none). */
+    public FileDaemon withTls(Tls newTls) {
+        return new FileDaemon(name, address, port, workingDirectory, pidDirectory, maximumConcurrentJobs, heartbeatInterval, newTls);
     }
 }

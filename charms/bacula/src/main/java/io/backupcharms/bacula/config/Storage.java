@@ -13,9 +13,10 @@ import io.backupcharms.bacula.Redacted;
  * @param device the SD's Device name
  * @param mediaType the Device's Media Type
  * @param maximumConcurrentJobs concurrent jobs on this storage
+ * @param tls TLS towards the peers of this resource, or null for none
  */
 public record Storage(String name, String address, int port, String password, String device,
-        String mediaType, int maximumConcurrentJobs) {
+        String mediaType, int maximumConcurrentJobs, Tls tls) {
     public Storage {
         String r = "Storage \"" + name + "\"";
         Check.name("Storage", "Name", name);
@@ -30,12 +31,17 @@ public record Storage(String name, String address, int port, String password, St
     /** A Storage entry allowing 10 concurrent jobs. */
     public static Storage of(String name, String address, int port, String password, String device,
             String mediaType) {
-        return new Storage(name, address, port, password, device, mediaType, 10);
+        return new Storage(name, address, port, password, device, mediaType, 10, null);
     }
 
     /** Never with the password: see {@link Redacted}. */
     @Override
     public String toString() {
         return Redacted.describe(this);
+    }
+
+    /** A copy with TLS towards its peers ({@code null}: none). */
+    public Storage withTls(Tls newTls) {
+        return new Storage(name, address, port, password, device, mediaType, maximumConcurrentJobs, newTls);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * Talks to a File Daemon over its own port as one of the Director entries of its bacula-fd.conf:
@@ -27,14 +28,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param directorName the name of a Director entry of its bacula-fd.conf
  * @param password that entry's password
  * @param timeout bound on connecting and on every read
+ * @param tls when not null, require TLS with this context (the File Daemon's certificate must
+ *     match {@code host}); when null, never use TLS
  */
-public record FileDaemonStatusClient(String host, int port, String directorName, String password, Duration timeout) {
+public record FileDaemonStatusClient(String host, int port, String directorName, String password, Duration timeout,
+        SSLContext tls) {
     /** Checks the values are present. */
     public FileDaemonStatusClient {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(directorName, "directorName");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** A client that never uses TLS. */
+    public FileDaemonStatusClient(String host, int port, String directorName, String password, Duration timeout) {
+        this(host, port, directorName, password, timeout, null);
+    }
+
+    /** A copy requiring TLS with {@code context}. */
+    public FileDaemonStatusClient withTls(SSLContext context) {
+        return new FileDaemonStatusClient(host, port, directorName, password, timeout, context);
     }
 
     /**
@@ -133,11 +147,11 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
 
     private Login login(String target) {
         // The File Daemon reads "Hello Director <name> calling" (filed/authenticate.c), then the
-        // same CRAM-MD5 exchange as the Director; our entries never use TLS.
+        // same CRAM-MD5 exchange as the Director, then TLS when both sides want it.
         return new Login("Hello Director " + directorName + " calling\n", target, "connection",
                 " for its Director entry \"" + directorName + "\"",
                 "Password of that Director entry in bacula-fd.conf", password, directorName,
-                null, host, port, timeout, "2000 OK Hello");
+                tls, host, port, timeout, "2000 OK Hello", false);
     }
 
     /** Never with the password: see {@link Redacted}. */

@@ -40,7 +40,10 @@ final class Handshake {
                     + login.passwordHint());
         }
 
-        int ourTls = login.tls() == null ? 0 : 2;
+        // Bacula's levels: 0 none, 1 offered, 2 required; TLS starts when both sides are at 1 or more.
+        boolean optional = login.tls() != null && login.tlsOptional();
+        int ourTls = login.tls() == null ? 0 : optional ? 1 : 2;
+        boolean useTls = login.tls() != null && !(optional && peerTls == 0);
         String mine = CramMd5.challenge(login.challengeName());
         s.send("auth cram-md5 " + mine + " ssl=" + ourTls + "\n");
         String answer = s.receive().text().replace("\0", "").strip();
@@ -51,13 +54,13 @@ final class Handshake {
         }
         s.send("1000 OK auth\n");
 
-        if (login.tls() != null) {
+        if (useTls) {
             if (peerTls == 0) {
                 throw new AuthenticationFailedException(target + " does not offer TLS, which these settings"
                         + " require; enable TLS in its Director resource or connect without TLS");
             }
             s.startTls(login.tls().getSocketFactory(), login.host(), login.port());
-        } else if (peerTls == 2) {
+        } else if (peerTls == 2 && login.tls() == null) {
             throw new AuthenticationFailedException(target + " requires TLS; give the " + login.role()
                     + " an SSLContext");
         }

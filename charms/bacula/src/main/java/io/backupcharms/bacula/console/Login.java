@@ -21,9 +21,11 @@ import javax.net.ssl.SSLContext;
  * @param port its port
  * @param readTimeout the longest wait for one packet
  * @param greetingPrefix how the daemon's greeting after authentication starts
+ * @param tlsOptional with {@code tls}: log in without TLS to a daemon that offers none
  */
 record Login(String hello, String target, String role, String as, String passwordHint, String password,
-        String challengeName, SSLContext tls, String host, int port, Duration readTimeout, String greetingPrefix) {
+        String challengeName, SSLContext tls, String host, int port, Duration readTimeout, String greetingPrefix,
+        boolean tlsOptional) {
 
     /** A Director console login. */
     static Login console(ConsoleSettings s) {
@@ -32,7 +34,7 @@ record Login(String hello, String target, String role, String as, String passwor
         return new Login("Hello " + who + " calling\n", Handshake.target(s), "console",
                 s.consoleName() == null ? " for the default console" : " for Console \"" + s.consoleName() + "\"",
                 s.consoleName() == null ? "Director resource Password" : "Console resource Password",
-                s.password(), "backup-charms-console", s.tls(), s.host(), s.port(), s.readTimeout(), "1000 OK");
+                s.password(), "backup-charms-console", s.tls(), s.host(), s.port(), s.readTimeout(), "1000 OK", s.tlsOptional());
     }
 
     /** Never with the password: see {@link Redacted}. */

@@ -22,6 +22,7 @@ import io.backupcharms.bacula.config.Schedule;
 import io.backupcharms.bacula.config.Storage;
 import io.backupcharms.bacula.config.StorageDaemon;
 import io.backupcharms.bacula.config.StorageDaemonConfig;
+import io.backupcharms.bacula.config.Tls;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -73,6 +74,7 @@ public final class BaculaRenderer {
         w.quoted("Pid Directory", fd.pidDirectory());
         w.number("Maximum Concurrent Jobs", fd.maximumConcurrentJobs());
         w.duration("Heartbeat Interval", fd.heartbeatInterval());
+        tls(w, fd.tls(), false);
         w.end();
         sorted(config.directors(), DirectorAccess::name).forEach(d -> directorAccess(w, d));
         messages(w, config.messages());
@@ -94,6 +96,7 @@ public final class BaculaRenderer {
         w.quoted("WorkingDirectory", sd.workingDirectory());
         w.quoted("Pid Directory", sd.pidDirectory());
         w.number("Maximum Concurrent Jobs", sd.maximumConcurrentJobs());
+        tls(w, sd.tls(), true);
         w.end();
         sorted(config.directors(), DirectorAccess::name).forEach(d -> directorAccess(w, d));
         sorted(config.devices(), Device::name).forEach(d -> device(w, d));
@@ -118,6 +121,7 @@ public final class BaculaRenderer {
         w.number("Maximum Concurrent Jobs", d.maximumConcurrentJobs());
         w.quoted("Password", d.password());
         w.quoted("Messages", d.messages());
+        tls(w, d.tls(), true);
         w.end();
     }
 
@@ -153,6 +157,7 @@ public final class BaculaRenderer {
         w.quoted("Device", s.device());
         w.quoted("Media Type", s.mediaType());
         w.number("Maximum Concurrent Jobs", s.maximumConcurrentJobs());
+        tls(w, s.tls(), false);
         w.end();
     }
 
@@ -179,6 +184,7 @@ public final class BaculaRenderer {
         w.duration("Job Retention", c.jobRetention());
         w.bool("AutoPrune", c.autoPrune());
         w.number("Maximum Concurrent Jobs", c.maximumConcurrentJobs());
+        tls(w, c.tls(), false);
         w.end();
     }
 
@@ -253,7 +259,26 @@ public final class BaculaRenderer {
         w.begin("Director", d.name());
         w.quoted("Password", d.password());
         w.bool("Monitor", d.monitor());
+        tls(w, d.tls(), true);
         w.end();
+    }
+
+    /**
+     * The TLS directives of one resource. {@code accepting}: the daemon is the TLS server of this
+     * resource's connections, and checks the client's certificate ({@code TLS Verify Peer}).
+     */
+    private static void tls(ConfigWriter w, Tls t, boolean accepting) {
+        if (t == null) {
+            return;
+        }
+        w.bool("TLS Enable", true);
+        w.bool("TLS Require", t.require());
+        if (accepting) {
+            w.bool("TLS Verify Peer", true);
+        }
+        w.quoted("TLS CA Certificate File", t.caFile());
+        w.quoted("TLS Certificate", t.certificate());
+        w.quoted("TLS Key", t.key());
     }
 
     private static void device(ConfigWriter w, Device d) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.console.AuthenticationFailedException;
+import io.backupcharms.bacula.console.ConsoleSettings;
+import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
 import io.backupcharms.it.ActionResult;
 import io.backupcharms.it.BackupStack;
@@ -15,9 +17,13 @@ import io.backupcharms.it.ModelExtension;
 import io.backupcharms.it.ModelStatus;
 import io.backupcharms.it.PyBackup;
 import io.backupcharms.it.UnitStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,7 +48,7 @@ class SiblingUnitTest {
       + " for r in $(relation-ids bacula-dir); do"
       + " for id in $(relation-get --app -r $r - " + BackupStack.SERVER + " --format=json"
       + " | grep -o 'secret:[0-9a-v]\\{20\\}' | sort -u); do"
-      + " secret-get $id password 2>/dev/null; done; done";
+      + " secret-get $id password 2>/dev/null; done; done; true";
 
   @BeforeAll
   static void deploy(JujuModel model) {
@@ -110,5 +116,74 @@ class SiblingUnitTest {
     assertEquals("", model.sh(BackupStack.SERVER + "/0",
         "grep -rl -- " + marker + " /etc/bacula || true").strip(),
         "the Director is told to run the other machine's script nowhere");
+  }
+
+  /**
+   * The Director, the File Daemons and the Storage Daemon require TLS of each other: a Director
+   * that knows myapp/0's own password but speaks plaintext is refused, and a capture of a
+   * backup's traffic holds none of the backed-up file's content.
+   */
+  @Test
+  @Order(4)
+  void daemonsSpeakOnlyTlsAndABackupsTrafficHoldsNoFileContent(JujuModel model) throws Exception {
+    String unit = APP + "/0";
+    String address = model.status().unit(unit).orElseThrow().address();
+    String password = model.sh(unit, "awk '/Name = \"?charm-bacula-dir\"?$/{d=1} d && /Password/{print; exit}' /etc/bacula/bacula-fd.conf")
+        .replaceAll("(?s).*Password = \"(.*)\".*", "$1").strip();
+    FileDaemonStatusClient plain = new FileDaemonStatusClient(
+        address, 9102, "charm-bacula-dir", password, Duration.ofSeconds(10));
+    AuthenticationFailedException refused = assertThrows(AuthenticationFailedException.class, plain::checkLogin,
+        "a plaintext Director with the right password is refused");
+    assertTrue(refused.getMessage().contains("requires TLS"), refused.getMessage());
+    String server = model.status().first(BackupStack.SERVER).address();
+    String consolePassword = model.sh(BackupStack.SERVER + "/0",
+        "awk '/Name = \"?charm-bacula-dir\"?$/{d=1} d && /Password/{print; exit}' /etc/bacula/bacula-dir.conf")
+        .replaceAll("(?s).*Password = \"(.*)\".*", "$1").strip();
+    AuthenticationFailedException console = assertThrows(AuthenticationFailedException.class,
+        () -> DirectorConsole.connect(ConsoleSettings.of(server, 9101, consolePassword)),
+        "a plaintext console with the right password is refused by the Director");
+    assertTrue(console.getMessage().contains("requires TLS"), console.getMessage());
+
+    String marker = "TLS-MARKER-" + Long.toHexString(System.nanoTime());
+    model.sh(unit, "for i in $(seq 1 300); do echo " + marker + "; done > /srv/demo/files/tls-marker.txt");
+    Path capture = Files.createTempFile("backup-traffic", ".pcap");
+    Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-U", "-w", capture.toString(),
+        "host " + address + " and (port 9102 or port 9103)").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      Thread.sleep(1000); // tcpdump listens before the job starts
+      ActionResult backup = BackupStack.backup(model, unit, "Incremental");
+      assertTrue(backup.isCompleted(), () -> "the backup over TLS: " + backup);
+    } finally {
+      tcpdump.destroy();
+      tcpdump.waitFor(10, TimeUnit.SECONDS);
+    }
+    String traffic = new String(Files.readAllBytes(capture), StandardCharsets.ISO_8859_1);
+    Files.deleteIfExists(capture);
+    assertTrue(traffic.length() > 4000, "the capture saw the job: " + traffic.length() + " bytes");
+    assertFalse(traffic.contains(marker), "the file's content crossed the network in plaintext");
+    assertFalse(traffic.contains("tls-marker.txt"), "the file's name crossed the network in plaintext");
+  }
+
+  /**
+   * Any user of myapp/0's machine plants a symbolic link where the operator restores to; the
+   * File Daemon, running as root, must not follow it.
+   */
+  @Test
+  @Order(5)
+  void aRestoreUnderTmpDoesNotFollowALinkPlantedThere(JujuModel model) {
+    String unit = APP + "/0";
+    model.sh(unit, "rm -rf /tmp/restore /root/planted && mkdir -p /root/planted"
+        + " && ln -s /root/planted /tmp/restore");
+    ActionResult restore = BackupStack.server(model, "restore", Map.of("client", unit, "where", "/tmp/restore"));
+    assertTrue(restore.isCompleted(), () -> "the restore itself works: " + restore);
+    String where = restore.result("where");
+    assertTrue(where.startsWith("/var/lib/bacula-fd-charm/restores/"), where);
+    assertEquals("/tmp/restore", restore.result("requested-where"));
+    assertEquals("", model.sh(unit, "find /root/planted -mindepth 1").strip(),
+        "nothing was written through the planted link");
+    assertTrue(model.exec(unit, "test -f " + where + "/srv/demo/files/hello.txt").isSuccess(),
+        "the files are in the private directory");
+    assertEquals("700", model.sh(unit, "stat -c %a /var/lib/bacula-fd-charm/restores").strip());
   }
 }
