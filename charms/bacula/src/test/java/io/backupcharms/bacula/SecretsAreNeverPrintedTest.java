@@ -1,8 +1,5 @@
 package io.backupcharms.bacula;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.backupcharms.bacula.config.Catalog;
 import io.backupcharms.bacula.config.Client;
 import io.backupcharms.bacula.config.Console;
@@ -10,9 +7,13 @@ import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.Storage;
 import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
+import io.backupcharms.bacula.tls.CertificateAuthority;
+import io.backupcharms.bacula.tls.KeyAndCertificate;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A value that holds a password prints without it: values end up in log lines, exception
@@ -37,6 +38,16 @@ class SecretsAreNeverPrintedTest {
       assertFalse(printed.contains(SECRET), () -> value.getClass().getSimpleName() + " prints its password: "
           + printed);
       assertTrue(printed.contains("password=<redacted>"), printed);
+    }
+  }
+
+  @Test
+  void noValueThatHoldsAPrivateKeyPrintsIt() {
+    KeyAndCertificate pair = new KeyAndCertificate(SECRET, "-----BEGIN CERTIFICATE-----");
+    for (Object value : List.of(pair, new CertificateAuthority(pair))) {
+      String printed = value.toString();
+      assertFalse(printed.contains(SECRET), () -> value.getClass().getSimpleName() + " prints its key: " + printed);
+      assertTrue(printed.contains("key=<redacted>"), printed);
     }
   }
 }

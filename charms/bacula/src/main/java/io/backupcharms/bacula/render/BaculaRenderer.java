@@ -74,6 +74,12 @@ public final class BaculaRenderer {
         w.quoted("Pid Directory", fd.pidDirectory());
         w.number("Maximum Concurrent Jobs", fd.maximumConcurrentJobs());
         w.duration("Heartbeat Interval", fd.heartbeatInterval());
+        if (fd.pki() != null) {
+            w.bool("PKI Signatures", true);
+            w.bool("PKI Encryption", true);
+            w.quoted("PKI Keypair", fd.pki().keypair());
+            fd.pki().masterKeys().forEach(m -> w.quoted("PKI Master Key", m));
+        }
         tls(w, fd.tls(), false);
         w.end();
         sorted(config.directors(), DirectorAccess::name).forEach(d -> directorAccess(w, d));

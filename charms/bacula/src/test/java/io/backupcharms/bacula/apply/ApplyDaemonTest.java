@@ -110,7 +110,7 @@ class ApplyDaemonTest {
         assertEquals(ApplyResult.UNCHANGED, applier.applyFileDaemon(same, fdFile, pidBased));
         FileDaemon fd = same.fileDaemon();
         FileDaemonConfig changed = new FileDaemonConfig(new FileDaemon(fd.name(), fd.address(), fd.port(),
-                fd.workingDirectory(), fd.pidDirectory(), 7, Duration.ofSeconds(30), null), same.directors(), same.messages());
+                fd.workingDirectory(), fd.pidDirectory(), 7, Duration.ofSeconds(30), null, null), same.directors(), same.messages());
         assertEquals(ApplyResult.REPLACED, applier.applyFileDaemon(changed, fdFile, pidBased));
         assertEquals(List.of(Daemon.FILE), restarted);
         assertEquals(Samples.CLIENT, console.clientStatus(Samples.CLIENT).name());

@@ -55,7 +55,7 @@ class ModelChecksTest {
     @Test
     void heartbeatIntervalZeroIsRefused() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new FileDaemon("fd", "127.0.0.1",
-                9102, "/var/lib/bacula", "/run/bacula", 20, Duration.ZERO, null));
+                9102, "/var/lib/bacula", "/run/bacula", 20, Duration.ZERO, null, null));
         assertTrue(e.getMessage().contains("Heartbeat Interval"), e.getMessage());
     }
 
