@@ -74,6 +74,14 @@ class DaemonTlsTest {
                 Samples.CLIENT_PASSWORD, Duration.ofSeconds(10)).withTls(LAB.tlsContext()).checkLogin();
     }
 
+    @Test
+    void aConsoleUsingTlsWhenOfferedUsesItWithADirectorThatRequiresIt() {
+        try (DirectorConsole c = DirectorConsole.connect(ConsoleSettings.of(BaculaLab.ADDRESS,
+                LAB.samples().dirPort(), Samples.CONSOLE_PASSWORD).withTlsWhenOffered(LAB.tlsContext()))) {
+            assertEquals(Samples.DIRECTOR, c.version().director());
+        }
+    }
+
     private static void waitForCapture(Path capture) throws IOException, InterruptedException {
         // tcpdump writes the file header once it listens; traffic before that would be missed.
         for (int i = 0; i < 100 && (!Files.exists(capture) || Files.size(capture) == 0); i++) {

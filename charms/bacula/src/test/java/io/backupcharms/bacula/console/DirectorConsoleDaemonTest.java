@@ -13,12 +13,15 @@ import io.backupcharms.bacula.config.Replace;
 import io.backupcharms.bacula.console.reply.JobProgress;
 import io.backupcharms.bacula.console.reply.JobRecord;
 import io.backupcharms.bacula.console.reply.JobStatus;
+import io.backupcharms.bacula.tls.CertificateAuthority;
+import io.backupcharms.bacula.tls.TlsContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,18 @@ class DirectorConsoleDaemonTest {
     private static JobRecord runAndWait(RunRequest r) {
         long id = console.run(r);
         return console.waitForJob(id, Duration.ofSeconds(60), p -> { });
+    }
+
+    /** The one reload that turns TLS on starts from a Director that runs without it. */
+    @Test
+    void aConsoleUsingTlsWhenOfferedLogsInToADirectorWithoutTls() {
+        CertificateAuthority ca = CertificateAuthority.create("test CA");
+        SSLContext tls = TlsContexts.mutual(ca.certificate(), ca.issue(BaculaLab.ADDRESS));
+        try (DirectorConsole c = DirectorConsole.connect(settings().withTlsWhenOffered(tls))) {
+            assertEquals(Samples.DIRECTOR, c.version().director());
+        }
+        assertThrows(AuthenticationFailedException.class, () -> DirectorConsole.connect(settings().withTls(tls)),
+                "required TLS is never dropped");
     }
 
     @Test
