@@ -80,6 +80,10 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   public void release(String unit) {
     try {
       if (Files.exists(OWNER) && Files.readString(OWNER).strip().equals(unit)) {
+        // The unit's key and certificate go with it: the authority still trusts the certificate.
+        for (String name : List.of("fd.key", "fd.pem", "ca.pem")) {
+          Files.deleteIfExists(TLS_DIR.resolve(name));
+        }
         Files.delete(OWNER);
       }
     } catch (IOException e) {
