@@ -138,8 +138,8 @@ class LostClientTest {
     assertEquals(atBackup, DemoData.snapshot(model, APP + "/2"), "the new unit has the lost unit's data");
     step(model, "lost-machine-restore-paths");
     assertEquals("hello from myapp/0\nchanged lost\n",
-        model.sh(APP + "/2", "cat /srv/restored-some-files/srv/demo/files/hello.txt"));
-    assertTrue(model.exec(APP + "/2", "test -f /srv/restored-some-files/srv/demo/files/nested/random.bin").isSuccess());
+        model.sh(APP + "/2", "cat /srv/some-files/srv/demo/files/hello.txt"));
+    assertTrue(model.exec(APP + "/2", "test -f /srv/some-files/srv/demo/files/nested/random.bin").isSuccess());
     assertEquals(List.of("lost-machine-remove-unit", "lost-machine-list-clients", "lost-machine-add-unit",
         "lost-machine-list-backups", "lost-machine-restore", "lost-machine-restore-paths"), HOW_TO.names(),
         "every step of the how-to ran, in the page's order");
