@@ -13,6 +13,7 @@ import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.SecretState;
 import io.backupcharms.ops.testing.State;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,28 @@ class CharmStateTest extends ServerStateTest {
     workload.daemonCalls.clear();
     ctx.run(ctx.on().updateStatus(), after);
     assertEquals(java.util.List.of(), workload.daemonCalls, "nothing to stop twice");
+  }
+
+  /** Security L5: one password per pairing, so knowing one opens nothing else. */
+  @Test
+  void noPasswordIsSharedBetweenResources() throws Exception {
+    Map<String, String> unit0 = fdBag(FD0, "10.1.1.5");
+    unit0.put("password-scope", "unit");
+    Map<String, String> unit1 = fdBag("relation-prod-myapp-1-7a6b5c4d3e2f-fd", "10.1.1.6");
+    unit1.put("password-scope", "unit");
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", unit0, "bacula-fd/1", unit1));
+    ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), leader().withRelation(rel));
+
+    java.util.regex.Pattern password = java.util.regex.Pattern.compile("Password = \"([^\"]*)\"");
+    List<String> director = new java.util.ArrayList<>();
+    password.matcher(workload.directorConfig()).results().forEach(m -> director.add(m.group(1)));
+    assertEquals(5, director.size(), "Director, Storage, housekeeping and two clients: " + director.size());
+    assertEquals(5, Set.copyOf(director).size(), "every resource of bacula-dir.conf has its own password");
+    String sd = java.nio.file.Files.readString(workload.layout().storageConfig());
+    List<String> storage = password.matcher(sd).results().map(m -> m.group(1)).toList();
+    assertEquals(1, storage.size());
+    assertEquals(1, director.stream().filter(storage.get(0)::equals).count(),
+        "the Storage Daemon's password pairs with the Director's Storage resource only");
   }
 
   @Test
