@@ -98,6 +98,44 @@ class CharmStateTest extends ServerStateTest {
     assertEquals(java.util.List.of(), workload.daemonCalls, "nothing to stop twice");
   }
 
+  /** Security, TLS: certificates for the address Juju gives each unit, used once it says so. */
+  @Test
+  void eachFileDaemonUnitGetsACertificateAndTheDirectorUsesTlsWithItOnceItSaysSo() {
+    workload.tlsFiles = java.util.Optional.of(new io.backupcharms.server.workload.ServerTlsFiles(root.resolve("tls")));
+    Map<String, String> unit0 = fdBag(FD0, "10.1.1.5");
+    unit0.put("password-scope", "unit");
+    RelationState rel = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", unit0));
+    State out = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), leader().withRelation(rel));
+
+    assertEquals(new ActiveStatus("1 client"), out.unitStatus());
+    assertTrue(out.secret("bacula-ca").isPresent(), "the authority is a secret of the application");
+    Map<String, String> own = out.secret("fd-7-bacula-fd-0").orElseThrow().content();
+    assertEquals("10.1.1.5", own.get("tls-address"));
+    assertTrue(own.get("tls-certificate").startsWith("-----BEGIN CERTIFICATE-----"), own.get("tls-certificate"));
+    assertTrue(own.get("tls-key").startsWith("-----BEGIN PRIVATE KEY-----"));
+    assertTrue(section(workload.directorConfig(), "Director").contains("TLS Require = yes"),
+        "the Director requires TLS of consoles");
+    assertFalse(section(workload.directorConfig(), "Client \"" + FD0).contains("TLS"),
+        "not towards a File Daemon that has not applied its certificate yet");
+
+    unit0.put("tls", "required");
+    RelationState applied = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", unit0));
+    ctx.run(ctx.on().relationChanged(applied, "bacula-fd/0"), out.withRelation(applied));
+    assertTrue(section(workload.directorConfig(), "Client \"" + FD0).contains("TLS Require = yes"),
+        () -> section(workload.directorConfig(), "Client \"" + FD0));
+    assertTrue(section(workload.directorConfig(), "Storage").contains("TLS Require = yes"),
+        "every client does TLS, so the Storage Daemon requires it");
+  }
+
+  /** The resource of bacula-dir.conf whose Name line starts with {@code kindAndName}'s name. */
+  private static String section(String conf, String kindAndName) {
+    String kind = kindAndName.split(" ")[0];
+    int i = kindAndName.contains(" ")
+        ? conf.indexOf("Name = " + kindAndName.substring(kind.length() + 1))
+        : conf.indexOf(kind + " {");
+    return conf.substring(i, conf.indexOf('}', i));
+  }
+
   /** Security L5: one password per pairing, so knowing one opens nothing else. */
   @Test
   void noPasswordIsSharedBetweenResources() throws Exception {

@@ -65,6 +65,14 @@ final class TempDirWorkload implements Workload {
 
   /** Jobs the Director runs now, as its console reports them. */
   int activeJobs;
+  /** The TLS files the charm writes (real openssl); empty: the daemons run without TLS. */
+  java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tlsFiles = java.util.Optional.empty();
+
+  @Override
+  public java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tls() {
+    return tlsFiles;
+  }
+
   /** When set, a reload leaves the Director on its old file (Bacula's limit of reload tables). */
   boolean reloadIgnored;
 
