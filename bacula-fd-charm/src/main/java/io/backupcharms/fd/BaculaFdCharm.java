@@ -7,6 +7,7 @@ import io.backupcharms.bacula.config.FileDaemon;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.RunScript;
+import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.ops.ActiveStatus;
@@ -234,9 +235,11 @@ public final class BaculaFdCharm extends CharmBase {
       tls = host.installTls(secretContent.get(TLS_CA),
           new KeyAndCertificate(secretContent.get(TLS_KEY), secretContent.get(TLS_CERTIFICATE)));
     }
+    PkiKeys keys = ownSecret.isPresent() ? PkiKeys.of(secretContent) : PkiKeys.NONE;
+    Pki pki = keys.inUse().map(k -> host.installPki(k, keys.masterCertificate())).orElse(null);
     FileDaemonConfig fdConfig;
     try {
-      fdConfig = new FileDaemonConfig(FileDaemon.of(name, address.get(), config.port()).withTls(tls),
+      fdConfig = new FileDaemonConfig(FileDaemon.of(name, address.get(), config.port()).withTls(tls).withPki(pki),
           java.util.List.of(DirectorAccess.of(dir.orElseThrow().name(), password).withTls(tls),
               new DirectorAccess(MONITOR_NAME, host.monitorPassword(), true, null)),
           Messages.toDirector("Standard", dir.orElseThrow().name()));
@@ -265,8 +268,17 @@ public final class BaculaFdCharm extends CharmBase {
     if (!tlsState.equals(director.get().localUnitData().get(UnitPasswords.TLS_KEY).orElse(""))) {
       director.get().localUnitData().set(UnitPasswords.TLS_KEY, tlsState);
     }
+    String pkiState = keys.inUse().map(KeyAndCertificate::fingerprint).orElse("");
+    if (!pkiState.equals(director.get().localUnitData().get(UnitPasswords.PKI_KEY).orElse(""))) {
+      director.get().localUnitData().set(UnitPasswords.PKI_KEY, pkiState);
+    }
     unit().setPorts(Set.of(Port.tcp(config.port())));
     Status last = reportLastBackup(backup.get(), address.get(), config.port());
+    if (keys.recoveryFor().isPresent()) {
+      // Until the restore ends, this File Daemon decrypts with another key, and encrypts for it.
+      last = new ActiveStatus("holds the key to restore " + keys.recoveryFor().get()
+          + " for a restore bacula-server started; " + last.message());
+    }
     // The server may still refuse this File Daemon (a name claimed twice, data Bacula rejects);
     // it says so on the relation, and the machine's owner must see it here, not a green status.
     String leftOut = ClientsLeftOut.decode(directorBag).get(unit().name());

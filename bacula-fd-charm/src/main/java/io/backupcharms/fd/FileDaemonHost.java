@@ -64,4 +64,14 @@ interface FileDaemonHost {
    * @return the files as bacula-fd.conf names them
    */
   io.backupcharms.bacula.config.Tls installTls(String authority, io.backupcharms.bacula.tls.KeyAndCertificate own);
+
+  /**
+   * Writes the File Daemon's data-encryption keys, readable by root only: the key pair it
+   * encrypts and decrypts with, and the master certificate every backup is encrypted for too.
+   * Key files no longer named are deleted.
+   *
+   * @return the files as bacula-fd.conf names them; the names change with the keys
+   */
+  io.backupcharms.bacula.config.Pki installPki(io.backupcharms.bacula.tls.KeyAndCertificate keypair,
+      String masterCertificate);
 }

@@ -5,6 +5,7 @@ import io.backupcharms.bacula.apply.ApplyResult;
 import io.backupcharms.bacula.apply.ConfigApplier;
 import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
@@ -25,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** The real machine: Debian's bacula-fd package, /etc/bacula/bacula-fd.conf and systemd. */
@@ -34,6 +37,8 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   static final Path STATE_DIR = Path.of("/var/lib/bacula-fd-charm");
   /** The File Daemon's TLS key and certificates: bacula-fd runs as root, so root only. */
   private static final Path TLS_DIR = Path.of("/etc/bacula/fd-tls");
+  /** The data-encryption keys; root only, since bacula-fd runs as root. */
+  private static final Path PKI_DIR = Path.of("/etc/bacula/fd-pki");
   /** The unit that owns the machine's File Daemon, one line. */
   static final Path OWNER = STATE_DIR.resolve("owner");
   static final Path NOOP = STATE_DIR.resolve("noop");
@@ -84,6 +89,8 @@ final class MachineFileDaemonHost implements FileDaemonHost {
         for (String name : List.of("fd.key", "fd.pem", "ca.pem")) {
           Files.deleteIfExists(TLS_DIR.resolve(name));
         }
+        // The server keeps the client's data key; the machine must not.
+        removePkiFilesExcept(Set.of());
         Files.delete(OWNER);
       }
     } catch (IOException e) {
@@ -92,20 +99,57 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
+  public Pki installPki(KeyAndCertificate keypair, String masterCertificate) {
+    // Named by fingerprint, so another key changes bacula-fd.conf and restarts the daemon, which
+    // reads its keys only at start.
+    String keypairName = "keypair-" + keypair.fingerprint() + ".pem";
+    String masterName = "master-" + new KeyAndCertificate("", masterCertificate).fingerprint() + ".pem";
+    try {
+      writeRootOnly(PKI_DIR, Map.of(keypairName, keypair.keypairFile(), masterName, masterCertificate));
+      removePkiFilesExcept(Set.of(keypairName, masterName));
+    } catch (IOException e) {
+      throw new BaculaException("cannot write the encryption keys in " + PKI_DIR + ": " + e.getMessage(), e);
+    }
+    return new Pki(PKI_DIR.resolve(keypairName).toString(), List.of(PKI_DIR.resolve(masterName).toString()));
+  }
+
+  /**
+   * Writes each file into {@code dir} (made 0700), mode 0600, atomically, leaving a file that
+   * already holds its text untouched.
+   */
+  private static void writeRootOnly(Path dir, Map<String, String> files) throws IOException {
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    for (var file : files.entrySet()) {
+      Path target = dir.resolve(file.getKey());
+      if (Files.isRegularFile(target) && Files.readString(target).equals(file.getValue())) {
+        continue;
+      }
+      Path tmp = Files.createTempFile(dir, file.getKey(), ".tmp");
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(tmp, file.getValue());
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Deletes the key files no configuration names any more (a recovery key after its restore). */
+  private static void removePkiFilesExcept(Set<String> kept) throws IOException {
+    if (!Files.isDirectory(PKI_DIR)) {
+      return;
+    }
+    try (var files = Files.list(PKI_DIR)) {
+      for (Path f : files.toList()) {
+        if (!kept.contains(f.getFileName().toString())) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+
+  @Override
   public Tls installTls(String authority, KeyAndCertificate own) {
     try {
-      Files.createDirectories(TLS_DIR);
-      Files.setPosixFilePermissions(TLS_DIR, PosixFilePermissions.fromString("rwx------"));
-      for (var file : java.util.Map.of("ca.pem", authority, "fd.pem", own.certificate(), "fd.key", own.key()).entrySet()) {
-        Path target = TLS_DIR.resolve(file.getKey());
-        if (Files.isRegularFile(target) && Files.readString(target).equals(file.getValue())) {
-          continue;
-        }
-        Path tmp = Files.createTempFile(TLS_DIR, file.getKey(), ".tmp");
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(tmp, file.getValue());
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      }
+      writeRootOnly(TLS_DIR, Map.of("ca.pem", authority, "fd.pem", own.certificate(), "fd.key", own.key()));
     } catch (IOException e) {
       throw new BaculaException("cannot write the TLS files in " + TLS_DIR + ": " + e.getMessage(), e);
     }

@@ -268,6 +268,40 @@ class BaculaFdCharmTest {
     assertFalse(moved.relation(3).orElseThrow().localUnitData().containsKey("tls"));
   }
 
+  /** Security, encryption at rest: the keys from its own secret, and a recovery key only while a restore needs it. */
+  @Test
+  void dataKeysInItsOwnSecretTurnEncryptionOnAndARecoveryKeyReplacesItsOwnOnlyWhileARestoreWaits() {
+    String own = "secret:cs1vq2gd5n0c7a9h3kr0";
+    Map<String, String> server = new java.util.HashMap<>(SERVER);
+    server.put("unit-passwords", "{\"bacula-fd/0\":\"" + own + "\"}");
+    io.backupcharms.bacula.tls.KeyAndCertificate mine = new io.backupcharms.bacula.tls.KeyAndCertificate("MY-KEY", "MY-CERT");
+    Map<String, String> content = new java.util.HashMap<>(Map.of("password", "unit-0-pw",
+        "pki-key", "MY-KEY", "pki-certificate", "MY-CERT", "pki-master-certificate", "MASTER-CERT"));
+    State out = ctx.run(ctx.on().configChanged(), ready().withRelation(director(server))
+        .withSecret(SecretState.consumed(own, content)));
+    assertEquals(mine, host.pkiKeypair);
+    assertEquals("/etc/bacula/fd-pki/keypair-" + mine.fingerprint() + ".pem", host.lastConfig.fileDaemon().pki().keypair(),
+        "bacula-fd.conf encrypts with the unit's key pair");
+    assertEquals(mine.fingerprint(), out.relation(3).orElseThrow().localUnitData().get("pki-keypair"),
+        "the server learns which key the File Daemon holds, never the key");
+    assertFalse(out.unitStatus().message().contains("holds the key"));
+
+    content.putAll(Map.of("pki-recovery-key", "LOST-KEY", "pki-recovery-certificate", "LOST-CERT",
+        "pki-recovery-for", "myapp/0"));
+    State recovering = ctx.run(ctx.on().configChanged(), ready().withRelation(director(server))
+        .withSecret(SecretState.consumed(own, content)));
+    io.backupcharms.bacula.tls.KeyAndCertificate lost = new io.backupcharms.bacula.tls.KeyAndCertificate("LOST-KEY", "LOST-CERT");
+    assertEquals(lost, host.pkiKeypair);
+    assertEquals(lost.fingerprint(), recovering.relation(3).orElseThrow().localUnitData().get("pki-keypair"));
+    assertTrue(recovering.unitStatus().message().startsWith("holds the key to restore myapp/0"),
+        recovering.unitStatus().message());
+
+    content.keySet().removeIf(k -> k.startsWith("pki-recovery"));
+    State back = ctx.run(ctx.on().configChanged(), recovering.withSecret(SecretState.consumed(own, content)));
+    assertEquals(mine, host.pkiKeypair, "after the restore it encrypts for its own key again");
+    assertEquals(mine.fingerprint(), back.relation(3).orElseThrow().localUnitData().get("pki-keypair"));
+  }
+
   @Test
   void withItsOwnSecretPublishedItAcceptsOnlyThatPasswordAndSaysSo() {
     String own = "secret:cs1vq2gd5n0c7a9h3kr0";

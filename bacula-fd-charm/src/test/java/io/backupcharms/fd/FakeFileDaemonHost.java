@@ -62,6 +62,17 @@ final class FakeFileDaemonHost implements FileDaemonHost {
         "/etc/bacula/fd-tls/fd.key");
   }
 
+  /** The key pair the last installPki wrote. */
+  io.backupcharms.bacula.tls.KeyAndCertificate pkiKeypair;
+
+  @Override
+  public io.backupcharms.bacula.config.Pki installPki(io.backupcharms.bacula.tls.KeyAndCertificate keypair,
+      String masterCertificate) {
+    pkiKeypair = keypair;
+    return new io.backupcharms.bacula.config.Pki("/etc/bacula/fd-pki/keypair-" + keypair.fingerprint() + ".pem",
+        java.util.List.of("/etc/bacula/fd-pki/master.pem"));
+  }
+
   @Override
   public String noopScript() {
     return "/var/lib/bacula-fd-charm/noop";

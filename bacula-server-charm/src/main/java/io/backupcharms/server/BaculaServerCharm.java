@@ -17,6 +17,8 @@ import io.backupcharms.server.actions.ForgetClient;
 import io.backupcharms.server.actions.InvalidParamsException;
 import io.backupcharms.server.actions.ServerActions;
 import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.encryption.EncryptedRestores;
+import io.backupcharms.server.encryption.MasterKeyActions;
 import io.backupcharms.server.offsite.BucketException;
 import io.backupcharms.server.recovery.RecoveryException;
 import io.backupcharms.server.secrets.PasswordSecrets;
@@ -61,6 +63,11 @@ public final class BaculaServerCharm extends CharmBase {
     });
     framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
     framework.observeAction("forget-client", e -> act(e, a -> forgetClient(e.params().asMap())));
+    framework.observeAction("get-master-key", e -> act(e, a -> new MasterKeyActions(model()).export(e.params().asMap())));
+    framework.observeAction("import-master-key", e -> {
+      act(e, a -> new MasterKeyActions(model()).importFrom(e.params().asMap()));
+      reconcile();
+    });
   }
 
   /** Entry point run by {@code dispatch}. */
@@ -172,6 +179,7 @@ public final class BaculaServerCharm extends CharmBase {
         .withProbeTls(client -> UnitPasswords.requiresTls(model()
                 .relation(ClientBags.ENDPOINT, client.relationId())
                 .remoteUnitData(model().unitNamed(client.unit())).asMap())
-            ? workload.tls().flatMap(t -> t.context()) : java.util.Optional.empty());
+            ? workload.tls().flatMap(t -> t.context()) : java.util.Optional.empty())
+        .withRestoreKeys(new EncryptedRestores(model(), ClientBags.ENDPOINT));
   }
 }

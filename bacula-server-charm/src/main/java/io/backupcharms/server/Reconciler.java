@@ -24,6 +24,7 @@ import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.DatabaseRelation;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientReading;
+import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.clients.FdNames;
 import io.backupcharms.server.clients.NameBindings;
@@ -31,6 +32,8 @@ import io.backupcharms.server.config.InvalidSettingException;
 import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.config.ServerIdentity;
 import io.backupcharms.server.config.ServerSettings;
+import io.backupcharms.server.encryption.DataKeys;
+import io.backupcharms.server.encryption.UnitKeys;
 import io.backupcharms.server.secrets.PasswordSecrets;
 import io.backupcharms.server.tls.DeploymentTls;
 import java.util.ArrayList;
@@ -63,6 +66,8 @@ final class Reconciler {
   private final StoredState stored;
   private final Workload workload;
   private final List<Status> statuses = new ArrayList<>();
+  /** The File Daemon units' own secrets read this hook, by unit: written through one object each. */
+  private final Map<String, Secret> unitSecrets = new HashMap<>();
 
   Reconciler(Model model, StoredState stored, Workload workload) {
     this.model = model;
@@ -125,6 +130,7 @@ final class Reconciler {
     LeaderValue<NameBindings> store = LeaderValue.bindings(model, stored);
     NameBindings bindings = store.read();
     Clients clients = ClientBags.read(model, bindings);
+    issueDataKeys(clients);
     LeaderValue<ClientHistory> historyStore = LeaderValue.history(model, stored);
     ClientHistory history = historyStore.read();
     PlanBuilder builder =
@@ -229,10 +235,11 @@ final class Reconciler {
       for (String unit : unitIds.keySet()) {
         unitLabels.add(PasswordSecrets.unitLabel(relation.id(), unit));
         Map<String, String> unitBag = relation.remoteUnitData(model.unitNamed(unit)).asMap();
-        if (authority.isPresent() && unitBag.get("ingress-address") != null) {
+        Optional<Secret> own = secrets.unitSecret(relation, unit);
+        own.ifPresent(o -> unitSecrets.put(unit, o));
+        if (authority.isPresent() && unitBag.get("ingress-address") != null && own.isPresent()) {
           // The certificate names the address Juju gives the unit, the one the Director dials.
-          secrets.unitSecret(relation, unit).ifPresent(own ->
-              DeploymentTls.issueInto(own, authority.get(), unitBag.get("ingress-address")));
+          DeploymentTls.issueInto(own.get(), authority.get(), unitBag.get("ingress-address"));
         }
         if (UnitPasswords.usesUnitPassword(unitBag)) {
           secrets.ownPassword(relation, unit).ifPresent(p -> perUnit.put(unit, p));
@@ -251,6 +258,33 @@ final class Reconciler {
     Tls tls = authority.map(a -> workload.tls().orElseThrow().install(a, address)).orElse(null);
     return Optional.of(new ServerIdentity(
         address, consolePassword.get(), storagePassword.get(), perRelation, perUnit, tls, tlsUnits));
+  }
+
+  /**
+   * With {@code encryption} on, puts each accepted client's data key and the master certificate
+   * into its unit's own secret. Only clients whose name the server accepted get a key, so no
+   * unit can obtain another client's key by publishing its name. Once a master key exists,
+   * encryption stays on: File Daemons that dropped their keys could no longer restore what they
+   * encrypted.
+   */
+  private void issueDataKeys(Clients clients) {
+    DataKeys keys = new DataKeys(model);
+    boolean wanted = DataKeys.wanted(model.config().asMap());
+    Optional<DataKeys.DataKey> master = keys.master();
+    if (!wanted && master.isEmpty()) {
+      return;
+    }
+    if (!wanted) {
+      statuses.add(new BlockedStatus("encryption stays on: backups are encrypted and their File"
+          + " Daemons need their keys to restore them; set encryption=true"));
+    }
+    String certificate = master.orElseGet(keys::masterOrCreate).pair().certificate();
+    for (ClientSpec client : clients.ready()) {
+      Secret own = unitSecrets.get(client.unit());
+      if (own != null) {
+        UnitKeys.issue(own, keys.clientOrCreate(client.clientResource()).pair(), certificate);
+      }
+    }
   }
 
   /** Removes the own secrets of File Daemon units that departed, so none outlives its unit. */

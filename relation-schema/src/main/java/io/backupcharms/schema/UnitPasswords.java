@@ -87,6 +87,23 @@ public final class UnitPasswords {
   public static final String SECRET_TLS_CA = "tls-ca";
   public static final String SECRET_TLS_ADDRESS = "tls-address";
 
+  /**
+   * Keys of a File Daemon unit's own secret that carry its data-encryption keys, when the
+   * server's {@code encryption} option is on: the unit's key pair (PKCS#8 key, certificate), the
+   * master key's certificate every backup is encrypted for too, and, only while a restore of
+   * another client's backups onto this unit waits for it, that client's key pair (or the master
+   * key pair) and the client it belongs to.
+   */
+  public static final String SECRET_PKI_KEY = "pki-key";
+  public static final String SECRET_PKI_CERTIFICATE = "pki-certificate";
+  public static final String SECRET_PKI_MASTER = "pki-master-certificate";
+  public static final String SECRET_PKI_RECOVERY_KEY = "pki-recovery-key";
+  public static final String SECRET_PKI_RECOVERY_CERTIFICATE = "pki-recovery-certificate";
+  public static final String SECRET_PKI_RECOVERY_FOR = "pki-recovery-for";
+
+  /** The File Daemon's unit-bag key: the fingerprint of the key pair it encrypts and decrypts with. */
+  public static final String PKI_KEY = "pki-keypair";
+
   /** The File Daemon's unit-bag key saying it requires TLS of the Director. */
   public static final String TLS_KEY = "tls";
   /** {@link #TLS_KEY}'s value once its configuration requires TLS with its unit's certificate. */

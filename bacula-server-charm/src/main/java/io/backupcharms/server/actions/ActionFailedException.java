@@ -10,7 +10,7 @@ public final class ActionFailedException extends RuntimeException {
 
   private final transient Map<String, ?> results;
 
-  ActionFailedException(String message, Map<String, ?> results) {
+  public ActionFailedException(String message, Map<String, ?> results) {
     super(message);
     this.results = Map.copyOf(results);
   }

@@ -7,7 +7,7 @@ public final class InvalidParamsException extends RuntimeException {
 
   private final transient List<String> problems;
 
-  InvalidParamsException(List<String> problems) {
+  public InvalidParamsException(List<String> problems) {
     super(String.join("; ", problems));
     this.problems = List.copyOf(problems);
   }

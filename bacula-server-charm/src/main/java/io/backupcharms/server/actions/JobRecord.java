@@ -2,6 +2,7 @@ package io.backupcharms.server.actions;
 
 import io.backupcharms.schema.BackupStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -58,6 +59,18 @@ public record JobRecord(
       case 'D' -> "Differential";
       default -> String.valueOf(level);
     };
+  }
+
+  /**
+   * When the job started, read in this machine's time zone as the Director on it writes it;
+   * {@link Instant#EPOCH} when unknown.
+   */
+  public Instant startInstant() {
+    try {
+      return LocalDateTime.parse(start, CATALOG_TIME).atZone(java.time.ZoneId.systemDefault()).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
   }
 
   /** Seconds between start and end, when both are known. */

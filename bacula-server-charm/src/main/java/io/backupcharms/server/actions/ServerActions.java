@@ -5,6 +5,7 @@ import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.clients.KnownClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,7 @@ public final class ServerActions {
   private final Duration poll;
   private final Duration report;
   private BiConsumer<List<String>, Consumer<String>> volumeFetch = (volumes, log) -> { };
+  private RestoreKeys restoreKeys = RestoreKeys.NONE;
 
   /**
    * @param clients the clients as the relations describe them now
@@ -88,6 +90,12 @@ public final class ServerActions {
    */
   public ServerActions withVolumeFetch(BiConsumer<List<String>, Consumer<String>> fetch) {
     this.volumeFetch = fetch;
+    return this;
+  }
+
+  /** Hands a restore's target the key its backups were encrypted for ({@link RestoreKeys}). */
+  public ServerActions withRestoreKeys(RestoreKeys keys) {
+    this.restoreKeys = keys;
     return this;
   }
 
@@ -182,39 +190,59 @@ public final class ServerActions {
       FileDaemonProbe.requireReachable(
           target, selector.describe(target), passwords.apply(target), probeTls.apply(target),
           PROBE_TIMEOUT);
-      String onto = target.stem().equals(client.stem()) ? "" : " onto " + selector.describe(target);
-      RestorePlace place = restorePlaces.apply(request.where());
-      place.note().ifPresent(log);
-      log.accept("restoring backup " + backup.id() + " of " + selector.describe(client) + onto
-          + " (jobs " + DirectorJobs.join(chain) + ")"
-          + (request.paths().isEmpty() ? "" : ", paths " + String.join(",", request.paths()))
-          + " to " + place.where());
-      long id = director.restore(client.clientResource(), target.clientResource(),
-          target.restoreJob(), chain, place.where(), request.replace(), selection);
-      log.accept("restore job " + id + " queued");
-      JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
-      log.accept("restore job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
-          + job.bytes() + " bytes");
-      Map<String, Object> results = new LinkedHashMap<>(job.describe());
-      results.remove("level");
-      results.put("client", client.unit());
-      results.put("client-name", client.clientResource());
-      results.put("target", selector.attributedUnit(target));
-      results.put("target-name", target.clientResource());
-      results.put("backup-id", Long.toString(backup.id()));
-      results.put("restored-jobs", DirectorJobs.join(chain));
-      results.put("paths", request.paths().isEmpty() ? "all" : String.join(",", request.paths()));
-      results.put("where", place.where());
-      place.requested().ifPresent(r -> results.put("requested-where", r));
-      results.put("replace", request.replace());
-      if (!job.isGood()) {
-        throw new ActionFailedException(
-            "restore job " + id + " of " + selector.describe(client) + onto + " " + job.statusWord()
-                + ": " + JobWaiter.reason(director.log(id)),
-            results);
+      Instant firstStart = director.job(java.util.Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
+      Optional<String> waiting = restoreKeys.prepare(client, target, firstStart);
+      if (waiting.isPresent()) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("client", client.unit());
+        results.put("target", selector.attributedUnit(target));
+        results.put("backup-id", Long.toString(backup.id()));
+        results.put("key-pending", "true");
+        throw new ActionFailedException(waiting.get(), results);
       }
-      return results;
+      try {
+        return restoreWithKey(director, request, client, target, backup, chain, selection, log);
+      } finally {
+        restoreKeys.finished(target);
+      }
     }
+  }
+
+  private Map<String, Object> restoreWithKey(DirectorJobs director, RestoreRequest request,
+      KnownClient client, ClientSpec target, JobRecord backup, List<Long> chain,
+      Optional<CatalogPaths.Selection> selection, Consumer<String> log) {
+    String onto = target.stem().equals(client.stem()) ? "" : " onto " + selector.describe(target);
+    RestorePlace place = restorePlaces.apply(request.where());
+    place.note().ifPresent(log);
+    log.accept("restoring backup " + backup.id() + " of " + selector.describe(client) + onto
+        + " (jobs " + DirectorJobs.join(chain) + ")"
+        + (request.paths().isEmpty() ? "" : ", paths " + String.join(",", request.paths()))
+        + " to " + place.where());
+    long id = director.restore(client.clientResource(), target.clientResource(),
+        target.restoreJob(), chain, place.where(), request.replace(), selection);
+    log.accept("restore job " + id + " queued");
+    JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
+    log.accept("restore job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
+        + job.bytes() + " bytes");
+    Map<String, Object> results = new LinkedHashMap<>(job.describe());
+    results.remove("level");
+    results.put("client", client.unit());
+    results.put("client-name", client.clientResource());
+    results.put("target", selector.attributedUnit(target));
+    results.put("target-name", target.clientResource());
+    results.put("backup-id", Long.toString(backup.id()));
+    results.put("restored-jobs", DirectorJobs.join(chain));
+    results.put("paths", request.paths().isEmpty() ? "all" : String.join(",", request.paths()));
+    results.put("where", place.where());
+    place.requested().ifPresent(r -> results.put("requested-where", r));
+    results.put("replace", request.replace());
+    if (!job.isGood()) {
+      throw new ActionFailedException(
+          "restore job " + id + " of " + selector.describe(client) + onto + " " + job.statusWord()
+              + ": " + JobWaiter.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(target)),
+          results);
+    }
+    return results;
   }
 
   /** {@code list-clients}: every client, active, left out or gone, with its last backups. */

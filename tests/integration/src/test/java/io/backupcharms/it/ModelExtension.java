@@ -37,6 +37,9 @@ public final class ModelExtension
   public void afterAll(ExtensionContext context) {
     JujuModel model = context.getStore(NS).remove(JujuModel.class, JujuModel.class);
     if (model != null) {
+      // A failure in @BeforeAll reaches no testFailed: say what the model looked like here.
+      context.getExecutionException().ifPresent(e -> System.err.println("== " + context.getDisplayName()
+          + " failed outside a test; model " + model.name() + ":\n" + model.diagnostics()));
       model.destroy();
     }
   }
