@@ -268,6 +268,11 @@ public final class BaculaFdCharm extends CharmBase {
     if (!tlsState.equals(director.get().localUnitData().get(UnitPasswords.TLS_KEY).orElse(""))) {
       director.get().localUnitData().set(UnitPasswords.TLS_KEY, tlsState);
     }
+    // After rotate-passwords the Director keeps the previous password until this says the new one is in place.
+    String applied = ownSecret.isPresent() ? UnitPasswords.fingerprint(password) : "";
+    if (!applied.equals(director.get().localUnitData().get(UnitPasswords.APPLIED_KEY).orElse(""))) {
+      director.get().localUnitData().set(UnitPasswords.APPLIED_KEY, applied);
+    }
     String pkiState = keys.inUse().map(KeyAndCertificate::fingerprint).orElse("");
     if (!pkiState.equals(director.get().localUnitData().get(UnitPasswords.PKI_KEY).orElse(""))) {
       director.get().localUnitData().set(UnitPasswords.PKI_KEY, pkiState);

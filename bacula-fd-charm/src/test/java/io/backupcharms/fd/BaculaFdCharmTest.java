@@ -285,6 +285,9 @@ class BaculaFdCharmTest {
     assertEquals(mine.fingerprint(), out.relation(3).orElseThrow().localUnitData().get("pki-keypair"),
         "the server learns which key the File Daemon holds, never the key");
     assertFalse(out.unitStatus().message().contains("holds the key"));
+    assertEquals(io.backupcharms.schema.UnitPasswords.fingerprint("unit-0-pw"),
+        out.relation(3).orElseThrow().localUnitData().get("password-applied"),
+        "after rotate-passwords the Director waits for this before it uses the new password");
 
     content.putAll(Map.of("pki-recovery-key", "LOST-KEY", "pki-recovery-certificate", "LOST-CERT",
         "pki-recovery-for", "myapp/0"));

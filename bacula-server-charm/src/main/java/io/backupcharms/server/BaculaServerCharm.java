@@ -21,6 +21,7 @@ import io.backupcharms.server.encryption.EncryptedRestores;
 import io.backupcharms.server.encryption.MasterKeyActions;
 import io.backupcharms.server.offsite.BucketException;
 import io.backupcharms.server.recovery.RecoveryException;
+import io.backupcharms.server.secrets.PasswordRotation;
 import io.backupcharms.server.secrets.PasswordSecrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,8 @@ public final class BaculaServerCharm extends CharmBase {
     });
     framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
     framework.observeAction("forget-client", e -> act(e, a -> forgetClient(e.params().asMap())));
+    framework.observeAction("rotate-passwords",
+        e -> act(e, a -> PasswordRotation.run(model(), ClientBags.ENDPOINT, this::console)));
     framework.observeAction("get-master-key", e -> act(e, a -> new MasterKeyActions(model()).export(e.params().asMap())));
     framework.observeAction("import-master-key", e -> {
       act(e, a -> new MasterKeyActions(model()).importFrom(e.params().asMap()));

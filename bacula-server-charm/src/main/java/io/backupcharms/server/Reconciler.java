@@ -237,6 +237,7 @@ final class Reconciler {
         Map<String, String> unitBag = relation.remoteUnitData(model.unitNamed(unit)).asMap();
         Optional<Secret> own = secrets.unitSecret(relation, unit);
         own.ifPresent(o -> unitSecrets.put(unit, o));
+        own.ifPresent(o -> PasswordSecrets.forgetPrevious(o, unitBag));
         if (authority.isPresent() && unitBag.get("ingress-address") != null && own.isPresent()) {
           // The certificate names the address Juju gives the unit, the one the Director dials.
           DeploymentTls.issueInto(own.get(), authority.get(), unitBag.get("ingress-address"));

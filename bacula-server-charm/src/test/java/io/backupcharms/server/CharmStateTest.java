@@ -352,6 +352,29 @@ class CharmStateTest extends ServerStateTest {
     assertFalse(workload.directorConfig().contains(FD0));
   }
 
+
+  /** Security M2: one client's schedule cannot fill the server's queue and disk for everyone. */
+  @Test
+  void aClientAskingForMoreRunsADayThanTheServerAllowsIsLeftOutUntilTheLimitIsRaised() {
+    Map<String, String> greedy = fdBag("relation-prod-other-1-7a6b5c4d3e2f-fd", "10.1.1.6");
+    greedy.put("schedule", "Level=Incremental hourly at 0:05, Level=Full sun at 01:00");
+    RelationState good = fdRelation(7, "bacula-fd", Map.of("bacula-fd/0", fdBag(FD0, "10.1.1.5")));
+    RelationState other = fdRelation(8, "other-fd", Map.of("other-fd/1", greedy));
+    State out =
+        ctx.run(ctx.on().relationChanged(other, "other-fd/1"), leader().withRelation(good).withRelation(other));
+
+    assertEquals("blocked", out.unitStatus().name());
+    assertTrue(
+        out.unitStatus().message().startsWith("invalid client data, client left out: relation bacula-dir:8"
+            + " (other-fd/1): schedule asks for up to 25 backups a day, over the server's max-runs-per-day 24"),
+        out.unitStatus().message());
+    assertTrue(workload.directorConfig().contains(FD0), "the other client keeps its backups");
+    assertFalse(workload.directorConfig().contains("relation-prod-other-1"));
+
+    State raised = ctx.run(ctx.on().configChanged(), out.withConfig(Map.of("max-runs-per-day", 25)));
+    assertEquals("active", raised.unitStatus().name(), raised.unitStatus().message());
+    assertTrue(workload.directorConfig().contains("relation-prod-other-1"), "accepted once the operator allows it");
+  }
   @Test
   void aDirectorThatCannotBeReloadedIsRestartedSoItRunsTheNewFile() {
     State first = ctx.run(ctx.on().install(), leader());

@@ -3,7 +3,11 @@ package io.backupcharms.schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +107,30 @@ public final class UnitPasswords {
 
   /** The File Daemon's unit-bag key: the fingerprint of the key pair it encrypts and decrypts with. */
   public static final String PKI_KEY = "pki-keypair";
+
+  /**
+   * Key of a File Daemon unit's own secret holding the password it accepted before
+   * {@code rotate-passwords}: the Director keeps using it until the unit says it applied the
+   * new one ({@link #APPLIED_KEY}), so no job meets a File Daemon that does not know its password.
+   */
+  public static final String SECRET_PREVIOUS_PASSWORD = "previous-password";
+
+  /** The File Daemon's unit-bag key: {@link #fingerprint} of the password its configuration holds. */
+  public static final String APPLIED_KEY = "password-applied";
+
+  /**
+   * A short public name of a password: the first 16 hex digits of its SHA-256. Passwords are
+   * random, so it tells which one a File Daemon applied without helping anyone guess it.
+   */
+  public static String fingerprint(String password) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(password.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JRE has SHA-256", e);
+    }
+  }
 
   /** The File Daemon's unit-bag key saying it requires TLS of the Director. */
   public static final String TLS_KEY = "tls";

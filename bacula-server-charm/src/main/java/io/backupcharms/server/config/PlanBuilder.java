@@ -13,6 +13,7 @@ import io.backupcharms.bacula.config.JobType;
 import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.Pool;
 import io.backupcharms.bacula.config.RunScript;
+import io.backupcharms.bacula.config.RunSpec;
 import io.backupcharms.bacula.config.Schedule;
 import io.backupcharms.bacula.config.Storage;
 import io.backupcharms.bacula.config.StorageDaemon;
@@ -172,6 +173,13 @@ public final class PlanBuilder {
    */
   public java.util.Optional<String> problemOf(ClientSpec client) {
     try {
+      int runs = client.schedule().stream().mapToInt(r -> RunSpec.parse(r).maxRunsPerDay()).sum();
+      if (runs > settings.maxRunsPerDay()) {
+        // One client's schedule must not fill the Director's queue and the volume disk for all.
+        return java.util.Optional.of("schedule asks for up to " + runs + " backups a day, over the"
+            + " server's max-runs-per-day " + settings.maxRunsPerDay() + "; give fewer or less"
+            + " frequent runs in the File Daemon's schedule, or raise max-runs-per-day on bacula-server");
+      }
       build(List.of(client));
       return java.util.Optional.empty();
     } catch (io.backupcharms.bacula.config.InvalidConfigException e) {

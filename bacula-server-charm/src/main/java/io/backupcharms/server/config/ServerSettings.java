@@ -14,6 +14,7 @@ import java.util.Map;
  * @param maxVolumeBytes {@code max-volume-bytes}
  * @param maxConcurrentJobs {@code max-concurrent-jobs}
  * @param minFreeBytes {@code min-free-space}: a backup fails before it writes below this
+ * @param maxRunsPerDay {@code max-runs-per-day}: the most scheduled backups one client may ask for in a day
  */
 public record ServerSettings(
     Duration fileRetention,
@@ -21,12 +22,13 @@ public record ServerSettings(
     Duration volumeRetention,
     long maxVolumeBytes,
     int maxConcurrentJobs,
-    long minFreeBytes) {
+    long minFreeBytes,
+    int maxRunsPerDay) {
 
   /** The defaults of charmcraft.yaml. */
   public static final ServerSettings DEFAULTS =
       new ServerSettings(
-          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10, 2L << 30);
+          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10, 2L << 30, 24);
 
   /**
    * Reads the options as {@code config-get} returns them; absent options take their default.
@@ -40,6 +42,15 @@ public record ServerSettings(
     Duration volume = duration(config, "volume-retention", DEFAULTS.volumeRetention, problems);
     long bytes = bytes(config, "max-volume-bytes", DEFAULTS.maxVolumeBytes, problems);
     long minFree = bytes(config, "min-free-space", DEFAULTS.minFreeBytes, problems);
+    int runs = DEFAULTS.maxRunsPerDay;
+    Object rawRuns = config.get("max-runs-per-day");
+    if (rawRuns != null) {
+      if (rawRuns instanceof Number n && n.longValue() >= 1 && n.longValue() <= 1440) {
+        runs = n.intValue();
+      } else {
+        problems.add("config max-runs-per-day " + rawRuns + " must be a whole number from 1 to 1440");
+      }
+    }
     int jobs = DEFAULTS.maxConcurrentJobs;
     Object rawJobs = config.get("max-concurrent-jobs");
     if (rawJobs != null) {
@@ -57,7 +68,7 @@ public record ServerSettings(
     if (!problems.isEmpty()) {
       throw new InvalidSettingException(String.join("; ", problems));
     }
-    return new ServerSettings(file, job, volume, bytes, jobs, minFree);
+    return new ServerSettings(file, job, volume, bytes, jobs, minFree, runs);
   }
 
   private static long bytes(Map<String, ?> config, String option, long fallback, List<String> problems) {

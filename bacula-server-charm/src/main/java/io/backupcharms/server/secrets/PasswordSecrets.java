@@ -7,6 +7,7 @@ import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Secret;
 import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.UnitPasswords;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -107,9 +108,47 @@ public final class PasswordSecrets {
         : relationPassword(relation.id());
   }
 
-  /** A File Daemon unit's own password, if the leader has created its secret. Only reads. */
+  /**
+   * The password a File Daemon unit's configuration holds now, if the leader has created its
+   * secret: after {@code rotate-passwords}, the previous one until the unit's bag says it
+   * applied the new one. Only reads.
+   */
   public Optional<String> ownPassword(Relation relation, String unit) {
-    return existing(unitLabel(relation.id(), unit)).map(s -> s.getContent().get(KEY));
+    Map<String, String> bag = relation.remoteUnitData(model.unitNamed(unit)).asMap();
+    return existing(unitLabel(relation.id(), unit)).map(s -> accepted(s.getContent(), bag));
+  }
+
+  /** Of a unit secret's passwords, the one the File Daemon whose bag is {@code bag} accepts. */
+  static String accepted(Map<String, String> content, Map<String, String> bag) {
+    String current = content.get(KEY);
+    String previous = content.get(UnitPasswords.SECRET_PREVIOUS_PASSWORD);
+    boolean applied = UnitPasswords.fingerprint(current).equals(bag.get(UnitPasswords.APPLIED_KEY));
+    return previous != null && !applied ? previous : current;
+  }
+
+  /**
+   * Gives a File Daemon unit a new password, keeping the one it accepts now as
+   * {@code previous-password} until it applied the new one.
+   */
+  public static void rotate(Secret unitSecret) {
+    Map<String, String> content = new HashMap<>(unitSecret.getContent());
+    content.putIfAbsent(UnitPasswords.SECRET_PREVIOUS_PASSWORD, content.get(KEY));
+    content.put(KEY, Passwords.generate());
+    unitSecret.setContent(content);
+  }
+
+  /**
+   * Drops {@code previous-password} once the unit applied the new one, so the old password
+   * opens nothing and is kept nowhere.
+   */
+  public static void forgetPrevious(Secret unitSecret, Map<String, String> bag) {
+    Map<String, String> content = unitSecret.getContent();
+    if (content.containsKey(UnitPasswords.SECRET_PREVIOUS_PASSWORD)
+        && UnitPasswords.fingerprint(content.get(KEY)).equals(bag.get(UnitPasswords.APPLIED_KEY))) {
+      Map<String, String> next = new HashMap<>(content);
+      next.remove(UnitPasswords.SECRET_PREVIOUS_PASSWORD);
+      unitSecret.setContent(next);
+    }
   }
 
   /** A File Daemon unit's own secret, if the leader has created it. */

@@ -110,7 +110,7 @@ final class LoopbackBacula implements AutoCloseable {
   void reconfigureWithMinFreeSpace(long bytes) throws IOException {
     ServerSettings d = ServerSettings.DEFAULTS;
     settings = new ServerSettings(d.fileRetention(), d.jobRetention(), d.volumeRetention(),
-        d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes);
+        d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes, d.maxRunsPerDay());
     reconfigure(List.of(client, target), List.of());
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,12 +95,47 @@ class FailuresActionsSecretsTest {
       cli.settle();
       assertTrue(cli.hooks("consumer/0").contains("hooks/secret-changed"), cli.hooks("consumer/0"));
       Path seen = tmp.resolve("models/secrets/units/consumer-0/seen");
-      assertEquals("{\"pass\":\"two\"}\n", java.nio.file.Files.readString(seen));
+      assertEquals("{\"pass\":\"two\"}\n", Files.readString(seen));
       // The consumer moved off revision 1: the owner is told it may remove it.
       assertTrue(cli.hooks("owner/0").contains("hooks/secret-remove"), cli.hooks("owner/0"));
-      assertEquals(id + " 1\n", java.nio.file.Files.readString(tmp.resolve("models/secrets/units/owner-0/removed")));
+      assertEquals(id + " 1\n", Files.readString(tmp.resolve("models/secrets/units/owner-0/removed")));
       assertEquals("ERROR permission denied\n", cli.run("exec", "--unit", "consumer/0", "--",
           "secret-set " + id + " pass=three").err());
+    }
+  }
+
+  /**
+   * Consumer tracking is the controller's, not the owner's: an owner hook that changed a secret
+   * while a consumer first read it must not forget that consumer, or it never hears of the next
+   * revision.
+   */
+  @Test
+  void aConsumerWhoReadsDuringAnOwnersHookStillHearsOfTheNextRevision() throws Exception {
+    Path owner = Charms.zip(tmp, "owner", Map.of("metadata.yaml",
+        "name: owner\nprovides:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER));
+    Path consumer = Charms.zip(tmp, "consumer", Map.of("metadata.yaml",
+        "name: consumer\nrequires:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
+        "on/hooks_secret-changed", "secret-get \"$JUJU_SECRET_ID\" --refresh --format=json > \"$CHARM_DIR/../seen\"\n"));
+    try (Cli cli = new Cli(tmp, "secret-race")) {
+      cli.run("deploy", owner.toString()).ok();
+      cli.run("deploy", consumer.toString()).ok();
+      cli.run("integrate", "consumer", "owner").ok();
+      cli.settle();
+      String id = cli.run("exec", "--unit", "owner/0", "--", "id=$(secret-add pass=one) && secret-grant $id -r creds:0 "
+          + "&& echo $id").ok().out().strip();
+      Path go = tmp.resolve("go");
+      Thread slowOwner = new Thread(() -> cli.run("exec", "--unit", "owner/0", "--",
+          "secret-set " + id + " --description slow && while [ ! -f " + go + " ]; do sleep 0.1; done").ok());
+      slowOwner.start();
+      Thread.sleep(1500);
+      cli.run("exec", "--unit", "consumer/0", "--", "secret-get " + id).ok();
+      Files.createFile(go);
+      slowOwner.join();
+      cli.run("exec", "--unit", "owner/0", "--", "secret-set " + id + " pass=two").ok();
+      cli.settle();
+      assertTrue(cli.hooks("consumer/0").contains("hooks/secret-changed"), cli.hooks("consumer/0"));
+      assertEquals("{\"pass\":\"two\"}\n",
+          Files.readString(tmp.resolve("models/secret-race/units/consumer-0/seen")));
     }
   }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its machine, so the server's volumes hold no plaintext of the files. Each client's own key
  * restores its data; a replacement unit first gets the lost client's key from the server (two
  * runs of the restore); a File Daemon holding a wrong key fails the restore clearly and writes
- * nothing; and the master key leaves the model once. The tests share one model and run in order.
+ * nothing; the master key leaves the model once; and rotate-passwords then gives every File
+ * Daemon a new password with no backup lost. The tests share one model and run in order.
  */
 @ExtendWith(ModelExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -26,6 +27,7 @@ class EncryptedBackupsTest {
   private static final String MARKER = "PLAINTEXT-MARKER-7f3a91";
   private static final String FILE = "/srv/demo/files/confidential.txt";
   private static final String CONTENT = (MARKER + " account 0042\n").repeat(200);
+  private static String fullId;
 
   @BeforeAll
   static void deployEncrypted(JujuModel model) {
@@ -55,6 +57,7 @@ class EncryptedBackupsTest {
     ActionResult full = BackupStack.backup(model, APP + "/0", "Full");
     assertTrue(full.isCompleted(), () -> "Full backup of myapp/0: " + full);
     assertTrue(Long.parseLong(full.result("bytes")) >= CONTENT.length(), full::raw);
+    fullId = full.result("job-id");
     String server = BackupStack.SERVER + "/0";
     assertTrue(Long.parseLong(model.sh(server, "cat /var/lib/bacula/volumes/* | wc -c").strip()) > CONTENT.length(),
         "the volumes hold the backup");
@@ -120,5 +123,26 @@ class EncryptedBackupsTest {
         s.subordinateOf(APP + "/1", BackupStack.fd(APP)).map(u -> u.is("active") && !u.message().contains("holds the key")).orElse(false));
     assertEquals("1", model.sh(APP + "/1", "ls /etc/bacula/fd-pki | grep -c keypair-").strip(),
         "only myapp/1's own key stays on its machine");
+  }
+
+  /** Security L5: rotation gives each unit a new password, and every backup before it restores. */
+  @Test
+  @Order(6)
+  void rotatedPasswordsLoseNoBackup(JujuModel model) {
+    String password = "grep -A2 'Name = \"charm-bacula-dir\"' /etc/bacula/bacula-fd.conf | grep Password";
+    String before = model.sh(APP + "/0", password).strip();
+    ActionResult rotated = BackupStack.server(model, "rotate-passwords", Map.of());
+    assertTrue(rotated.isCompleted(), rotated::toString);
+    assertEquals("2", rotated.result("rotated"), rotated::raw);
+    model.waitFor("both File Daemons on their new password, the Director too", BackupStack.SETTLE, s ->
+        !model.sh(APP + "/0", password).strip().equals(before)
+            && !model.sh(BackupStack.SERVER + "/0", "cat /etc/bacula/bacula-dir.conf").contains(before.split("\"")[1])
+            && s.units().stream().allMatch(u -> u.agent().equals("idle") && u.is("active")));
+    ActionResult incremental = BackupStack.backup(model, APP + "/0", "Incremental");
+    assertTrue(incremental.isCompleted(), () -> "a backup after the rotation: " + incremental);
+    ActionResult old = BackupStack.server(model, "restore",
+        Map.of("client", APP + "/0", "backup-id", fullId, "where", "/srv/after-rotation"));
+    assertTrue(old.isCompleted(), () -> "the Full from before the rotation: " + old);
+    assertEquals(CONTENT, model.sh(APP + "/0", "cat /srv/after-rotation" + FILE));
   }
 }

@@ -78,6 +78,14 @@ public record RunSpec(Level level, String pool, String when) {
         return new RunSpec(level, pool, String.join(" ", List.of(words).subList(i, words.length)));
     }
 
+    /**
+     * The most jobs this line starts in one day: 24 for {@code hourly}, else one (a line names
+     * one time of day).
+     */
+    public int maxRunsPerDay() {
+        return List.of(when.toLowerCase(Locale.ROOT).split("[ \t]+")).contains("hourly") ? 24 : 1;
+    }
+
     /** The text after {@code Run =}. */
     public String toBacula() {
         StringBuilder b = new StringBuilder();

@@ -78,7 +78,15 @@ public final class Commit {
         self.state.put(k, v);
       }
     });
-    st.secrets.putAll(ctx.pendingSecrets);
+    ctx.pendingSecrets.forEach((id, pending) -> {
+      // Consumers' tracked revisions are the controller's: they changed live while this hook ran
+      // (a first secret-get elsewhere), and the owner's copy must not put back older ones.
+      SecretState committed = st.secrets.get(id);
+      if (committed != null) {
+        pending.consumers = committed.consumers;
+      }
+      st.secrets.put(id, pending);
+    });
     ctx.removedSecrets.forEach(st.secrets::remove);
     for (String id : ctx.revisedSecrets) {
       SecretState s = st.secrets.get(id);
