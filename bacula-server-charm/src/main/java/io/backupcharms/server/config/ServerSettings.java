@@ -42,24 +42,8 @@ public record ServerSettings(
     Duration volume = duration(config, "volume-retention", DEFAULTS.volumeRetention, problems);
     long bytes = bytes(config, "max-volume-bytes", DEFAULTS.maxVolumeBytes, problems);
     long minFree = bytes(config, "min-free-space", DEFAULTS.minFreeBytes, problems);
-    int runs = DEFAULTS.maxRunsPerDay;
-    Object rawRuns = config.get("max-runs-per-day");
-    if (rawRuns != null) {
-      if (rawRuns instanceof Number n && n.longValue() >= 1 && n.longValue() <= 1440) {
-        runs = n.intValue();
-      } else {
-        problems.add("config max-runs-per-day " + rawRuns + " must be a whole number from 1 to 1440");
-      }
-    }
-    int jobs = DEFAULTS.maxConcurrentJobs;
-    Object rawJobs = config.get("max-concurrent-jobs");
-    if (rawJobs != null) {
-      if (rawJobs instanceof Number n && n.longValue() >= 1 && n.longValue() <= 100) {
-        jobs = n.intValue();
-      } else {
-        problems.add("config max-concurrent-jobs " + rawJobs + " must be a whole number from 1 to 100");
-      }
-    }
+    int runs = wholeNumber(config, "max-runs-per-day", DEFAULTS.maxRunsPerDay, 1440, problems);
+    int jobs = wholeNumber(config, "max-concurrent-jobs", DEFAULTS.maxConcurrentJobs, 100, problems);
     if (problems.isEmpty() && job.compareTo(file) < 0) {
       problems.add(
           "config job-retention must not be shorter than file-retention (Bacula prunes files with"
@@ -69,6 +53,19 @@ public record ServerSettings(
       throw new InvalidSettingException(String.join("; ", problems));
     }
     return new ServerSettings(file, job, volume, bytes, jobs, minFree, runs);
+  }
+
+  /** An int option from 1 to {@code max}; a wrong value is named in {@code problems}. */
+  private static int wholeNumber(Map<String, ?> config, String option, int fallback, int max, List<String> problems) {
+    Object value = config.get(option);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Number n && n.longValue() >= 1 && n.longValue() <= max) {
+      return n.intValue();
+    }
+    problems.add("config " + option + " " + value + " must be a whole number from 1 to " + max);
+    return fallback;
   }
 
   private static long bytes(Map<String, ?> config, String option, long fallback, List<String> problems) {
