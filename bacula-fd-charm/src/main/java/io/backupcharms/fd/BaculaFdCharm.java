@@ -246,10 +246,21 @@ public final class BaculaFdCharm extends CharmBase {
     } catch (BaculaException e) {
       return new BlockedStatus("invalid bacula-fd configuration: " + e.getMessage());
     }
+    if (!host.isLive(fdConfig)) {
+      // Applying restarts bacula-fd, which kills its jobs; a renewed certificate or a key for a
+      // restore waits for them (the relation keeps saying what the running daemon holds).
+      int running = host.runningJobs(address.get(), config.port(), MONITOR_NAME, host.monitorPassword());
+      if (running > 0) {
+        LOG.info("bacula-fd.conf changes, but {} job(s) run: the restart that applies it waits", running);
+        return new ActiveStatus("a configuration change (certificate, keys or password) waits for "
+            + running + " running job" + (running == 1 ? "" : "s") + " to end; applied at the next hook");
+      }
+    }
     try {
       if (host.apply(fdConfig)) {
         LOG.info("bacula-fd.conf changed; the File Daemon was restarted");
       }
+      host.removeUnusedKeyFiles(fdConfig);
       host.ensureRunning(address.get(), config.port());
     } catch (ConfigRejectedException e) {
       LOG.error("bacula-fd -t rejected the candidate configuration: {}", e.getMessage());
@@ -267,6 +278,10 @@ public final class BaculaFdCharm extends CharmBase {
     String tlsState = tls != null ? UnitPasswords.TLS_REQUIRED : "";
     if (!tlsState.equals(director.get().localUnitData().get(UnitPasswords.TLS_KEY).orElse(""))) {
       director.get().localUnitData().set(UnitPasswords.TLS_KEY, tlsState);
+    }
+    String trust = tls != null ? UnitPasswords.fingerprint(secretContent.get(TLS_CA).strip()) : "";
+    if (!trust.equals(director.get().localUnitData().get(UnitPasswords.TLS_TRUST_KEY).orElse(""))) {
+      director.get().localUnitData().set(UnitPasswords.TLS_TRUST_KEY, trust);
     }
     // After rotate-passwords the Director keeps the previous password until this says the new one is in place.
     String applied = ownSecret.isPresent() ? UnitPasswords.fingerprint(password) : "";

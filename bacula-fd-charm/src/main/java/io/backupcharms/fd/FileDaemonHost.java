@@ -43,6 +43,21 @@ interface FileDaemonHost {
    */
   boolean apply(FileDaemonConfig config);
 
+  /** Whether {@code config} is the installed bacula-fd.conf already (applying it changes nothing). */
+  boolean isLive(FileDaemonConfig config);
+
+  /**
+   * How many jobs the File Daemon runs now, asked through the monitor entry; 0 when it does not
+   * run or cannot answer (then no job is lost by restarting it).
+   */
+  int runningJobs(String address, int port, String monitorName, String password);
+
+  /**
+   * Deletes the TLS and key files {@code live} (the applied configuration) does not name: the
+   * previous certificate after a renewal, a recovery key after its restore.
+   */
+  void removeUnusedKeyFiles(FileDaemonConfig live);
+
   /** Starts the File Daemon unless it runs; waits until it listens. */
   void ensureRunning(String address, int port);
 

@@ -10,6 +10,7 @@ import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
+import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,11 +26,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The real machine: Debian's bacula-fd package, /etc/bacula/bacula-fd.conf and systemd. */
 final class MachineFileDaemonHost implements FileDaemonHost {
@@ -47,6 +51,7 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final Logger LOG = LoggerFactory.getLogger(MachineFileDaemonHost.class);
   private final ConfigApplier applier = new ConfigApplier();
 
   @Override
@@ -86,11 +91,9 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     try {
       if (Files.exists(OWNER) && Files.readString(OWNER).strip().equals(unit)) {
         // The unit's key and certificate go with it: the authority still trusts the certificate.
-        for (String name : List.of("fd.key", "fd.pem", "ca.pem")) {
-          Files.deleteIfExists(TLS_DIR.resolve(name));
-        }
+        removeFilesExcept(TLS_DIR, Set.of());
         // The server keeps the client's data key; the machine must not.
-        removePkiFilesExcept(Set.of());
+        removeFilesExcept(PKI_DIR, Set.of());
         Files.delete(OWNER);
       }
     } catch (IOException e) {
@@ -106,7 +109,6 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     String masterName = "master-" + new KeyAndCertificate("", masterCertificate).fingerprint() + ".pem";
     try {
       writeRootOnly(PKI_DIR, Map.of(keypairName, keypair.keypairFile(), masterName, masterCertificate));
-      removePkiFilesExcept(Set.of(keypairName, masterName));
     } catch (IOException e) {
       throw new BaculaException("cannot write the encryption keys in " + PKI_DIR + ": " + e.getMessage(), e);
     }
@@ -132,12 +134,12 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     }
   }
 
-  /** Deletes the key files no configuration names any more (a recovery key after its restore). */
-  private static void removePkiFilesExcept(Set<String> kept) throws IOException {
-    if (!Files.isDirectory(PKI_DIR)) {
+  /** Deletes the files of {@code dir} not in {@code kept}. */
+  private static void removeFilesExcept(Path dir, Set<String> kept) throws IOException {
+    if (!Files.isDirectory(dir)) {
       return;
     }
-    try (var files = Files.list(PKI_DIR)) {
+    try (var files = Files.list(dir)) {
       for (Path f : files.toList()) {
         if (!kept.contains(f.getFileName().toString())) {
           Files.deleteIfExists(f);
@@ -148,13 +150,59 @@ final class MachineFileDaemonHost implements FileDaemonHost {
 
   @Override
   public Tls installTls(String authority, KeyAndCertificate own) {
+    // Named by fingerprint, as the encryption keys are: bacula-fd reads its certificate only at
+    // start, so a renewed one must change bacula-fd.conf for the restart that loads it.
+    String ca = "ca-" + new KeyAndCertificate("", authority).fingerprint() + ".pem";
+    String certificate = "fd-" + own.fingerprint() + ".pem";
+    String key = "fd-" + own.fingerprint() + ".key";
     try {
-      writeRootOnly(TLS_DIR, Map.of("ca.pem", authority, "fd.pem", own.certificate(), "fd.key", own.key()));
+      writeRootOnly(TLS_DIR, Map.of(ca, authority, certificate, own.certificate(), key, own.key()));
     } catch (IOException e) {
       throw new BaculaException("cannot write the TLS files in " + TLS_DIR + ": " + e.getMessage(), e);
     }
-    return Tls.required(TLS_DIR.resolve("ca.pem").toString(), TLS_DIR.resolve("fd.pem").toString(),
-        TLS_DIR.resolve("fd.key").toString());
+    return Tls.required(TLS_DIR.resolve(ca).toString(), TLS_DIR.resolve(certificate).toString(),
+        TLS_DIR.resolve(key).toString());
+  }
+
+  @Override
+  public boolean isLive(FileDaemonConfig config) {
+    try {
+      return Files.isRegularFile(CONFIG) && Files.readString(CONFIG).equals(BaculaRenderer.render(config));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public int runningJobs(String address, int port, String monitorName, String password) {
+    if (!listens(address, port)) {
+      return 0;
+    }
+    try {
+      return new FileDaemonStatusClient(address, port, monitorName, password, Duration.ofSeconds(10))
+          .runningJobs();
+    } catch (ConsoleException e) {
+      // A daemon that cannot say runs nothing the charm can keep alive by waiting.
+      return 0;
+    }
+  }
+
+  @Override
+  public void removeUnusedKeyFiles(FileDaemonConfig live) {
+    String rendered = BaculaRenderer.render(live);
+    try {
+      for (Path dir : List.of(TLS_DIR, PKI_DIR)) {
+        Set<String> named = new HashSet<>();
+        if (Files.isDirectory(dir)) {
+          try (var files = Files.list(dir)) {
+            files.filter(f -> rendered.contains(f.toString())).forEach(f -> named.add(f.getFileName().toString()));
+          }
+        }
+        removeFilesExcept(dir, named);
+      }
+    } catch (IOException e) {
+      LOG.warn("could not delete the key files bacula-fd.conf no longer names: {}", e.getMessage());
+    }
   }
 
   /**

@@ -252,13 +252,32 @@ class BaculaFdCharmTest {
         "tls-key", "KEY", "tls-certificate", "CERT", "tls-ca", "CA", "tls-address", ADDRESS));
     State out = ctx.run(ctx.on().configChanged(), ready().withRelation(director(server))
         .withSecret(SecretState.consumed(own, content)));
-    Tls tls = Tls.required("/etc/bacula/fd-tls/ca.pem", "/etc/bacula/fd-tls/fd.pem", "/etc/bacula/fd-tls/fd.key");
+    String fp = new io.backupcharms.bacula.tls.KeyAndCertificate("KEY", "CERT").fingerprint();
+    Tls tls = Tls.required("/etc/bacula/fd-tls/ca.pem", "/etc/bacula/fd-tls/fd-" + fp + ".pem",
+        "/etc/bacula/fd-tls/fd-" + fp + ".key");
     assertEquals(tls, host.lastConfig.fileDaemon().tls(), "TLS towards the Storage Daemon");
     assertEquals(List.of(DirectorAccess.of("charm-bacula-dir", "unit-0-pw").withTls(tls),
         new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true, null)), host.lastConfig.directors(),
         "the Director must use TLS; the local status-only entry stays plain");
     assertEquals("KEY", host.tlsKey);
     assertEquals("required", out.relation(3).orElseThrow().localUnitData().get("tls"));
+    assertEquals(io.backupcharms.schema.UnitPasswords.fingerprint("CA"),
+        out.relation(3).orElseThrow().localUnitData().get("tls-trust"), "says which authorities it trusts");
+
+    // A renewed certificate changes bacula-fd.conf, whose restart would kill a running job: it waits.
+    host.runningJobs = 1;
+    Map<String, String> renewed = new java.util.HashMap<>(content);
+    renewed.putAll(Map.of("tls-key", "KEY2", "tls-certificate", "CERT2"));
+    State busy = ctx.run(ctx.on().updateStatus(), ready().withRelation(director(server))
+        .withSecret(SecretState.consumed(own, renewed)));
+    assertEquals(tls, host.lastConfig.fileDaemon().tls(), "the running daemon keeps its certificate while a job runs");
+    assertTrue(busy.unitStatus().message().contains("waits for 1 running job"), busy.unitStatus().message());
+    host.runningJobs = 0;
+    ctx.run(ctx.on().updateStatus(), ready().withRelation(director(server))
+        .withSecret(SecretState.consumed(own, renewed)));
+    String fp2 = new io.backupcharms.bacula.tls.KeyAndCertificate("KEY2", "CERT2").fingerprint();
+    assertEquals("/etc/bacula/fd-tls/fd-" + fp2 + ".pem", host.lastConfig.fileDaemon().tls().certificate(),
+        "once the job ended, the renewed certificate is in bacula-fd.conf, so the restart loads it");
 
     // A certificate for another address would fail the Director's check: wait for the new one.
     content.put("tls-address", "10.9.9.9");

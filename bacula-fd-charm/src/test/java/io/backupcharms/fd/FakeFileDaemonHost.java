@@ -58,8 +58,8 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   public io.backupcharms.bacula.config.Tls installTls(String authority,
       io.backupcharms.bacula.tls.KeyAndCertificate own) {
     tlsKey = own.key();
-    return io.backupcharms.bacula.config.Tls.required("/etc/bacula/fd-tls/ca.pem", "/etc/bacula/fd-tls/fd.pem",
-        "/etc/bacula/fd-tls/fd.key");
+    return io.backupcharms.bacula.config.Tls.required("/etc/bacula/fd-tls/ca.pem",
+        "/etc/bacula/fd-tls/fd-" + own.fingerprint() + ".pem", "/etc/bacula/fd-tls/fd-" + own.fingerprint() + ".key");
   }
 
   /** The key pair the last installPki wrote. */
@@ -98,6 +98,22 @@ final class FakeFileDaemonHost implements FileDaemonHost {
     running = true;
     return true;
   }
+
+  /** What runningJobs answers. */
+  int runningJobs;
+
+  @Override
+  public boolean isLive(FileDaemonConfig config) {
+    return BaculaRenderer.render(config).equals(liveConfig);
+  }
+
+  @Override
+  public int runningJobs(String address, int port, String monitorName, String password) {
+    return running ? runningJobs : 0;
+  }
+
+  @Override
+  public void removeUnusedKeyFiles(FileDaemonConfig live) {}
 
   @Override
   public void ensureRunning(String address, int port) {

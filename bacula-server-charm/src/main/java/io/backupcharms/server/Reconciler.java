@@ -36,6 +36,11 @@ import io.backupcharms.server.encryption.DataKeys;
 import io.backupcharms.server.encryption.UnitKeys;
 import io.backupcharms.server.secrets.PasswordSecrets;
 import io.backupcharms.server.tls.DeploymentTls;
+import io.backupcharms.server.tls.ProvidedCertificates;
+import io.backupcharms.server.workload.ServerTlsFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -141,6 +146,11 @@ final class Reconciler {
           workload.rollout(address.get(), identity.get().consolePassword()).apply(builder, clients);
       clients = applied.clients();
       applied.deferred().ifPresent(why -> statuses.add(new WaitingStatus(why)));
+      List<String> live = liveConfigs();
+      if (live.size() == 2) {
+        // Only when both files could be read: a file left unread may name what would be deleted.
+        workload.tls().ifPresent(files -> files.removeUnnamed(live));
+      }
     } catch (RolloutException e) {
       LOG.error("{}", e.getMessage());
       statuses.add(new BlockedStatus(e.getMessage()));
@@ -219,6 +229,11 @@ final class Reconciler {
     }
     Optional<CertificateAuthority> authority =
         workload.tls().isPresent() ? new DeploymentTls(model).authority() : Optional.empty();
+    Optional<DeploymentTls.Pass> tlsPass =
+        authority.map(a -> DeploymentTls.pass(a, ProvidedCertificates.read(model), stored));
+    boolean serverTrustsAll = tlsPass.map(p -> serverRuns(p.trust())).orElse(false);
+    String trustFingerprint = tlsPass.map(p -> UnitPasswords.fingerprint(p.trust().strip())).orElse("");
+    boolean fileDaemonsTrustAll = true;
     Map<Integer, String> perRelation = new HashMap<>();
     Map<String, String> perUnit = new HashMap<>();
     Set<String> tlsUnits = new TreeSet<>();
@@ -238,14 +253,15 @@ final class Reconciler {
         Optional<Secret> own = secrets.unitSecret(relation, unit);
         own.ifPresent(o -> unitSecrets.put(unit, o));
         own.ifPresent(o -> PasswordSecrets.forgetPrevious(o, unitBag));
-        if (authority.isPresent() && unitBag.get("ingress-address") != null && own.isPresent()) {
+        if (tlsPass.isPresent() && unitBag.get("ingress-address") != null && own.isPresent()) {
           // The certificate names the address Juju gives the unit, the one the Director dials.
-          DeploymentTls.issueInto(own.get(), authority.get(), unitBag.get("ingress-address"));
+          tlsPass.get().issueInto(own.get(), unit, unitBag.get("ingress-address"), serverTrustsAll);
         }
         if (UnitPasswords.usesUnitPassword(unitBag)) {
           secrets.ownPassword(relation, unit).ifPresent(p -> perUnit.put(unit, p));
           if (authority.isPresent() && UnitPasswords.requiresTls(unitBag)) {
             tlsUnits.add(unit);
+            fileDaemonsTrustAll &= trustFingerprint.equals(unitBag.get(UnitPasswords.TLS_TRUST_KEY));
           }
         }
       }
@@ -256,9 +272,42 @@ final class Reconciler {
     }
     forgetDepartedRelations(secrets, current);
     forgetDepartedUnits(secrets, unitLabels);
-    Tls tls = authority.map(a -> workload.tls().orElseThrow().install(a, address)).orElse(null);
+    Tls tls = null;
+    if (tlsPass.isPresent()) {
+      ServerTlsFiles files = workload.tls().orElseThrow();
+      tls = files.install(tlsPass.get().forServer(files, address, model.unit().name(),
+          serverTrustsAll && fileDaemonsTrustAll));
+      tlsPass.get().finish();
+      for (String problem : tlsPass.get().problems()) {
+        LOG.warn("certificates relation: {}", problem);
+        statuses.add(new BlockedStatus("certificates: " + problem + "; the daemons keep the"
+            + " deployment's own certificates meanwhile"));
+      }
+    }
     return Optional.of(new ServerIdentity(
         address, consolePassword.get(), storagePassword.get(), perRelation, perUnit, tls, tlsUnits));
+  }
+
+  /** Whether the Director's and the Storage Daemon's installed files both trust exactly {@code trust}. */
+  private boolean serverRuns(String trust) {
+    ServerTlsFiles files = workload.tls().orElseThrow();
+    List<String> live = liveConfigs();
+    return live.size() == 2 && live.stream().allMatch(text -> files.names(text, trust));
+  }
+
+  /** The Director's and the Storage Daemon's installed files, those that exist. */
+  private List<String> liveConfigs() {
+    List<String> texts = new ArrayList<>();
+    for (Path live : List.of(workload.layout().directorConfig(), workload.layout().storageConfig())) {
+      try {
+        if (Files.isRegularFile(live)) {
+          texts.add(Files.readString(live));
+        }
+      } catch (IOException e) {
+        // Left out: the caller then deletes no file and trusts no change.
+      }
+    }
+    return texts;
   }
 
   /**

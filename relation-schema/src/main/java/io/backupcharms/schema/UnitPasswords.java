@@ -145,6 +145,13 @@ public final class UnitPasswords {
     return TLS_REQUIRED.equals(requirerUnitBag.get(TLS_KEY));
   }
 
+  /**
+   * The File Daemon's unit-bag key: the fingerprint ({@link #fingerprint}) of the authority
+   * certificates ({@link #SECRET_TLS_CA}) its running configuration trusts. The provider moves
+   * its own daemons to a certificate of a new authority only once every File Daemon trusts it.
+   */
+  public static final String TLS_TRUST_KEY = "tls-trust";
+
   /** Whether a File Daemon's unit bag says it accepts only its unit's password. */
   public static boolean usesUnitPassword(Map<String, String> requirerUnitBag) {
     return SCOPE_UNIT.equals(requirerUnitBag.get(SCOPE_KEY));

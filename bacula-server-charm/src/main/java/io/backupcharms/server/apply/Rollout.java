@@ -87,6 +87,23 @@ public final class Rollout {
     }
   }
 
+  private static boolean isLive(Path live, String text) {
+    try {
+      return Files.isRegularFile(live) && Files.readString(live).equals(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The Director's running and queued jobs; 0 when it cannot answer (then it runs none worth keeping). */
+  private int activeJobs() {
+    try (LazyConsole control = new LazyConsole(console)) {
+      return control.activeJobs();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   /**
    * Restarts the Director so it reads its file, unless jobs run: a restart kills them. Then the
    * restart waits for a later hook (update-status at the latest), and the reason is returned for
@@ -154,24 +171,35 @@ public final class Rollout {
       }
     }
     try {
-      ApplyResult storage =
-          applier.applyStorageDaemon(plan.storage(), layout.storageConfig(), daemon -> {
-            // A stopped daemon reads its new file when it starts just below.
-            if (daemons.isActive(daemon)) {
-              daemons.restart(daemon);
-            }
-          });
+      Optional<String> deferred = Optional.empty();
+      ApplyResult storage = ApplyResult.UNCHANGED;
+      int storageBusy = daemons.isActive(Daemon.STORAGE) && !isLive(layout.storageConfig(),
+          BaculaRenderer.render(plan.storage())) ? activeJobs() : 0;
+      if (storageBusy > 0) {
+        // The Storage Daemon reads its file only at start, and a restart kills every job it
+        // writes: a new certificate or limit waits, on the running daemon's last good file.
+        LOG.warn("{} jobs run: the Storage Daemon restart that applies its new file waits for them", storageBusy);
+        deferred = Optional.of("Storage Daemon configuration change waits for " + storageBusy + " running job"
+            + (storageBusy == 1 ? "" : "s") + " to end");
+      } else {
+        storage = applier.applyStorageDaemon(plan.storage(), layout.storageConfig(), daemon -> {
+          // A stopped daemon reads its new file when it starts just below.
+          if (daemons.isActive(daemon)) {
+            daemons.restart(daemon);
+          }
+        });
+      }
       if (!daemons.isActive(Daemon.STORAGE)) {
         daemons.start(Daemon.STORAGE);
       }
+      Optional<String> storageWait = deferred;
       ApplyResult director;
-      Optional<String> deferred = Optional.empty();
       if (daemons.isActive(Daemon.DIRECTOR)) {
         try (LazyConsole control = new LazyConsole(console)) {
           try {
             director = applier.applyDirector(plan.director(), layout.directorConfig(), control);
             if (director == ApplyResult.UNCHANGED && Files.exists(restartPending())) {
-              deferred = restartUnlessBusy(control, "a restart put off while jobs ran");
+              deferred = restartUnlessBusy(control, "a restart put off while jobs ran").or(() -> storageWait);
             }
           } catch (ReloadFailedException | ConsoleException e) {
             // The checked file is installed but the running Director did not take it (an error,
@@ -179,7 +207,7 @@ public final class Rollout {
             // would find the file unchanged and never reload: restart instead, once no job runs.
             LOG.warn("the Director did not take the new file ({})", e.getMessage());
             director = ApplyResult.REPLACED;
-            deferred = restartUnlessBusy(control, e.getMessage());
+            deferred = restartUnlessBusy(control, e.getMessage()).or(() -> storageWait);
           }
         }
       } else {

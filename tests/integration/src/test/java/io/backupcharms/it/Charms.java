@@ -42,6 +42,11 @@ public final class Charms {
     return packed("postgresql-stub");
   }
 
+  /** The Python charm of {@code tests/charms/tls-provider}: a self-signed-certificates stand-in. */
+  static Path tlsProvider() {
+    return packed("tls-provider");
+  }
+
   /** The shell charm of {@code tests/charms/s3-provider}: an s3-integrator stand-in. */
   static Path s3Provider() {
     return packed("s3-provider");

@@ -59,18 +59,47 @@ public record FileDaemonStatusClient(String host, int port, String directorName,
      */
     public List<TerminatedJob> terminatedJobs() {
         return session("asking the " + target() + " for its finished jobs", b -> {
-            b.send(".status terminated api=2 api_opts=\n");
-            StringBuilder answer = new StringBuilder();
-            Packet p = b.receive();
-            for (; !p.isSignal(); p = b.receive()) {
-                answer.append(p.text().replace("\0", ""));
-            }
-            if (!p.is(Signal.EOD)) {
-                throw new ConsoleException("the " + target() + " ended its status with " + p
-                        + " instead of the end of data");
-            }
-            return TerminatedJobsParser.parse(answer.toString());
+            return TerminatedJobsParser.parse(status(b, "terminated"));
         });
+    }
+
+    /**
+     * How many jobs the File Daemon runs now ({@code jobs_running} of {@code .status header
+     * api=2}); this status connection is not one of them. A charm asks before restarting the
+     * daemon, which would kill them.
+     *
+     * @throws ConsoleException when it cannot be reached or does not answer as a File Daemon
+     */
+    public int runningJobs() {
+        return session("asking the " + target() + " how many jobs it runs", b -> {
+            String answer = status(b, "header");
+            for (String line : answer.split("\n")) {
+                if (line.startsWith("jobs_running=")) {
+                    try {
+                        return Integer.parseInt(line.substring("jobs_running=".length()).strip());
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
+                }
+            }
+            throw new ConsoleException("the " + target() + " answered its status header without a"
+                    + " jobs_running count: " + answer.strip());
+        });
+    }
+
+    /** Sends {@code .status <what> api=2} and returns the answer up to the end of data. */
+    private String status(BSocket b, String what) throws IOException {
+        b.send(".status " + what + " api=2 api_opts=\n");
+        StringBuilder answer = new StringBuilder();
+        Packet p = b.receive();
+        for (; !p.isSignal(); p = b.receive()) {
+            answer.append(p.text().replace("\0", ""));
+        }
+        if (!p.is(Signal.EOD)) {
+            throw new ConsoleException("the " + target() + " ended its status with " + p
+                    + " instead of the end of data");
+        }
+        return answer.toString();
     }
 
     /**

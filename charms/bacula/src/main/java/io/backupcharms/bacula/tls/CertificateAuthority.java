@@ -12,7 +12,7 @@ import java.nio.file.Files;
  * @param authority the authority's own key and self-signed certificate
  */
 public record CertificateAuthority(KeyAndCertificate authority) {
-        /** Ten years: the authority lives as long as the deployment. */
+    /** Ten years: the authority lives as long as the deployment. */
     private static final int AUTHORITY_DAYS = 3650;
     /** Two years: leaf certificates are renewed long before, whenever their address changes. */
     public static final int LEAF_DAYS = 730;
@@ -38,14 +38,7 @@ public record CertificateAuthority(KeyAndCertificate authority) {
      * in turn.
      */
     public KeyAndCertificate issue(String... addresses) {
-        StringBuilder names = new StringBuilder();
-        for (String address : addresses) {
-            if (!address.matches("[0-9A-Fa-f.:]{2,45}")) {
-                throw new BaculaException("cannot issue a TLS certificate for \"" + address
-                        + "\": it is not an IP address");
-            }
-            names.append(names.length() == 0 ? "" : ",").append("DNS:").append(address).append(",IP:").append(address);
-        }
+        String names = subjectAltNames(addresses);
         String address = addresses[0];
         return OpenSsl.inScratch(dir -> {
             Files.writeString(dir.resolve("ca.key"), authority.key());
@@ -58,6 +51,36 @@ public record CertificateAuthority(KeyAndCertificate authority) {
                     "-CAcreateserial", "-out", "leaf.pem", "-days", String.valueOf(LEAF_DAYS), "-extfile", "ext");
             return new KeyAndCertificate(OpenSsl.read(dir, "leaf.key"), OpenSsl.read(dir, "leaf.pem"));
         });
+    }
+
+    /**
+     * Signs another party's request, with the names it asks for: what a {@code tls-certificates}
+     * provider does, used by tests and by nothing that trusts the request's sender.
+     */
+    public String sign(String csrPem) {
+        return OpenSsl.inScratch(dir -> {
+            Files.writeString(dir.resolve("ca.key"), authority.key());
+            Files.writeString(dir.resolve("ca.pem"), authority.certificate());
+            Files.writeString(dir.resolve("leaf.csr"), csrPem);
+            Files.writeString(dir.resolve("ext"), "extendedKeyUsage=serverAuth,clientAuth\nbasicConstraints=CA:FALSE\n");
+            OpenSsl.run(dir, "x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                    "-CAcreateserial", "-copy_extensions", "copy", "-out", "leaf.pem",
+                    "-days", String.valueOf(LEAF_DAYS), "-extfile", "ext");
+            return OpenSsl.read(dir, "leaf.pem");
+        });
+    }
+
+    /** {@code DNS:a,IP:a,...} for IP addresses; anything else is refused before openssl sees it. */
+    static String subjectAltNames(String... addresses) {
+        StringBuilder names = new StringBuilder();
+        for (String address : addresses) {
+            if (!address.matches("[0-9A-Fa-f.:]{2,45}")) {
+                throw new BaculaException("cannot make a TLS certificate for \"" + address
+                        + "\": it is not an IP address");
+            }
+            names.append(names.length() == 0 ? "" : ",").append("DNS:").append(address).append(",IP:").append(address);
+        }
+        return names.toString();
     }
 
     /** Never with the key: see {@link io.backupcharms.bacula.Redacted}. */

@@ -10,7 +10,9 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -24,20 +26,26 @@ public final class TlsContexts {
 
     private TlsContexts() {}
 
-    /** Trusts {@code authorityPem} alone and presents {@code own}. */
+    /**
+     * Trusts the authorities of {@code authorityPem} alone (one certificate or several, one after
+     * the other) and presents {@code own} (its certificate, then any intermediates).
+     */
     public static SSLContext mutual(String authorityPem, KeyAndCertificate own) {
         try {
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("authority", certificate(x509, authorityPem));
+            int n = 0;
+            for (Certificate authority : certificates(x509, authorityPem)) {
+                trust.setCertificateEntry("authority-" + n++, authority);
+            }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
 
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             keys.setKeyEntry("own", privateKey(own.key()), IN_MEMORY,
-                    new Certificate[] {certificate(x509, own.certificate())});
+                    certificates(x509, own.certificate()).toArray(new Certificate[0]));
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, IN_MEMORY);
 
@@ -50,8 +58,14 @@ public final class TlsContexts {
         }
     }
 
-    private static Certificate certificate(CertificateFactory x509, String pem) throws GeneralSecurityException {
-        return x509.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    private static List<Certificate> certificates(CertificateFactory x509, String pem)
+            throws GeneralSecurityException {
+        List<Certificate> all = new ArrayList<>(
+                x509.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+        if (all.isEmpty()) {
+            throw new GeneralSecurityException("no certificate in the PEM text");
+        }
+        return all;
     }
 
     private static PrivateKey privateKey(String pem) throws GeneralSecurityException {

@@ -73,6 +73,13 @@ class FileDaemonStatusClientTest {
     }
 
     @Test
+    void anIdleFileDaemonRunsNoJobAndTheStatusConnectionIsNotCounted() {
+        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
+                Duration.ofSeconds(5));
+        assertEquals(0, client.runningJobs());
+    }
+
+    @Test
     void aWrongPasswordIsRefusedNamingTheMonitorEntry() {
         FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "not-the-pw",
                 Duration.ofSeconds(5));
