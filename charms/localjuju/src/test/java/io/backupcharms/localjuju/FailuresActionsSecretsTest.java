@@ -104,6 +104,25 @@ class FailuresActionsSecretsTest {
     }
   }
 
+  /** As on Juju, an application's secrets die with it: a new application of the same name has none. */
+  @Test
+  void aRemovedApplicationsSecretsAreGoneForTheNextApplicationOfItsName() throws Exception {
+    Path owner = Charms.zip(tmp, "owner", Map.of("metadata.yaml", "name: owner\n", "dispatch", Charms.RECORDER));
+    try (Cli cli = new Cli(tmp, "secret-owner-gone")) {
+      cli.run("deploy", owner.toString()).ok();
+      cli.settle();
+      cli.run("exec", "--unit", "owner/0", "--", "secret-add --label keep pass=one").ok();
+      assertEquals("{\"pass\":\"one\"}\n", cli.run("exec", "--unit", "owner/0", "--",
+          "secret-get --label keep --format=json").ok().out());
+      cli.run("remove-application", "owner").ok();
+      cli.settle();
+      cli.run("deploy", owner.toString()).ok();
+      cli.settle();
+      assertTrue(cli.run("exec", "--unit", "owner/1", "--", "secret-get --label keep").err().contains("not found"),
+          "the old application's secret is gone");
+    }
+  }
+
   /**
    * Consumer tracking is the controller's, not the owner's: an owner hook that changed a secret
    * while a consumer first read it must not forget that consumer, or it never hears of the next

@@ -151,6 +151,9 @@ final class Teardown {
     }
     AppState a = st.applications.get(u.app);
     a.units.remove(unit);
+    // As on Juju: a unit's own secrets go with it, and it no longer consumes any.
+    st.secrets.values().removeIf(s -> s.ownerUnit.equals(unit));
+    st.secrets.values().forEach(s -> s.consumers.remove(unit));
     for (RelationState r : List.copyOf(st.relations.values())) {
       r.created.remove(unit);
       r.unitBags.remove(unit);
@@ -227,6 +230,9 @@ final class Teardown {
 
   private void removeAppNow(AppState a) {
     st.applications.remove(a.name);
+    // As on Juju: the secrets an application owns are removed with it, so a new application of
+    // the same name starts without them.
+    st.secrets.values().removeIf(s -> a.name.equals(s.ownerApp));
     dyingApps.remove(a.name);
     st.relations.values().removeIf(r -> r.endpointOf(a.name) != null && r.created.isEmpty());
     deleteOrWarn(a.name, Path.of(a.charmDir));
