@@ -168,11 +168,12 @@ public final class BaculaServerCharm extends CharmBase {
   private Map<String, Object> forgetClient(Map<String, ?> params) {
     var store = LeaderValue.bindings(model(), framework().stored());
     var history = LeaderValue.history(model(), framework().stored());
-    return ForgetClient.run(params, store.read(), store::write, history.read(), history::write);
+    return ForgetClient.run(params, ClientBags.bindings(model(), framework().stored()), store::write,
+        history.read(), history::write);
   }
 
   private ServerActions actions() {
-    var clients = ClientBags.read(model(), LeaderValue.bindings(model(), framework().stored()).read());
+    var clients = ClientBags.read(model(), ClientBags.bindings(model(), framework().stored()));
     var history = LeaderValue.history(model(), framework().stored()).read();
     var selector = new ClientSelector(
         clients.ready(), history.notIn(clients.ready()), model().name(), model().uuid());

@@ -1,5 +1,7 @@
 package io.backupcharms.server;
 
+import io.backupcharms.ops.StoredState;
+import io.backupcharms.ops.model.Application;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Unit;
@@ -9,6 +11,8 @@ import io.backupcharms.server.clients.NameBindings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads every File Daemon unit's databag on every {@code bacula-dir} relation. */
 final class ClientBags {
@@ -28,6 +32,19 @@ final class ClientBags {
       }
     }
     return Clients.read(bags, bindings);
+  }
+
+  /**
+   * The leader's name bindings, less those of File Daemon applications no longer related
+   * ({@link NameBindings#ofRelated}).
+   */
+  static NameBindings bindings(Model model, StoredState stored) {
+    Set<String> related = new TreeSet<>();
+    for (Relation relation : model.relations(ENDPOINT)) {
+      relation.app().map(Application::name).ifPresent(related::add);
+      relation.units().forEach(u -> related.add(NameBindings.application(u.name())));
+    }
+    return LeaderValue.bindings(model, stored).read().ofRelated(related);
   }
 
   /** {@code app/2} before {@code app/10}. */

@@ -133,7 +133,7 @@ final class Reconciler {
       return statuses;
     }
     LeaderValue<NameBindings> store = LeaderValue.bindings(model, stored);
-    NameBindings bindings = store.read();
+    NameBindings bindings = ClientBags.bindings(model, stored);
     Clients clients = ClientBags.read(model, bindings);
     issueDataKeys(clients);
     LeaderValue<ClientHistory> historyStore = LeaderValue.history(model, stored);

@@ -106,14 +106,37 @@ class ClientIdentityStateTest extends ServerStateTest {
         real.toString());
     assertTrue(real.get("bacula-fd/0").endsWith("forget-client name=" + MYAPP0), real.toString());
 
-    // The rogue's relation is removed and the operator re-binds the name: the File Daemon is back.
-    State alone = ctx.run(ctx.on().updateStatus(),
+    // The rogue's relation is removed: its application left, so the name is free again and the
+    // genuine File Daemon gets it at the next hook, with no action from the operator.
+    State back = ctx.run(ctx.on().updateStatus(),
         out.withRelations(java.util.List.of(out.relation(8).orElseThrow())));
-    ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), alone);
-    State back = ctx.run(ctx.on().updateStatus(), forget.state());
     assertEquals(new ActiveStatus("1 client"), back.unitStatus());
+    assertTrue(workload.directorConfig().contains("Address = \"10.1.1.5\""), workload.directorConfig());
     assertFalse(back.relation(8).orElseThrow().localAppData().containsKey(ClientsLeftOut.KEY),
         back.relation(8).orElseThrow().localAppData().toString());
+  }
+
+  @Test
+  void aNameStaysBoundWhileItsApplicationIsRelatedWithNoUnitAndIsFreedOnceItLeaves() {
+    RelationState real = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    State bound = ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(real));
+    // The machine is lost: bacula-fd stays related with no unit, and a rogue publishes the name.
+    RelationState empty = real.withoutRemoteUnit("bacula-fd/0");
+    RelationState rogue = related(7, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
+    State held = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"),
+        bound.withRelation(empty).withRelation(rogue));
+    assertTrue(held.unitStatus().message().contains("belongs to bacula-fd/0"), held.unitStatus().message());
+    assertFalse(workload.directorConfig().contains("10.1.1.66"), workload.directorConfig());
+
+    // The operator removes bacula-fd's relation: its names are pruned and the other claimant,
+    // the only one left, is accepted.
+    State left = ctx.run(ctx.on().updateStatus(), held.withRelations(java.util.List.of(rogue)));
+    assertEquals(new ActiveStatus("1 client"), left.unitStatus());
+    assertTrue(workload.directorConfig().contains("10.1.1.66"), workload.directorConfig());
+    ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)),
+        held.withRelations(java.util.List.of(rogue)));
+    assertEquals("none", forget.results().get("was-bound-to"), forget.toString());
   }
 
   @Test
@@ -125,11 +148,12 @@ class ClientIdentityStateTest extends ServerStateTest {
     assertEquals(new ActiveStatus("1 client"), bound.unitStatus());
 
     // The unit is replaced (say, to move a PostgreSQL-backed server): the new leader has no stored
-    // state, but the application's peer databag is the same. The genuine relation is gone for now
-    // and a rogue publishes the name.
+    // state, but the application's peer databag is the same. It has not yet heard from the genuine
+    // File Daemon unit, and a rogue publishes the name.
     RelationState rogue = related(7, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
     State replaced = State.empty().withLeader(true)
-        .withRelation(bound.relation(1).orElseThrow()).withRelation(rogue);
+        .withRelation(bound.relation(1).orElseThrow())
+        .withRelation(real.withoutRemoteUnit("bacula-fd/0")).withRelation(rogue);
     State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"), replaced);
     assertEquals("blocked", out.unitStatus().name());
     assertTrue(out.unitStatus().message().contains("belongs to bacula-fd/0"),
@@ -165,22 +189,24 @@ class ClientIdentityStateTest extends ServerStateTest {
   }
 
   @Test
-  void afterTheRogueRelationIsRemovedTheOperatorHandsTheNameToTheGenuineFileDaemon() {
-    // On a fresh server the rogue was accepted first, so its application owns the name until the
-    // operator lifts that with forget-client; the status says exactly that.
+  void afterTheRogueRelationIsRemovedTheGenuineFileDaemonGetsTheNameButNotTheRoguesBackups() {
+    // On a fresh server the rogue was accepted first. Once its relation is removed the name is
+    // free and the genuine File Daemon takes it; what the rogue backed up is not restored onto the
+    // genuine machine unless the operator says so.
     State clash = rogueFirst();
-    State out = ctx.run(ctx.on().updateStatus(),
+    State back = ctx.run(ctx.on().updateStatus(),
         clash.withRelations(java.util.List.of(clash.relation(8).orElseThrow())));
-    assertEquals("blocked", out.unitStatus().name());
-    assertTrue(out.unitStatus().message().contains("belongs to rogue/0"), out.unitStatus().message());
-    ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), out);
-    State back = ctx.run(ctx.on().updateStatus(), forget.state());
     assertEquals(new ActiveStatus("1 client"), back.unitStatus());
     assertTrue(workload.directorConfig().contains("Address = \"10.1.1.5\""));
     ActionOutput list = ctx.runAction(ctx.on().action("list-clients", Map.of()), back);
     Map<?, ?> client = (Map<?, ?>) ((Map<?, ?>) list.results().get("clients")).get("myapp-0");
     assertEquals("myapp/0", client.get("unit"));
     assertEquals("bacula-fd/0", client.get("fd-unit"));
+    ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), back);
+    String failure = restore.failure().orElseThrow();
+    assertTrue(failure.contains("was published by rogue/0 until the relation of its application was"
+        + " removed, and is published by bacula-fd/0 now"), failure);
+    assertTrue(failure.contains("allow-other-application=true"), failure);
   }
 
   @Test
@@ -234,24 +260,18 @@ class ClientIdentityStateTest extends ServerStateTest {
   }
 
   @Test
-  void aUnitOfAnotherApplicationCannotTakeANameOverWhileItsFileDaemonIsAway() {
-    RelationState rogue = related(9, "rogue/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
-    State out = ctx.run(ctx.on().relationChanged(rogue, "rogue/0"), genuineCameAndWent().withRelation(rogue));
-    assertEquals("blocked", out.unitStatus().name());
-    assertTrue(out.unitStatus().message().contains("relation bacula-dir:9 (rogue/0): name \"" + MYAPP0
-        + "\" belongs to bacula-fd/0"), out.unitStatus().message());
-    assertTrue(out.unitStatus().message().endsWith(
-        "juju run bacula-server/leader forget-client name=" + MYAPP0), out.unitStatus().message());
-    assertFalse(workload.directorConfig().contains("10.1.1.66"), "the rogue never becomes the client");
-    // myapp/0's own backups stay restorable, but only onto a unit the operator names: never onto
-    // the unit that claims its name.
+  void aUnitOfAnotherApplicationTakingAFreedNameIsNotHandedTheEarlierBackups() {
+    RelationState other = related(9, "other-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.66"));
+    State out = ctx.run(ctx.on().relationChanged(other, "other-fd/0"), genuineCameAndWent().withRelation(other));
+    assertEquals(new ActiveStatus("1 client"), out.unitStatus(), "bacula-fd left, so the name is free");
     ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
-    assertTrue(restore.failure().orElseThrow().contains("has no related unit now"),
+    assertTrue(restore.failure().orElseThrow().contains(
+        "was published by bacula-fd/0 until the relation of its application was removed"),
         restore.failure().orElseThrow());
-    ActionOutput ontoRogue = ctx.runAction(
-        ctx.on().action("restore", Map.of("client", "myapp/0", "target", "rogue/0")), out);
-    assertTrue(ontoRogue.failure().orElseThrow().startsWith("unknown client \"rogue/0\""),
-        ontoRogue.failure().orElseThrow());
+    ActionOutput again = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")),
+        ctx.run(ctx.on().updateStatus(), out));
+    assertTrue(again.failure().orElseThrow().contains("published by bacula-fd/0"),
+        "the next hook keeps the record: " + again.failure().orElseThrow());
   }
 
   @Test
@@ -263,15 +283,25 @@ class ClientIdentityStateTest extends ServerStateTest {
 
   @Test
   void forgetClientLetsTheReplacingApplicationTakeTheNameAtTheNextHook() {
-    RelationState rogue = related(9, "new-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.7"));
-    State blocked = ctx.run(ctx.on().relationChanged(rogue, "new-fd/0"), genuineCameAndWent().withRelation(rogue));
+    // bacula-fd stays related, with no unit: its name stays bound until the operator hands it over.
+    RelationState real = related(8, "bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5"));
+    State served = ctx.run(ctx.on().relationChanged(real, "bacula-fd/0"),
+        State.empty().withLeader(true).withRelation(real));
+    RelationState replacing = related(9, "new-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.7"));
+    State blocked = ctx.run(ctx.on().relationChanged(replacing, "new-fd/0"),
+        served.withRelation(real.withoutRemoteUnit("bacula-fd/0")).withRelation(replacing));
     assertEquals("blocked", blocked.unitStatus().name());
+    assertTrue(blocked.unitStatus().message().endsWith(
+        "juju run bacula-server/leader forget-client name=" + MYAPP0), blocked.unitStatus().message());
 
     ActionOutput forget = ctx.runAction(ctx.on().action("forget-client", Map.of("name", MYAPP0)), blocked);
     assertEquals("bacula-fd/0", forget.results().get("was-bound-to"), forget.toString());
     State out = ctx.run(ctx.on().updateStatus(), forget.state());
     assertEquals(new ActiveStatus("1 client"), out.unitStatus());
     assertTrue(workload.directorConfig().contains("Address = \"10.1.1.7\""));
+    ActionOutput restore = ctx.runAction(ctx.on().action("restore", Map.of("client", "myapp/0")), out);
+    assertFalse(restore.failure().orElse("").contains("was published by"),
+        "the operator handed the name over: " + restore.failure().orElse(""));
   }
 
   @Test

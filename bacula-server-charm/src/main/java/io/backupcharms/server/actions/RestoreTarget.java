@@ -4,6 +4,7 @@ import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.clients.NameBindings;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which File Daemon receives a restore. By default the client itself, which must be related now.
@@ -21,9 +22,22 @@ final class RestoreTarget {
   private RestoreTarget() {}
 
   /**
+   * @param recorded what the server remembers of the client, which says whether its name changed
+   *     File Daemon application: earlier backups then belong to the application that left, and
+   *     go onto the new sender only when the operator passes {@code allow-other-application=true}
    * @throws InvalidParamsException saying which target to give or which flag to set
    */
-  static ClientSpec choose(ClientSelector selector, KnownClient client, RestoreRequest request) {
+  static ClientSpec choose(ClientSelector selector, KnownClient client, Optional<KnownClient> recorded,
+      RestoreRequest request) {
+    if (recorded.isPresent() && recorded.get().changedApplication() && !request.allowOtherApplication()) {
+      KnownClient r = recorded.get();
+      throw new InvalidParamsException(List.of("the name of " + selector.describe(client) + " was"
+          + " published by " + r.previousFdUnit() + " until the relation of its application was"
+          + " removed, and is published by " + r.fdUnit() + " now: backups made before may be "
+          + NameBindings.application(r.previousFdUnit()) + "'s, not " + r.fdApplication() + "'s."
+          + " Pass allow-other-application=true to restore onto " + r.fdUnit() + " (or onto a"
+          + " target=<unit>) if you mean it"));
+    }
     if (request.target().isEmpty()) {
       return selector.ready(client).orElseThrow(() -> new InvalidParamsException(List.of(
           selector.describe(client) + " has no related unit now, so its backup cannot go back to"

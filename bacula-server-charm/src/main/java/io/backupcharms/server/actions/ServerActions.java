@@ -130,7 +130,7 @@ public final class ServerActions {
       if (!job.isGood()) {
         throw new ActionFailedException(
             "backup job " + id + " of " + selector.describe(client) + " " + job.statusWord() + ": "
-                + JobWaiter.reason(director.log(id)),
+                + JobWaiter.reason(director.log(id)) + VolumeHint.of(director.log(id)),
             results);
       }
       log.accept("job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
@@ -177,7 +177,8 @@ public final class ServerActions {
   public Map<String, Object> restore(Map<String, ?> params, Consumer<String> log) {
     RestoreRequest request = RestoreRequest.parse(params);
     KnownClient client = selector.selectKnown(request.client());
-    ClientSpec target = RestoreTarget.choose(selector, client, request);
+    ClientSpec target = RestoreTarget.choose(
+        selector, client, Optional.ofNullable(history.clients().get(client.stem())), request);
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       JobRecord backup = backupToRestore(director, client, request.backupId());

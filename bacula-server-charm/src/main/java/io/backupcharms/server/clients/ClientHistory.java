@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * forgotten client (Bacula keeps a Client row for as long as its jobs) are not listed again.
  *
  * <p>Stored form: entries separated by {@code ,}, each {@code name|unit|address|port} or
- * {@code !stem} for a forgotten name. Names, units and addresses contain neither character.
+ * {@code !stem} for a forgotten name, and a sixth field {@code |previousFdUnit} when the name
+ * changed File Daemon application ({@link KnownClient#previousFdUnit()}). Names, units and addresses contain neither character.
  *
  * @param clients by stem
  * @param forgotten stems the operator forgot and no unit has published since
@@ -39,9 +40,10 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
         continue;
       }
       String[] f = entry.split("\\|", -1);
-      if (f.length == 5 && !f[0].isEmpty() && f[1].contains("/") && f[2].contains("/")
-          && f[4].matches("[0-9]{1,5}")) {
-        KnownClient c = new KnownClient(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]));
+      if ((f.length == 5 || f.length == 6) && !f[0].isEmpty() && f[1].contains("/")
+          && f[2].contains("/") && f[4].matches("[0-9]{1,5}")) {
+        KnownClient c = new KnownClient(
+            f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), f.length == 6 ? f[5] : "");
         clients.put(c.stem(), c);
       }
     }
@@ -52,17 +54,24 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
   public String serialize() {
     List<String> entries = new ArrayList<>();
     new TreeMap<>(clients).values().forEach(c ->
-        entries.add(c.name() + "|" + c.unit() + "|" + c.fdUnit() + "|" + c.address() + "|" + c.port()));
+        entries.add(c.name() + "|" + c.unit() + "|" + c.fdUnit() + "|" + c.address() + "|" + c.port()
+            + (c.changedApplication() ? "|" + c.previousFdUnit() : "")));
     new TreeSet<>(forgotten).forEach(stem -> entries.add("!" + stem));
     return String.join(",", entries);
   }
 
-  /** This history with every ready client recorded as it is now, and no longer forgotten. */
+  /**
+   * This history with every ready client recorded as it is now, and no longer forgotten. A name
+   * now sent by another File Daemon application than before keeps the earlier sender in
+   * {@link KnownClient#previousFdUnit()}.
+   */
   public ClientHistory withClients(List<ClientSpec> ready, FdNames names) {
     Map<String, KnownClient> out = new TreeMap<>(clients);
     Set<String> stillForgotten = new TreeSet<>(forgotten);
     for (ClientSpec c : ready) {
-      out.put(c.stem(), KnownClient.of(c, names));
+      KnownClient now = KnownClient.of(c, names);
+      KnownClient before = out.get(c.stem());
+      out.put(c.stem(), before == null ? now : before.succeededBy(now));
       stillForgotten.remove(c.stem());
     }
     return new ClientHistory(out, stillForgotten);

@@ -12,14 +12,39 @@ import java.util.Objects;
  *     rest on the name the sender chose
  * @param address where its File Daemon was last reached, for the operator (list-clients)
  * @param port its File Daemon port
+ * @param previousFdUnit the unit of another File Daemon application that published the name
+ *     before this one, whose relation was removed (so its binding was pruned); empty when the name
+ *     never changed application, or the operator handed it over with {@code forget-client}. Its
+ *     earlier backups are not restored onto this File Daemon unless the operator says so.
  */
-public record KnownClient(String name, String unit, String fdUnit, String address, int port) {
+public record KnownClient(
+    String name, String unit, String fdUnit, String address, int port, String previousFdUnit) {
 
   public KnownClient {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(fdUnit, "fdUnit");
     Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(previousFdUnit, "previousFdUnit");
+  }
+
+  /** A client that never changed File Daemon application. */
+  public KnownClient(String name, String unit, String fdUnit, String address, int port) {
+    this(name, unit, fdUnit, address, port, "");
+  }
+
+  /**
+   * This client as {@code now} is, remembering the File Daemon unit that published the name before
+   * when {@code now} comes from another File Daemon application.
+   */
+  public KnownClient succeededBy(KnownClient now) {
+    String previous = fdApplication().equals(now.fdApplication()) ? previousFdUnit : fdUnit;
+    return new KnownClient(now.name, now.unit, now.fdUnit, now.address, now.port, previous);
+  }
+
+  /** Whether another File Daemon application published this name before the current one. */
+  public boolean changedApplication() {
+    return !previousFdUnit.isEmpty();
   }
 
   /** What the server remembers of a ready client. */

@@ -3,6 +3,7 @@ package io.backupcharms.server.clients;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -11,8 +12,10 @@ import java.util.TreeMap;
  * File Daemon's relation is gone, and not a sibling of the same application (which could redirect
  * {@code restore client=myapp/0} onto its own machine), while the owner is related or gone. A
  * later claimant is left out and the owner keeps the name. Trust on first use: the binding is made
- * when a client is first accepted and kept until the operator lifts it with the
- * {@code forget-client} action. Keyed by the client's stem ({@link ClientSpec#stem()}); stems and
+ * when a client is first accepted and kept while the File Daemon application that sent it stays
+ * related, with units or without (a lost machine's unit is gone, its application is not), until
+ * the operator lifts it with the {@code forget-client} action. Once that application's relation
+ * is removed, its names are free again ({@link #ofRelated}). Keyed by the client's stem ({@link ClientSpec#stem()}); stems and
  * unit names contain neither {@code =} nor {@code ,}, so the stored form is
  * {@code stem=unit,stem=unit}. Servers before this kept the application ({@code stem=app}); such
  * an entry admits any unit of that application and is narrowed to the unit it next accepts.
@@ -74,6 +77,20 @@ public record NameBindings(Map<String, String> owners) {
       }
     }
     return new NameBindings(out);
+  }
+
+  /**
+   * These bindings without the names whose File Daemon application is no longer related: the
+   * application left, so no restore of its names needs protecting from its siblings, and a
+   * binding kept for good would leave a redeployed or genuine claimant out until the operator
+   * ran {@code forget-client}.
+   *
+   * @param relatedApplications the remote applications of the {@code bacula-dir} relations now
+   */
+  public NameBindings ofRelated(Set<String> relatedApplications) {
+    Map<String, String> out = new TreeMap<>(owners);
+    out.values().removeIf(owner -> !relatedApplications.contains(application(owner)));
+    return out.size() == owners.size() ? this : new NameBindings(out);
   }
 
   /** These bindings without the one of {@code stem}. */

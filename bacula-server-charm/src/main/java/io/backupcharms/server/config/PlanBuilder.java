@@ -99,6 +99,13 @@ public final class PlanBuilder {
     return new PlanBuilder(settings, identity, catalog, layout, known);
   }
 
+  /** The one pool every client writes to, with the volume limits of the options. */
+  private Pool pool() {
+    Pool pool = Pool.of(POOL, volumePrefix(), settings.volumeRetention())
+        .withMaximumVolumeBytes(settings.maxVolumeBytes());
+    return settings.limitsVolumes() ? pool.withMaximumVolumes(settings.maxVolumes()) : pool;
+  }
+
   /** Both daemons' configuration with these clients. */
   public BaculaPlan build(List<ClientSpec> clients) {
     int jobs = Math.max(2, settings.maxConcurrentJobs());
@@ -115,9 +122,7 @@ public final class PlanBuilder {
             .withStorage(
                 new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
                     identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs, storageTls(clients)))
-            .withPool(
-                Pool.of(POOL, volumePrefix(), settings.volumeRetention())
-                    .withMaximumVolumeBytes(settings.maxVolumeBytes()));
+            .withPool(pool());
     dir =
         dir.withClient(
                 new Client(LOCAL_CLIENT, identity.address(), Client.DEFAULT_PORT,
@@ -127,7 +132,7 @@ public final class PlanBuilder {
                 FileSet.of(LOCAL_FILESET, List.of(layout.workingDirectory().toString()), List.of()))
             .withJob(
                 new Job(HOUSEKEEPING, JobType.ADMIN, null, null, LOCAL_CLIENT, LOCAL_FILESET, null,
-                    STORAGE, POOL, MESSAGES, null, null, null, null, null, null, List.of()));
+                    STORAGE, POOL, MESSAGES, null, null, null, null, null, null, null, List.of()));
     for (ClientSpec c : clients) {
       dir = withClient(dir, c, jobs);
     }
@@ -217,6 +222,9 @@ public final class PlanBuilder {
             .withAccurate(true)
             .withSchedule(schedule)
             .withWriteBootstrap(layout.workingDirectory().resolve(c.stem() + ".bsr").toString())
+            // With a volume limit, a backup that finds every volume full and none to recycle waits
+            // for the operator; the wait is bounded so it fails, saying why, instead of for good.
+            .withMaxWaitTime(settings.limitsVolumes() ? settings.volumeWait() : null)
             .withRunScripts(backupScripts);
     Job restore =
         Job.restore(c.restoreJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL,

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param maxConcurrentJobs {@code max-concurrent-jobs}
  * @param minFreeBytes {@code min-free-space}: a backup fails before it writes below this
  * @param maxRunsPerDay {@code max-runs-per-day}: the most scheduled backups one client may ask for in a day
+ * @param maxVolumes {@code max-volumes}: the most volumes the pool may hold, 0 for no limit
+ * @param volumeWait {@code volume-wait}: with a volume limit, how long a backup may wait before
+ *     the Director cancels it
  */
 public record ServerSettings(
     Duration fileRetention,
@@ -23,12 +26,15 @@ public record ServerSettings(
     long maxVolumeBytes,
     int maxConcurrentJobs,
     long minFreeBytes,
-    int maxRunsPerDay) {
+    int maxRunsPerDay,
+    int maxVolumes,
+    Duration volumeWait) {
 
   /** The defaults of charmcraft.yaml. */
   public static final ServerSettings DEFAULTS =
       new ServerSettings(
-          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10, 2L << 30, 24);
+          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10, 2L << 30, 24, 0,
+          Duration.ofHours(1));
 
   /**
    * Reads the options as {@code config-get} returns them; absent options take their default.
@@ -42,8 +48,10 @@ public record ServerSettings(
     Duration volume = duration(config, "volume-retention", DEFAULTS.volumeRetention, problems);
     long bytes = bytes(config, "max-volume-bytes", DEFAULTS.maxVolumeBytes, problems);
     long minFree = bytes(config, "min-free-space", DEFAULTS.minFreeBytes, problems);
-    int runs = wholeNumber(config, "max-runs-per-day", DEFAULTS.maxRunsPerDay, 1440, problems);
-    int jobs = wholeNumber(config, "max-concurrent-jobs", DEFAULTS.maxConcurrentJobs, 100, problems);
+    int runs = wholeNumber(config, "max-runs-per-day", DEFAULTS.maxRunsPerDay, 1, 1440, problems);
+    int jobs = wholeNumber(config, "max-concurrent-jobs", DEFAULTS.maxConcurrentJobs, 1, 100, problems);
+    int volumes = wholeNumber(config, "max-volumes", DEFAULTS.maxVolumes, 0, 100_000, problems);
+    Duration wait = duration(config, "volume-wait", DEFAULTS.volumeWait, problems);
     if (problems.isEmpty() && job.compareTo(file) < 0) {
       problems.add(
           "config job-retention must not be shorter than file-retention (Bacula prunes files with"
@@ -52,20 +60,26 @@ public record ServerSettings(
     if (!problems.isEmpty()) {
       throw new InvalidSettingException(String.join("; ", problems));
     }
-    return new ServerSettings(file, job, volume, bytes, jobs, minFree, runs);
+    return new ServerSettings(file, job, volume, bytes, jobs, minFree, runs, volumes, wait);
   }
 
-  /** An int option from 1 to {@code max}; a wrong value is named in {@code problems}. */
-  private static int wholeNumber(Map<String, ?> config, String option, int fallback, int max, List<String> problems) {
+  /** An int option from {@code min} to {@code max}; a wrong value is named in {@code problems}. */
+  private static int wholeNumber(
+      Map<String, ?> config, String option, int fallback, int min, int max, List<String> problems) {
     Object value = config.get(option);
     if (value == null) {
       return fallback;
     }
-    if (value instanceof Number n && n.longValue() >= 1 && n.longValue() <= max) {
+    if (value instanceof Number n && n.longValue() >= min && n.longValue() <= max) {
       return n.intValue();
     }
-    problems.add("config " + option + " " + value + " must be a whole number from 1 to " + max);
+    problems.add("config " + option + " " + value + " must be a whole number from " + min + " to " + max);
     return fallback;
+  }
+
+  /** Whether the pool has a volume limit, and so backups a bounded wait. */
+  public boolean limitsVolumes() {
+    return maxVolumes > 0;
   }
 
   private static long bytes(Map<String, ?> config, String option, long fallback, List<String> problems) {

@@ -124,8 +124,11 @@ public final class CatalogCopies {
     m.putArray("bootstraps").addAll(copy.bootstraps().stream().map(m::textNode).toList());
     ArrayNode clients = m.putArray("clients");
     for (KnownClient c : copy.clients().clients().values()) {
-      clients.addObject().put("name", c.name()).put("unit", c.unit()).put("fd-unit", c.fdUnit())
-          .put("address", c.address()).put("port", c.port());
+      ObjectNode entry = clients.addObject().put("name", c.name()).put("unit", c.unit())
+          .put("fd-unit", c.fdUnit()).put("address", c.address()).put("port", c.port());
+      if (c.changedApplication()) {
+        entry.put("previous-fd-unit", c.previousFdUnit());
+      }
     }
     m.putArray("forgotten-clients")
         .addAll(copy.clients().forgotten().stream().sorted().map(m::textNode).toList());
@@ -137,7 +140,8 @@ public final class CatalogCopies {
     Map<String, KnownClient> known = new TreeMap<>();
     for (JsonNode c : m.path("clients")) {
       KnownClient k = new KnownClient(c.path("name").asText(), c.path("unit").asText(),
-          c.path("fd-unit").asText(), c.path("address").asText(), c.path("port").asInt());
+          c.path("fd-unit").asText(), c.path("address").asText(), c.path("port").asInt(),
+          c.path("previous-fd-unit").asText(""));
       if (!k.name().isEmpty() && k.unit().contains("/")) {
         known.put(k.stem(), k);
       }

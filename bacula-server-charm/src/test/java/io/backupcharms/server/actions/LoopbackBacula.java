@@ -52,14 +52,20 @@ final class LoopbackBacula implements AutoCloseable {
   final ClientSpec target;
   final Path targetAfterRestore;
   private final ServerLayout layout;
-  private ServerSettings settings = ServerSettings.DEFAULTS;
+  private ServerSettings settings;
   private final ServerIdentity identity;
   private volatile boolean fileDaemonStopped;
   private final List<Process> daemons = new ArrayList<>();
   private final List<String[]> commands = new ArrayList<>();
 
   LoopbackBacula(Path root) throws IOException, InterruptedException {
+    this(root, ServerSettings.DEFAULTS);
+  }
+
+  /** The lab with {@code settings} from its first configuration on (volume limits apply at labelling). */
+  LoopbackBacula(Path root, ServerSettings settings) throws IOException, InterruptedException {
     this.root = root;
+    this.settings = settings;
     this.data = Files.createDirectories(root.resolve("data"));
     this.address =
         "127." + ThreadLocalRandom.current().nextInt(100, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250)
@@ -110,7 +116,8 @@ final class LoopbackBacula implements AutoCloseable {
   void reconfigureWithMinFreeSpace(long bytes) throws IOException {
     ServerSettings d = ServerSettings.DEFAULTS;
     settings = new ServerSettings(d.fileRetention(), d.jobRetention(), d.volumeRetention(),
-        d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes, d.maxRunsPerDay());
+        d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes, d.maxRunsPerDay(), d.maxVolumes(),
+        d.volumeWait());
     reconfigure(List.of(client, target), List.of());
   }
 

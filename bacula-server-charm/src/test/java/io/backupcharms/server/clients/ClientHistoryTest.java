@@ -36,6 +36,22 @@ class ClientHistoryTest {
   }
 
   @Test
+  void aNameSentByAnotherFileDaemonApplicationRemembersTheEarlierSenderThroughLaterHooks() {
+    ClientSpec other = client(myapp0.name(), "other-fd/0", "10.0.0.9");
+    ClientSpec sibling = client(myapp0.name(), "other-fd/1", "10.0.0.9");
+    ClientHistory h = ClientHistory.EMPTY.withClients(List.of(myapp0), NAMES)
+        .withClients(List.of(other), NAMES).withClients(List.of(sibling), NAMES);
+    KnownClient k = h.clients().get(myapp0.stem());
+    assertEquals("bacula-fd/0", k.previousFdUnit());
+    assertEquals("other-fd/1", k.fdUnit());
+    assertEquals(h, ClientHistory.parse(h.serialize()));
+    assertTrue(h.serialize().endsWith("|10.0.0.9|9102|bacula-fd/0"), h.serialize());
+    assertFalse(ClientHistory.EMPTY.withClients(List.of(myapp0), NAMES)
+        .withClients(List.of(client(myapp0.name(), "bacula-fd/3", "10.0.0.7")), NAMES)
+        .clients().get(myapp0.stem()).changedApplication(), "a sibling of the same application");
+  }
+
+  @Test
   void unreadableEntriesAreDropped() {
     ClientHistory h = ClientHistory.parse(
         "x|y|z,relation-a-fd|a/0|f/0|10.0.0.1|99999999,,old-fd|a/1|h|9102,good-fd|a/1|f/1|h|9102");

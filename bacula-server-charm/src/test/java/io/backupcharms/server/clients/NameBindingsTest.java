@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NameBindingsTest {
@@ -45,5 +46,13 @@ class NameBindingsTest {
     assertEquals(1, accepted.ready().size());
     assertEquals(Optional.of("bacula-fd/0"), legacy.withClients(accepted.ready()).ownerOf("relation-m-myapp-0-abc"));
     assertTrue(Clients.read(List.of(new FdUnitBag(2, "rogue/0", bag)), legacy).ready().isEmpty());
+  }
+
+  @Test
+  void theNamesOfAnApplicationNoLongerRelatedArePrunedTheOthersStay() {
+    NameBindings b = NameBindings.parse("a-0=bacula-fd/0,b-0=other-fd/2,c-0=legacy-fd");
+    assertEquals(b, b.ofRelated(Set.of("bacula-fd", "other-fd", "legacy-fd")));
+    assertEquals(NameBindings.parse("b-0=other-fd/2"), b.ofRelated(Set.of("other-fd")));
+    assertEquals(NameBindings.NONE, b.ofRelated(Set.of()));
   }
 }

@@ -103,4 +103,19 @@ class PlanBuilderTest {
     assertEquals(List.of("charm-bacula-dir-fd"), plan.director().clients().stream().map(c -> c.name()).toList());
     assertTrue(plan.director().danglingReferences().isEmpty());
   }
+
+  @Test
+  void aVolumeLimitCapsThePoolAndBoundsEachBackupsWaitWithoutOneNothingWaitsBounded() {
+    BaculaPlan unlimited = builder().build(List.of(scheduled()));
+    assertNull(unlimited.director().pools().get(0).maximumVolumes());
+    assertNull(job(unlimited, "relation-m-myapp-0-abc-backup").maxWaitTime(),
+        "no limit: a backup queued behind others is never cancelled for waiting");
+
+    ServerSettings limited = ServerSettings.fromConfig(Map.of("max-volumes", 20, "volume-wait", "30 min"));
+    BaculaPlan plan = new PlanBuilder(limited, IDENTITY, new Catalog.Sqlite(Path.of("/var/lib/bacula")),
+        ServerLayout.DEBIAN).build(List.of(scheduled()));
+    assertEquals(20, plan.director().pools().get(0).maximumVolumes());
+    assertEquals(java.time.Duration.ofMinutes(30), job(plan, "relation-m-myapp-0-abc-backup").maxWaitTime());
+    assertNull(job(plan, "relation-m-myapp-0-abc-restore").maxWaitTime(), "a restore never gives up");
+  }
 }

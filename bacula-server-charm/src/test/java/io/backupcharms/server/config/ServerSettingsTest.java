@@ -40,11 +40,14 @@ class ServerSettingsTest {
             InvalidSettingException.class,
             () -> ServerSettings.fromConfig(
                 Map.of("file-retention", "forever", "max-volume-bytes", "big", "max-concurrent-jobs", 0L,
-                    "min-free-space", "plenty")));
+                    "min-free-space", "plenty", "max-volumes", -1L, "volume-wait", "soon")));
     assertTrue(e.getMessage().contains("config file-retention \"forever\" is not a duration; use e.g. \"60 days\""), e.getMessage());
     assertTrue(e.getMessage().contains("config max-volume-bytes \"big\" is not a size"), e.getMessage());
     assertTrue(e.getMessage().contains("config max-concurrent-jobs 0 must be a whole number from 1 to 100"));
     assertTrue(e.getMessage().contains("config min-free-space \"plenty\" is not a size"), e.getMessage());
+    assertTrue(e.getMessage().contains("config max-volumes -1 must be a whole number from 0 to 100000"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("config volume-wait \"soon\" is not a duration"), e.getMessage());
   }
 
   @Test

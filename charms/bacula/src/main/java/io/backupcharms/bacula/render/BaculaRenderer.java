@@ -241,6 +241,7 @@ public final class BaculaRenderer {
         w.number("Priority", j.priority());
         w.number("Maximum Concurrent Jobs", j.maximumConcurrentJobs());
         w.quoted("Write Bootstrap", j.writeBootstrap());
+        w.duration("Max Wait Time", j.maxWaitTime());
         for (RunScript r : j.runScripts()) {
             w.block("RunScript");
             w.word("RunsWhen", r.when().baculaName());

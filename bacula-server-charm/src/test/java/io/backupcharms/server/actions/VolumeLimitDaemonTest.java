@@ -1,0 +1,83 @@
+package io.backupcharms.server.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backupcharms.server.clients.ClientHistory;
+import io.backupcharms.server.clients.Clients;
+import io.backupcharms.server.config.ServerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code max-volumes} with real daemons: a pool of two 1 MiB volumes holds one backup of 1.5 MiB;
+ * the next one finds no room, fails after {@code volume-wait} saying why, and the first backup
+ * still restores.
+ */
+class VolumeLimitDaemonTest {
+
+  @TempDir static Path root;
+  static LoopbackBacula bacula;
+  static ServerActions actions;
+  static final List<String> log = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    ServerSettings d = ServerSettings.DEFAULTS;
+    ServerSettings limited = new ServerSettings(d.fileRetention(), d.jobRetention(),
+        d.volumeRetention(), 1L << 20, d.maxConcurrentJobs(), 1L << 20, d.maxRunsPerDay(), 2,
+        Duration.ofSeconds(15));
+    bacula = new LoopbackBacula(root, limited);
+    Clients clients = new Clients(List.of(bacula.client), List.of(), List.of());
+    ClientSelector selector =
+        new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
+    actions = new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons,
+            bacula::console, client -> Optional.of("client-pw"), Duration.ofMillis(250),
+            Duration.ofMillis(700))
+        .withRestorePlaces(where -> new RestorePlace(where, Optional.empty()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (bacula != null) {
+      bacula.close();
+    }
+  }
+
+  @Test
+  void aBackupFindingThePoolFullFailsSayingWhyAndTheEarlierBackupStillRestores() throws Exception {
+    byte[] noise = new byte[3 << 19];
+    new Random(7).nextBytes(noise);
+    Files.write(bacula.data.resolve("noise.bin"), noise);
+    Map<String, Object> first = actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add);
+    assertEquals("success", first.get("status"), first.toString());
+
+    ActionFailedException e = assertThrows(ActionFailedException.class,
+        () -> actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add));
+    assertTrue(e.getMessage().contains("Max wait time exceeded"), e.getMessage());
+    assertTrue(e.getMessage().contains("max-volumes limit is reached: nothing was overwritten"),
+        e.getMessage());
+    try (var volumes = Files.list(bacula.volumes())) {
+      assertEquals(2, volumes.count(), "no third volume is made");
+    }
+
+    Path where = Files.createDirectories(root.resolve("restored"));
+    Map<String, Object> restored = actions.restore(
+        Map.of("client", "myapp/0", "where", where.toString(), "backup-id", first.get("job-id")), log::add);
+    assertEquals("success", restored.get("status"), restored.toString());
+    Path back = where.resolve(bacula.data.toString().substring(1)).resolve("noise.bin");
+    assertTrue(Arrays.equals(noise, Files.readAllBytes(back)), "the first backup is intact");
+  }
+}
