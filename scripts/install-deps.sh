@@ -24,6 +24,9 @@ packages=(
   # Tools the tests compare against; openssl makes the daemons' TLS certificates, tcpdump shows
   # that a backup's traffic on loopback holds none of the files' contents.
   diffutils tar coreutils openssl tcpdump
+  # Backup health: promtool checks and unit-tests the shipped alert rules, and a real Prometheus
+  # server scrapes bacula-server's metrics in the end-to-end tests.
+  prometheus
   # Hook-latency benchmark (bench/ops): Python ops 2.20's own dependencies, and peak-RSS measurement.
   python3-yaml python3-websocket time
 )
@@ -51,7 +54,7 @@ if ! ls /var/cache/apt/archives/bacula-director-pgsql_*.deb >/dev/null 2>&1; the
 fi
 
 # The Debian packages may have started daemons on hosts with systemd; the tests start their own.
-for svc in bacula-director bacula-sd bacula-fd; do
+for svc in bacula-director bacula-sd bacula-fd prometheus prometheus-node-exporter; do
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
     $SUDO systemctl stop "$svc" || true
     $SUDO systemctl disable "$svc" >/dev/null 2>&1 || true

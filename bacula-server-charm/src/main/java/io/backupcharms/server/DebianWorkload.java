@@ -13,11 +13,14 @@ import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.PostgresCheck;
-import io.backupcharms.server.workload.Directories;
-import io.backupcharms.server.workload.FreeSpaceCheck;
+import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
+import io.backupcharms.server.workload.Commands;
+import io.backupcharms.server.workload.Directories;
+import io.backupcharms.server.workload.FreeSpaceCheck;
+import io.backupcharms.server.workload.MetricsService;
 import io.backupcharms.server.workload.Packages;
 import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.server.workload.ServerTlsFiles;
@@ -119,6 +122,19 @@ final class DebianWorkload implements Workload {
       }
     }
     return stopped;
+  }
+
+  @Override
+  public void serveMetrics(ExporterConfig config) {
+    // The JRE this hook runs on, by its absolute path: never the machine's default java.
+    String java = ProcessHandle.current().info().command().orElse("/usr/bin/java");
+    String charmDir = System.getenv().getOrDefault("JUJU_CHARM_DIR", System.getProperty("user.dir"));
+    MetricsService.debian().apply(config, java, Path.of(charmDir));
+  }
+
+  @Override
+  public void stopMetrics() {
+    Commands.run(List.of("systemctl", "disable", "--now", MetricsService.UNIT), Duration.ofSeconds(60));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.config.Director;
+import io.backupcharms.bacula.config.RunSpec;
+import io.backupcharms.bacula.config.SchedulePeriod;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.tls.CertificateAuthority;
 import io.backupcharms.ops.ActiveStatus;
@@ -34,6 +37,7 @@ import io.backupcharms.server.config.ServerIdentity;
 import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.encryption.DataKeys;
 import io.backupcharms.server.encryption.UnitKeys;
+import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.secrets.PasswordSecrets;
 import io.backupcharms.server.tls.DeploymentTls;
 import io.backupcharms.server.tls.ProvidedCertificates;
@@ -125,7 +129,7 @@ final class Reconciler {
       return statuses;
     }
     try {
-      unit.setPorts(Set.of(Port.tcp(9101), Port.tcp(9103)));
+      unit.setPorts(Set.of(Port.tcp(9101), Port.tcp(9103), Port.tcp(ExporterConfig.DEFAULT_PORT)));
       workload.prepare(
           catalog.get(), what -> model.unit().setStatus(new MaintenanceStatus(what)));
     } catch (CatalogProblem | IllegalStateException e) {
@@ -168,13 +172,40 @@ final class Reconciler {
       note = offsite.get().note();
     }
     note = volumeDisk(settings, note);
+    serveMetrics(settings, address.get(), identity.get(), catalog.get(), clients);
     reportClients(clients, catalog.get(), note);
     return statuses;
+  }
+
+  /**
+   * Keeps the metrics exporter in step with the clients the Director has now. A failure to
+   * start it costs no backup, so it is logged and retried at the next hook, not a blocked status.
+   */
+  private void serveMetrics(ServerSettings settings, String address, ServerIdentity identity,
+      Catalog catalog, Clients clients) {
+    FdNames names = new FdNames(model.name(), model.uuid());
+    List<ExporterConfig.ClientLabels> labels = new ArrayList<>();
+    for (ClientSpec c : clients.ready()) {
+      long period = SchedulePeriod.longestGap(c.schedule().stream().map(RunSpec::parse).toList())
+          .toSeconds();
+      labels.add(new ExporterConfig.ClientLabels(
+          c.clientResource(), names.attributedUnit(c.name(), c.unit()), period));
+    }
+    ExporterConfig config = new ExporterConfig(address, ExporterConfig.DEFAULT_PORT, address,
+        Director.DEFAULT_PORT, identity.consolePassword(), workload.layout().volumes().toString(),
+        catalog instanceof Catalog.Sqlite sqlite ? sqlite.file().toString() : "",
+        settings.minFreeBytes(), labels, "");
+    try {
+      workload.serveMetrics(config);
+    } catch (RuntimeException e) {
+      LOG.warn("the metrics exporter is not running: {}", e.getMessage());
+    }
   }
 
   /** A unit that is not the leader runs no daemon and opens no port (it may have led before). */
   private void stepDown(Unit unit) {
     List<String> stopped = workload.stopDaemons();
+    workload.stopMetrics();
     if (!stopped.isEmpty()) {
       LOG.info("this unit is not the leader: stopped {}", String.join(", ", stopped));
     }

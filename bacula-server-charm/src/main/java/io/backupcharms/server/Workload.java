@@ -3,6 +3,7 @@ package io.backupcharms.server;
 import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.ServerLayout;
@@ -81,6 +82,16 @@ interface Workload {
 
   /** Runs {@code change} with the Director stopped, and starts it again whatever happens. */
   void withDirectorStopped(Runnable change);
+
+  /**
+   * Runs the metrics exporter with {@code config}, restarting it only when something changed.
+   *
+   * @throws IllegalStateException when systemd cannot start it
+   */
+  void serveMetrics(ExporterConfig config);
+
+  /** Stops the metrics exporter where it runs (a unit that is not the leader). */
+  void stopMetrics();
 
   /** The server's TLS files, or empty where the daemons run without TLS (tests). */
   default java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tls() {

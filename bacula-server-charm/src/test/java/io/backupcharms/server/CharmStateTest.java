@@ -56,7 +56,8 @@ class CharmStateTest extends ServerStateTest {
     assertEquals(
         new WaitingStatus("waiting for clients: integrate bacula-fd with bacula-server"),
         out.unitStatus());
-    assertEquals(Set.of(Port.tcp(9101), Port.tcp(9103)), out.openedPorts());
+    assertEquals(Set.of(Port.tcp(9101), Port.tcp(9103), Port.tcp(9625)), out.openedPorts(),
+        "the Director, the Storage Daemon and the metrics");
     assertTrue(out.secret("bacula-console").isPresent());
     assertTrue(out.secret("bacula-storage").isPresent());
     assertEquals(java.util.List.of("start bacula-sd", "start bacula-director"), workload.daemonCalls);

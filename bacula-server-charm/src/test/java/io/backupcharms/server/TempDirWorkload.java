@@ -1,30 +1,31 @@
 package io.backupcharms.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.console.DirectorUnreachableException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
-import java.time.Duration;
 import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.DaemonControl;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.PostgresCheck;
+import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
+import io.backupcharms.server.workload.CommandResult;
+import io.backupcharms.server.workload.Commands;
 import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.function.Consumer;
  * cannot run here): daemon starts and reloads are recorded instead.
  */
 final class TempDirWorkload implements Workload {
+
+  /** What the last hook gave the metrics exporter; empty once stopped or before any. */
+  ExporterConfig metrics;
 
   final ServerLayout layout;
   final List<String> daemonCalls = new ArrayList<>();
@@ -214,6 +218,16 @@ final class TempDirWorkload implements Workload {
       }
     }
     return stopped;
+  }
+
+  @Override
+  public void serveMetrics(ExporterConfig config) {
+    metrics = config;
+  }
+
+  @Override
+  public void stopMetrics() {
+    metrics = null;
   }
 
   @Override

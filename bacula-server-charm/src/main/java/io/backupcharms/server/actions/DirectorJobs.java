@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * starts with a marker column. Values put into commands are client and job names already checked
  * against Bacula's name characters, numbers, and keywords from a fixed list.
  */
-final class DirectorJobs {
+public final class DirectorJobs {
 
   private static final String MARK = "R#";
   private static final String JOB_COLUMNS =
@@ -29,7 +29,8 @@ final class DirectorJobs {
 
   private final ConsoleSession console;
 
-  DirectorJobs(ConsoleSession console) {
+  /** Queries through {@code console}, which the caller closes. */
+  public DirectorJobs(ConsoleSession console) {
     this.console = console;
   }
 
@@ -143,7 +144,7 @@ final class DirectorJobs {
   }
 
   /** Each client's newest backup, by client name. */
-  Map<String, JobRecord> lastBackups() {
+  public Map<String, JobRecord> lastBackups() {
     Map<String, JobRecord> out = new LinkedHashMap<>();
     for (JobRecord r :
         jobs(" WHERE j.JobId IN (SELECT MAX(JobId) FROM Job WHERE Type = 'B' GROUP BY ClientId)")) {
@@ -169,6 +170,23 @@ final class DirectorJobs {
       out.put(r.client(), r);
     }
     return out;
+  }
+
+  /** Each client's newest job of {@code type} ({@code V} for verify) that has ended, by client name. */
+  public Map<String, JobRecord> lastEnded(char type) {
+    Map<String, JobRecord> out = new LinkedHashMap<>();
+    for (JobRecord r : jobs(" WHERE j.JobId IN (SELECT MAX(JobId) FROM Job WHERE Type = '" + type
+        + "' AND EndTime IS NOT NULL AND JobStatus IN ('T', 'W', 'E', 'e', 'f', 'A')"
+        + " GROUP BY ClientId)")) {
+      out.put(r.client(), r);
+    }
+    return out;
+  }
+
+  /** Each client's newest good backup of each level, in one query. */
+  public List<JobRecord> lastGoodOfEachLevel() {
+    return jobs(" WHERE j.JobId IN (SELECT MAX(JobId) FROM Job WHERE Type = 'B'"
+        + " AND JobStatus IN ('T', 'W') GROUP BY ClientId, Level)");
   }
 
   /** The job's log lines, oldest first. */
@@ -197,7 +215,7 @@ final class DirectorJobs {
    * Rows of {@code SELECT '<mark>', ...} sent through {@code .sql}, each with {@code columns}
    * fields after the mark.
    */
-  List<List<String>> select(String query, int columns) {
+  public List<List<String>> select(String query, int columns) {
     return rows(".sql query=\"SELECT '" + MARK + "', " + query + "\"", columns);
   }
 

@@ -4,6 +4,7 @@ import io.backupcharms.schema.BackupStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -67,7 +68,16 @@ public record JobRecord(
    */
   public Instant startInstant() {
     try {
-      return LocalDateTime.parse(start, CATALOG_TIME).atZone(java.time.ZoneId.systemDefault()).toInstant();
+      return LocalDateTime.parse(start, CATALOG_TIME).atZone(ZoneId.systemDefault()).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  /** When the job ended, in this machine's time zone; {@link Instant#EPOCH} while it runs. */
+  public Instant endInstant() {
+    try {
+      return LocalDateTime.parse(end, CATALOG_TIME).atZone(ZoneId.systemDefault()).toInstant();
     } catch (DateTimeParseException e) {
       return Instant.EPOCH;
     }

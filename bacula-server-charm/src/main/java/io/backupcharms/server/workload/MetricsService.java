@@ -1,0 +1,108 @@
+package io.backupcharms.server.workload;
+
+import io.backupcharms.server.metrics.ExporterConfig;
+import io.backupcharms.server.metrics.ExporterMain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code bacula-server-exporter} systemd service: its unit file and its configuration, both
+ * rewritten only when they change, and a restart only then, so an unchanged hook leaves a
+ * running exporter alone.
+ */
+public final class MetricsService {
+
+  /** The systemd unit. */
+  public static final String UNIT = "bacula-server-exporter.service";
+
+  private final Path unitFile;
+  private final Path configFile;
+
+  /**
+   * @param unitFile where systemd reads the unit
+   * @param configFile the exporter's configuration (holds the console password)
+   */
+  public MetricsService(Path unitFile, Path configFile) {
+    this.unitFile = unitFile;
+    this.configFile = configFile;
+  }
+
+  /** Debian's places. */
+  public static MetricsService debian() {
+    return new MetricsService(Path.of("/etc/systemd/system/" + UNIT), Path.of("/etc/bacula/exporter.json"));
+  }
+
+  /**
+   * The unit file: the JRE this hook runs on, by its absolute path (never the machine's default
+   * {@code java}), and the charm's jars; a small heap, as it holds one scrape at a time.
+   */
+  public String unitText(String java, Path charmDir) {
+    return String.join("\n",
+        "# Written by the bacula-server charm.",
+        "[Unit]",
+        "Description=Bacula server metrics for Prometheus (bacula-server charm)",
+        "After=network-online.target",
+        "",
+        "[Service]",
+        "Type=simple",
+        "User=" + ServerLayout.USER,
+        "Group=" + ServerLayout.USER,
+        "ExecStart=" + java + " -XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1 -cp "
+            + charmDir.resolve("lib") + "/* " + ExporterMain.class.getName() + " " + configFile,
+        "Restart=always",
+        "RestartSec=5",
+        "",
+        "[Install]",
+        "WantedBy=multi-user.target",
+        "");
+  }
+
+  /** Writes both files and (re)starts the service when either changed or it is not running. */
+  public void apply(ExporterConfig config, String java, Path charmDir) {
+    boolean unitChanged = write(unitFile, unitText(java, charmDir), "rw-r--r--", false);
+    boolean configChanged = write(configFile, config.toJson(), "rw-r-----", true);
+    if (unitChanged) {
+      Commands.run(List.of("systemctl", "daemon-reload"), Duration.ofSeconds(60));
+      Commands.run(List.of("systemctl", "enable", UNIT), Duration.ofSeconds(60));
+    }
+    boolean active = Commands.run(List.of("systemctl", "is-active", "--quiet", UNIT), Duration.ofSeconds(30))
+        .isSuccess();
+    if (unitChanged || configChanged || !active) {
+      CommandResult r = Commands.run(List.of("systemctl", "restart", UNIT), Duration.ofSeconds(60));
+      if (!r.isSuccess()) {
+        throw new IllegalStateException("systemctl restart " + UNIT + " failed: " + r.tail(3)
+            + "; see journalctl -u " + UNIT);
+      }
+    }
+  }
+
+  private static boolean write(Path file, String text, String mode, boolean groupBacula) {
+    try {
+      if (Files.isRegularFile(file) && Files.readString(file).equals(text)) {
+        return false;
+      }
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".exporter", ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(tmp, text);
+      if (groupBacula) {
+        GroupPrincipal group = file.getFileSystem().getUserPrincipalLookupService()
+            .lookupPrincipalByGroupName(ServerLayout.USER);
+        Files.getFileAttributeView(tmp, PosixFileAttributeView.class).setGroup(group);
+      }
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(mode));
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
