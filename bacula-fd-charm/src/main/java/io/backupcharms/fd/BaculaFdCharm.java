@@ -6,8 +6,8 @@ import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.FileDaemon;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Messages;
-import io.backupcharms.bacula.config.RunScript;
 import io.backupcharms.bacula.config.Pki;
+import io.backupcharms.bacula.config.RunScript;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.ops.ActiveStatus;
@@ -36,6 +36,7 @@ import io.backupcharms.schema.FileDaemonUnitData;
 import io.backupcharms.schema.InvalidDatabagException;
 import io.backupcharms.schema.UnitPasswords;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -293,7 +294,7 @@ public final class BaculaFdCharm extends CharmBase {
       director.get().localUnitData().set(UnitPasswords.PKI_KEY, pkiState);
     }
     unit().setPorts(Set.of(Port.tcp(config.port())));
-    Status last = reportLastBackup(backup.get(), address.get(), config.port());
+    Status last = reportLastBackup(backup.get(), address.get(), config.port(), mine.schedule());
     if (keys.recoveryFor().isPresent()) {
       // Until the restore ends, this File Daemon decrypts with another key, and encrypts for it.
       last = new ActiveStatus("holds the key to restore " + keys.recoveryFor().get()
@@ -330,7 +331,7 @@ public final class BaculaFdCharm extends CharmBase {
   }
 
   /** Publishes the machine's last backup on the backup relation and says it in the status. */
-  private Status reportLastBackup(Relation backup, String address, int port) {
+  private Status reportLastBackup(Relation backup, String address, int port, Optional<String> schedule) {
     Optional<BackupOutcome> last;
     try {
       last = LastBackup.of(host.terminatedJobs(address, port, MONITOR_NAME, host.monitorPassword()));
@@ -351,8 +352,7 @@ public final class BaculaFdCharm extends CharmBase {
     if (!changes.isEmpty()) {
       backup.localUnitData().setAll(changes);
     }
-    return last.map(o -> new ActiveStatus("last backup " + o.status().value() + " at " + o.time()
-            + " (job " + o.jobId() + ")"))
+    return last.map(o -> new ActiveStatus(BackupAge.describe(o, schedule, Instant.now())))
         .orElseGet(() -> new ActiveStatus("ready; no backup yet"));
   }
 

@@ -63,6 +63,7 @@ public final class BaculaServerCharm extends CharmBase {
       reconcile();
     });
     framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
+    framework.observeAction("verify", e -> act(e, a -> a.verify(e.params().asMap(), e::log)));
     framework.observeAction("forget-client", e -> act(e, a -> forgetClient(e.params().asMap())));
     framework.observeAction("rotate-passwords",
         e -> act(e, a -> PasswordRotation.run(model(), ClientBags.ENDPOINT, this::console)));

@@ -128,8 +128,12 @@ final class DebianWorkload implements Workload {
   public void serveMetrics(ExporterConfig config) {
     // The JRE this hook runs on, by its absolute path: never the machine's default java.
     String java = ProcessHandle.current().info().command().orElse("/usr/bin/java");
-    String charmDir = System.getenv().getOrDefault("JUJU_CHARM_DIR", System.getProperty("user.dir"));
-    MetricsService.debian().apply(config, java, Path.of(charmDir));
+    MetricsService.debian().apply(config, java, charmDir());
+  }
+
+  @Override
+  public Path charmDir() {
+    return Path.of(System.getenv().getOrDefault("JUJU_CHARM_DIR", System.getProperty("user.dir")));
   }
 
   @Override

@@ -20,6 +20,8 @@ import io.backupcharms.server.recovery.CatalogCopy;
 import io.backupcharms.server.recovery.CatalogDump;
 import io.backupcharms.server.recovery.RecoveryException;
 import io.backupcharms.server.recovery.VolumeFetch;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +63,7 @@ final class OffMachine {
    * One hook's pass. Returns the status to add (a problem, or pending copies), and a note for
    * the active status when all is copied.
    */
-  record Pass(Optional<Status> status, String note) {}
+  record Pass(Optional<Status> status, String note, int pendingVolumes) {}
 
   /** The reconcile step: empty when there is no s3 relation. */
   Optional<Pass> reconcile(Supplier<ConsoleSession> console, Catalog catalog) {
@@ -73,17 +76,17 @@ final class OffMachine {
       r.localUnitData().setAll(OffsiteRelation.request(model.app().name()));
     });
     if (reading.get() instanceof S3Settings.Incomplete w) {
-      return Optional.of(new Pass(Optional.of(new WaitingStatus(w.reason())), ""));
+      return Optional.of(new Pass(Optional.of(new WaitingStatus(w.reason())), "", localVolumes()));
     }
     if (reading.get() instanceof S3Settings.Invalid i) {
-      return Optional.of(new Pass(Optional.of(new BlockedStatus(i.reason())), ""));
+      return Optional.of(new Pass(Optional.of(new BlockedStatus(i.reason())), "", localVolumes()));
     }
     S3Settings settings = ((S3Settings.Ready) reading.get()).settings();
     Target target;
     try {
       target = open(settings);
     } catch (BucketException e) {
-      return Optional.of(new Pass(Optional.of(problem(e)), ""));
+      return Optional.of(new Pass(Optional.of(problem(e)), "", localVolumes()));
     }
     VolumeCopies.Outcome volumes = new VolumeCopies(target.bucket(), workload.layout().volumes()).sync();
     volumes.copied().forEach(v -> LOG.info("copied volume {} to {}", v, target.where()));
@@ -91,12 +94,21 @@ final class OffMachine {
     if (!volumes.complete()) {
       LOG.warn("{}", volumes.pendingSummary());
       return Optional.of(new Pass(Optional.of(new WaitingStatus(volumes.pendingSummary()
-          + "; retried by the next job or hook")), ""));
+          + "; retried by the next job or hook")), "", volumes.pending().size()));
     }
     if (!catalogProblem.isEmpty()) {
-      return Optional.of(new Pass(Optional.of(new WaitingStatus(catalogProblem)), ""));
+      return Optional.of(new Pass(Optional.of(new WaitingStatus(catalogProblem)), "", 0));
     }
-    return Optional.of(new Pass(Optional.empty(), "copies in " + target.where()));
+    return Optional.of(new Pass(Optional.empty(), "copies in " + target.where(), 0));
+  }
+
+  /** Every local volume: none has a copy while the bucket cannot be reached. */
+  private int localVolumes() {
+    try (Stream<Path> files = Files.list(workload.layout().volumes())) {
+      return (int) files.filter(Files::isRegularFile).count();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** What run-backup adds to its results: whether the data is off the machine yet. */

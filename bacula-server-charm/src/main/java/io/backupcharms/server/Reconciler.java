@@ -38,11 +38,17 @@ import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.encryption.DataKeys;
 import io.backupcharms.server.encryption.UnitKeys;
 import io.backupcharms.server.metrics.ExporterConfig;
+import io.backupcharms.server.observability.AlertRules;
+import io.backupcharms.server.observability.CosAgent;
+import io.backupcharms.server.observability.ScrapeEndpoint;
+import io.backupcharms.server.observability.Topology;
 import io.backupcharms.server.secrets.PasswordSecrets;
 import io.backupcharms.server.tls.DeploymentTls;
 import io.backupcharms.server.tls.ProvidedCertificates;
 import io.backupcharms.server.workload.ServerTlsFiles;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,7 +178,8 @@ final class Reconciler {
       note = offsite.get().note();
     }
     note = volumeDisk(settings, note);
-    serveMetrics(settings, address.get(), identity.get(), catalog.get(), clients);
+    serveMetrics(settings, address.get(), identity.get(), catalog.get(), clients,
+        offsite.map(OffMachine.Pass::pendingVolumes).orElse(null));
     reportClients(clients, catalog.get(), note);
     return statuses;
   }
@@ -182,7 +189,7 @@ final class Reconciler {
    * start it costs no backup, so it is logged and retried at the next hook, not a blocked status.
    */
   private void serveMetrics(ServerSettings settings, String address, ServerIdentity identity,
-      Catalog catalog, Clients clients) {
+      Catalog catalog, Clients clients, Integer offsitePending) {
     FdNames names = new FdNames(model.name(), model.uuid());
     List<ExporterConfig.ClientLabels> labels = new ArrayList<>();
     for (ClientSpec c : clients.ready()) {
@@ -194,11 +201,36 @@ final class Reconciler {
     ExporterConfig config = new ExporterConfig(address, ExporterConfig.DEFAULT_PORT, address,
         Director.DEFAULT_PORT, identity.consolePassword(), workload.layout().volumes().toString(),
         catalog instanceof Catalog.Sqlite sqlite ? sqlite.file().toString() : "",
-        settings.minFreeBytes(), labels, "");
+        settings.minFreeBytes(), labels, offsitePending);
     try {
       workload.serveMetrics(config);
     } catch (RuntimeException e) {
       LOG.warn("the metrics exporter is not running: {}", e.getMessage());
+    }
+    List<Relation> scrapers = model.relations(ScrapeEndpoint.ENDPOINT);
+    List<Relation> agents = model.relations(CosAgent.ENDPOINT);
+    if (scrapers.isEmpty() && agents.isEmpty()) {
+      return;
+    }
+    Topology topology = new Topology(model.name(), model.uuid(), model.app().name(),
+        model.unit().name(), "bacula-server");
+    Map<String, Object> rules = AlertRules.of(
+        workload.charmDir().resolve("src/prometheus_alert_rules"), topology);
+    for (Relation r : scrapers) {
+      ScrapeEndpoint.publish(r, topology, address, hostName(address), ExporterConfig.DEFAULT_PORT,
+          true, rules);
+    }
+    for (Relation r : agents) {
+      CosAgent.publish(r, topology, address, ExporterConfig.DEFAULT_PORT, rules,
+          workload.charmDir().resolve("src/grafana_dashboards"));
+    }
+  }
+
+  private static String hostName(String fallback) {
+    try {
+      return InetAddress.getLocalHost().getCanonicalHostName();
+    } catch (UnknownHostException e) {
+      return fallback;
     }
   }
 

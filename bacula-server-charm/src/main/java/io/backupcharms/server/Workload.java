@@ -90,6 +90,9 @@ interface Workload {
    */
   void serveMetrics(ExporterConfig config);
 
+  /** The charm's directory: the files it ships, such as its alert rules. */
+  Path charmDir();
+
   /** Stops the metrics exporter where it runs (a unit that is not the leader). */
   void stopMetrics();
 

@@ -1,15 +1,24 @@
 package io.backupcharms.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.State;
 import io.backupcharms.server.metrics.ExporterConfig;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tukaani.xz.XZInputStream;
 
 /** What the charm tells the metrics exporter, and that only the leader runs it. */
 class MetricsStateTest extends ServerStateTest {
@@ -40,5 +49,77 @@ class MetricsStateTest extends ServerStateTest {
     assertTrue(workload.metrics != null, "the leader serves metrics even with no client yet");
     ctx.run(ctx.on().updateStatus(), led.withLeader(false));
     assertNull(workload.metrics, "a unit that lost leadership stops it");
+  }
+
+  @Test
+  void aPrometheusRelationGetsTheScrapeJobTheTopologyAndTheAlertRulesAsTheLibraryWritesThem()
+      throws Exception {
+    RelationState prometheus = RelationState.of("metrics-endpoint", 9, "prometheus")
+        .withRemoteUnit("prometheus/0", Map.of());
+    State out = ctx.run(ctx.on().relationJoined(prometheus, "prometheus/0"),
+        State.empty().withLeader(true).withRelation(prometheus));
+    RelationState r = out.relation(9).orElseThrow();
+    Map<String, String> unit = r.localUnitData();
+    assertEquals("bacula-server/0", unit.get("prometheus_scrape_unit_name"), unit.toString());
+    // The library sets it to "", which Juju stores as no key at all; the consumer reads it so.
+    assertFalse(unit.containsKey("prometheus_scrape_unit_path"), unit.toString());
+    assertTrue(unit.containsKey("prometheus_scrape_unit_address") && unit.containsKey("prometheus_scrape_unit_fqdn"),
+        unit.toString());
+
+    ObjectMapper json = new ObjectMapper();
+    assertEquals(json.readTree("[{\"metrics_path\":\"/metrics\",\"static_configs\":[{\"targets\":[\"*:9625\"]}]}]"),
+        json.readTree(r.localAppData().get("scrape_jobs")));
+    JsonNode meta = json.readTree(r.localAppData().get("scrape_metadata"));
+    assertEquals("test-model", meta.path("model").asText());
+    assertEquals("bacula-server", meta.path("charm_name").asText());
+    assertEquals(List.of("model", "model_uuid", "application", "unit", "charm_name"),
+        List.copyOf(iterable(meta.fieldNames())), "the library's key order");
+
+    JsonNode groups = json.readTree(r.localAppData().get("alert_rules")).path("groups");
+    List<String> alerts = new ArrayList<>();
+    for (JsonNode g : groups) {
+      assertTrue(g.path("name").asText().startsWith("test_model_00000000_bacula_server_")
+          && g.path("name").asText().endsWith("_rules"), g.path("name").asText());
+      for (JsonNode rule : g.path("rules")) {
+        alerts.add(rule.path("alert").asText());
+        assertEquals("bacula-server", rule.path("labels").path("juju_application").asText(), rule.toString());
+        assertEquals("00000000-0000-4000-8000-000000000001", rule.path("labels").path("juju_model_uuid").asText());
+        assertFalse(rule.path("expr").asText().contains("%%juju_topology%%"), rule.toString());
+      }
+    }
+    assertTrue(alerts.containsAll(List.of("BackupFailed", "BackupMissing", "VolumeDiskAlmostFull",
+        "HostDown", "HostMetricsMissing")), "the shipped rules and the generic ones: " + alerts);
+  }
+
+  @Test
+  void theCosAgentGetsOneConfigKeyWithTheScrapeJobTheRulesAndTheDashboardsItDecodes() throws Exception {
+    RelationState agent = RelationState.of("cos-agent", 11, "opentelemetry-collector")
+        .withRemoteUnit("opentelemetry-collector/0", Map.of());
+    State out = ctx.run(ctx.on().relationJoined(agent, "opentelemetry-collector/0"),
+        State.empty().withLeader(true).withRelation(agent));
+    ObjectMapper json = new ObjectMapper();
+    JsonNode config = json.readTree(out.relation(11).orElseThrow().localUnitData().get("config"));
+    assertEquals(List.of("metrics_alert_rules", "log_alert_rules", "dashboards", "subordinate",
+        "metrics_scrape_jobs", "log_slots", "tracing_protocols"), List.copyOf(iterable(config.fieldNames())),
+        "every field of CosAgentProviderUnitData, required ones included");
+    JsonNode job = config.path("metrics_scrape_jobs").path(0);
+    assertEquals("/metrics", job.path("metrics_path").asText());
+    assertTrue(job.path("static_configs").path(0).path("targets").path(0).asText().endsWith(":9625"), job.toString());
+    assertTrue(job.path("job_name").asText().startsWith("bacula-server_default_"), job.toString());
+    assertTrue(config.path("metrics_alert_rules").path("groups").size() >= 2, config.toString());
+    assertEquals(1, config.path("dashboards").size(), "the dashboard the charm ships");
+    byte[] xz = Base64.getDecoder().decode(config.path("dashboards").path(0).asText());
+    JsonNode dashboard;
+    try (XZInputStream in = new XZInputStream(new ByteArrayInputStream(xz))) {
+      dashboard = json.readTree(in.readAllBytes());
+    }
+    assertEquals(40, dashboard.path("uid").asText().length(), dashboard.path("uid").asText());
+    assertTrue(dashboard.path("tags").toString().contains("charm: bacula-server"), dashboard.path("tags").toString());
+  }
+
+  private static <T> List<T> iterable(Iterator<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
   }
 }

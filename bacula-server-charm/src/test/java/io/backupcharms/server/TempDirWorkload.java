@@ -226,6 +226,12 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
+  public Path charmDir() {
+    // The module's own files, as charm-pack ships them from src/charm.
+    return Path.of("src/charm");
+  }
+
+  @Override
   public void stopMetrics() {
     metrics = null;
   }

@@ -45,6 +45,13 @@ public final class DirectorJobs {
     return queued(answer, "run " + job);
   }
 
+  /** Queues the verify Job {@code job} of backup {@code backupId}; returns its JobId. */
+  long runVerify(String job, long backupId) {
+    String answer = console.send("run job=" + safe(job) + " jobid=" + backupId
+        + " level=VolumeToCatalog yes");
+    return queued(answer, "run " + job);
+  }
+
   /**
    * Queues a restore of the files of {@code jobIds} (a Full and the jobs after it), backed up from
    * {@code client}, onto {@code target} through {@code restoreJob} (the target's, so its scripts run

@@ -140,6 +140,38 @@ public final class ServerActions {
   }
 
   /**
+   * {@code verify}: reads a backup (the client's latest good one by default) back from its volumes
+   * and compares it with the catalog, with a Bacula Verify job of level VolumeToCatalog.
+   */
+  public Map<String, Object> verify(Map<String, ?> params, Consumer<String> log) {
+    VerifyRequest request = VerifyRequest.parse(params);
+    ClientSpec client = selector.select(request.client());
+    KnownClient known = selector.selectKnown(request.client());
+    FileDaemonProbe.requireReachable(
+        client, selector.describe(client), passwords.apply(client), probeTls.apply(client), PROBE_TIMEOUT);
+    try (ConsoleSession session = console.get()) {
+      DirectorJobs director = new DirectorJobs(session);
+      JobRecord backup = backupToRestore(director, known, request.backupId());
+      log.accept("verifying backup " + backup.id() + " of " + selector.describe(client));
+      long id = director.runVerify(client.verifyJob(), backup.id());
+      JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
+      Map<String, Object> results = new LinkedHashMap<>();
+      results.put("job-id", Long.toString(id));
+      results.put("client", selector.attributedUnit(client));
+      results.put("backup-id", Long.toString(backup.id()));
+      results.put("status", job.statusWord());
+      results.put("files", Long.toString(job.files()));
+      if (!job.isGood()) {
+        throw new ActionFailedException("verify job " + id + " of backup " + backup.id() + " of "
+            + selector.describe(client) + " " + job.statusWord() + ": the backup does not read back as"
+            + " the catalog records it: " + JobWaiter.reason(director.log(id)) + ". Run a new Full"
+            + " backup (run-backup level=Full) and check the volume disk", results);
+      }
+      return results;
+    }
+  }
+
+  /**
    * A backup job as results: {@code client} is the unit it belongs to, as {@code client=} takes
    * it, or the Bacula name when the server never knew the unit; {@code client-name} the name.
    */

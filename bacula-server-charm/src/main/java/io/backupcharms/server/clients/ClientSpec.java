@@ -69,6 +69,11 @@ public record ClientSpec(
     return stem() + "-restore";
   }
 
+  /** Name of the verify Job: reads a backup's volumes back and compares them with the catalog. */
+  public String verifyJob() {
+    return stem() + "-verify";
+  }
+
   /** Name of the Schedule resource (present only when {@link #schedule()} is not empty). */
   public String scheduleResource() {
     return stem() + "-schedule";

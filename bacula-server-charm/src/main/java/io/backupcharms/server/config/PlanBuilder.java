@@ -9,6 +9,7 @@ import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.FileSet;
 import io.backupcharms.bacula.config.Job;
+import io.backupcharms.bacula.config.Level;
 import io.backupcharms.bacula.config.JobType;
 import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.Pool;
@@ -230,7 +231,12 @@ public final class PlanBuilder {
         Job.restore(c.restoreJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL,
                 MESSAGES, "/")
             .withRunScripts(restoreScripts);
-    return dir.withJob(backup).withJob(restore);
+    // Reads a backup's volumes back through the Storage Daemon and the client's File Daemon and
+    // compares every file's attributes and checksum with the catalog: proof the backup is readable.
+    Job verify =
+        Job.verify(c.verifyJob(), Level.VOLUME_TO_CATALOG, c.clientResource(), c.filesetResource(),
+            STORAGE, POOL, MESSAGES);
+    return dir.withJob(backup).withJob(restore).withJob(verify);
   }
 
   /**

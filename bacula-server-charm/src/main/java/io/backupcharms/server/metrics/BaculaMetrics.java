@@ -48,6 +48,10 @@ public final class BaculaMetrics {
     m.gauge("bacula_volume_min_free_bytes",
         "The min-free-space option: backups fail before writing below this", Labels.EMPTY,
         config.minFreeBytes());
+    if (config.offsitePendingVolumes() != null) {
+      m.gauge("bacula_offsite_pending_volumes", "Volumes not yet copied to the S3 bucket, as the last hook"
+          + " found them", Labels.EMPTY, config.offsitePendingVolumes());
+    }
     catalogBytes.ifPresent(b -> m.gauge("bacula_catalog_bytes", "Bytes the catalog takes", Labels.EMPTY, b));
     for (ExporterConfig.ClientLabels c : config.clients()) {
       m.gauge("bacula_client_backup_period_seconds",

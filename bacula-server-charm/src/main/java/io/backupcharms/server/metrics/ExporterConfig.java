@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param catalogFile the SQLite catalog file, or empty for a PostgreSQL catalog (size not known)
  * @param minFreeBytes the {@code min-free-space} option
  * @param clients the clients, for their unit labels and schedule periods
- * @param offsiteState the file the off-machine copy records its state in, or empty without one
+ * @param offsitePendingVolumes the volumes without their off-machine copy at the last hook, or
+ *     null without an s3 relation
  */
 public record ExporterConfig(
     @JsonProperty("listen-address") String listenAddress,
@@ -33,7 +34,7 @@ public record ExporterConfig(
     @JsonProperty("catalog-file") String catalogFile,
     @JsonProperty("min-free-bytes") long minFreeBytes,
     @JsonProperty("clients") List<ClientLabels> clients,
-    @JsonProperty("offsite-state") String offsiteState) {
+    @JsonProperty("offsite-pending-volumes") Integer offsitePendingVolumes) {
 
   /** The port bacula-server serves metrics on. */
   public static final int DEFAULT_PORT = 9625;
@@ -46,7 +47,6 @@ public record ExporterConfig(
     volumes = Objects.requireNonNullElse(volumes, "");
     catalogFile = Objects.requireNonNullElse(catalogFile, "");
     clients = clients == null ? List.of() : List.copyOf(clients);
-    offsiteState = Objects.requireNonNullElse(offsiteState, "");
   }
 
   /**

@@ -9,7 +9,9 @@ import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientSpec;
+import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.clients.RunScripts;
 import io.backupcharms.server.config.BaculaPlan;
@@ -119,6 +121,19 @@ final class LoopbackBacula implements AutoCloseable {
         d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes, d.maxRunsPerDay(), d.maxVolumes(),
         d.volumeWait());
     reconfigure(List.of(client, target), List.of());
+  }
+
+  /**
+   * The charm's actions for the lab's one client, {@code myapp/0}, polling fast; restores may
+   * land under /tmp, where JUnit's directories are.
+   */
+  ServerActions actions() {
+    Clients clients = new Clients(List.of(client), List.of(), List.of());
+    ClientSelector selector =
+        new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
+    return new ServerActions(clients, ClientHistory.EMPTY, selector, this::restartStoppedDaemons,
+            this::console, c -> Optional.of("client-pw"), Duration.ofMillis(250), Duration.ofMillis(700))
+        .withRestorePlaces(where -> new RestorePlace(where, Optional.empty()));
   }
 
   /** The server's volume directory. */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupcharms.server.clients.ClientHistory;
-import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.ExporterMain;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,18 +34,14 @@ class MetricsScrapeDaemonTest {
   @BeforeAll
   static void start() throws Exception {
     bacula = new LoopbackBacula(root);
-    Clients clients = new Clients(List.of(bacula.client), List.of(), List.of());
-    ClientSelector selector =
-        new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
-    actions = new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons,
-        bacula::console, client -> Optional.of("client-pw"), Duration.ofMillis(250), Duration.ofMillis(700));
+    actions = bacula.actions();
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     ExporterConfig config = new ExporterConfig("127.0.0.1", port, bacula.address, 9101,
         bacula.consolePassword, bacula.volumes().toString(), "", 1L << 30,
-        List.of(new ExporterConfig.ClientLabels(LoopbackBacula.CLIENT, "myapp/0", 86_400)), "");
+        List.of(new ExporterConfig.ClientLabels(LoopbackBacula.CLIENT, "myapp/0", 86_400)), null);
     exporter = ExporterMain.serve(config);
     prometheus = new PrometheusServer(Files.createDirectories(root.resolve("prometheus")),
         "127.0.0.1:" + port);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.backupcharms.server.clients.ClientHistory;
-import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.config.ServerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -40,13 +37,7 @@ class VolumeLimitDaemonTest {
         d.volumeRetention(), 1L << 20, d.maxConcurrentJobs(), 1L << 20, d.maxRunsPerDay(), 2,
         Duration.ofSeconds(15));
     bacula = new LoopbackBacula(root, limited);
-    Clients clients = new Clients(List.of(bacula.client), List.of(), List.of());
-    ClientSelector selector =
-        new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
-    actions = new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons,
-            bacula::console, client -> Optional.of("client-pw"), Duration.ofMillis(250),
-            Duration.ofMillis(700))
-        .withRestorePlaces(where -> new RestorePlace(where, Optional.empty()));
+    actions = bacula.actions();
   }
 
   @AfterAll

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -144,6 +148,22 @@ class BackupRestoreTest {
     assertTrue(next.isCompleted(), () -> "the next backup succeeds: " + next);
     ActionResult list = BackupStack.server(model, "list-backups", Map.of("client", UNIT));
     assertTrue(list.raw().contains("Full"), () -> "earlier backups are still listed: " + list.raw());
+  }
+
+  @Test
+  @Order(7)
+  void theServerServesItsMetricsFromASystemdServiceOnItsOpenedPort(JujuModel model) throws Exception {
+    String server = BackupStack.SERVER + "/0";
+    assertEquals("active", model.sh(server, "systemctl is-active bacula-server-exporter.service").strip(),
+        "the exporter runs under systemd, not in a hook");
+    String address = model.status().first(BackupStack.SERVER).address();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":9625/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(metrics.contains("bacula_director_up 1.0"), () -> "the exporter reaches the Director: " + metrics);
+    assertTrue(metrics.matches("(?s).*bacula_client_last_backup_timestamp_seconds\\{client=\"[^\"]+\","
+        + "level=\"Full\",unit=\"" + UNIT + "\"\\} [0-9.E]+.*"), () -> "the Full of " + UNIT + ": " + metrics);
+    assertTrue(metrics.contains("bacula_client_backup_period_seconds{client="), metrics);
   }
 
   /**

@@ -1,0 +1,31 @@
+package io.backupcharms.server.actions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code verify} action's parameters.
+ *
+ * @param client the client, as {@code client=} names it
+ * @param backupId the backup to verify; empty for the client's latest good one
+ */
+record VerifyRequest(String client, Optional<Long> backupId) {
+
+  /** @throws InvalidParamsException naming the parameter to fix */
+  static VerifyRequest parse(Map<String, ?> params) {
+    Object client = params.get("client");
+    if (!(client instanceof String c) || c.isBlank()) {
+      throw new InvalidParamsException(List.of("client is required: the unit (myapp/0) or the Bacula"
+          + " client name from list-clients"));
+    }
+    Object id = params.get("backup-id");
+    if (id == null) {
+      return new VerifyRequest(c, Optional.empty());
+    }
+    if (id instanceof Number n && n.longValue() > 0) {
+      return new VerifyRequest(c, Optional.of(n.longValue()));
+    }
+    throw new InvalidParamsException(List.of("backup-id must be a job id from list-backups, got " + id));
+  }
+}
