@@ -9,6 +9,7 @@ import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.RunScript;
 import io.backupcharms.bacula.config.Tls;
+import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
@@ -29,6 +30,7 @@ import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.BackupOutcome;
 import io.backupcharms.schema.BackupProviderUnitData;
 import io.backupcharms.schema.BackupRequirerData;
+import io.backupcharms.schema.BackupStatus;
 import io.backupcharms.schema.ClientsLeftOut;
 import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.DirectorAppData;
@@ -330,20 +332,24 @@ public final class BaculaFdCharm extends CharmBase {
     return "";
   }
 
-  /** Publishes the machine's last backup on the backup relation and says it in the status. */
+  /**
+   * Publishes the machine's last backup and last verify on the backup relation and says them in
+   * the status.
+   */
   private Status reportLastBackup(Relation backup, String address, int port, Optional<String> schedule) {
-    Optional<BackupOutcome> last;
+    List<TerminatedJob> jobs;
     try {
-      last = LastBackup.of(host.terminatedJobs(address, port, MONITOR_NAME, host.monitorPassword()));
+      jobs = host.terminatedJobs(address, port, MONITOR_NAME, host.monitorPassword());
     } catch (IOException e) {
       LOG.warn("cannot read the File Daemon's finished jobs at {}:{}: {}", address, port, e.getMessage());
       return new ActiveStatus("ready; last backup unknown (File Daemon status: " + e.getMessage() + ")");
     }
-    Map<String, String> wanted = new BackupProviderUnitData(last).toDatabag();
+    Optional<BackupOutcome> last = LastBackup.of(jobs);
+    Optional<BackupOutcome> verify = LastBackup.verify(jobs);
+    Map<String, String> wanted = new BackupProviderUnitData(last, verify).toDatabag();
     Map<String, String> current = backup.localUnitData().asMap();
     Map<String, String> changes = new HashMap<>();
-    for (String key : new String[] {BackupProviderUnitData.LAST_BACKUP_TIME,
-        BackupProviderUnitData.LAST_BACKUP_STATUS, BackupProviderUnitData.LAST_BACKUP_JOB_ID}) {
+    for (String key : BackupProviderUnitData.KEYS) {
       String want = wanted.getOrDefault(key, "");
       if (!want.equals(current.getOrDefault(key, ""))) {
         changes.put(key, want);
@@ -352,8 +358,12 @@ public final class BaculaFdCharm extends CharmBase {
     if (!changes.isEmpty()) {
       backup.localUnitData().setAll(changes);
     }
-    return last.map(o -> new ActiveStatus(BackupAge.describe(o, schedule, Instant.now())))
-        .orElseGet(() -> new ActiveStatus("ready; no backup yet"));
+    String verifyNote = verify.filter(v -> v.status() == BackupStatus.FAILED || v.status() == BackupStatus.CANCELED)
+        .map(v -> "; verify job " + v.jobId() + " " + v.status().value() + " at " + v.time()
+            + ": a backup does not read back, run a Full backup")
+        .orElse("");
+    return last.map(o -> new ActiveStatus(BackupAge.describe(o, schedule, Instant.now()) + verifyNote))
+        .orElseGet(() -> new ActiveStatus("ready; no backup yet" + verifyNote));
   }
 
   /** Writes this unit's bacula_dir bag, deleting keys it no longer carries (e.g. the schedule). */

@@ -415,6 +415,26 @@ class BaculaFdCharmTest {
   }
 
   @Test
+  void aFailedVerifyIsPublishedBesideTheBackupAndSaidInTheStatus() {
+    host.jobs = List.of(new TerminatedJob(9, 'B', 'F', 'T', Instant.parse("2026-11-21T23:00:00Z"), "b"),
+        new TerminatedJob(10, 'V', 'O', 'f', Instant.parse("2026-11-21T23:10:00Z"), NAME + "-verify"));
+    State out = ctx.run(ctx.on().updateStatus(), ready());
+    Map<String, String> bag = out.relation("backup").orElseThrow().localUnitData();
+    assertEquals("success", bag.get("last-backup-status"), "a verify is no backup");
+    assertEquals("9", bag.get("last-backup-job-id"));
+    assertEquals("failed", bag.get("last-verify-status"));
+    assertEquals("10", bag.get("last-verify-job-id"));
+    assertEquals("2026-11-21T23:10:00Z", bag.get("last-verify-time"));
+    assertTrue(out.unitStatus().message().contains("verify job 10 failed"), out.unitStatus().message());
+
+    host.jobs = List.of(new TerminatedJob(9, 'B', 'F', 'T', Instant.parse("2026-11-21T23:00:00Z"), "b"),
+        new TerminatedJob(11, 'V', 'O', 'T', Instant.parse("2026-11-22T00:10:00Z"), NAME + "-verify"));
+    State again = ctx.run(ctx.on().updateStatus(), out);
+    assertEquals("success", again.relation("backup").orElseThrow().localUnitData().get("last-verify-status"));
+    assertFalse(again.unitStatus().message().contains("verify"), again.unitStatus().message());
+  }
+
+  @Test
   void aFileDaemonTheServerLeavesOutIsBlockedWithTheServersReasonAndKeepsServing() {
     String reason = "two units claim name \"" + NAME + "\": rogue/0 (bacula-dir:7) and bacula-fd/0"
         + " (bacula-dir:3); remove the wrong relation";

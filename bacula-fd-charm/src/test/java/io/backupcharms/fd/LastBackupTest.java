@@ -28,6 +28,16 @@ class LastBackupTest {
   }
 
   @Test
+  void theLatestVerifyIsItsOwnOutcomeAndNeverABackup() {
+    List<TerminatedJob> jobs = List.of(
+        new TerminatedJob(1, 'B', 'F', 'T', T, "demo-backup"),
+        new TerminatedJob(2, 'V', 'O', 'f', T.plusSeconds(60), "demo-verify"));
+    assertEquals(Optional.of(new BackupOutcome(T, BackupStatus.SUCCESS, 1)), LastBackup.of(jobs));
+    assertEquals(Optional.of(new BackupOutcome(T.plusSeconds(60), BackupStatus.FAILED, 2)),
+        LastBackup.verify(jobs));
+  }
+
+  @Test
   void warningsAndCancellationsAreTheirOwnOutcomes() {
     assertEquals(BackupStatus.WARNING, LastBackup.of(List.of(
         new TerminatedJob(5, 'B', 'F', 'W', T, "b"))).orElseThrow().status());

@@ -14,6 +14,7 @@ import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.metrics.ExporterConfig;
+import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
@@ -125,10 +126,11 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
-  public void serveMetrics(ExporterConfig config) {
+  public void serveMetrics(ExporterConfig config, Optional<OffsiteState> offsite) {
     // The JRE this hook runs on, by its absolute path: never the machine's default java.
     String java = ProcessHandle.current().info().command().orElse("/usr/bin/java");
     MetricsService.debian().apply(config, java, charmDir());
+    offsite.ifPresent(o -> MetricsService.publish(Path.of(config.offsiteStateFile()), o));
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.KnownClient;
+import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.BucketException;
 import io.backupcharms.server.offsite.OffsiteRelation;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,9 @@ final class OffMachine {
   /** Stored state: the newest job id the last catalog copy held. */
   static final String COPIED_JOB = "catalog-copied-job";
 
+  /** Stored state: when a pass last left no volume to copy (Unix seconds). */
+  static final String LAST_COPY = "volumes-copied-at";
+
   private static final Logger LOG = LoggerFactory.getLogger(OffMachine.class);
 
   private final Model model;
@@ -60,10 +65,10 @@ final class OffMachine {
   record Target(Bucket bucket, String where) {}
 
   /**
-   * One hook's pass. Returns the status to add (a problem, or pending copies), and a note for
-   * the active status when all is copied.
+   * One hook's pass. Returns the status to add (a problem, or pending copies), a note for the
+   * active status when all is copied, and the state the metrics show.
    */
-  record Pass(Optional<Status> status, String note, int pendingVolumes) {}
+  record Pass(Optional<Status> status, String note, OffsiteState state) {}
 
   /** The reconcile step: empty when there is no s3 relation. */
   Optional<Pass> reconcile(Supplier<ConsoleSession> console, Catalog catalog) {
@@ -76,30 +81,43 @@ final class OffMachine {
       r.localUnitData().setAll(OffsiteRelation.request(model.app().name()));
     });
     if (reading.get() instanceof S3Settings.Incomplete w) {
-      return Optional.of(new Pass(Optional.of(new WaitingStatus(w.reason())), "", localVolumes()));
+      return pass(Optional.of(new WaitingStatus(w.reason())), "", localVolumes());
     }
     if (reading.get() instanceof S3Settings.Invalid i) {
-      return Optional.of(new Pass(Optional.of(new BlockedStatus(i.reason())), "", localVolumes()));
+      return pass(Optional.of(new BlockedStatus(i.reason())), "", localVolumes());
     }
     S3Settings settings = ((S3Settings.Ready) reading.get()).settings();
     Target target;
     try {
       target = open(settings);
     } catch (BucketException e) {
-      return Optional.of(new Pass(Optional.of(problem(e)), "", localVolumes()));
+      return pass(Optional.of(problem(e)), "", localVolumes());
     }
     VolumeCopies.Outcome volumes = new VolumeCopies(target.bucket(), workload.layout().volumes()).sync();
     volumes.copied().forEach(v -> LOG.info("copied volume {} to {}", v, target.where()));
+    noteCopied(volumes);
     String catalogProblem = copyCatalogIfDue(target, console, catalog);
     if (!volumes.complete()) {
       LOG.warn("{}", volumes.pendingSummary());
-      return Optional.of(new Pass(Optional.of(new WaitingStatus(volumes.pendingSummary()
-          + "; retried by the next job or hook")), "", volumes.pending().size()));
+      return pass(Optional.of(new WaitingStatus(volumes.pendingSummary()
+          + "; retried by the next job or hook")), "", volumes.pending().size());
     }
     if (!catalogProblem.isEmpty()) {
-      return Optional.of(new Pass(Optional.of(new WaitingStatus(catalogProblem)), "", 0));
+      return pass(Optional.of(new WaitingStatus(catalogProblem)), "", 0);
     }
-    return Optional.of(new Pass(Optional.empty(), "copies in " + target.where(), 0));
+    return pass(Optional.empty(), "copies in " + target.where(), 0);
+  }
+
+  private Optional<Pass> pass(Optional<Status> status, String note, int pending) {
+    return Optional.of(new Pass(status, note,
+        new OffsiteState(pending, stored.getLong(LAST_COPY).orElse(0L))));
+  }
+
+  /** A pass that leaves nothing pending is a copy, so a server with no new job stays fresh. */
+  private void noteCopied(VolumeCopies.Outcome volumes) {
+    if (volumes.complete()) {
+      stored.set(LAST_COPY, Instant.now().getEpochSecond());
+    }
   }
 
   /** Every local volume: none has a copy while the bucket cannot be reached. */
@@ -127,6 +145,7 @@ final class OffMachine {
     }
     VolumeCopies.Outcome volumes = new VolumeCopies(target.get().bucket(), workload.layout().volumes()).sync();
     volumes.copied().forEach(v -> log.accept("copied volume " + v + " to " + target.get().where()));
+    noteCopied(volumes);
     if (volumes.complete()) {
       out.put("off-machine", "yes: volumes copied to " + target.get().where());
     } else {

@@ -38,6 +38,7 @@ import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.encryption.DataKeys;
 import io.backupcharms.server.encryption.UnitKeys;
 import io.backupcharms.server.metrics.ExporterConfig;
+import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.observability.AlertRules;
 import io.backupcharms.server.observability.CosAgent;
 import io.backupcharms.server.observability.ScrapeEndpoint;
@@ -51,6 +52,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,6 +77,10 @@ final class Reconciler {
   private static final String SECRET_RELATIONS = "relation-secrets";
   /** Stored state: the labels of the File Daemon units' own secrets, to remove departed ones. */
   private static final String UNIT_SECRETS = "unit-secrets";
+
+  /** Stored state: the verify-schedule the exporter was last told, and since when. */
+  private static final String VERIFY_SCHEDULE = "verify-schedule";
+  private static final String VERIFY_SINCE = "verify-schedule-since";
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
   private final Model model;
@@ -179,9 +185,22 @@ final class Reconciler {
     }
     note = volumeDisk(settings, note);
     serveMetrics(settings, address.get(), identity.get(), catalog.get(), clients,
-        offsite.map(OffMachine.Pass::pendingVolumes).orElse(null));
+        offsite.map(OffMachine.Pass::state));
     reportClients(clients, catalog.get(), note);
     return statuses;
+  }
+
+  /**
+   * When this unit first saw the current verify-schedule: the first verify is due a period after
+   * it, so setting a schedule does not page at once for the verifies it never asked for.
+   */
+  private long verifySince(ServerSettings settings) {
+    String schedule = settings.verifySchedule().toString();
+    if (!schedule.equals(stored.getString(VERIFY_SCHEDULE).orElse(null))) {
+      stored.set(VERIFY_SCHEDULE, schedule);
+      stored.set(VERIFY_SINCE, Instant.now().getEpochSecond());
+    }
+    return stored.getLong(VERIFY_SINCE).orElse(0L);
   }
 
   /**
@@ -189,7 +208,7 @@ final class Reconciler {
    * start it costs no backup, so it is logged and retried at the next hook, not a blocked status.
    */
   private void serveMetrics(ServerSettings settings, String address, ServerIdentity identity,
-      Catalog catalog, Clients clients, Integer offsitePending) {
+      Catalog catalog, Clients clients, Optional<OffsiteState> offsite) {
     FdNames names = new FdNames(model.name(), model.uuid());
     List<ExporterConfig.ClientLabels> labels = new ArrayList<>();
     for (ClientSpec c : clients.ready()) {
@@ -201,9 +220,11 @@ final class Reconciler {
     ExporterConfig config = new ExporterConfig(address, ExporterConfig.DEFAULT_PORT, address,
         Director.DEFAULT_PORT, identity.consolePassword(), workload.layout().volumes().toString(),
         catalog instanceof Catalog.Sqlite sqlite ? sqlite.file().toString() : "",
-        settings.minFreeBytes(), labels, offsitePending);
+        settings.minFreeBytes(), labels,
+        offsite.isPresent() ? workload.layout().offsiteState().toString() : "",
+        SchedulePeriod.longestGap(settings.verifySchedule()).toSeconds(), verifySince(settings));
     try {
-      workload.serveMetrics(config);
+      workload.serveMetrics(config, offsite);
     } catch (RuntimeException e) {
       LOG.warn("the metrics exporter is not running: {}", e.getMessage());
     }

@@ -4,11 +4,13 @@ import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.metrics.ExporterConfig;
+import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.ServerLayout;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -84,11 +86,12 @@ interface Workload {
   void withDirectorStopped(Runnable change);
 
   /**
-   * Runs the metrics exporter with {@code config}, restarting it only when something changed.
+   * Runs the metrics exporter with {@code config}, restarting it only when something changed,
+   * and hands it the off-machine copy's state (into {@code config}'s file, with no restart).
    *
    * @throws IllegalStateException when systemd cannot start it
    */
-  void serveMetrics(ExporterConfig config);
+  void serveMetrics(ExporterConfig config, Optional<OffsiteState> offsite);
 
   /** The charm's directory: the files it ships, such as its alert rules. */
   Path charmDir();

@@ -44,6 +44,39 @@ class MetricsStateTest extends ServerStateTest {
   }
 
   @Test
+  void verifyScheduleRunsEachClientsVerifyJobOnTheNewestBackupAndTellsTheExporterItsPeriod() {
+    RelationState fd = CharmStateTest.fdRelation(3, "bacula-fd",
+        Map.of("bacula-fd/0", CharmStateTest.fdBag(MYAPP0, "10.1.1.5")));
+    long before = java.time.Instant.now().getEpochSecond();
+    State out = ctx.run(ctx.on().configChanged(), State.empty().withLeader(true).withRelation(fd)
+        .withConfig(Map.of("verify-schedule", "sun at 05:00")));
+    assertEquals("active", out.unitStatus().name(), out.unitStatus().message());
+    String dir = workload.directorConfig();
+    assertTrue(dir.contains("Schedule {\n  Name = \"charm-verify-schedule\"\n  Run = sun at 05:00\n}"), dir);
+    String stem = MYAPP0.replaceAll("-fd$", "");
+    String verifyJob = dir.substring(dir.indexOf("Name = \"" + stem + "-verify\""));
+    verifyJob = verifyJob.substring(0, verifyJob.indexOf("}"));
+    assertTrue(verifyJob.contains("Schedule = \"charm-verify-schedule\""), verifyJob);
+    assertTrue(verifyJob.contains("Verify Job = \"" + stem + "-backup\""),
+        "a scheduled verify reads the client's newest good backup: " + verifyJob);
+    assertEquals(7 * 86_400, workload.metrics.verifyPeriodSeconds());
+    long since = workload.metrics.verifySinceSeconds();
+    assertTrue(since >= before, "the first verify is due a week after the schedule was set");
+
+    ctx.run(ctx.on().updateStatus(), out);
+    assertEquals(since, workload.metrics.verifySinceSeconds(), "an unchanged schedule keeps its start");
+  }
+
+  @Test
+  void aVerifyScheduleWithALevelBlocksSayingWhatToWrite() {
+    State out = ctx.run(ctx.on().configChanged(), State.empty().withLeader(true)
+        .withConfig(Map.of("verify-schedule", "Level=Full sun at 05:00")));
+    assertEquals("blocked", out.unitStatus().name(), out.unitStatus().message());
+    assertTrue(out.unitStatus().message().contains("verify-schedule \"Level=Full sun at 05:00\" must give only"
+        + " when to run"), out.unitStatus().message());
+  }
+
+  @Test
   void aUnitThatIsNotTheLeaderStopsTheExporter() {
     State led = ctx.run(ctx.on().updateStatus(), State.empty().withLeader(true));
     assertTrue(workload.metrics != null, "the leader serves metrics even with no client yet");

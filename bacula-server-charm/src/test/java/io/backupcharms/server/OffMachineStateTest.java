@@ -8,8 +8,11 @@ import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.testing.RelationState;
 import io.backupcharms.ops.testing.State;
+import io.backupcharms.server.metrics.OffsiteState;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The s3 relation as the operator sees it after a hook: what it waits for, what is wrong. */
@@ -46,6 +49,25 @@ class OffMachineStateTest extends ServerStateTest {
     assertTrue(message.startsWith("copy pending: ") && message.contains("http://127.0.0.1:9 is unreachable"),
         message);
     assertFalse(message.contains("sekrit-value"), message);
+  }
+
+  @Test
+  void theExporterIsToldEveryLocalVolumeIsPendingAndNoCopyEverSucceeded() throws Exception {
+    Files.createDirectories(workload.layout().volumes());
+    Files.writeString(workload.layout().volumes().resolve("Vol-0001"), "volume");
+    Map<String, String> data = provider();
+    data.put("endpoint", "http://127.0.0.1:9");
+    ctx.run(ctx.on().install(), withS3(data));
+    assertEquals(Optional.of(new OffsiteState(1, 0)), workload.offsite,
+        "bacula_offsite_pending_volumes is 1, and the last copy's time 0 makes CopyPending fire");
+    assertEquals(workload.layout().offsiteState().toString(), workload.metrics.offsiteStateFile());
+  }
+
+  @Test
+  void withoutAnS3RelationTheExporterShowsNoCopyState() {
+    ctx.run(ctx.on().install(), State.empty().withLeader(true));
+    assertEquals(Optional.empty(), workload.offsite);
+    assertEquals("", workload.metrics.offsiteStateFile());
   }
 
   private static Map<String, String> provider() {

@@ -14,6 +14,7 @@ import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.metrics.ExporterConfig;
+import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -41,6 +43,9 @@ final class TempDirWorkload implements Workload {
 
   /** What the last hook gave the metrics exporter; empty once stopped or before any. */
   ExporterConfig metrics;
+
+  /** The off-machine copy's state the last hook handed the exporter. */
+  Optional<OffsiteState> offsite = Optional.empty();
 
   final ServerLayout layout;
   final List<String> daemonCalls = new ArrayList<>();
@@ -221,8 +226,9 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
-  public void serveMetrics(ExporterConfig config) {
+  public void serveMetrics(ExporterConfig config, Optional<OffsiteState> offsite) {
     metrics = config;
+    this.offsite = offsite;
   }
 
   @Override

@@ -4,8 +4,10 @@ import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.clients.KnownClient;
+import io.backupcharms.server.config.DeepVerifyJob;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +143,9 @@ public final class ServerActions {
 
   /**
    * {@code verify}: reads a backup (the client's latest good one by default) back from its volumes
-   * and compares it with the catalog, with a Bacula Verify job of level VolumeToCatalog.
+   * and compares it with the catalog, with a Bacula Verify job of level VolumeToCatalog. With
+   * {@code deep}, it then also restores the backup into a private directory on the client and
+   * compares every restored file's checksum with the catalog's ({@link DeepVerify}).
    */
   public Map<String, Object> verify(Map<String, ?> params, Consumer<String> log) {
     VerifyRequest request = VerifyRequest.parse(params);
@@ -152,6 +156,12 @@ public final class ServerActions {
     try (ConsoleSession session = console.get()) {
       DirectorJobs director = new DirectorJobs(session);
       JobRecord backup = backupToRestore(director, known, request.backupId());
+      List<Long> chain = request.deep() ? director.restoreChain(backup.id()) : List.of();
+      if (request.deep()) {
+        // Before anything runs, so a backup that cannot be read from here fails the action at once.
+        volumeFetch.accept(new CatalogQueries(session).volumesOf(chain).values().stream()
+            .flatMap(List::stream).distinct().toList(), log);
+      }
       log.accept("verifying backup " + backup.id() + " of " + selector.describe(client));
       long id = director.runVerify(client.verifyJob(), backup.id());
       JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
@@ -167,7 +177,54 @@ public final class ServerActions {
             + " the catalog records it: " + JobWaiter.reason(director.log(id)) + ". Run a new Full"
             + " backup (run-backup level=Full) and check the volume disk", results);
       }
+      if (request.deep()) {
+        deepVerify(director, known, client, backup, chain, results, log);
+      }
       return results;
+    }
+  }
+
+  /** Restores {@code chain} into the client's private directory and compares the checksums. */
+  private void deepVerify(DirectorJobs director, KnownClient known, ClientSpec client, JobRecord backup,
+      List<Long> chain, Map<String, Object> results, Consumer<String> log) {
+    Instant firstStart = director.job(Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
+    Optional<String> waiting = restoreKeys.prepare(known, client, firstStart);
+    if (waiting.isPresent()) {
+      results.put("key-pending", "true");
+      throw new ActionFailedException(waiting.get(), results);
+    }
+    String where = DeepVerifyJob.directory(client.stem());
+    try {
+      log.accept("restoring backup " + backup.id() + " (jobs " + DirectorJobs.join(chain) + ") into "
+          + where + " on " + selector.describe(client) + " to compare every file");
+      long id = director.restore(client.clientResource(), client.clientResource(), client.deepVerifyJob(),
+          chain, where, "always", Optional.empty());
+      JobRecord restore = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
+      results.put("deep-job-id", Long.toString(id));
+      if (!restore.isGood()) {
+        results.put("deep", "failed");
+        throw new ActionFailedException("the deep verify's restore job " + id + " of backup " + backup.id()
+            + " of " + selector.describe(client) + " " + restore.statusWord() + ": "
+            + JobWaiter.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(client)),
+            results);
+      }
+      DeepVerify.Outcome outcome = DeepVerify.compare(DeepVerify.expected(director, chain),
+          DeepVerify.restored(director.log(id)));
+      results.put("deep-files", Integer.toString(outcome.compared()));
+      if (!outcome.isGood()) {
+        results.put("deep", "failed");
+        List<String> shown = outcome.problems().subList(0, Math.min(10, outcome.problems().size()));
+        throw new ActionFailedException("the deep verify of backup " + backup.id() + " of "
+            + selector.describe(client) + " found " + outcome.problems().size() + " of "
+            + outcome.compared() + " files wrong: " + String.join("; ", shown)
+            + (outcome.problems().size() > shown.size() ? "; ..." : "") + ". The backup does not"
+            + " restore as it was taken: run a new Full backup (run-backup level=Full)", results);
+      }
+      results.put("deep", "success");
+      log.accept("deep verify: " + outcome.compared() + " files restored and matching the catalog; "
+          + where + " removed");
+    } finally {
+      restoreKeys.finished(client);
     }
   }
 
@@ -223,7 +280,7 @@ public final class ServerActions {
       FileDaemonProbe.requireReachable(
           target, selector.describe(target), passwords.apply(target), probeTls.apply(target),
           PROBE_TIMEOUT);
-      Instant firstStart = director.job(java.util.Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
+      Instant firstStart = director.job(Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
       Optional<String> waiting = restoreKeys.prepare(client, target, firstStart);
       if (waiting.isPresent()) {
         Map<String, Object> results = new LinkedHashMap<>();

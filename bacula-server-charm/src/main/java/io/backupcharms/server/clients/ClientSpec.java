@@ -74,6 +74,11 @@ public record ClientSpec(
     return stem() + "-verify";
   }
 
+  /** The restore Job of {@code verify deep=true} ({@code DeepVerifyJob}). */
+  public String deepVerifyJob() {
+    return stem() + "-deep-verify";
+  }
+
   /** Name of the Schedule resource (present only when {@link #schedule()} is not empty). */
   public String scheduleResource() {
     return stem() + "-schedule";

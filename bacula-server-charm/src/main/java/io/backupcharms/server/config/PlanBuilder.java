@@ -8,6 +8,7 @@ import io.backupcharms.bacula.config.Director;
 import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.FileSet;
+import io.backupcharms.bacula.config.FileSetOptions;
 import io.backupcharms.bacula.config.Job;
 import io.backupcharms.bacula.config.Level;
 import io.backupcharms.bacula.config.JobType;
@@ -58,6 +59,9 @@ public final class PlanBuilder {
    * clients valid.
    */
   static final String HOUSEKEEPING = ClientSpec.RESERVED_PREFIX + "housekeeping";
+
+  /** The Schedule of every client's verify Job, from {@code verify-schedule}. */
+  static final String VERIFY_SCHEDULE = ClientSpec.RESERVED_PREFIX + "verify-schedule";
 
   static final String LOCAL_CLIENT = ClientSpec.RESERVED_PREFIX + "bacula-dir-fd";
   static final String LOCAL_FILESET = ClientSpec.RESERVED_PREFIX + "catalog-fileset";
@@ -133,7 +137,10 @@ public final class PlanBuilder {
                 FileSet.of(LOCAL_FILESET, List.of(layout.workingDirectory().toString()), List.of()))
             .withJob(
                 new Job(HOUSEKEEPING, JobType.ADMIN, null, null, LOCAL_CLIENT, LOCAL_FILESET, null,
-                    STORAGE, POOL, MESSAGES, null, null, null, null, null, null, null, List.of()));
+                    STORAGE, POOL, MESSAGES, null, null, null, null, null, null, null, null, List.of()));
+    if (!settings.verifySchedule().isEmpty()) {
+      dir = dir.withSchedule(new Schedule(VERIFY_SCHEDULE, settings.verifySchedule()));
+    }
     for (ClientSpec c : clients) {
       dir = withClient(dir, c, jobs);
     }
@@ -233,10 +240,18 @@ public final class PlanBuilder {
             .withRunScripts(restoreScripts);
     // Reads a backup's volumes back through the Storage Daemon and the client's File Daemon and
     // compares every file's attributes and checksum with the catalog: proof the backup is readable.
+    // Run by hand (the verify action names the backup's JobId) or by verify-schedule, which reads
+    // back the newest good run of the Verify Job.
     Job verify =
         Job.verify(c.verifyJob(), Level.VOLUME_TO_CATALOG, c.clientResource(), c.filesetResource(),
-            STORAGE, POOL, MESSAGES);
-    return dir.withJob(backup).withJob(restore).withJob(verify);
+            STORAGE, POOL, MESSAGES)
+            .withVerifyJob(c.backupJob())
+            .withSchedule(settings.verifySchedule().isEmpty() ? null : VERIFY_SCHEDULE);
+    Job deepVerify =
+        Job.restore(c.deepVerifyJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL,
+                MESSAGES, DeepVerifyJob.directory(c.stem()))
+            .withRunScripts(DeepVerifyJob.scripts(c.stem(), FileSetOptions.defaults().signature()));
+    return dir.withJob(backup).withJob(restore).withJob(verify).withJob(deepVerify);
   }
 
   /**

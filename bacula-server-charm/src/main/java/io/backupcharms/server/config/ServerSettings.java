@@ -1,5 +1,7 @@
 package io.backupcharms.server.config;
 
+import io.backupcharms.bacula.config.InvalidConfigException;
+import io.backupcharms.bacula.config.RunSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Map;
  * @param maxVolumes {@code max-volumes}: the most volumes the pool may hold, 0 for no limit
  * @param volumeWait {@code volume-wait}: with a volume limit, how long a backup may wait before
  *     the Director cancels it
+ * @param verifySchedule {@code verify-schedule}: when every client's newest good backup is read
+ *     back and checked against the catalog; empty for verify on request only
  */
 public record ServerSettings(
     Duration fileRetention,
@@ -28,13 +32,19 @@ public record ServerSettings(
     long minFreeBytes,
     int maxRunsPerDay,
     int maxVolumes,
-    Duration volumeWait) {
+    Duration volumeWait,
+    List<RunSpec> verifySchedule) {
+
+  /** Copies the schedule. */
+  public ServerSettings {
+    verifySchedule = List.copyOf(verifySchedule);
+  }
 
   /** The defaults of charmcraft.yaml. */
   public static final ServerSettings DEFAULTS =
       new ServerSettings(
           Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10, 2L << 30, 24, 0,
-          Duration.ofHours(1));
+          Duration.ofHours(1), List.of());
 
   /**
    * Reads the options as {@code config-get} returns them; absent options take their default.
@@ -52,6 +62,7 @@ public record ServerSettings(
     int jobs = wholeNumber(config, "max-concurrent-jobs", DEFAULTS.maxConcurrentJobs, 1, 100, problems);
     int volumes = wholeNumber(config, "max-volumes", DEFAULTS.maxVolumes, 0, 100_000, problems);
     Duration wait = duration(config, "volume-wait", DEFAULTS.volumeWait, problems);
+    List<RunSpec> verify = verifySchedule(config, runs, problems);
     if (problems.isEmpty() && job.compareTo(file) < 0) {
       problems.add(
           "config job-retention must not be shorter than file-retention (Bacula prunes files with"
@@ -60,7 +71,43 @@ public record ServerSettings(
     if (!problems.isEmpty()) {
       throw new InvalidSettingException(String.join("; ", problems));
     }
-    return new ServerSettings(file, job, volume, bytes, jobs, minFree, runs, volumes, wait);
+    return new ServerSettings(file, job, volume, bytes, jobs, minFree, runs, volumes, wait, verify);
+  }
+
+  /**
+   * {@code verify-schedule}: Run times separated by commas, as a File Daemon's schedule, but
+   * without a level, since a verify job's level is always VolumeToCatalog.
+   */
+  private static List<RunSpec> verifySchedule(Map<String, ?> config, int maxRuns, List<String> problems) {
+    Object value = config.get("verify-schedule");
+    if (value == null || String.valueOf(value).isBlank()) {
+      return List.of();
+    }
+    List<RunSpec> runs = new ArrayList<>();
+    for (String part : String.valueOf(value).split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        RunSpec run = RunSpec.parse(part.strip());
+        if (run.level() != null || run.pool() != null) {
+          problems.add("config verify-schedule \"" + part.strip() + "\" must give only when to run,"
+              + " with no Level= or Pool= (a verify is always VolumeToCatalog), e.g. \"sun at 05:00\"");
+          return List.of();
+        }
+        runs.add(run);
+      } catch (InvalidConfigException e) {
+        problems.add("config verify-schedule: " + e.getMessage() + "; e.g. \"sun at 05:00\"");
+        return List.of();
+      }
+    }
+    int perDay = runs.stream().mapToInt(RunSpec::maxRunsPerDay).sum();
+    if (perDay > maxRuns) {
+      problems.add("config verify-schedule asks for up to " + perDay + " verifies a day, over"
+          + " max-runs-per-day " + maxRuns + "; run it less often, e.g. \"sun at 05:00\"");
+      return List.of();
+    }
+    return List.copyOf(runs);
   }
 
   /** An int option from {@code min} to {@code max}; a wrong value is named in {@code problems}. */

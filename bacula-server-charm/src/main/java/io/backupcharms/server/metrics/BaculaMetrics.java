@@ -36,9 +36,10 @@ public final class BaculaMetrics {
    * @param volumeBytes the bytes of the volume files
    * @param freeBytes the free bytes of the volume directory's disk
    * @param catalogBytes the catalog's size, when known (SQLite)
+   * @param offsite the off-machine copy's state, empty without an s3 relation
    */
   public static MetricSnapshots of(ExporterConfig config, Optional<CatalogFacts> catalog,
-      long volumeBytes, long freeBytes, OptionalLong catalogBytes) {
+      long volumeBytes, long freeBytes, OptionalLong catalogBytes, Optional<OffsiteState> offsite) {
     BaculaMetrics m = new BaculaMetrics(config);
     m.gauge("bacula_director_up", "1 when the exporter could query the Director's catalog", Labels.EMPTY,
         catalog.isPresent() ? 1 : 0);
@@ -48,10 +49,12 @@ public final class BaculaMetrics {
     m.gauge("bacula_volume_min_free_bytes",
         "The min-free-space option: backups fail before writing below this", Labels.EMPTY,
         config.minFreeBytes());
-    if (config.offsitePendingVolumes() != null) {
+    offsite.ifPresent(o -> {
       m.gauge("bacula_offsite_pending_volumes", "Volumes not yet copied to the S3 bucket, as the last hook"
-          + " found them", Labels.EMPTY, config.offsitePendingVolumes());
-    }
+          + " found them", Labels.EMPTY, o.pendingVolumes());
+      m.gauge("bacula_offsite_last_copy_timestamp_seconds", "When a copy pass last left nothing to copy"
+          + " to the S3 bucket (Unix time); 0 before the first", Labels.EMPTY, o.lastCopySeconds());
+    });
     catalogBytes.ifPresent(b -> m.gauge("bacula_catalog_bytes", "Bytes the catalog takes", Labels.EMPTY, b));
     for (ExporterConfig.ClientLabels c : config.clients()) {
       m.gauge("bacula_client_backup_period_seconds",
@@ -82,6 +85,16 @@ public final class BaculaMetrics {
       counter("bacula_client_failed_jobs", "Failed backup jobs of the client the catalog holds", labels,
           facts.failedBackups().getOrDefault(client, 0L));
     });
+    if (config.verifyPeriodSeconds() > 0) {
+      for (ExporterConfig.ClientLabels c : config.clients()) {
+        long since = Optional.ofNullable(facts.lastVerify().get(c.name()))
+            .map(j -> j.endInstant().getEpochSecond()).orElse(0L);
+        gauge("bacula_client_verify_due_timestamp_seconds", "When verify-schedule wants the client's next"
+            + " verify by (Unix time): its newest verify's end, or when the schedule was set, plus the"
+            + " schedule's longest gap", client(c.name()),
+            Math.max(since, config.verifySinceSeconds()) + config.verifyPeriodSeconds());
+      }
+    }
     facts.lastVerify().forEach((client, job) -> {
       Labels labels = client(client);
       gauge("bacula_client_last_verify_success", "1 when the client's newest verify job found the backup"

@@ -21,8 +21,12 @@ import java.util.Objects;
  * @param catalogFile the SQLite catalog file, or empty for a PostgreSQL catalog (size not known)
  * @param minFreeBytes the {@code min-free-space} option
  * @param clients the clients, for their unit labels and schedule periods
- * @param offsitePendingVolumes the volumes without their off-machine copy at the last hook, or
- *     null without an s3 relation
+ * @param offsiteStateFile the {@link OffsiteState} file each hook rewrites, or empty without an
+ *     s3 relation
+ * @param verifyPeriodSeconds the longest gap {@code verify-schedule} allows between verifies, 0
+ *     without one
+ * @param verifySinceSeconds when this unit first saw the current {@code verify-schedule} (Unix
+ *     time): the first verify is due a period after it
  */
 public record ExporterConfig(
     @JsonProperty("listen-address") String listenAddress,
@@ -34,7 +38,9 @@ public record ExporterConfig(
     @JsonProperty("catalog-file") String catalogFile,
     @JsonProperty("min-free-bytes") long minFreeBytes,
     @JsonProperty("clients") List<ClientLabels> clients,
-    @JsonProperty("offsite-pending-volumes") Integer offsitePendingVolumes) {
+    @JsonProperty("offsite-state-file") String offsiteStateFile,
+    @JsonProperty("verify-period-seconds") long verifyPeriodSeconds,
+    @JsonProperty("verify-since-seconds") long verifySinceSeconds) {
 
   /** The port bacula-server serves metrics on. */
   public static final int DEFAULT_PORT = 9625;
@@ -46,6 +52,7 @@ public record ExporterConfig(
     consolePassword = Objects.requireNonNullElse(consolePassword, "");
     volumes = Objects.requireNonNullElse(volumes, "");
     catalogFile = Objects.requireNonNullElse(catalogFile, "");
+    offsiteStateFile = Objects.requireNonNullElse(offsiteStateFile, "");
     clients = clients == null ? List.of() : List.copyOf(clients);
   }
 

@@ -69,7 +69,9 @@ public final class ExporterMain implements MultiCollector {
     Path volumes = Path.of(config.volumes());
     return BaculaMetrics.of(config, catalog(), sizeOf(volumes),
         free(volumes), config.catalogFile().isEmpty() ? OptionalLong.empty()
-            : OptionalLong.of(sizeOf(Path.of(config.catalogFile()))));
+            : OptionalLong.of(sizeOf(Path.of(config.catalogFile()))),
+        config.offsiteStateFile().isEmpty() ? Optional.empty()
+            : OffsiteState.read(Path.of(config.offsiteStateFile())));
   }
 
   private Optional<CatalogFacts> catalog() {

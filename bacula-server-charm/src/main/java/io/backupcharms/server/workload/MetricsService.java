@@ -2,6 +2,7 @@ package io.backupcharms.server.workload;
 
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.ExporterMain;
+import io.backupcharms.server.metrics.OffsiteState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,6 +83,14 @@ public final class MetricsService {
             + "; see journalctl -u " + UNIT);
       }
     }
+  }
+
+  /**
+   * Leaves the off-machine copy's state where the running exporter reads it at each scrape; no
+   * restart, since it changes with every copy pass. It holds no secret.
+   */
+  public static void publish(Path file, OffsiteState state) {
+    write(file, state.toJson(), "rw-r--r--", false);
   }
 
   private static boolean write(Path file, String text, String mode, boolean groupBacula) {

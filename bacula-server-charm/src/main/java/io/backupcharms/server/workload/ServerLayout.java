@@ -45,6 +45,11 @@ public record ServerLayout(
         root.resolve("charm/check-free-space"));
   }
 
+  /** The off-machine copy's state, as each hook leaves it for the metrics exporter. */
+  public Path offsiteState() {
+    return workingDirectory.resolve("exporter-offsite.json");
+  }
+
   /** The user both daemons run as. */
   public static final String USER = "bacula";
 }

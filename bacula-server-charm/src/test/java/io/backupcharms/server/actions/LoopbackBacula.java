@@ -119,7 +119,7 @@ final class LoopbackBacula implements AutoCloseable {
     ServerSettings d = ServerSettings.DEFAULTS;
     settings = new ServerSettings(d.fileRetention(), d.jobRetention(), d.volumeRetention(),
         d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes, d.maxRunsPerDay(), d.maxVolumes(),
-        d.volumeWait());
+        d.volumeWait(), List.of());
     reconfigure(List.of(client, target), List.of());
   }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.ExporterMain;
+import io.backupcharms.server.metrics.OffsiteState;
+import io.backupcharms.server.workload.MetricsService;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -41,7 +43,9 @@ class MetricsScrapeDaemonTest {
     }
     ExporterConfig config = new ExporterConfig("127.0.0.1", port, bacula.address, 9101,
         bacula.consolePassword, bacula.volumes().toString(), "", 1L << 30,
-        List.of(new ExporterConfig.ClientLabels(LoopbackBacula.CLIENT, "myapp/0", 86_400)), null);
+        List.of(new ExporterConfig.ClientLabels(LoopbackBacula.CLIENT, "myapp/0", 86_400)),
+        root.resolve("offsite.json").toString(), 0, 0);
+    MetricsService.publish(root.resolve("offsite.json"), new OffsiteState(2, 1_700_000_000L));
     exporter = ExporterMain.serve(config);
     prometheus = new PrometheusServer(Files.createDirectories(root.resolve("prometheus")),
         "127.0.0.1:" + port);
@@ -82,6 +86,10 @@ class MetricsScrapeDaemonTest {
     assertTrue(files.path(0).path("value").path(1).asLong() >= 1, files.toString());
     JsonNode free = prometheus.query("bacula_volume_free_bytes > 0");
     assertEquals(1, free.size(), free.toString());
+    JsonNode pending = prometheus.query("bacula_offsite_pending_volumes");
+    assertEquals("2", pending.path(0).path("value").path(1).asText(), pending.toString());
+    JsonNode copied = prometheus.query("bacula_offsite_last_copy_timestamp_seconds");
+    assertEquals("1700000000", copied.path(0).path("value").path(1).asText(), copied.toString());
 
     bacula.script("before-backup", "#!/bin/sh\necho refusing\nexit 1\n");
     try {

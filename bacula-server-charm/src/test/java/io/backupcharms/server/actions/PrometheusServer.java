@@ -13,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus}) on loopback that scrapes one target
- * every second, for tests; stopped by {@link #close}.
+ * and evaluates its rules every second, for tests; stopped by {@link #close}.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -28,13 +29,21 @@ final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus under {@code dir}, scraping {@code target} ({@code host:port}). */
   PrometheusServer(Path dir, String target) throws IOException, InterruptedException {
+    this(dir, target, List.of());
+  }
+
+  /** Starts Prometheus scraping {@code target} and evaluating the alert rules of {@code rules}. */
+  PrometheusServer(Path dir, String target, List<Path> rules) throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, String.join("\n",
-        "global:", "  scrape_interval: 1s", "scrape_configs:", "  - job_name: bacula",
+        "global:", "  scrape_interval: 1s", "  evaluation_interval: 1s",
+        "rule_files: [" + String.join(", ", rules.stream()
+            .map(r -> "'" + r.toAbsolutePath() + "'").toList()) + "]",
+        "scrape_configs:", "  - job_name: bacula",
         "    static_configs:", "      - targets: ['" + target + "']", ""));
     base = "http://127.0.0.1:" + port;
     process = new ProcessBuilder("prometheus", "--config.file=" + config,

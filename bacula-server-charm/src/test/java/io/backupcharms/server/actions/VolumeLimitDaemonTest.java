@@ -35,7 +35,7 @@ class VolumeLimitDaemonTest {
     ServerSettings d = ServerSettings.DEFAULTS;
     ServerSettings limited = new ServerSettings(d.fileRetention(), d.jobRetention(),
         d.volumeRetention(), 1L << 20, d.maxConcurrentJobs(), 1L << 20, d.maxRunsPerDay(), 2,
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15), List.of());
     bacula = new LoopbackBacula(root, limited);
     actions = bacula.actions();
   }

@@ -166,6 +166,31 @@ class BackupRestoreTest {
     assertTrue(metrics.contains("bacula_client_backup_period_seconds{client="), metrics);
   }
 
+  @Test
+  @Order(8)
+  void aVerifiedBackupIsPublishedToTheApplicationAndExported(JujuModel model) throws Exception {
+    ActionResult verify = BackupStack.server(model, "verify", Map.of("client", UNIT));
+    assertTrue(verify.isCompleted(), () -> "verify: " + verify);
+    assertTrue(verify.raw().contains("status: success"), verify::raw);
+    String fdUnit = model.status().subordinateOf(UNIT, BackupStack.fd(APP)).orElseThrow().unit();
+    model.updateStatus(fdUnit);
+    String shown = model.typed("show-unit " + UNIT, Duration.ofSeconds(30));
+    assertTrue(shown.contains("last-verify-status: success"),
+        () -> "the application sees its verified backup on the backup relation: " + shown);
+    String address = model.status().first(BackupStack.SERVER).address();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    String metrics = "";
+    while (Instant.now().isBefore(deadline) && !metrics.contains("bacula_client_last_verify_success{")) {
+      Thread.sleep(1000);
+      metrics = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":9625/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+    String exported = metrics;
+    assertTrue(exported.matches("(?s).*bacula_client_last_verify_success\\{[^}]*unit=\"" + UNIT
+        + "\"\\} 1\\.0.*"), () -> "the exporter shows the good verify: " + exported);
+  }
+
   /**
    * Waits until the Storage Daemon has written 20 MB of the running backup, then kills it with
    * SIGKILL. The machine has its own PID namespace, so pidof sees only this machine's daemon.

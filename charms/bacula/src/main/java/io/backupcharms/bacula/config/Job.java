@@ -26,6 +26,8 @@ import java.util.List;
  * @param writeBootstrap Write Bootstrap file path, or null
  * @param maxWaitTime Max Wait Time: how long the job may wait for a resource (a volume, a
  *     daemon, a free slot) before the Director cancels it, or null for no limit
+ * @param verifyJob Verify Job (Verify jobs): the backup Job whose newest good run a scheduled
+ *     verify reads back, or null
  * @param runScripts RunScript blocks, in order
  */
 public record Job(
@@ -46,6 +48,7 @@ public record Job(
         Integer maximumConcurrentJobs,
         String writeBootstrap,
         Duration maxWaitTime,
+        String verifyJob,
         List<RunScript> runScripts) {
     public Job {
         String r = "Job \"" + name + "\"";
@@ -62,6 +65,7 @@ public record Job(
         Check.optionalPositive(r, "Priority", priority);
         Check.optionalPositive(r, "Maximum Concurrent Jobs", maximumConcurrentJobs);
         Check.optionalDirectory(r, "Write Bootstrap", writeBootstrap);
+        Check.optionalName(r, "Verify Job", verifyJob);
         if (maxWaitTime != null && (maxWaitTime.isNegative() || maxWaitTime.isZero())) {
             throw new InvalidConfigException(r + ": Max Wait Time must be positive, got " + maxWaitTime);
         }
@@ -75,105 +79,105 @@ public record Job(
     public static Job backup(String name, String client, String fileSet, String storage, String pool,
             String messages) {
         return new Job(name, JobType.BACKUP, Level.INCREMENTAL, null, client, fileSet, null, storage,
-                pool, messages, null, null, true, null, null, null, null, List.of());
+                pool, messages, null, null, true, null, null, null, null, null, List.of());
     }
 
     /** A restore Job restoring under {@code where} and replacing existing files. */
     public static Job restore(String name, String client, String fileSet, String storage, String pool,
             String messages, String where) {
         return new Job(name, JobType.RESTORE, null, null, client, fileSet, null, storage, pool,
-                messages, where, Replace.ALWAYS, null, null, null, null, null, List.of());
+                messages, where, Replace.ALWAYS, null, null, null, null, null, null, List.of());
     }
 
     /** A verify Job at the given verify level. */
     public static Job verify(String name, Level level, String client, String fileSet, String storage,
             String pool, String messages) {
         return new Job(name, JobType.VERIFY, level, null, client, fileSet, null, storage, pool,
-                messages, null, null, null, null, null, null, null, List.of());
+                messages, null, null, null, null, null, null, null, null, List.of());
     }
 
     /** A Job that takes everything else from a JobDefs. */
     public static Job fromDefs(String name, JobType type, String jobDefs) {
         return new Job(name, type, null, jobDefs, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, List.of());
+                null, null, null, null, null, null, List.of());
     }
 
     /** A copy with another default level. */
     public Job withLevel(Level l) {
         return new Job(name, type, l, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy inheriting from a JobDefs. */
     public Job withJobDefs(String defs) {
         return new Job(name, type, level, defs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with another Client. */
     public Job withClient(String c) {
         return new Job(name, type, level, jobDefs, c, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with another FileSet. */
     public Job withFileSet(String f) {
         return new Job(name, type, level, jobDefs, client, f, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with a Schedule (null: manual runs only). */
     public Job withSchedule(String s) {
         return new Job(name, type, level, jobDefs, client, fileSet, s, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with another restore prefix. */
     public Job withWhere(String w) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                w, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                w, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with another replace policy. */
     public Job withReplace(Replace r) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, r, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, r, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with Accurate mode set. */
     public Job withAccurate(Boolean a) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, a, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, a, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with another Priority. */
     public Job withPriority(Integer p) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, p, maximumConcurrentJobs, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, accurate, p, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with another Maximum Concurrent Jobs. */
     public Job withMaximumConcurrentJobs(Integer m) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, m, writeBootstrap, maxWaitTime, runScripts);
+                where, replace, accurate, priority, m, writeBootstrap, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with a Write Bootstrap file. */
     public Job withWriteBootstrap(String path) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, path, maxWaitTime, runScripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, path, maxWaitTime, verifyJob, runScripts);
     }
 
     /** A copy with a Max Wait Time (null: no limit). */
     public Job withMaxWaitTime(Duration wait) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, wait, runScripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, wait, verifyJob, runScripts);
     }
 
     /** A copy with these RunScript blocks instead of the current ones. */
     public Job withRunScripts(List<RunScript> scripts) {
         return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, scripts);
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, scripts);
     }
 
     /** A copy with one more RunScript block. */
@@ -181,5 +185,12 @@ public record Job(
         List<RunScript> all = new ArrayList<>(runScripts);
         all.add(script);
         return withRunScripts(all);
+    }
+
+    /** A copy with a Verify Job: the backup Job a scheduled verify reads back. */
+    public Job withVerifyJob(String job) {
+        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
+                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, job,
+                runScripts);
     }
 }

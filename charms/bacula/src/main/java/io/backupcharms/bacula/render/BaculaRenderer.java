@@ -242,6 +242,7 @@ public final class BaculaRenderer {
         w.number("Maximum Concurrent Jobs", j.maximumConcurrentJobs());
         w.quoted("Write Bootstrap", j.writeBootstrap());
         w.duration("Max Wait Time", j.maxWaitTime());
+        w.quoted("Verify Job", j.verifyJob());
         for (RunScript r : j.runScripts()) {
             w.block("RunScript");
             w.word("RunsWhen", r.when().baculaName());

@@ -123,7 +123,7 @@ class HostileRelationDataTest {
     model.waitForActive(BackupStack.SETTLE, SERVER);
     List<String> director = model.sh(SERVER + "/0", DIRECTOR).lines().toList();
     assertTrue(director.stream().filter(l -> l.startsWith("job ")).allMatch(l -> l.matches("job (charm-housekeeping|"
-        + "relation-[a-z0-9-]+-(backup|restore|verify))")), () -> "no Job was injected: " + director);
+        + "relation-[a-z0-9-]+-(backup|restore|verify|deep-verify))")), () -> "no Job was injected: " + director);
     for (String path : List.of("/srv/x\" } Job { Name = \"evil-job", "/srv/a\\\" } Job { Name = \\\"evil-job2",
         "/srv/$(touch /srv/pwned-fileset)", "/srv/*", "/srv/awkward/")) {
       assertTrue(director.stream().anyMatch(l -> l.equals("file " + path) || l.equals("file " + path.replaceAll("/$", ""))),

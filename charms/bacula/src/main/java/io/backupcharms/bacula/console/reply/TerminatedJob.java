@@ -25,4 +25,9 @@ public record TerminatedJob(long jobId, char type, char level, char status, Inst
     public boolean isBackup() {
         return type == 'B';
     }
+
+    /** Whether this was a verify job, which reads a backup back from its volumes. */
+    public boolean isVerify() {
+        return type == 'V';
+    }
 }
