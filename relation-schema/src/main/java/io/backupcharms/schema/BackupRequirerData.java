@@ -74,14 +74,14 @@ public record BackupRequirerData(
     BagCheck check = new BagCheck(DatabagSchema.BACKUP_REQUIRER_APP, databag);
     Optional<String> fileset = check.required(FILESET, "the requirer's leader must publish the "
         + "paths to back up, comma-joined, such as /var/lib/myapp,/etc/myapp");
-    fileset.ifPresent(v -> ValueRules.checkFileset(FILESET, ValueRules.splitList(v), check.errors()));
+    fileset.ifPresent(v -> ValueRules.checkFileset(FILESET, ValueRules.filesetPaths(v), check.errors()));
     List<Optional<String>> scripts = new ArrayList<>();
     for (String key : SCRIPT_KEYS) {
       Optional<String> value = check.optional(key);
       checkScript(key, value, check.errors());
       scripts.add(value);
     }
-    return check.result(() -> new BackupRequirerData(ValueRules.splitList(fileset.orElseThrow()),
+    return check.result(() -> new BackupRequirerData(ValueRules.filesetPaths(fileset.orElseThrow()),
         scripts.get(0), scripts.get(1), scripts.get(2), scripts.get(3)));
   }
 

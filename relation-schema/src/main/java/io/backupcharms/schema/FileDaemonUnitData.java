@@ -115,7 +115,7 @@ public record FileDaemonUnitData(
         + "check that unit's status";
     check.required(NAME, wait).ifPresent(v -> ValueRules.checkBaculaName(NAME, v, check.errors()));
     Optional<String> fileset = check.required(FILESET, wait);
-    fileset.ifPresent(v -> ValueRules.checkFileset(FILESET, ValueRules.splitList(v), check.errors()));
+    fileset.ifPresent(v -> ValueRules.checkFileset(FILESET, ValueRules.filesetPaths(v), check.errors()));
     Optional<String> port = check.required(PORT, wait);
     port.ifPresent(v -> ValueRules.checkPort(PORT, v, check.errors()));
     List<Optional<String>> scripts = new ArrayList<>();
@@ -127,7 +127,7 @@ public record FileDaemonUnitData(
     Optional<String> schedule = check.optional(SCHEDULE);
     schedule.ifPresent(v -> ValueRules.checkSchedule(SCHEDULE, v, check.errors()));
     return check.result(() -> new FileDaemonUnitData(databag.get(NAME),
-        ValueRules.splitList(fileset.orElseThrow()), Integer.parseInt(port.orElseThrow()),
+        ValueRules.filesetPaths(fileset.orElseThrow()), Integer.parseInt(port.orElseThrow()),
         scripts.get(0), scripts.get(1), scripts.get(2), scripts.get(3), schedule));
   }
 

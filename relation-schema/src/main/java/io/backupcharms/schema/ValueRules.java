@@ -64,15 +64,42 @@ final class ValueRules {
     return null;
   }
 
-  /** Splits a comma-joined list exactly (no trimming), keeping empty elements so they are reported. */
-  static List<String> splitList(String joined) {
-    return List.of(joined.split(",", -1));
+  /**
+   * The paths of a comma-joined fileset, read as Canonical's backup-operators read it: each element
+   * stripped of the spaces around it and empty elements dropped, so "/a, /b," is /a and /b.
+   * Control characters are never stripped, so the path checks still reject a newline or a tab.
+   */
+  static List<String> filesetPaths(String joined) {
+    List<String> paths = new ArrayList<>();
+    for (String part : joined.split(",", -1)) {
+      String path = stripSpaces(part);
+      if (!path.isEmpty()) {
+        paths.add(path);
+      }
+    }
+    return List.copyOf(paths);
+  }
+
+  private static String stripSpaces(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isPlainSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isPlainSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isPlainSpace(char c) {
+    return isSpace(c) && !isControl(c);
   }
 
   /** Checks a fileset: non-empty, every path absolute and clean. */
   static void checkFileset(String key, List<String> paths, List<FieldError> out) {
     if (paths.isEmpty() || paths.size() == 1 && paths.get(0).isEmpty()) {
-      out.add(new FieldError(key, key + " is empty; set at least one absolute path, such as "
+      out.add(new FieldError(key, key + " has no path; set at least one absolute path, such as "
           + "/var/lib/myapp"));
       return;
     }

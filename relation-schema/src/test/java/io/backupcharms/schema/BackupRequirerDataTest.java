@@ -19,11 +19,31 @@ class BackupRequirerDataTest {
   }
 
   @Test
+  void spacesAroundPathsAndEmptyElementsAreReadAsCanonicalsServerReadsThem() {
+    BackupRequirerData data =
+        BackupRequirerData.fromDatabag(Map.of("fileset", " /etc, /srv/my files ,,")).orElseThrow();
+    assertEquals(List.of("/etc", "/srv/my files"), data.fileset());
+    assertEquals("/etc,/srv/my files", data.toDatabag().get("fileset"));
+  }
+
+  @Test
+  void aFilesetOfOnlyCommasAndSpacesSaysToSetAPath() {
+    assertEquals("fileset has no path; set at least one absolute path, such as /var/lib/myapp",
+        BackupRequirerData.fromDatabag(Map.of("fileset", " , ")).describeErrors());
+  }
+
+  @Test
+  void aTrailingNewlineIsNeverStrippedAway() {
+    assertEquals(List.of("fileset"),
+        BackupRequirerData.fromDatabag(Map.of("fileset", "/etc,/srv\n")).errorKeys());
+  }
+
+  @Test
   void everyErrorIsReportedAtOnce() {
     DatabagResult<BackupRequirerData> result = BackupRequirerData.fromDatabag(Map.of(
         "fileset", "relative, /x", "run-before-backup", "dump.sh", "run-after-restore", "/a,b"));
     assertEquals(List.of("fileset", "run-before-backup", "run-after-restore"), result.errorKeys());
-    assertEquals(4, result.errors().size(), result.describeErrors());
+    assertEquals(3, result.errors().size(), result.describeErrors());
   }
 
   @Test
@@ -55,7 +75,7 @@ class BackupRequirerDataTest {
   void constructorRejectsWhatTheDatabagWouldReject() {
     InvalidDatabagException e = assertThrows(InvalidDatabagException.class,
         () -> BackupRequirerData.ofFileset(List.of()));
-    assertEquals("fileset is empty; set at least one absolute path, such as /var/lib/myapp",
+    assertEquals("fileset has no path; set at least one absolute path, such as /var/lib/myapp",
         e.getMessage());
     assertThrows(InvalidDatabagException.class,
         () -> BackupRequirerData.ofFileset(List.of("/a,b")));

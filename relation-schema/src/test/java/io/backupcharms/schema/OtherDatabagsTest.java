@@ -54,6 +54,13 @@ class OtherDatabagsTest {
   }
 
   @Test
+  void aCanonicalFileDaemonsFilesetIsNormalisedAsItIsRead() {
+    FileDaemonUnitData data = FileDaemonUnitData.fromDatabag(
+        Map.of("name", "fd", "fileset", "/etc, /srv,", "port", "9102")).orElseThrow();
+    assertEquals(List.of("/etc", "/srv"), data.fileset());
+  }
+
+  @Test
   void portOutOfRangeSaysTheRange() {
     InvalidDatabagException e = assertThrows(InvalidDatabagException.class,
         () -> new FileDaemonUnitData("fd", List.of("/etc"), 70000, Optional.empty(),
