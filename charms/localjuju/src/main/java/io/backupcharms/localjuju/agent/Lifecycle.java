@@ -2,6 +2,7 @@ package io.backupcharms.localjuju.agent;
 
 import io.backupcharms.localjuju.charm.CharmMeta;
 import io.backupcharms.localjuju.charm.CharmReader;
+import io.backupcharms.localjuju.charm.CharmRedeploy;
 import io.backupcharms.localjuju.charm.CharmUnpacker;
 import io.backupcharms.localjuju.files.Trees;
 import io.backupcharms.localjuju.hooks.Hook;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -115,14 +117,14 @@ final class Lifecycle {
       throw new ModelError("cannot refresh " + q(app) + ": charm " + q(meta.name()) + " is not " + q(a.charmName));
     }
     Path dir = Path.of(a.charmDir);
+    Set<String> oldManifest = CharmRedeploy.manifest(dir);
     deleteTree(dir);
     Files.move(staging, dir);
     a.charmRevision++;
     c.forgetMeta(app);
     for (UnitState u : a.units.values()) {
       Path unitCharm = c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm");
-      deleteTree(unitCharm);
-      CharmUnpacker.unpack(dir, unitCharm);
+      CharmRedeploy.redeploy(oldManifest, dir, unitCharm);
       c.queue(u.name, List.of(Hook.plain("upgrade-charm"), Hook.plain("config-changed")));
     }
   }
