@@ -20,7 +20,6 @@ import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.FieldError;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,24 +94,7 @@ public final class BackupIntegratorCharm extends CharmBase {
         scriptPath(config, BackupRequirerData.RUN_BEFORE_RESTORE, scripts),
         scriptPath(config, BackupRequirerData.RUN_AFTER_RESTORE, scripts));
     for (Relation relation : model().relations(BACKUP)) {
-      publish(relation.localAppData(), data.toDatabag());
-    }
-  }
-
-  /** Writes only the keys whose value changed; keys now unset are deleted, not emptied. */
-  private static void publish(Databag bag, Map<String, String> wanted) {
-    Map<String, String> current = bag.asMap();
-    Map<String, String> changes = new HashMap<>();
-    for (String key : OWN_KEYS) {
-      String value = wanted.get(key);
-      if (value == null && current.containsKey(key)) {
-        changes.put(key, "");
-      } else if (value != null && !value.equals(current.get(key))) {
-        changes.put(key, value);
-      }
-    }
-    if (!changes.isEmpty()) {
-      bag.setAll(changes);
+      relation.localAppData().update(data.toDatabag(), OWN_KEYS);
     }
   }
 

@@ -40,7 +40,6 @@ import io.backupcharms.schema.UnitPasswords;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,7 +242,7 @@ public final class BaculaFdCharm extends CharmBase {
     FileDaemonConfig fdConfig;
     try {
       fdConfig = new FileDaemonConfig(FileDaemon.of(name, address.get(), config.port()).withTls(tls).withPki(pki),
-          java.util.List.of(DirectorAccess.of(dir.orElseThrow().name(), password).withTls(tls),
+          List.of(DirectorAccess.of(dir.orElseThrow().name(), password).withTls(tls),
               new DirectorAccess(MONITOR_NAME, host.monitorPassword(), true, null)),
           Messages.toDirector("Standard", dir.orElseThrow().name()));
     } catch (BaculaException e) {
@@ -346,18 +345,8 @@ public final class BaculaFdCharm extends CharmBase {
     }
     Optional<BackupOutcome> last = LastBackup.of(jobs);
     Optional<BackupOutcome> verify = LastBackup.verify(jobs);
-    Map<String, String> wanted = new BackupProviderUnitData(last, verify).toDatabag();
-    Map<String, String> current = backup.localUnitData().asMap();
-    Map<String, String> changes = new HashMap<>();
-    for (String key : BackupProviderUnitData.KEYS) {
-      String want = wanted.getOrDefault(key, "");
-      if (!want.equals(current.getOrDefault(key, ""))) {
-        changes.put(key, want);
-      }
-    }
-    if (!changes.isEmpty()) {
-      backup.localUnitData().setAll(changes);
-    }
+    backup.localUnitData().update(new BackupProviderUnitData(last, verify).toDatabag(),
+        BackupProviderUnitData.KEYS);
     String verifyNote = verify.filter(v -> v.status() == BackupStatus.FAILED || v.status() == BackupStatus.CANCELED)
         .map(v -> "; verify job " + v.jobId() + " " + v.status().value() + " at " + v.time()
             + ": a backup does not read back, run a Full backup")
@@ -368,22 +357,7 @@ public final class BaculaFdCharm extends CharmBase {
 
   /** Writes this unit's bacula_dir bag, deleting keys it no longer carries (e.g. the schedule). */
   private static void publish(Relation director, FileDaemonUnitData mine) {
-    Map<String, String> wanted = mine.toDatabag();
-    Map<String, String> current = director.localUnitData().asMap();
-    Map<String, String> changes = new HashMap<>();
-    wanted.forEach((k, v) -> {
-      if (!v.equals(current.get(k))) {
-        changes.put(k, v);
-      }
-    });
-    for (String key : java.util.List.of(FileDaemonUnitData.SCHEDULE)) {
-      if (!wanted.containsKey(key) && current.containsKey(key)) {
-        changes.put(key, "");
-      }
-    }
-    if (!changes.isEmpty()) {
-      director.localUnitData().setAll(changes);
-    }
+    director.localUnitData().update(mine.toDatabag(), FileDaemonUnitData.KEYS);
   }
 
   /**
@@ -391,22 +365,7 @@ public final class BaculaFdCharm extends CharmBase {
    * while there is nothing valid to back up (a target that went away must not leave a stale Job).
    */
   private static void withdraw(Relation director) {
-    Map<String, String> current = director.localUnitData().asMap();
-    Map<String, String> changes = new HashMap<>();
-    for (String key : java.util.List.of(FileDaemonUnitData.NAME, FileDaemonUnitData.FILESET,
-        FileDaemonUnitData.PORT, FileDaemonUnitData.SCHEDULE)) {
-      if (current.containsKey(key)) {
-        changes.put(key, "");
-      }
-    }
-    for (String key : FileDaemonUnitData.SCRIPT_KEYS) {
-      if (current.containsKey(key)) {
-        changes.put(key, "");
-      }
-    }
-    if (!changes.isEmpty()) {
-      director.localUnitData().setAll(changes);
-    }
+    director.localUnitData().update(Map.of(), FileDaemonUnitData.KEYS);
   }
 
   private static boolean hasScripts(BackupRequirerData target) {

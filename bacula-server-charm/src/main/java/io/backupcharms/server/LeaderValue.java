@@ -5,6 +5,8 @@ import io.backupcharms.ops.model.Model;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.NameBindings;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -63,11 +65,7 @@ final class LeaderValue<T> {
   void write(T value) {
     String text = serialize.apply(value);
     stored.set(key, text);
-    peers().ifPresent(r -> {
-      if (!text.equals(r.localAppData().get(key).orElse(""))) {
-        r.localAppData().set(key, text);
-      }
-    });
+    peers().ifPresent(r -> r.localAppData().update(Map.of(key, text), List.of()));
   }
 
   private Optional<Relation> peers() {

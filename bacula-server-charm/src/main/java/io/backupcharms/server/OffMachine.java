@@ -77,8 +77,8 @@ final class OffMachine {
       return Optional.empty();
     }
     model.relation(S3Settings.ENDPOINT).ifPresent(r -> {
-      r.localAppData().setAll(OffsiteRelation.request(model.app().name()));
-      r.localUnitData().setAll(OffsiteRelation.request(model.app().name()));
+      r.localAppData().update(OffsiteRelation.request(model.app().name()), List.of());
+      r.localUnitData().update(OffsiteRelation.request(model.app().name()), List.of());
     });
     if (reading.get() instanceof S3Settings.Incomplete w) {
       return pass(Optional.of(new WaitingStatus(w.reason())), "", localVolumes());

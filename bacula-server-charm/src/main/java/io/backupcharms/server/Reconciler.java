@@ -351,7 +351,7 @@ final class Reconciler {
       }
       Map<String, String> bag = new HashMap<>(new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());
       bag.put(UnitPasswords.KEY, UnitPasswords.encode(unitIds));
-      relation.localAppData().setAll(bag);
+      relation.localAppData().update(bag, List.of());
       current.add(relation.id());
     }
     forgetDepartedRelations(secrets, current);
@@ -472,7 +472,7 @@ final class Reconciler {
     if (relation.isEmpty()) {
       return Optional.of(sqlite);
     }
-    relation.get().localAppData().setAll(DatabaseRelation.request());
+    relation.get().localAppData().update(DatabaseRelation.request(), List.of());
     Map<String, String> provider = relation.get().remoteAppData().asMap();
     DatabaseRelation.Reading reading = DatabaseRelation.read(provider, this::readSecret);
     if (reading instanceof DatabaseRelation.Ready ready) {
@@ -512,10 +512,7 @@ final class Reconciler {
           reasons.put(r.unit(), String.join("; ", r.problems()));
         }
       }
-      String value = ClientsLeftOut.encode(reasons);
-      if (!value.equals(relation.localAppData().get(ClientsLeftOut.KEY).orElse(""))) {
-        relation.localAppData().set(ClientsLeftOut.KEY, value);
-      }
+      relation.localAppData().update(Map.of(ClientsLeftOut.KEY, ClientsLeftOut.encode(reasons)), List.of());
     }
   }
 

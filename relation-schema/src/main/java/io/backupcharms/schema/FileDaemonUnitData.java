@@ -53,6 +53,9 @@ public record FileDaemonUnitData(
   /** The four script keys, in the order the reference lists them. */
   public static final List<String> SCRIPT_KEYS = List.of(CLIENT_RUN_BEFORE_BACKUP,
       CLIENT_RUN_AFTER_BACKUP, CLIENT_RUN_BEFORE_RESTORE, CLIENT_RUN_AFTER_RESTORE);
+  /** Every key this record reads and writes. */
+  public static final List<String> KEYS = List.of(NAME, FILESET, PORT, CLIENT_RUN_BEFORE_BACKUP,
+      CLIENT_RUN_AFTER_BACKUP, CLIENT_RUN_BEFORE_RESTORE, CLIENT_RUN_AFTER_RESTORE, SCHEDULE);
 
   /** Validates every value. */
   public FileDaemonUnitData {

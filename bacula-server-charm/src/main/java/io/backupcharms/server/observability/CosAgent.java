@@ -41,10 +41,8 @@ public final class CosAgent {
   /** Writes {@code config} on {@code relation} when it changed. */
   public static void publish(Relation relation, Topology topology, String address, int port,
       Map<String, Object> rules, Path dashboards) {
-    String value = config(topology, address, port, rules, dashboards);
-    if (!value.equals(relation.localUnitData().get("config").orElse(""))) {
-      relation.localUnitData().set("config", value);
-    }
+    relation.localUnitData().update(Map.of("config", config(topology, address, port, rules, dashboards)),
+        List.of());
   }
 
   /** The {@code config} value: {@code CosAgentProviderUnitData} as JSON, every field present. */

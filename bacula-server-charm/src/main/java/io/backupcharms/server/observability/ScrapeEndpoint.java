@@ -2,7 +2,6 @@ package io.backupcharms.server.observability;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backupcharms.ops.model.Databag;
 import io.backupcharms.ops.model.Relation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class ScrapeEndpoint {
     unit.put("prometheus_scrape_unit_path", "");
     unit.put("prometheus_scrape_unit_name", topology.unit());
     unit.put("prometheus_scrape_unit_fqdn", fqdn);
-    update(relation.localUnitData(), unit);
+    relation.localUnitData().update(unit, List.of());
     if (!leader) {
       return;
     }
@@ -49,16 +48,7 @@ public final class ScrapeEndpoint {
     app.put("scrape_metadata", json(topology.metadata()));
     app.put("scrape_jobs", json(List.of(job)));
     app.put("alert_rules", json(rules));
-    update(relation.localAppData(), app);
-  }
-
-  private static void update(Databag bag, Map<String, String> wanted) {
-    wanted.forEach((key, value) -> {
-      // An empty value is an absent key on Juju.
-      if (!value.equals(bag.get(key).orElse(""))) {
-        bag.set(key, value);
-      }
-    });
+    relation.localAppData().update(app, List.of());
   }
 
   private static String json(Object value) {

@@ -191,10 +191,7 @@ public final class ProvidedCertificates {
     for (String csr : requested) {
       list.addObject().put("certificate_signing_request", csr).put("ca", false);
     }
-    String value = list.toString();
-    if (!value.equals(relation.get().localAppData().get(REQUESTS).orElse(""))) {
-      relation.get().localAppData().set(REQUESTS, value);
-    }
+    relation.get().localAppData().update(Map.of(REQUESTS, list.toString()), List.of());
   }
 
   /** What was wrong with the provider's answers, for the status. */

@@ -96,6 +96,22 @@ class ContextTest {
     }
 
     @Test
+    void updateWritesTheOwnedKeysThatDifferAndLeavesOtherKeysAlone() {
+        Context updater = new Context(fw -> new CharmBase(fw) {
+            {
+                fw.observe(ConfigChangedEvent.class, e -> fw.model().relations("backup").get(0).localUnitData()
+                        .update(Map.of("same", "1", "changed", "new", "added", "x"), List.of("same", "changed", "gone")));
+            }
+        }, ctx.meta(), "demo/0");
+        State before = State.empty().withRelation(backup.withLocalUnitData(
+                Map.of("same", "1", "changed", "old", "gone", "stale", "someone-else", "kept")));
+        State out = updater.run(updater.on().configChanged(), before);
+        assertEquals(Map.of("same", "1", "changed", "new", "added", "x", "someone-else", "kept"),
+                out.relation(4).orElseThrow().localUnitData(),
+                "owned keys follow what is wanted, an owned key not wanted is deleted, other keys stay");
+    }
+
+    @Test
     void aNonLeaderCannotReadItsOwnAppBag() {
         Context reader = new Context(fw -> new CharmBase(fw) {
             {

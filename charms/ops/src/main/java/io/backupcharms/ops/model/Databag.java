@@ -1,8 +1,12 @@
 package io.backupcharms.ops.model;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.backupcharms.ops.hooktools.RelationDataAccessError;
 
@@ -66,6 +70,31 @@ public final class Databag {
                 }
             });
         }
+    }
+
+    /**
+     * Makes the bag hold {@code wanted} for the keys this charm owns, in one {@code relation-set}
+     * of only what differs, or none when nothing does: an owned key absent from {@code wanted} is
+     * deleted, keys the charm does not own (and does not want) are left alone. Writing only
+     * changes matters because every write fires relation-changed on the other side.
+     *
+     * @param wanted the values to hold; an empty value means absent
+     * @param owned the keys this charm writes in this bag; the keys of {@code wanted} are owned too
+     * @return whether anything was written
+     */
+    public boolean update(Map<String, String> wanted, Collection<String> owned) {
+        Map<String, String> current = load();
+        Set<String> keys = new LinkedHashSet<>(owned);
+        keys.addAll(wanted.keySet());
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (String key : keys) {
+            String want = Objects.requireNonNullElse(wanted.get(key), "");
+            if (!want.equals(current.getOrDefault(key, ""))) {
+                changes.put(key, want);
+            }
+        }
+        setAll(changes);
+        return !changes.isEmpty();
     }
 
     /** Deletes a key. */
