@@ -136,8 +136,8 @@ public final class PlanBuilder {
             .withFileSet(
                 FileSet.of(LOCAL_FILESET, List.of(layout.workingDirectory().toString()), List.of()))
             .withJob(
-                new Job(HOUSEKEEPING, JobType.ADMIN, null, null, LOCAL_CLIENT, LOCAL_FILESET, null,
-                    STORAGE, POOL, MESSAGES, null, null, null, null, null, null, null, null, List.of()));
+                Job.builder(HOUSEKEEPING, JobType.ADMIN).client(LOCAL_CLIENT).fileSet(LOCAL_FILESET)
+                    .storage(STORAGE).pool(POOL).messages(MESSAGES).build());
     if (!settings.verifySchedule().isEmpty()) {
       dir = dir.withSchedule(new Schedule(VERIFY_SCHEDULE, settings.verifySchedule()));
     }

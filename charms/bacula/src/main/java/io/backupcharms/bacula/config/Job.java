@@ -72,112 +72,126 @@ public record Job(
         runScripts = Check.list(r, "RunScript", runScripts);
     }
 
+    /** A builder for a Job of {@code type} named {@code name}; every other field starts unset. */
+    public static Builder builder(String name, JobType type) {
+        return new Builder(name, type);
+    }
+
+    /** A builder holding this Job's fields, for a copy that differs in some. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name, type);
+        b.level = level;
+        b.jobDefs = jobDefs;
+        b.client = client;
+        b.fileSet = fileSet;
+        b.schedule = schedule;
+        b.storage = storage;
+        b.pool = pool;
+        b.messages = messages;
+        b.where = where;
+        b.replace = replace;
+        b.accurate = accurate;
+        b.priority = priority;
+        b.maximumConcurrentJobs = maximumConcurrentJobs;
+        b.writeBootstrap = writeBootstrap;
+        b.maxWaitTime = maxWaitTime;
+        b.verifyJob = verifyJob;
+        b.runScripts = runScripts;
+        return b;
+    }
+
     /**
      * A backup Job: Incremental by default (Bacula upgrades the first run to Full), Accurate on,
      * so that a restore reproduces the tree including deletions.
      */
     public static Job backup(String name, String client, String fileSet, String storage, String pool,
             String messages) {
-        return new Job(name, JobType.BACKUP, Level.INCREMENTAL, null, client, fileSet, null, storage,
-                pool, messages, null, null, true, null, null, null, null, null, List.of());
+        return builder(name, JobType.BACKUP).level(Level.INCREMENTAL).client(client).fileSet(fileSet)
+                .storage(storage).pool(pool).messages(messages).accurate(true).build();
     }
 
     /** A restore Job restoring under {@code where} and replacing existing files. */
     public static Job restore(String name, String client, String fileSet, String storage, String pool,
             String messages, String where) {
-        return new Job(name, JobType.RESTORE, null, null, client, fileSet, null, storage, pool,
-                messages, where, Replace.ALWAYS, null, null, null, null, null, null, List.of());
+        return builder(name, JobType.RESTORE).client(client).fileSet(fileSet).storage(storage).pool(pool)
+                .messages(messages).where(where).replace(Replace.ALWAYS).build();
     }
 
     /** A verify Job at the given verify level. */
     public static Job verify(String name, Level level, String client, String fileSet, String storage,
             String pool, String messages) {
-        return new Job(name, JobType.VERIFY, level, null, client, fileSet, null, storage, pool,
-                messages, null, null, null, null, null, null, null, null, List.of());
+        return builder(name, JobType.VERIFY).level(level).client(client).fileSet(fileSet).storage(storage)
+                .pool(pool).messages(messages).build();
     }
 
     /** A Job that takes everything else from a JobDefs. */
     public static Job fromDefs(String name, JobType type, String jobDefs) {
-        return new Job(name, type, null, jobDefs, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, List.of());
+        return builder(name, type).jobDefs(jobDefs).build();
     }
 
     /** A copy with another default level. */
     public Job withLevel(Level l) {
-        return new Job(name, type, l, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().level(l).build();
     }
 
     /** A copy inheriting from a JobDefs. */
     public Job withJobDefs(String defs) {
-        return new Job(name, type, level, defs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().jobDefs(defs).build();
     }
 
     /** A copy with another Client. */
     public Job withClient(String c) {
-        return new Job(name, type, level, jobDefs, c, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().client(c).build();
     }
 
     /** A copy with another FileSet. */
     public Job withFileSet(String f) {
-        return new Job(name, type, level, jobDefs, client, f, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().fileSet(f).build();
     }
 
     /** A copy with a Schedule (null: manual runs only). */
     public Job withSchedule(String s) {
-        return new Job(name, type, level, jobDefs, client, fileSet, s, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().schedule(s).build();
     }
 
     /** A copy with another restore prefix. */
     public Job withWhere(String w) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                w, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().where(w).build();
     }
 
     /** A copy with another replace policy. */
     public Job withReplace(Replace r) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, r, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().replace(r).build();
     }
 
     /** A copy with Accurate mode set. */
     public Job withAccurate(Boolean a) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, a, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().accurate(a).build();
     }
 
     /** A copy with another Priority. */
     public Job withPriority(Integer p) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, p, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().priority(p).build();
     }
 
     /** A copy with another Maximum Concurrent Jobs. */
     public Job withMaximumConcurrentJobs(Integer m) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, m, writeBootstrap, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().maximumConcurrentJobs(m).build();
     }
 
     /** A copy with a Write Bootstrap file. */
     public Job withWriteBootstrap(String path) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, path, maxWaitTime, verifyJob, runScripts);
+        return toBuilder().writeBootstrap(path).build();
     }
 
     /** A copy with a Max Wait Time (null: no limit). */
     public Job withMaxWaitTime(Duration wait) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, wait, verifyJob, runScripts);
+        return toBuilder().maxWaitTime(wait).build();
     }
 
     /** A copy with these RunScript blocks instead of the current ones. */
     public Job withRunScripts(List<RunScript> scripts) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, verifyJob, scripts);
+        return toBuilder().runScripts(scripts).build();
     }
 
     /** A copy with one more RunScript block. */
@@ -189,8 +203,151 @@ public record Job(
 
     /** A copy with a Verify Job: the backup Job a scheduled verify reads back. */
     public Job withVerifyJob(String job) {
-        return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
-                where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime, job,
-                runScripts);
+        return toBuilder().verifyJob(job).build();
+    }
+
+    /**
+     * Builds a {@link Job} by named fields, so that a Job with three settings names three, and a
+     * new field does not shift every caller's arguments. Unset fields stay null (left out of the
+     * file); {@link #build()} runs the record's checks.
+     */
+    public static final class Builder {
+        private final String name;
+        private final JobType type;
+        private Level level;
+        private String jobDefs;
+        private String client;
+        private String fileSet;
+        private String schedule;
+        private String storage;
+        private String pool;
+        private String messages;
+        private String where;
+        private Replace replace;
+        private Boolean accurate;
+        private Integer priority;
+        private Integer maximumConcurrentJobs;
+        private String writeBootstrap;
+        private Duration maxWaitTime;
+        private String verifyJob;
+        private List<RunScript> runScripts = List.of();
+
+        private Builder(String name, JobType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        /** Sets level; see {@link Job}. */
+        public Builder level(Level value) {
+            this.level = value;
+            return this;
+        }
+
+        /** Sets jobDefs; see {@link Job}. */
+        public Builder jobDefs(String value) {
+            this.jobDefs = value;
+            return this;
+        }
+
+        /** Sets client; see {@link Job}. */
+        public Builder client(String value) {
+            this.client = value;
+            return this;
+        }
+
+        /** Sets fileSet; see {@link Job}. */
+        public Builder fileSet(String value) {
+            this.fileSet = value;
+            return this;
+        }
+
+        /** Sets schedule; see {@link Job}. */
+        public Builder schedule(String value) {
+            this.schedule = value;
+            return this;
+        }
+
+        /** Sets storage; see {@link Job}. */
+        public Builder storage(String value) {
+            this.storage = value;
+            return this;
+        }
+
+        /** Sets pool; see {@link Job}. */
+        public Builder pool(String value) {
+            this.pool = value;
+            return this;
+        }
+
+        /** Sets messages; see {@link Job}. */
+        public Builder messages(String value) {
+            this.messages = value;
+            return this;
+        }
+
+        /** Sets where; see {@link Job}. */
+        public Builder where(String value) {
+            this.where = value;
+            return this;
+        }
+
+        /** Sets replace; see {@link Job}. */
+        public Builder replace(Replace value) {
+            this.replace = value;
+            return this;
+        }
+
+        /** Sets accurate; see {@link Job}. */
+        public Builder accurate(Boolean value) {
+            this.accurate = value;
+            return this;
+        }
+
+        /** Sets priority; see {@link Job}. */
+        public Builder priority(Integer value) {
+            this.priority = value;
+            return this;
+        }
+
+        /** Sets maximumConcurrentJobs; see {@link Job}. */
+        public Builder maximumConcurrentJobs(Integer value) {
+            this.maximumConcurrentJobs = value;
+            return this;
+        }
+
+        /** Sets writeBootstrap; see {@link Job}. */
+        public Builder writeBootstrap(String value) {
+            this.writeBootstrap = value;
+            return this;
+        }
+
+        /** Sets maxWaitTime; see {@link Job}. */
+        public Builder maxWaitTime(Duration value) {
+            this.maxWaitTime = value;
+            return this;
+        }
+
+        /** Sets verifyJob; see {@link Job}. */
+        public Builder verifyJob(String value) {
+            this.verifyJob = value;
+            return this;
+        }
+
+        /** Sets runScripts; see {@link Job}. */
+        public Builder runScripts(List<RunScript> value) {
+            this.runScripts = value;
+            return this;
+        }
+
+        /**
+         * The Job.
+         *
+         * @throws InvalidConfigException when a field breaks Bacula's rules
+         */
+        public Job build() {
+            return new Job(name, type, level, jobDefs, client, fileSet, schedule, storage, pool, messages,
+                    where, replace, accurate, priority, maximumConcurrentJobs, writeBootstrap, maxWaitTime,
+                    verifyJob, runScripts);
+        }
     }
 }
