@@ -82,6 +82,9 @@ final class TempDirWorkload implements Workload {
     return tlsFiles;
   }
 
+  /** The program each daemon's {@code -t} check runs; a test may wrap the real one. */
+  java.util.function.Function<Daemon, String> checkProgram = Daemon::path;
+
   /** When set, a reload leaves the Director on its old file (Bacula's limit of reload tables). */
   boolean reloadIgnored;
 
@@ -131,7 +134,7 @@ final class TempDirWorkload implements Workload {
 
   @Override
   public Rollout rollout(String address, String consolePassword) {
-    return new Rollout(new ConfigValidator(), layout, new DaemonControl() {
+    return new Rollout(new ConfigValidator(d -> checkProgram.apply(d), Duration.ofSeconds(60)), layout, new DaemonControl() {
       @Override
       public boolean isActive(Daemon daemon) {
         return running.contains(daemon);

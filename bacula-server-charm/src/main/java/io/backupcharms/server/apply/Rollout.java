@@ -1,6 +1,8 @@
 package io.backupcharms.server.apply;
 
 import io.backupcharms.bacula.apply.ApplyResult;
+import io.backupcharms.bacula.apply.CheckedFile;
+import io.backupcharms.bacula.apply.ConfigRejectedException;
 import io.backupcharms.bacula.apply.ConfigApplier;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
@@ -9,13 +11,16 @@ import io.backupcharms.bacula.apply.ReloadFailedException;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
+import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.server.config.BaculaPlan;
+import io.backupcharms.server.config.PlanAssembly;
 import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -54,7 +59,6 @@ public final class Rollout {
   }
 
   private final ConfigApplier applier;
-  private final CandidateCheck check;
   private final ServerLayout layout;
   private final DaemonControl daemons;
   private final Supplier<DirectorControl> console;
@@ -72,19 +76,9 @@ public final class Rollout {
       DaemonControl daemons,
       Supplier<DirectorControl> console) {
     this.applier = new ConfigApplier(validator);
-    this.check = new CandidateCheck(validator, layout.directorConfig());
     this.layout = layout;
     this.daemons = daemons;
     this.console = console;
-  }
-
-  private boolean isLive(BaculaPlan plan) {
-    try {
-      return Files.isRegularFile(layout.directorConfig())
-          && Files.readString(layout.directorConfig()).equals(BaculaRenderer.render(plan.director()));
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static boolean isLive(Path live, String text) {
@@ -140,86 +134,110 @@ public final class Rollout {
    *     cannot be started
    */
   public Result apply(PlanBuilder builder, Clients clients) {
-    for (ClientSpec c : clients.ready()) {
-      Optional<String> problem = builder.problemOf(c);
-      if (problem.isPresent()) {
-        clients = clients.withRejected(c, problem.get());
-      }
+    try {
+      return rollOut(builder, clients);
+    } catch (RolloutException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RolloutException("failed to apply bacula configuration: " + e.getMessage(), e);
     }
-    BaculaPlan plan = builder.build(clients.ready());
-    // The live file passed this check when it was installed: an unchanged plan needs no new one.
-    Optional<String> refused =
-        isLive(plan) ? Optional.empty() : check.problems(plan.director());
-    if (refused.isPresent()) {
-      Optional<String> base = check.problems(builder.build(List.of()).director());
-      if (base.isPresent()) {
-        throw new RolloutException(
-            "bacula-dir -t refuses the server's own configuration: " + base.get());
-      }
+  }
+
+  private Result rollOut(PlanBuilder builder, Clients clients) {
+    PlanAssembly assembly = builder.assemble(clients.ready());
+    for (PlanAssembly.Refusal r : assembly.refused()) {
+      clients = clients.withRejected(r.client(), r.reason());
+    }
+    BaculaPlan plan = assembly.plan();
+    CheckedFile checked;
+    try {
+      // Rendered and checked once; these very bytes are installed below.
+      checked = applier.checkDirector(plan.director(), layout.directorConfig());
+    } catch (ConfigRejectedException together) {
+      // Rare: find out whose resources the Director refuses, one client at a time.
+      refusal(builder.build(List.of()).director()).ifPresent(base -> {
+        throw new RolloutException("bacula-dir -t refuses the server's own configuration: " + base);
+      });
       for (ClientSpec c : clients.ready()) {
-        Optional<String> own = check.problems(builder.build(List.of(c)).director());
+        Optional<String> own = refusal(builder.build(List.of(c)).director());
         if (own.isPresent()) {
           clients = clients.withRejected(c, "the Director refuses its resources: " + own.get());
         }
       }
       plan = builder.build(clients.ready());
-      refused = check.problems(plan.director());
-      if (refused.isPresent()) {
-        throw new RolloutException(
-            "bacula-dir -t refuses the configuration of the remaining clients together: "
-                + refused.get());
+      try {
+        checked = applier.checkDirector(plan.director(), layout.directorConfig());
+      } catch (ConfigRejectedException e) {
+        throw new RolloutException("bacula-dir -t refuses the configuration of the remaining clients "
+            + "together: " + lastLines(e.daemonOutput()));
       }
     }
+    try (CheckedFile director = checked) {
+      return install(plan, director, clients);
+    }
+  }
+
+  /** What {@code bacula-dir -t} says of {@code config}, or empty when it accepts it. */
+  private Optional<String> refusal(DirectorConfig config) {
     try {
-      Optional<String> deferred = Optional.empty();
-      ApplyResult storage = ApplyResult.UNCHANGED;
-      int storageBusy = daemons.isActive(Daemon.STORAGE) && !isLive(layout.storageConfig(),
-          BaculaRenderer.render(plan.storage())) ? activeJobs() : 0;
-      if (storageBusy > 0) {
-        // The Storage Daemon reads its file only at start, and a restart kills every job it
-        // writes: a new certificate or limit waits, on the running daemon's last good file.
-        LOG.warn("{} jobs run: the Storage Daemon restart that applies its new file waits for them", storageBusy);
-        deferred = Optional.of("Storage Daemon configuration change waits for " + storageBusy + " running job"
-            + (storageBusy == 1 ? "" : "s") + " to end");
-      } else {
-        storage = applier.applyStorageDaemon(plan.storage(), layout.storageConfig(), daemon -> {
-          // A stopped daemon reads its new file when it starts just below.
-          if (daemons.isActive(daemon)) {
-            daemons.restart(daemon);
-          }
-        });
-      }
-      if (!daemons.isActive(Daemon.STORAGE)) {
-        daemons.start(Daemon.STORAGE);
-      }
-      Optional<String> storageWait = deferred;
-      ApplyResult director;
-      if (daemons.isActive(Daemon.DIRECTOR)) {
-        try (LazyConsole control = new LazyConsole(console)) {
-          try {
-            director = applier.applyDirector(plan.director(), layout.directorConfig(), control);
-            if (director == ApplyResult.UNCHANGED && Files.exists(restartPending())) {
-              deferred = restartUnlessBusy(control, "a restart put off while jobs ran").or(() -> storageWait);
-            }
-          } catch (ReloadFailedException | ConsoleException e) {
-            // The checked file is installed but the running Director did not take it (an error,
-            // or a reload it ignored, which the generation mark shows). Left so, the next hook
-            // would find the file unchanged and never reload: restart instead, once no job runs.
-            LOG.warn("the Director did not take the new file ({})", e.getMessage());
-            director = ApplyResult.REPLACED;
-            deferred = restartUnlessBusy(control, e.getMessage()).or(() -> storageWait);
-          }
-        }
-      } else {
-        director = applier.applyDirector(plan.director(), layout.directorConfig());
-        daemons.start(Daemon.DIRECTOR);
-      }
-      return new Result(clients, director, storage, deferred);
-    } catch (RuntimeException e) {
-      if (e instanceof RolloutException) {
-        throw e;
-      }
-      throw new RolloutException("failed to apply bacula configuration: " + e.getMessage(), e);
+      applier.checkDirector(config, layout.directorConfig()).close();
+      return Optional.empty();
+    } catch (ConfigRejectedException e) {
+      return Optional.of(lastLines(e.daemonOutput()));
     }
+  }
+
+  /** The last two lines of a daemon's complaint, where it names the file, line and resource. */
+  private static String lastLines(String output) {
+    String[] lines = output.strip().split("\n");
+    return String.join(" ", Arrays.stream(lines, Math.max(0, lines.length - 2), lines.length)
+        .map(String::strip).toList());
+  }
+
+  private Result install(BaculaPlan plan, CheckedFile checkedDirector, Clients clients) {
+    Optional<String> deferred = Optional.empty();
+    ApplyResult storage = ApplyResult.UNCHANGED;
+    String storageText = BaculaRenderer.render(plan.storage());
+    int storageBusy = daemons.isActive(Daemon.STORAGE) && !isLive(layout.storageConfig(), storageText)
+        ? activeJobs() : 0;
+    if (storageBusy > 0) {
+      // The Storage Daemon reads its file only at start, and a restart kills every job it
+      // writes: a new certificate or limit waits, on the running daemon's last good file.
+      LOG.warn("{} jobs run: the Storage Daemon restart that applies its new file waits for them", storageBusy);
+      deferred = Optional.of("Storage Daemon configuration change waits for " + storageBusy + " running job"
+          + (storageBusy == 1 ? "" : "s") + " to end");
+    } else {
+      storage = applier.apply(Daemon.STORAGE, layout.storageConfig(), storageText);
+      // A stopped daemon reads its new file when it starts just below.
+      if (storage == ApplyResult.REPLACED && daemons.isActive(Daemon.STORAGE)) {
+        daemons.restart(Daemon.STORAGE);
+      }
+    }
+    if (!daemons.isActive(Daemon.STORAGE)) {
+      daemons.start(Daemon.STORAGE);
+    }
+    Optional<String> storageWait = deferred;
+    ApplyResult director;
+    if (daemons.isActive(Daemon.DIRECTOR)) {
+      try (LazyConsole control = new LazyConsole(console)) {
+        try {
+          director = applier.installDirector(checkedDirector, plan.director(), control);
+          if (director == ApplyResult.UNCHANGED && Files.exists(restartPending())) {
+            deferred = restartUnlessBusy(control, "a restart put off while jobs ran").or(() -> storageWait);
+          }
+        } catch (ReloadFailedException | ConsoleException e) {
+          // The checked file is installed but the running Director did not take it (an error,
+          // or a reload it ignored, which the generation mark shows). Left so, the next hook
+          // would find the file unchanged and never reload: restart instead, once no job runs.
+          LOG.warn("the Director did not take the new file ({})", e.getMessage());
+          director = ApplyResult.REPLACED;
+          deferred = restartUnlessBusy(control, e.getMessage()).or(() -> storageWait);
+        }
+      }
+    } else {
+      director = checkedDirector.install();
+      daemons.start(Daemon.DIRECTOR);
+    }
+    return new Result(clients, director, storage, deferred);
   }
 }

@@ -9,6 +9,7 @@ import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.FileSet;
 import io.backupcharms.bacula.config.FileSetOptions;
+import io.backupcharms.bacula.config.InvalidConfigException;
 import io.backupcharms.bacula.config.Job;
 import io.backupcharms.bacula.config.Level;
 import io.backupcharms.bacula.config.JobType;
@@ -30,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the Director's and Storage Daemon's configuration. Every client gets its own Client,
@@ -111,8 +113,26 @@ public final class PlanBuilder {
     return settings.limitsVolumes() ? pool.withMaximumVolumes(settings.maxVolumes()) : pool;
   }
 
-  /** Both daemons' configuration with these clients. */
+  /**
+   * Both daemons' configuration with these clients.
+   *
+   * @throws InvalidConfigException when the Bacula model refuses a client's resources
+   */
   public BaculaPlan build(List<ClientSpec> clients) {
+    PlanAssembly assembly = assemble(clients);
+    if (!assembly.refused().isEmpty()) {
+      throw new InvalidConfigException(
+          assembly.refused().stream().map(PlanAssembly.Refusal::reason).toList());
+    }
+    return assembly.plan();
+  }
+
+  /**
+   * Both daemons' configuration with every client whose resources the Bacula model accepts, built
+   * once: the shared resources first, then each client's on top, so one client's bad data is
+   * refused on its own and never takes the others down.
+   */
+  public PlanAssembly assemble(List<ClientSpec> clients) {
     int jobs = Math.max(2, settings.maxConcurrentJobs());
     DirectorConfig dir =
         DirectorConfig.of(
@@ -124,9 +144,6 @@ public final class PlanBuilder {
                     .withPidDirectory(layout.pidDirectory().toString()),
                 catalogResource(),
                 Messages.standard(MESSAGES, layout.logFile().toString()))
-            .withStorage(
-                new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
-                    identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs, storageTls(clients)))
             .withPool(pool());
     dir =
         dir.withClient(
@@ -141,11 +158,23 @@ public final class PlanBuilder {
     if (!settings.verifySchedule().isEmpty()) {
       dir = dir.withSchedule(new Schedule(VERIFY_SCHEDULE, settings.verifySchedule()));
     }
+    List<ClientSpec> accepted = new ArrayList<>();
+    List<PlanAssembly.Refusal> refused = new ArrayList<>();
     for (ClientSpec c : clients) {
-      dir = withClient(dir, c, jobs);
+      Optional<String> problem = runsProblem(c);
+      try {
+        if (problem.isEmpty()) {
+          // Resources validate on construction; a refused client leaves dir as it was.
+          dir = withClient(dir, c, jobs);
+          accepted.add(c);
+        }
+      } catch (InvalidConfigException e) {
+        problem = Optional.of(e.getMessage());
+      }
+      problem.ifPresent(p -> refused.add(new PlanAssembly.Refusal(c, p)));
     }
     for (KnownClient k : retained) {
-      if (clients.stream().noneMatch(c -> c.stem().equals(k.stem()))) {
+      if (accepted.stream().noneMatch(c -> c.stem().equals(k.stem()))) {
         // Only the resource's name matters; nothing may reach the old address, where another
         // machine may answer now, so it points at the server with a password no daemon knows.
         dir = dir.withClient(
@@ -153,17 +182,21 @@ public final class PlanBuilder {
                 CATALOG, settings.fileRetention(), settings.jobRetention(), true, 1, null));
       }
     }
+    // Last, because whether the Storage Daemon may require TLS depends on who was accepted.
+    dir = dir.withStorage(
+        new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
+            identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs, storageTls(accepted)));
     StorageDaemonConfig sd =
         new StorageDaemonConfig(
             StorageDaemon.of(STORAGE_DAEMON, identity.address(), StorageDaemon.DEFAULT_PORT)
-                .withTls(storageTls(clients))
+                .withTls(storageTls(accepted))
                 .withDirectories(
                     layout.workingDirectory().toString(), layout.pidDirectory().toString()),
             List.of(DirectorAccess.of(DIRECTOR, identity.storagePassword()).withTls(identity.tls())),
             List.of(new Device(DEVICE, MEDIA_TYPE, layout.volumes().toString(), jobs)),
             Messages.toDirector(MESSAGES, DIRECTOR));
     // The mark shows after each reload that the Director runs this very file (Rollout).
-    return new BaculaPlan(Generation.marked(dir), sd);
+    return new PlanAssembly(new BaculaPlan(Generation.marked(dir), sd), accepted, refused);
   }
 
   /**
@@ -184,20 +217,19 @@ public final class PlanBuilder {
    *
    * @return the problem, or empty when the client's resources are valid
    */
-  public java.util.Optional<String> problemOf(ClientSpec client) {
-    try {
-      int runs = client.schedule().stream().mapToInt(r -> RunSpec.parse(r).maxRunsPerDay()).sum();
-      if (runs > settings.maxRunsPerDay()) {
-        // One client's schedule must not fill the Director's queue and the volume disk for all.
-        return java.util.Optional.of("schedule asks for up to " + runs + " backups a day, over the"
-            + " server's max-runs-per-day " + settings.maxRunsPerDay() + "; give fewer or less"
-            + " frequent runs in the File Daemon's schedule, or raise max-runs-per-day on bacula-server");
-      }
-      build(List.of(client));
-      return java.util.Optional.empty();
-    } catch (io.backupcharms.bacula.config.InvalidConfigException e) {
-      return java.util.Optional.of(e.getMessage());
+  public Optional<String> problemOf(ClientSpec client) {
+    return assemble(List.of(client)).refused().stream().map(PlanAssembly.Refusal::reason).findFirst();
+  }
+
+  /** One client's schedule must not fill the Director's queue and the volume disk for all. */
+  private Optional<String> runsProblem(ClientSpec client) {
+    int runs = client.schedule().stream().mapToInt(r -> RunSpec.parse(r).maxRunsPerDay()).sum();
+    if (runs <= settings.maxRunsPerDay()) {
+      return Optional.empty();
     }
+    return Optional.of("schedule asks for up to " + runs + " backups a day, over the"
+        + " server's max-runs-per-day " + settings.maxRunsPerDay() + "; give fewer or less"
+        + " frequent runs in the File Daemon's schedule, or raise max-runs-per-day on bacula-server");
   }
 
   private DirectorConfig withClient(DirectorConfig dir, ClientSpec c, int jobs) {

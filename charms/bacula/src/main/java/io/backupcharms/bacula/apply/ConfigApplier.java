@@ -38,18 +38,47 @@ public final class ConfigApplier {
      * @throws ConfigRejectedException when the daemon's check rejects the candidate
      */
     public ApplyResult apply(Daemon daemon, Path live, String content) {
+        try (CheckedFile checked = check(daemon, live, content)) {
+            return checked.install();
+        }
+    }
+
+    /**
+     * Writes {@code content} next to {@code live} and runs the daemon's {@code -t} on it, once;
+     * the result installs those very bytes. Content equal to the live file is not checked again:
+     * it passed when it was installed.
+     *
+     * @throws ConfigRejectedException when the daemon's check rejects the candidate (no file is
+     *     left behind)
+     */
+    public CheckedFile check(Daemon daemon, Path live, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (AtomicFile.sameBytes(live, bytes)) {
-            return ApplyResult.UNCHANGED;
+            return CheckedFile.unchanged(daemon, live);
         }
         Path candidate = AtomicFile.writeCandidate(live, bytes);
         try {
             validator.validate(daemon, candidate, live);
-            AtomicFile.replace(candidate, live);
-        } finally {
+            return CheckedFile.accepted(daemon, live, candidate);
+        } catch (RuntimeException e) {
             AtomicFile.deleteQuietly(candidate);
+            throw e;
         }
-        return ApplyResult.REPLACED;
+    }
+
+    /**
+     * Renders the Director's file once and checks it with {@code bacula-dir -t}, without
+     * installing it.
+     *
+     * @throws InvalidConfigException for dangling references or strings Bacula cannot hold
+     * @throws ConfigRejectedException when {@code bacula-dir -t} rejects it
+     */
+    public CheckedFile checkDirector(DirectorConfig config, Path live) {
+        List<String> dangling = config.danglingReferences();
+        if (!dangling.isEmpty()) {
+            throw new InvalidConfigException(dangling);
+        }
+        return check(Daemon.DIRECTOR, live, BaculaRenderer.render(config));
     }
 
     /**
@@ -59,11 +88,9 @@ public final class ConfigApplier {
      * @throws ConfigRejectedException when {@code bacula-dir -t} rejects it
      */
     public ApplyResult applyDirector(DirectorConfig config, Path live) {
-        List<String> dangling = config.danglingReferences();
-        if (!dangling.isEmpty()) {
-            throw new InvalidConfigException(dangling);
+        try (CheckedFile checked = checkDirector(config, live)) {
+            return checked.install();
         }
-        return apply(Daemon.DIRECTOR, live, BaculaRenderer.render(config));
     }
 
     /**
@@ -75,7 +102,23 @@ public final class ConfigApplier {
      * @throws ReloadFailedException when the Director kept its old configuration
      */
     public ApplyResult applyDirector(DirectorConfig config, Path live, DirectorControl director) {
-        ApplyResult r = applyDirector(config, live);
+        try (CheckedFile checked = checkDirector(config, live)) {
+            return installDirector(checked, config, director);
+        }
+    }
+
+    /**
+     * Installs a Director file checked by {@link #checkDirector} from {@code config} and, if it
+     * changed, reloads the running Director and checks that it now lists exactly the new Jobs,
+     * Clients and Messages.
+     *
+     * @throws ReloadFailedException when the Director kept its old configuration
+     */
+    public ApplyResult installDirector(CheckedFile checked, DirectorConfig config, DirectorControl director) {
+        if (checked.daemon() != Daemon.DIRECTOR) {
+            throw new IllegalArgumentException("a " + checked.daemon() + " file is not the Director's");
+        }
+        ApplyResult r = checked.install();
         if (r == ApplyResult.REPLACED) {
             director.reload();
             verify("Jobs", config.jobs().stream().map(Job::name).toList(), director.jobNames());
