@@ -72,16 +72,11 @@ public record BackupRequirerData(
    */
   public static DatabagResult<BackupRequirerData> fromDatabag(Map<String, String> databag) {
     BagCheck check = new BagCheck(DatabagSchema.BACKUP_REQUIRER_APP, databag);
-    Optional<String> fileset = check.required(FILESET, "the requirer's leader must publish the "
-        + "paths to back up, comma-joined, such as /var/lib/myapp,/etc/myapp");
-    fileset.ifPresent(v -> ValueRules.checkFileset(FILESET, ValueRules.filesetPaths(v), check.errors()));
-    List<Optional<String>> scripts = new ArrayList<>();
-    for (String key : SCRIPT_KEYS) {
-      Optional<String> value = check.optional(key);
-      checkScript(key, value, check.errors());
-      scripts.add(value);
-    }
-    return check.result(() -> new BackupRequirerData(ValueRules.filesetPaths(fileset.orElseThrow()),
+    String fileset = check.required(FILESET, "the requirer's leader must publish the paths to back "
+        + "up, comma-joined, such as /var/lib/myapp,/etc/myapp", "/");
+    List<Optional<String>> scripts = SCRIPT_KEYS.stream().map(check::optional).toList();
+    // The constructor holds the rules; they run once, here.
+    return check.construct(() -> new BackupRequirerData(ValueRules.filesetPaths(fileset),
         scripts.get(0), scripts.get(1), scripts.get(2), scripts.get(3)));
   }
 

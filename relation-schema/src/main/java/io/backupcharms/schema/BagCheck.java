@@ -33,6 +33,14 @@ final class BagCheck {
     return Optional.ofNullable(value);
   }
 
+  /**
+   * The value of a required key; when it is missing, records that and returns {@code standIn}, a
+   * valid value that lets the record still be built once and so report every other key.
+   */
+  String required(String key, String whatToDo, String standIn) {
+    return required(key, whatToDo).orElse(standIn);
+  }
+
   /** The value of an optional key. */
   Optional<String> optional(String key) {
     return Optional.ofNullable(bag.get(key));
@@ -41,6 +49,21 @@ final class BagCheck {
   /** Where the semantic rules add their errors. */
   List<FieldError> errors() {
     return errors;
+  }
+
+  /**
+   * Builds the record once, which runs every value rule in its constructor, and returns it when
+   * neither a rule, the reading nor the schema found a problem; else every error.
+   */
+  <T> DatabagResult<T> construct(Supplier<T> build) {
+    T value = null;
+    try {
+      value = build.get();
+    } catch (InvalidDatabagException e) {
+      errors.addAll(e.errors());
+    }
+    T built = value;
+    return result(() -> built);
   }
 
   /** The record when no rule failed, else every error. */

@@ -116,21 +116,14 @@ public record FileDaemonUnitData(
     BagCheck check = new BagCheck(DatabagSchema.BACULA_DIR_REQUIRER_UNIT, databag);
     String wait = "the bacula-fd unit publishes it once it has a backup relation with a fileset; "
         + "check that unit's status";
-    check.required(NAME, wait).ifPresent(v -> ValueRules.checkBaculaName(NAME, v, check.errors()));
-    Optional<String> fileset = check.required(FILESET, wait);
-    fileset.ifPresent(v -> ValueRules.checkFileset(FILESET, ValueRules.filesetPaths(v), check.errors()));
-    Optional<String> port = check.required(PORT, wait);
-    port.ifPresent(v -> ValueRules.checkPort(PORT, v, check.errors()));
-    List<Optional<String>> scripts = new ArrayList<>();
-    for (String key : SCRIPT_KEYS) {
-      Optional<String> value = check.optional(key);
-      checkScript(key, value, check.errors());
-      scripts.add(value);
-    }
+    String name = check.required(NAME, wait, "fd");
+    String fileset = check.required(FILESET, wait, "/");
+    int port = ValueRules.portNumber(PORT, check.required(PORT, wait, String.valueOf(DEFAULT_PORT)),
+        check.errors());
+    List<Optional<String>> scripts = SCRIPT_KEYS.stream().map(check::optional).toList();
     Optional<String> schedule = check.optional(SCHEDULE);
-    schedule.ifPresent(v -> ValueRules.checkSchedule(SCHEDULE, v, check.errors()));
-    return check.result(() -> new FileDaemonUnitData(databag.get(NAME),
-        ValueRules.filesetPaths(fileset.orElseThrow()), Integer.parseInt(port.orElseThrow()),
+    // The constructor holds the rules; they run once, here.
+    return check.construct(() -> new FileDaemonUnitData(name, ValueRules.filesetPaths(fileset), port,
         scripts.get(0), scripts.get(1), scripts.get(2), scripts.get(3), schedule));
   }
 

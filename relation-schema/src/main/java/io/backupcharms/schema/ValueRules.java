@@ -120,14 +120,17 @@ final class ValueRules {
     }
   }
 
-  /** Checks a port given as its databag string. */
-  static void checkPort(String key, String value, List<FieldError> out) {
+  /**
+   * The port a databag string spells; a stand-in after recording the problem when it spells none
+   * (the range is the record's rule, {@link #checkPort(String, int, List)}).
+   */
+  static int portNumber(String key, String value, List<FieldError> out) {
     if (!value.matches("[1-9][0-9]{0,4}")) {
       out.add(new FieldError(key, key + " " + quote(value) + " is not a TCP port; use a decimal "
           + "number from 1 to 65535 without sign, spaces or leading zeros, such as 9102"));
-      return;
+      return FileDaemonUnitData.DEFAULT_PORT;
     }
-    checkPort(key, Integer.parseInt(value), out);
+    return Integer.parseInt(value);
   }
 
   /** Checks a port number. */
