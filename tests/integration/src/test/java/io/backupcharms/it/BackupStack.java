@@ -29,7 +29,12 @@ public final class BackupStack {
 
   /** Deploys one unit of bacula-server as {@link #SERVER}. */
   public static void deployServer(JujuModel model) {
-    model.deploy(Charms.baculaServer(), SERVER, 1, Map.of());
+    deployServer(model, Release.current());
+  }
+
+  /** Deploys one unit of {@code release}'s bacula-server as {@link #SERVER}. */
+  static void deployServer(JujuModel model, Release release) {
+    model.deploy(release.server(), SERVER, 1, Map.of());
   }
 
   /**
@@ -37,10 +42,15 @@ public final class BackupStack {
    * {@code app-integrator} and its File Daemon {@code app-fd}, all related, the fd to the server.
    */
   public static void deployTarget(JujuModel model, String app, int units) {
+    deployTarget(model, app, units, Release.current());
+  }
+
+  /** Like {@link #deployTarget(JujuModel, String, int)}, with {@code release}'s charms. */
+  static void deployTarget(JujuModel model, String app, int units, Release release) {
     model.deploy(Charms.demoApp(), app, units, Map.of());
-    model.deploy(Charms.backupIntegrator(), integrator(app), 1, Map.of(
+    model.deploy(release.integrator(), integrator(app), 1, Map.of(
         "fileset", FILESET, "run-before-backup", DUMP_SCRIPT, "run-after-restore", LOAD_SCRIPT));
-    model.deploy(Charms.baculaFd(), fd(app), 1, Map.of());
+    model.deploy(release.fd(), fd(app), 1, Map.of());
     model.integrate(app + ":juju-info", integrator(app) + ":juju-info");
     model.integrate(app + ":juju-info", fd(app) + ":juju-info");
     model.integrate(integrator(app) + ":backup", fd(app) + ":backup");

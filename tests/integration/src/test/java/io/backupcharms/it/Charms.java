@@ -22,16 +22,16 @@ public final class Charms {
 
   /** The built bacula-fd charm. */
   public static Path baculaFd() {
-    return built("bacula-fd-charm", "bacula-fd");
+    return built(Repo.root(), "bacula-fd-charm", "bacula-fd");
   }
 
   /** The built bacula-server charm. */
   public static Path baculaServer() {
-    return built("bacula-server-charm", "bacula-server");
+    return built(Repo.root(), "bacula-server-charm", "bacula-server");
   }
 
   static Path backupIntegrator() {
-    return built("backup-integrator-charm", "backup-integrator");
+    return built(Repo.root(), "backup-integrator-charm", "backup-integrator");
   }
 
   static Path demoApp() {
@@ -60,9 +60,9 @@ public final class Charms {
     return packed("adversarial/py-backup");
   }
 
-  /** The module's {@code <name>_*.charm} from {@code mvn package}. */
-  private static Path built(String module, String name) {
-    Path target = Repo.root().resolve(module).resolve("target");
+  /** The module's {@code <name>_*.charm} from {@code mvn package} in the tree at {@code root}. */
+  static Path built(Path root, String module, String name) {
+    Path target = root.resolve(module).resolve("target");
     try (Stream<Path> files = Files.list(target)) {
       List<Path> charms = files.filter(p -> p.getFileName().toString().startsWith(name + "_")
           && p.getFileName().toString().endsWith(".charm")).sorted().toList();
