@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.UnixStat;
@@ -18,6 +17,12 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * charms of {@code tests/charms}, packed here.
  */
 public final class Charms {
+  /**
+   * The base whose archives the tests deploy: Ubuntu 22.04 ships Bacula 9.6.7, the upstream
+   * version Debian 12 ships to the machines the tests run on, so it is the base they truly cover.
+   */
+  public static final String TESTED_BASE = "ubuntu@22.04";
+
   private Charms() {}
 
   /** The built bacula-fd charm. */
@@ -60,20 +65,18 @@ public final class Charms {
     return packed("adversarial/py-backup");
   }
 
-  /** The module's {@code <name>_*.charm} from {@code mvn package}. */
+  /**
+   * The module's {@code <name>_<TESTED_BASE>-amd64.charm} from {@code mvn package} (charm-pack
+   * writes one archive per base).
+   */
   private static Path built(String module, String name) {
-    Path target = Repo.root().resolve(module).resolve("target");
-    try (Stream<Path> files = Files.list(target)) {
-      List<Path> charms = files.filter(p -> p.getFileName().toString().startsWith(name + "_")
-          && p.getFileName().toString().endsWith(".charm")).sorted().toList();
-      if (charms.isEmpty()) {
-        throw new IllegalStateException("no " + name + "_*.charm in " + target + "; build it with "
-            + "mvn -B package from the repository root");
-      }
-      return charms.get(charms.size() - 1);
-    } catch (IOException e) {
-      throw new IllegalStateException("no " + target + "; build the " + module + " module first", e);
+    Path charm = Repo.root().resolve(module).resolve("target")
+        .resolve(name + "_" + TESTED_BASE + "-amd64.charm");
+    if (!Files.isRegularFile(charm)) {
+      throw new IllegalStateException("no " + charm + "; build it with mvn -B package from the "
+          + "repository root");
     }
+    return charm;
   }
 
   /**
