@@ -21,7 +21,8 @@ SECTION="Backup and restore throughput"
 
 [ "$(id -u)" -eq 0 ] || { echo "bench/backup: needs root (localjuju machines are namespaces)" >&2; exit 2; }
 command -v "$JUJU" >/dev/null || { echo "bench/backup: $JUJU missing; run mvn -B package first" >&2; exit 2; }
-charm() { ls "$ROOT/$1/target/$2"_*.charm 2>/dev/null | tail -1; }
+# The ubuntu@22.04 archive (sorted first), the base the tests cover.
+charm() { ls "$ROOT/$1/target/$2"_*.charm 2>/dev/null | head -1; }
 FD=$(charm bacula-fd-charm bacula-fd); SERVER=$(charm bacula-server-charm bacula-server)
 INTEGRATOR=$(charm backup-integrator-charm backup-integrator)
 for c in "$FD" "$SERVER" "$INTEGRATOR"; do [ -n "$c" ] || { echo "bench/backup: charms not built; run mvn -B package" >&2; exit 2; }; done

@@ -94,7 +94,8 @@ setting() { sed -n "s/^$2='\(.*\)'$/\1/p" "$1/dispatch"; }
 # Juju unpacks it (modes, links; dispatch puts back the jar times)
 unpack() {
   local dir="$work/$1/$2/charm" file
-  file=$(ls "${3:-$from}/${module[$1]}"/target/"$1"_*.charm)
+  # One archive per base (identical but for the manifest); ls sorts ubuntu@22.04 first.
+  file=$(ls "${3:-$from}/${module[$1]}"/target/"$1"_*.charm | head -1)
   mkdir -p "$dir"
   (cd "$dir" && unzip -q "$file")
   echo "$dir"
@@ -178,7 +179,7 @@ export BENCH_JAVA="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *
 export BENCH_FLAGS="$(setting "$d" JVM_FLAGS)"
 export BENCH_CALLS="$(for k in "${!calls[@]}"; do echo "$k=${calls[$k]}|${status[$k]}"; done)"
 export BENCH_LAYOUT="$(for c in "${charms[@]}"; do
-  f=$(ls "$from/${module[$c]}"/target/"$c"_*.charm)
+  f=$(ls "$from/${module[$c]}"/target/"$c"_*.charm | head -1)
   echo "$c=$(unzip -Z1 "$f" | grep -c '^lib/.*\.jar$')|$(unzip -Zl "$f" lib/charm.jsa | awk '/charm.jsa/ {printf "%.1f", $4/1048576}')"
 done)"
 python3 "$(dirname "$0")/report.py" "$root/docs/reference/performance.md"

@@ -7,6 +7,7 @@ import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
+import io.backupcharms.bacula.host.AptInstaller;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
@@ -48,7 +49,6 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   static final Path NOOP = STATE_DIR.resolve("noop");
   private static final Path MONITOR_PASSWORD = STATE_DIR.resolve("monitor-password");
   private static final Path BINARY = Path.of("/usr/sbin/bacula-fd");
-  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(MachineFileDaemonHost.class);
@@ -59,11 +59,15 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     return Files.isExecutable(BINARY);
   }
 
+  /**
+   * Installs Debian's bacula-fd with the installer both charms share: it waits for apt's lock,
+   * and the packaged daemon does not start on the package's configuration, whose passwords
+   * the charm's Director does not know (a "Security Alert" in Bacula's log); the charm
+   * starts it once its own configuration is written.
+   */
   @Override
   public void install() {
-    run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "bacula-fd"), COMMAND_TIMEOUT,
-        "installing bacula-fd with apt failed; check the machine's package sources, then run "
-            + "juju resolve on this unit");
+    new AptInstaller().install(List.of("bacula-fd"));
   }
 
   @Override

@@ -1,7 +1,8 @@
 package io.backupcharms.server.workload;
 
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.host.AptInstaller;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ public final class Packages {
   private static final Map<String, String> ENV =
       Map.of("DEBIAN_FRONTEND", "noninteractive", "PATH",
           "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+  /** The installer both charms share: lock waits, and daemons kept stopped until configured. */
+  private static final AptInstaller APT = new AptInstaller();
 
   private Packages() {}
 
@@ -35,22 +38,17 @@ public final class Packages {
 
   /** The packages of the list that are not installed. */
   public static List<String> missing(List<String> packages) {
-    List<String> out = new ArrayList<>();
-    for (String p : packages) {
-      CommandResult r =
-          Commands.run(List.of("dpkg-query", "-W", "-f=${Status}", p), ENV, null, Duration.ofSeconds(30));
-      if (!r.isSuccess() || !r.output().contains("install ok installed")) {
-        out.add(p);
-      }
-    }
-    return out;
+    return APT.missing(packages);
   }
 
   /**
    * Installs what is missing. The PostgreSQL backend's database set-up by dbconfig-common is
-   * declined first: the charm creates the schema itself with the relation's credentials.
+   * declined first: the charm creates the schema itself with the relation's credentials. The
+   * packaged Director and Storage Daemon do not start on the package's configuration; the charm
+   * starts them once it has written its own.
    *
-   * @throws IllegalStateException with apt's last lines when the install fails
+   * @throws IllegalStateException with apt's last lines, or the holder of apt's lock, when the
+   *     install fails
    */
   public static void ensure(List<String> packages) {
     List<String> missing = missing(packages);
@@ -72,22 +70,10 @@ public final class Packages {
         }
       }
     }
-    List<String> argv = new ArrayList<>(
-        List.of("apt-get", "install", "-y", "-q", "--no-install-recommends",
-            "-o", "Dpkg::Options::=--force-confold"));
-    argv.addAll(missing);
-    CommandResult r = Commands.run(argv, ENV, null, Duration.ofMinutes(10));
-    if (!r.isSuccess()) {
-      CommandResult update =
-          Commands.run(List.of("apt-get", "update", "-q"), ENV, null, Duration.ofMinutes(5));
-      if (update.isSuccess()) {
-        r = Commands.run(argv, ENV, null, Duration.ofMinutes(10));
-      }
-    }
-    if (!r.isSuccess()) {
-      throw new IllegalStateException(
-          "installing " + String.join(" ", missing) + " failed: " + r.tail(3)
-              + "; check the machine's apt sources, then run juju resolve");
+    try {
+      APT.install(missing);
+    } catch (BaculaException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 }

@@ -66,8 +66,8 @@ public final class CharmPack {
     FileTime time = FileTime.from(options.timestamp());
     String packedRuntime = options.cds() ? CdsTraining.runtimeVersion() : "";
     byte[] dispatch = DispatchScript.render(charmcraft.name(), options.mainClass(), classpath,
-        options.timestamp().getEpochSecond(), packedRuntime, options.jvmFlags())
-        .getBytes(StandardCharsets.UTF_8);
+        options.timestamp().getEpochSecond(), packedRuntime, options.jvmFlags(),
+        buildDigest(stage, jars)).getBytes(StandardCharsets.UTF_8);
 
     Map<String, byte[]> generated = new LinkedHashMap<>();
     generated.put("metadata.yaml", yaml(charmcraft.metadata()));
@@ -88,13 +88,14 @@ public final class CharmPack {
     }
 
     List<Path> built = new ArrayList<>();
-    for (String arch : charmcraft.architectures()) {
+    // One archive per platform, as charmcraft packs: each manifest names only its own base.
+    for (Platform platform : charmcraft.platforms()) {
       List<ArchiveItem> items = new ArrayList<>();
       items.add(ArchiveItem.bytes("dispatch", 0755, dispatch));
       items.add(ArchiveItem.directory("hooks"));
       HOOK_LINKS.forEach(h -> items.add(ArchiveItem.symlink("hooks/" + h, "../dispatch")));
       generated.forEach((name, bytes) -> items.add(ArchiveItem.bytes(name, 0644, bytes)));
-      items.add(ArchiveItem.bytes("manifest.yaml", 0644, yaml(charmcraft.manifest(arch))));
+      items.add(ArchiveItem.bytes("manifest.yaml", 0644, yaml(charmcraft.manifest(platform))));
       items.add(ArchiveItem.directory("lib"));
       for (String jar : jars) {
         items.add(ArchiveItem.file(jar, 0644, stage.resolve(jar)));
@@ -103,7 +104,7 @@ public final class CharmPack {
         items.add(ArchiveItem.file(CdsTraining.ARCHIVE, 0644, stage.resolve(CdsTraining.ARCHIVE)));
       }
       items.addAll(extra);
-      Path target = options.outputDir().resolve(charmcraft.fileName(arch));
+      Path target = options.outputDir().resolve(charmcraft.fileName(platform));
       CharmZip.write(target, items, time);
       List<String> problems = PackedCharm.open(target)
           .problemsAgainst(options.projectDir().resolve("charmcraft.yaml"));
@@ -174,6 +175,22 @@ public final class CharmPack {
       }
     }
     return sources;
+  }
+
+  /** The first 16 hex digits of the SHA-256 of the class path jars, in class path order. */
+  private static String buildDigest(Path stage, List<String> jars) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String jar : jars) {
+        sha.update(jar.getBytes(StandardCharsets.UTF_8));
+        sha.update(Files.readAllBytes(stage.resolve(jar)));
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new CharmPackException("cannot read the staged jars in " + stage + ": " + e.getMessage(), e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JDK has no SHA-256", e);
+    }
   }
 
   private void setMtime(Path jar) {

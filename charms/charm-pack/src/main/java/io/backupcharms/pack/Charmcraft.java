@@ -35,14 +35,12 @@ final class Charmcraft {
 
   private final Map<String, Object> doc;
   private final String name;
-  private final String base;
-  private final List<String> architectures;
+  private final List<Platform> platforms;
 
-  private Charmcraft(Map<String, Object> doc, String name, String base, List<String> architectures) {
+  private Charmcraft(Map<String, Object> doc, String name, List<Platform> platforms) {
     this.doc = doc;
     this.name = name;
-    this.base = base;
-    this.architectures = architectures;
+    this.platforms = List.copyOf(platforms);
   }
 
   /**
@@ -77,31 +75,34 @@ final class Charmcraft {
         problems.add(where + ": " + key + " is missing; Juju and Charmhub show it to operators");
       }
     }
-    String base = string(doc, "base");
-    if (base == null || !BASE.matcher(base).matches()) {
-      problems.add(where + ": base " + quote(base) + " is not a base such as ubuntu@24.04");
+    if (doc.containsKey("bases")) {
+      problems.add(where + ": the bases key is charmcraft 2's; write 'base: ubuntu@24.04' with "
+          + "'platforms: {amd64: }', or one platform per base: 'platforms: {ubuntu@22.04:amd64: , "
+          + "ubuntu@24.04:amd64: }'");
     }
-    List<String> architectures = architectures(doc.get("platforms"), where, problems);
+    String base = string(doc, "base");
+    if (doc.containsKey("base") && (base == null || !BASE.matcher(base).matches())) {
+      problems.add(where + ": base " + quote(base) + " is not a base such as ubuntu@24.04");
+      base = null;
+    }
+    List<Platform> platforms = platforms(doc.get("platforms"), doc.containsKey("base"), base, where,
+        problems);
     checkRelations(doc, where, problems);
     checkConfig(doc.get("config"), where, problems);
     checkActions(doc.get("actions"), where, problems);
     if (!problems.isEmpty()) {
       throw new CharmPackException(problems);
     }
-    return new Charmcraft(doc, name, base, architectures);
+    return new Charmcraft(doc, name, platforms);
   }
 
   String name() {
     return name;
   }
 
-  /** The base, e.g. {@code ubuntu@24.04}. */
-  String base() {
-    return base;
-  }
-
-  List<String> architectures() {
-    return architectures;
+  /** The platforms to pack for, one archive each, in charmcraft.yaml's order. */
+  List<Platform> platforms() {
+    return platforms;
   }
 
   /** The metadata.yaml content: charmcraft's metadata keys, with title as display-name. */
@@ -130,23 +131,18 @@ final class Charmcraft {
     return map(doc.get("actions"));
   }
 
-  /** The manifest.yaml content for one architecture, like charmcraft's. */
-  Map<String, Object> manifest(String architecture) {
-    String[] parts = base.split("@", 2);
-    Map<String, Object> baseEntry = new LinkedHashMap<>();
-    baseEntry.put("name", parts[0]);
-    baseEntry.put("channel", parts[1]);
-    baseEntry.put("architectures", List.of(architecture));
+  /** The manifest.yaml content for one platform, like charmcraft's: only that base. */
+  Map<String, Object> manifest(Platform platform) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("analysis", Map.of("attributes", List.of(
         attribute("language", "java"), attribute("framework", "backupcharms-ops"))));
-    manifest.put("bases", List.of(baseEntry));
+    manifest.put("bases", List.of(platform.manifestBase()));
     return manifest;
   }
 
   /** The archive's file name, as charmcraft names it. */
-  String fileName(String architecture) {
-    return name + "_" + base + "-" + architecture + ".charm";
+  String fileName(Platform platform) {
+    return platform.fileName(name);
   }
 
   private static Map<String, Object> attribute(String name, String result) {
@@ -156,23 +152,57 @@ final class Charmcraft {
     return attribute;
   }
 
-  private static List<String> architectures(Object platforms, String where, List<String> problems) {
-    List<String> result = new ArrayList<>();
+  /**
+   * The platforms, in charmcraft's two notations: with a top-level {@code base}, each platform
+   * is an architecture ({@code amd64:}, or {@code build-for: [amd64]}); without one, each names
+   * its base too ({@code ubuntu@22.04:amd64:}, or {@code build-for: [ubuntu@22.04:amd64]}), and
+   * charmcraft packs one charm per platform.
+   */
+  private static List<Platform> platforms(Object platforms, boolean hasBaseKey, String base,
+      String where, List<String> problems) {
+    List<Platform> result = new ArrayList<>();
     if (!(platforms instanceof Map) || ((Map<?, ?>) platforms).isEmpty()) {
-      problems.add(where + ": platforms is missing; add e.g. 'platforms: {amd64: }'");
+      problems.add(where + ": platforms is missing; add e.g. 'platforms: {ubuntu@22.04:amd64: , "
+          + "ubuntu@24.04:amd64: }'");
       return result;
     }
     for (Map.Entry<?, ?> e : ((Map<?, ?>) platforms).entrySet()) {
-      String arch = String.valueOf(e.getKey());
+      String target = String.valueOf(e.getKey());
       Object buildFor = map(e.getValue()).get("build-for");
       if (buildFor instanceof List && !((List<?>) buildFor).isEmpty()) {
-        arch = String.valueOf(((List<?>) buildFor).get(0)).replaceFirst("^.*:", "");
+        target = String.valueOf(((List<?>) buildFor).get(0));
+      }
+      int colon = target.lastIndexOf(':');
+      String platformBase = colon < 0 ? null : target.substring(0, colon);
+      String arch = target.substring(colon + 1);
+      String at = where + ": platform " + quote(String.valueOf(e.getKey()));
+      if (hasBaseKey && platformBase != null) {
+        problems.add(at + " names a base, and so does the base key; with several bases, remove "
+            + "the base key and name each platform <base>:<arch>, e.g. ubuntu@22.04:amd64");
+        continue;
+      }
+      if (!hasBaseKey && platformBase == null) {
+        problems.add(at + " names no base; add 'base: ubuntu@24.04', or name the platform "
+            + "<base>:<arch>, e.g. ubuntu@22.04:amd64");
+        continue;
+      }
+      if (platformBase != null && !BASE.matcher(platformBase).matches()) {
+        problems.add(at + ": " + quote(platformBase) + " is not a base such as ubuntu@24.04");
+        continue;
       }
       if (!ARCHITECTURES.contains(arch)) {
-        problems.add(where + ": platform " + quote(arch) + " is not an architecture Juju knows; "
-            + "use one of " + new TreeSet<>(ARCHITECTURES));
-      } else {
-        result.add(arch);
+        problems.add(at + ": " + quote(arch) + " is not an architecture Juju knows; use one of "
+            + new TreeSet<>(ARCHITECTURES));
+        continue;
+      }
+      String resolved = platformBase != null ? platformBase : base;
+      if (resolved != null) {
+        Platform platform = new Platform(resolved, arch);
+        if (result.contains(platform)) {
+          problems.add(at + " repeats " + resolved + " " + arch + "; each platform packs one charm");
+        } else {
+          result.add(platform);
+        }
       }
     }
     return result;

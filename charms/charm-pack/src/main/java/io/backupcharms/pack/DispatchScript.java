@@ -35,12 +35,19 @@ final class DispatchScript {
 
   private DispatchScript() {}
 
+  /**
+   * The dispatch script.
+   *
+   * @param charmBuild a digest of the class path jars, naming the AppCDS archives dispatch
+   *     builds on the machine, so that those of another build are never mapped
+   */
   static String render(String charmName, String mainClass, String classpath, long jarMtime,
-      String packedJavaRuntime, List<String> jvmFlags) {
+      String packedJavaRuntime, List<String> jvmFlags, String charmBuild) {
     String jvm = String.join(" ", jvmFlags);
     Map<String, String> values = Map.of("@NAME@", charmName, "@MAIN_CLASS@", mainClass,
         "@CLASSPATH@", classpath, "@JAR_MTIME@", Long.toString(jarMtime),
-        "@PACKED_JAVA_RUNTIME@", packedJavaRuntime, "@JVM_FLAGS@", jvm);
+        "@PACKED_JAVA_RUNTIME@", packedJavaRuntime, "@JVM_FLAGS@", jvm,
+        "@CHARM_BUILD@", charmBuild);
     String script = template();
     for (Map.Entry<String, String> e : values.entrySet()) {
       String value = e.getValue();

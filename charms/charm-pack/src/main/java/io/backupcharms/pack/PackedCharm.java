@@ -102,7 +102,7 @@ public final class PackedCharm {
 
   /**
    * The archives a charm module's build wrote: {@code target/<name>_<base>-<arch>.charm} for
-   * each platform of its charmcraft.yaml.
+   * each platform of its charmcraft.yaml, in its order.
    *
    * @param projectDir the charm module's directory (the {@code charm.project.dir} system
    *     property in tests run by charm-parent)
@@ -111,8 +111,8 @@ public final class PackedCharm {
   public static List<Path> builtArchives(Path projectDir) {
     Charmcraft charmcraft = Charmcraft.load(projectDir.resolve("charmcraft.yaml"));
     List<Path> archives = new ArrayList<>();
-    for (String arch : charmcraft.architectures()) {
-      Path archive = projectDir.resolve("target").resolve(charmcraft.fileName(arch));
+    for (Platform platform : charmcraft.platforms()) {
+      Path archive = projectDir.resolve("target").resolve(charmcraft.fileName(platform));
       if (!Files.isRegularFile(archive)) {
         throw new CharmPackException(archive + " does not exist; build it with mvn package");
       }
@@ -189,6 +189,22 @@ public final class PackedCharm {
     return Optional.empty();
   }
 
+  /**
+   * The bases the manifest says the charm runs on, as Juju shows them, e.g.
+   * {@code [ubuntu@22.04]}: what {@code juju deploy --base} may choose from.
+   */
+  public List<String> bases() {
+    List<String> bases = new ArrayList<>();
+    Object listed = yaml("manifest.yaml").get("bases");
+    if (listed instanceof List) {
+      for (Object base : (List<?>) listed) {
+        Map<String, Object> b = Charmcraft.map(base);
+        bases.add(b.get("name") + "@" + b.get("channel"));
+      }
+    }
+    return bases;
+  }
+
   /** The main class dispatch starts. */
   public String mainClass() {
     return dispatchValue("MAIN_CLASS");
@@ -259,9 +275,11 @@ public final class PackedCharm {
     List<String> problems = problems();
     Charmcraft charmcraft = Charmcraft.load(charmcraftYaml);
     String at = file.getFileName() + ": ";
-    if (!charmcraft.architectures().stream().map(charmcraft::fileName)
-        .anyMatch(n -> n.equals(file.getFileName().toString()))) {
-      problems.add(at + "file name does not match " + charmcraft.fileName("<arch>"));
+    Optional<Platform> platform = charmcraft.platforms().stream()
+        .filter(p -> charmcraft.fileName(p).equals(file.getFileName().toString())).findFirst();
+    if (platform.isEmpty()) {
+      problems.add(at + "file name is none of charmcraft.yaml's platforms' "
+          + charmcraft.platforms().stream().map(charmcraft::fileName).toList());
     }
     if (!problems.isEmpty()) {
       return problems;
@@ -281,6 +299,11 @@ public final class PackedCharm {
     compare(at + "config.yaml options", Charmcraft.map(charmcraft.config().get("options")),
         Charmcraft.map(yaml("config.yaml").get("options")), problems);
     compare(at + "actions.yaml", charmcraft.actions(), yaml("actions.yaml"), problems);
+    Object bases = yaml("manifest.yaml").get("bases");
+    if (!List.of(platform.get().manifestBase()).equals(bases)) {
+      problems.add(at + "manifest.yaml bases are " + bases + "; the file name says "
+          + List.of(platform.get().manifestBase()));
+    }
     return problems;
   }
 

@@ -20,13 +20,63 @@ class CharmPackTest {
   @TempDir static Path root;
   static SampleCharm sample;
   static Path charm;
+  static Path jammy;
 
   @BeforeAll
   static void pack() throws IOException {
     sample = new SampleCharm(root);
     List<Path> built = new CharmPack(sample.options(true)).pack();
+    jammy = sample.outputDir.resolve("sample_ubuntu@22.04-amd64.charm");
     charm = sample.outputDir.resolve("sample_ubuntu@24.04-amd64.charm");
-    assertEquals(List.of(charm), built);
+    assertEquals(List.of(jammy, charm), built);
+  }
+
+  @Test
+  void eachBaseGetsItsOwnArchiveThatNamesOnlyThatBase() {
+    PackedCharm older = PackedCharm.open(jammy);
+    PackedCharm newer = PackedCharm.open(charm);
+    assertEquals(List.of(), older.problemsAgainst(sample.projectDir.resolve("charmcraft.yaml")));
+    assertEquals(List.of("ubuntu@22.04"), older.bases());
+    assertEquals(List.of("ubuntu@24.04"), newer.bases());
+    assertEquals(List.of(Map.of("name", "ubuntu", "channel", "22.04", "architectures",
+        List.of("amd64"))), older.yaml("manifest.yaml").get("bases"));
+    // Only the manifest differs: the same dispatch, YAML and jar run on either base.
+    for (String name : List.of("dispatch", "metadata.yaml", "config.yaml", "actions.yaml")) {
+      assertEquals(newer.entry(name).orElseThrow().text(), older.entry(name).orElseThrow().text());
+    }
+    assertArrayEquals(newer.entry("lib/charm.jar").orElseThrow().content(),
+        older.entry("lib/charm.jar").orElseThrow().content());
+    assertEquals(List.of(jammy, charm), PackedCharm.builtArchives(sample.projectDir));
+  }
+
+  @Test
+  void anArchiveWhoseManifestDisagreesWithItsNameIsCaught() throws IOException {
+    Path renamed = root.resolve("renamed").resolve("sample_ubuntu@24.04-amd64.charm");
+    Files.createDirectories(renamed.getParent());
+    Files.copy(jammy, renamed);
+    String all = String.join("\n", PackedCharm.open(renamed)
+        .problemsAgainst(sample.projectDir.resolve("charmcraft.yaml")));
+    assertTrue(all.contains("manifest.yaml bases are [{name=ubuntu, channel=22.04, "
+        + "architectures=[amd64]}]; the file name says [{name=ubuntu, channel=24.04"), all);
+  }
+
+  @Test
+  void bothPlatformNotationsGiveTheirBases() {
+    String head = String.join("\n", "type: charm", "name: two", "summary: s", "description: d", "");
+    assertEquals(List.of(new Platform("ubuntu@24.04", "amd64"), new Platform("ubuntu@24.04", "arm64")),
+        Charmcraft.parse(head + "base: ubuntu@24.04\nplatforms: {amd64: , arm: {build-on: [arm64], "
+            + "build-for: [arm64]}}\n", "a.yaml").platforms());
+    assertEquals(List.of(new Platform("ubuntu@22.04", "amd64"), new Platform("ubuntu@24.04", "amd64")),
+        Charmcraft.parse(head + "platforms: {ubuntu@22.04:amd64: , jammy-less: {build-on: "
+            + "[ubuntu@24.04:amd64], build-for: [ubuntu@24.04:amd64]}}\n", "b.yaml").platforms());
+    CharmPackException mixed = assertThrows(CharmPackException.class, () -> Charmcraft.parse(
+        head + "base: ubuntu@24.04\nplatforms: {ubuntu@22.04:amd64: }\n", "c.yaml"));
+    assertTrue(mixed.getMessage().contains("remove the base key and name each platform "
+        + "<base>:<arch>"), mixed.getMessage());
+    CharmPackException none = assertThrows(CharmPackException.class, () -> Charmcraft.parse(
+        head + "platforms: {amd64: }\n", "d.yaml"));
+    assertTrue(none.getMessage().contains("platform \"amd64\" names no base; add 'base: "
+        + "ubuntu@24.04', or name the platform <base>:<arch>"), none.getMessage());
   }
 
   @Test
@@ -54,7 +104,7 @@ class CharmPackTest {
     PackedCharm first = PackedCharm.open(charm);
     Path again = root.resolve("again");
     SampleCharm other = new SampleCharm(again);
-    new CharmPack(other.options(false)).pack();
+    new CharmPack(other.options(false)).pack();  // both bases again
     PackedCharm second = PackedCharm.open(other.outputDir.resolve("sample_ubuntu@24.04-amd64.charm"));
     for (String name : List.of("metadata.yaml", "config.yaml", "actions.yaml", "manifest.yaml")) {
       assertEquals(first.entry(name).orElseThrow().text(), second.entry(name).orElseThrow().text());
@@ -125,14 +175,35 @@ class CharmPackTest {
 
   @Test
   void aForeignJdkBuildGetsAnArchiveBuiltOnTheMachine() throws Exception {
-    Path dir = Files.createDirectories(root.resolve("unit-sample-1/charm"));
-    PackedCharm.open(charm).extractTo(dir);
-    Path dispatch = dir.resolve("dispatch");
-    Files.writeString(dispatch, Files.readString(dispatch)
-        .replaceFirst("(?m)^PACKED_JAVA_RUNTIME='[^']*'$", "PACKED_JAVA_RUNTIME='17.0.0+0-other'"));
+    Path dir = unpackedForAnotherJdk("unit-sample-1");
     Path classLog = root.resolve("class-load-foreign.log");
     assertEquals("hooks/start hello from dep\n", runHook(dir, "hooks/start", classLog));
     assertEquals(1, SampleCharm.list(dir.resolve(".cds")).size(), "one local archive");
+    String loads = Files.readString(classLog, StandardCharsets.UTF_8);
+    assertTrue(loads.contains("sample.Main source: shared objects file (top)"), loads);
+  }
+
+  @Test
+  void aRefreshedCharmBuildsItsOwnArchiveAndDropsTheOldBuilds() throws Exception {
+    Path dir = unpackedForAnotherJdk("unit-sample-7");
+    runHook(dir, "hooks/start", null);
+    List<Path> first = SampleCharm.list(dir.resolve(".cds"));
+    assertEquals(1, first.size(), first.toString());
+    String build = PackedCharm.open(charm).entry("dispatch").orElseThrow().text()
+        .replaceFirst("(?s).*\nCHARM_BUILD='([0-9a-f]{16})'\n.*", "$1");
+    assertTrue(first.get(0).getFileName().toString().startsWith(build + "-"), first.toString());
+
+    // juju refresh replaces the charm's files but leaves .cds/: a new build (other jars, whose
+    // size could match the old ones) must never map the old archive, even one that failed.
+    Files.writeString(dir.resolve(".cds").resolve("0123456789abcdef-x.jsa.failed"), "");
+    Path dispatch = dir.resolve("dispatch");
+    Files.writeString(dispatch, Files.readString(dispatch)
+        .replaceFirst("(?m)^CHARM_BUILD='[^']*'$", "CHARM_BUILD='fedcba9876543210'"));
+    Path classLog = root.resolve("class-load-refreshed.log");
+    assertEquals("hooks/start hello from dep\n", runHook(dir, "hooks/start", classLog));
+    List<Path> after = SampleCharm.list(dir.resolve(".cds"));
+    assertEquals(1, after.size(), after.toString());
+    assertTrue(after.get(0).getFileName().toString().startsWith("fedcba9876543210-"), after.toString());
     String loads = Files.readString(classLog, StandardCharsets.UTF_8);
     assertTrue(loads.contains("sample.Main source: shared objects file (top)"), loads);
   }
@@ -192,6 +263,16 @@ class CharmPackTest {
     assertTrue(e.getMessage().contains("a subordinate charm needs a requires endpoint with scope: "
         + "container"), e.getMessage());
     assertTrue(e.getMessage().contains("actions.go: set additionalProperties"), e.getMessage());
+  }
+
+  /** The charm unpacked as if built by a JDK other than this machine's: CDS must be local. */
+  private static Path unpackedForAnotherJdk(String unit) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(unit).resolve("charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    Path dispatch = dir.resolve("dispatch");
+    Files.writeString(dispatch, Files.readString(dispatch)
+        .replaceFirst("(?m)^PACKED_JAVA_RUNTIME='[^']*'$", "PACKED_JAVA_RUNTIME='17.0.0+0-other'"));
+    return dir;
   }
 
   /** Runs dispatch as Juju would: as a process, in the charm directory, with Juju's variables. */

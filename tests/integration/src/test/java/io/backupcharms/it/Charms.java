@@ -18,6 +18,12 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * charms of {@code tests/charms}, packed here.
  */
 public final class Charms {
+  /**
+   * The base whose archives the tests deploy: Ubuntu 22.04 ships Bacula 9.6.7, the upstream
+   * version Debian 12 ships to the machines the tests run on, so it is the base they truly cover.
+   */
+  public static final String TESTED_BASE = "ubuntu@22.04";
+
   private Charms() {}
 
   /** The built bacula-fd charm. */
@@ -60,17 +66,25 @@ public final class Charms {
     return packed("adversarial/py-backup");
   }
 
-  /** The module's {@code <name>_*.charm} from {@code mvn package} in the tree at {@code root}. */
+  /**
+   * The module's {@code <name>_<TESTED_BASE>-amd64.charm} from {@code mvn package} in the tree at
+   * {@code root} (charm-pack writes one archive per base); a tree built before there was one per
+   * base has a single {@code <name>_*.charm}, which is taken instead.
+   */
   static Path built(Path root, String module, String name) {
     Path target = root.resolve(module).resolve("target");
+    Path charm = target.resolve(name + "_" + TESTED_BASE + "-amd64.charm");
+    if (Files.isRegularFile(charm)) {
+      return charm;
+    }
     try (Stream<Path> files = Files.list(target)) {
       List<Path> charms = files.filter(p -> p.getFileName().toString().startsWith(name + "_")
           && p.getFileName().toString().endsWith(".charm")).sorted().toList();
-      if (charms.isEmpty()) {
-        throw new IllegalStateException("no " + name + "_*.charm in " + target + "; build it with "
-            + "mvn -B package from the repository root");
+      if (charms.size() != 1) {
+        throw new IllegalStateException("no " + charm + "; build it with mvn -B package from the "
+            + "repository root");
       }
-      return charms.get(charms.size() - 1);
+      return charms.get(0);
     } catch (IOException e) {
       throw new IllegalStateException("no " + target + "; build the " + module + " module first", e);
     }

@@ -223,7 +223,7 @@ class LostServerTest {
   private static List<String> step(JujuModel model, String name) {
     List<String> out = new java.util.ArrayList<>();
     for (String command : GUIDE.commands(name)) {
-      out.add(model.typed(command.replace("./bacula-server_ubuntu@24.04-amd64.charm",
+      out.add(model.typed(command.replace("./bacula-server_ubuntu@22.04-amd64.charm",
           Charms.baculaServer().toString()), BackupStack.JOB.plusMinutes(1)));
     }
     return out;

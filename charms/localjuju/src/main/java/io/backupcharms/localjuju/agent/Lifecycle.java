@@ -44,7 +44,8 @@ final class Lifecycle {
     }
   }
 
-  AppState deploy(Path charm, String name, int n, Map<String, String> config) throws IOException {
+  /** {@code deploy}: {@code base} is the one asked for with {@code --base}, or null. */
+  AppState deploy(Path charm, String name, int n, Map<String, String> config, String base) throws IOException {
     Path staging = c.modelDir.resolve("charms").resolve(".staging-" + System.nanoTime());
     CharmUnpacker.unpack(charm, staging);
     CharmMeta meta = CharmReader.read(staging);
@@ -53,7 +54,15 @@ final class Lifecycle {
       deleteTree(staging);
       throw new ModelError("cannot add application " + q(app) + ": application already exists");
     }
-    Map<String, Object> parsed = Config.parse(meta, config);
+    String chosenBase;
+    Map<String, Object> parsed;
+    try {
+      chosenBase = Bases.forDeploy(meta, base);
+      parsed = Config.parse(meta, config);
+    } catch (RuntimeException e) {
+      deleteTree(staging);
+      throw e;
+    }
     Path dir = c.modelDir.resolve("charms").resolve(app);
     deleteTree(dir);
     Files.move(staging, dir);
@@ -62,6 +71,7 @@ final class Lifecycle {
     a.charmName = meta.name();
     a.charmDir = dir.toString();
     a.subordinate = meta.subordinate();
+    a.base = chosenBase;
     a.config.putAll(parsed);
     a.status = "";
     st.applications.put(app, a);
@@ -116,6 +126,13 @@ final class Lifecycle {
       deleteTree(staging);
       throw new ModelError("cannot refresh " + q(app) + ": charm " + q(meta.name()) + " is not " + q(a.charmName));
     }
+    try {
+      Bases.requireSupported(meta, Bases.shown(a.base));
+    } catch (ModelError e) {
+      deleteTree(staging);
+      throw new ModelError("cannot upgrade application " + q(app) + " to charm " + q("local:" + meta.name() + "-"
+          + (a.charmRevision + 1)) + ": " + e.getMessage());
+    }
     Path dir = Path.of(a.charmDir);
     Set<String> oldManifest = CharmRedeploy.manifest(dir);
     deleteTree(dir);
@@ -139,7 +156,7 @@ final class Lifecycle {
     u.workloadSince = now;
     u.agentSince = now;
     if (machine == null) {
-      machine = startMachine().id;
+      machine = startMachine(Bases.shown(a.base)).id;
     }
     u.machine = machine;
     if (principal != null) {
@@ -255,9 +272,10 @@ final class Lifecycle {
         Hook.relation("changed", ep, r.id, remote.name, remote.app, "")));
   }
 
-  MachineState startMachine() throws IOException {
+  MachineState startMachine(String base) throws IOException {
     MachineState m = new MachineState();
     m.id = Integer.toString(st.nextMachine++);
+    m.base = base;
     m.address = "127.0." + st.block + "." + (Integer.parseInt(m.id) + 1);
     MachineHost.Running run = c.machines.start(c.modelDir.resolve("machines").resolve(m.id));
     m.holderPid = run.holderPid();
@@ -276,6 +294,7 @@ final class Lifecycle {
       }
     }
     RelationLimits.check(c, pair);
+    Bases.checkContainerRelation(c, pair);
     RelationState r = new RelationState();
     r.id = st.nextRelation++;
     r.iface = pair.a().iface;

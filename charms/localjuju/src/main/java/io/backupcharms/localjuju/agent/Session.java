@@ -44,14 +44,15 @@ final class Session {
   @Command(name = "deploy")
   int deploy(@Parameters(index = "0") String charm, @Parameters(index = "1", arity = "0..1") String app,
              @Option(names = {"-n", "--num-units"}, defaultValue = "1") int n,
-             @Option(names = "--config") List<String> config) throws IOException {
+             @Option(names = "--config") List<String> config,
+             @Option(names = "--base") String base) throws IOException {
     Path path = cwd.resolve(charm).toAbsolutePath().normalize();
     synchronized (c.st) {
-      AppState a = c.lifecycle.deploy(path, app, n, kv(config));
+      AppState a = c.lifecycle.deploy(path, app, n, kv(config), base);
       c.save();
       err.println("Located local charm \"" + a.charmName + "\", revision " + a.charmRevision);
       err.println("Deploying \"" + a.name + "\" from local charm \"" + a.charmName + "\", revision "
-          + a.charmRevision + " on ubuntu@24.04/stable");
+          + a.charmRevision + " on " + a.base + "/stable");
     }
     return 0;
   }

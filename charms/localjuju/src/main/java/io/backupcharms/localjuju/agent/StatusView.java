@@ -41,7 +41,7 @@ final class StatusView {
       mm.put("ip-addresses", List.of(m.address));
       mm.put("instance-id", "localjuju-" + st.name + "-" + m.id);
       mm.put("machine-status", status("running", "running", ""));
-      mm.put("base", Map.of("name", "ubuntu", "channel", "24.04"));
+      mm.put("base", Bases.json(m.base));
       machines.put(m.id, mm);
     }
     root.put("machines", machines);
@@ -59,7 +59,7 @@ final class StatusView {
     ModelState st = c.st;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("charm", a.charmName);
-    m.put("base", Map.of("name", "ubuntu", "channel", "24.04"));
+    m.put("base", Bases.json(a.base));
     m.put("charm-origin", "local");
     m.put("charm-name", a.charmName);
     m.put("charm-rev", a.charmRevision);
@@ -229,7 +229,8 @@ final class StatusView {
     sb.append(units).append('\n');
     Table machines = new Table("Machine", "State", "Address", "Inst id", "Base", "AZ", "Message");
     for (MachineState m : st.machines.values()) {
-      machines.row(m.id, "started", m.address, "localjuju-" + st.name + "-" + m.id, "ubuntu@24.04", "", "running");
+      machines.row(m.id, "started", m.address, "localjuju-" + st.name + "-" + m.id, Bases.shown(m.base), "",
+          "running");
     }
     sb.append(machines);
     return sb.toString();

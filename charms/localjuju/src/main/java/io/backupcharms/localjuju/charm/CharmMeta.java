@@ -6,12 +6,14 @@ import java.util.Map;
 /**
  * What localjuju reads from a charm: its name, endpoints (with the implicit {@code juju-info}
  * provider), config options and actions, from {@code metadata.yaml}, {@code config.yaml} and
- * {@code actions.yaml} (or a unified {@code charmcraft.yaml}).
+ * {@code actions.yaml} (or a unified {@code charmcraft.yaml}), and the bases it runs on from
+ * {@code manifest.yaml} ({@code ubuntu@22.04}, in the manifest's order; empty when it has none).
  */
 public record CharmMeta(String name, boolean subordinate, Map<String, Endpoint> endpoints,
                         Map<String, ConfigOption> options, Map<String, ActionSpec> actions,
-                        List<String> extraBindings) {
+                        List<String> extraBindings, List<String> bases) {
   public CharmMeta {
+    bases = List.copyOf(bases);
     endpoints = Map.copyOf(endpoints);
     options = Map.copyOf(options);
     actions = Map.copyOf(actions);

@@ -65,7 +65,25 @@ public final class CharmReader {
     });
     List<String> extra = new ArrayList<>(map(meta.get("extra-bindings")).keySet());
     return new CharmMeta(String.valueOf(meta.get("name")), Boolean.TRUE.equals(meta.get("subordinate")),
-        eps, opts, acts, extra);
+        eps, opts, acts, extra, bases(load(dir.resolve("manifest.yaml"))));
+  }
+
+  /** The manifest's {@code bases}, as Juju shows them: {@code ubuntu@22.04}. */
+  private static List<String> bases(Map<String, Object> manifest) {
+    List<String> bases = new ArrayList<>();
+    if (manifest.get("bases") instanceof List<?> listed) {
+      for (Object b : listed) {
+        Map<String, Object> base = map(b);
+        String name = String.valueOf(base.get("name"));
+        String channel = String.valueOf(base.get("channel"));
+        // Juju compares bases without the risk: ubuntu@22.04/stable is ubuntu@22.04.
+        String entry = name + "@" + channel.replaceFirst("/.*$", "");
+        if (!bases.contains(entry)) {
+          bases.add(entry);
+        }
+      }
+    }
+    return bases;
   }
 
   private static void endpoints(Object section, CharmMeta.Role role, Map<String, CharmMeta.Endpoint> out) {

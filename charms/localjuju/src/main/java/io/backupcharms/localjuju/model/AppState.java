@@ -10,6 +10,8 @@ public final class AppState {
   /** The pristine unpacked charm; each unit gets its own copy. */
   public String charmDir;
   public int charmRevision;
+  /** The base the application was deployed on, e.g. {@code ubuntu@22.04}; its machines have it. */
+  public String base = "";
   public boolean subordinate;
   public int nextUnit;
   /** Config values set by the operator (defaults come from the charm). */
