@@ -34,7 +34,7 @@ public final class BackupStack {
 
   /** Deploys one unit of {@code release}'s bacula-server as {@link #SERVER}. */
   static void deployServer(JujuModel model, Release release) {
-    model.deploy(release.server(), SERVER, 1, Map.of());
+    model.deploy(release.server(), SERVER, 1, Map.of(), release.base());
   }
 
   /**
@@ -47,7 +47,7 @@ public final class BackupStack {
 
   /** Like {@link #deployTarget(JujuModel, String, int)}, with {@code release}'s charms. */
   static void deployTarget(JujuModel model, String app, int units, Release release) {
-    model.deploy(Charms.demoApp(), app, units, Map.of());
+    model.deploy(Charms.demoApp(), app, units, Map.of(), release.base());
     model.deploy(release.integrator(), integrator(app), 1, Map.of(
         "fileset", FILESET, "run-before-backup", DUMP_SCRIPT, "run-after-restore", LOAD_SCRIPT));
     model.deploy(release.fd(), fd(app), 1, Map.of());

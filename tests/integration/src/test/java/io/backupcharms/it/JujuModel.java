@@ -43,7 +43,16 @@ public final class JujuModel {
 
   /** Deploys {@code charm} as {@code application} with {@code units} units and the given config. */
   public void deploy(Path charm, String application, int units, Map<String, String> config) {
+    deploy(charm, application, units, config, null);
+  }
+
+  /** Deploys as {@link #deploy(Path, String, int, Map)}, on {@code base} ({@code ubuntu@22.04}) unless null. */
+  public void deploy(Path charm, String application, int units, Map<String, String> config, String base) {
     List<String> args = new ArrayList<>(List.of("deploy", "-m", name, charm.toString(), application));
+    if (base != null) {
+      args.add("--base");
+      args.add(base);
+    }
     if (units != 1) {
       args.add("-n");
       args.add(Integer.toString(units));

@@ -1,6 +1,8 @@
 package io.backupcharms.it;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The three product charms of one build: this checkout's, or an earlier release's for the
@@ -11,6 +13,17 @@ import java.nio.file.Path;
  * @param integrator backup-integrator
  */
 record Release(Path server, Path fd, Path integrator) {
+  private static final Pattern BASE = Pattern.compile("_(ubuntu@[0-9.]+)-[a-z0-9]+\\.charm$");
+
+  /** The base these charms are deployed on: the one the server's file was packed for. */
+  String base() {
+    Matcher m = BASE.matcher(server.getFileName().toString());
+    if (!m.find()) {
+      throw new IllegalStateException("no base in the file name of " + server);
+    }
+    return m.group(1);
+  }
+
   /** The charms this checkout's {@code mvn package} built. */
   static Release current() {
     return builtIn(Repo.root());
