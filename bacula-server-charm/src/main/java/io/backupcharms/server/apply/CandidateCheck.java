@@ -3,6 +3,7 @@ package io.backupcharms.server.apply;
 import io.backupcharms.bacula.apply.ConfigRejectedException;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import java.io.IOException;
@@ -18,10 +19,12 @@ final class CandidateCheck {
 
   private final ConfigValidator validator;
   private final Path live;
+  private final BaculaVersion version;
 
-  CandidateCheck(ConfigValidator validator, Path live) {
+  CandidateCheck(ConfigValidator validator, Path live, BaculaVersion version) {
     this.validator = validator;
     this.live = live;
+    this.version = version;
   }
 
   /** The Director's complaint, or empty when it accepts the configuration. */
@@ -34,7 +37,7 @@ final class CandidateCheck {
           Files.createTempFile(
               live.getParent(), ".candidate-", ".conf",
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(candidate, BaculaRenderer.render(config), StandardCharsets.UTF_8);
+      Files.writeString(candidate, BaculaRenderer.render(config, version), StandardCharsets.UTF_8);
       validator.validate(Daemon.DIRECTOR, candidate, live);
       return Optional.empty();
     } catch (ConfigRejectedException e) {

@@ -6,6 +6,7 @@ import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.ReloadFailedException;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
@@ -58,9 +59,11 @@ public final class Rollout {
   private final ServerLayout layout;
   private final DaemonControl daemons;
   private final Supplier<DirectorControl> console;
+  private final BaculaVersion version;
 
   /**
    * @param validator runs the daemons' own {@code -t}
+   * @param version the installed daemons' version, which every file is rendered for
    * @param layout where the files go
    * @param daemons starts and restarts the daemons
    * @param console a console on the running Director, used only when its file changed: it
@@ -68,11 +71,13 @@ public final class Rollout {
    */
   public Rollout(
       ConfigValidator validator,
+      BaculaVersion version,
       ServerLayout layout,
       DaemonControl daemons,
       Supplier<DirectorControl> console) {
-    this.applier = new ConfigApplier(validator);
-    this.check = new CandidateCheck(validator, layout.directorConfig());
+    this.applier = new ConfigApplier(validator, version);
+    this.check = new CandidateCheck(validator, layout.directorConfig(), version);
+    this.version = version;
     this.layout = layout;
     this.daemons = daemons;
     this.console = console;
@@ -81,7 +86,7 @@ public final class Rollout {
   private boolean isLive(BaculaPlan plan) {
     try {
       return Files.isRegularFile(layout.directorConfig())
-          && Files.readString(layout.directorConfig()).equals(BaculaRenderer.render(plan.director()));
+          && Files.readString(layout.directorConfig()).equals(BaculaRenderer.render(plan.director(), version));
     } catch (IOException e) {
       return false;
     }
@@ -174,7 +179,7 @@ public final class Rollout {
       Optional<String> deferred = Optional.empty();
       ApplyResult storage = ApplyResult.UNCHANGED;
       int storageBusy = daemons.isActive(Daemon.STORAGE) && !isLive(layout.storageConfig(),
-          BaculaRenderer.render(plan.storage())) ? activeJobs() : 0;
+          BaculaRenderer.render(plan.storage(), version)) ? activeJobs() : 0;
       if (storageBusy > 0) {
         // The Storage Daemon reads its file only at start, and a restart kills every job it
         // writes: a new certificate or limit waits, on the running daemon's last good file.

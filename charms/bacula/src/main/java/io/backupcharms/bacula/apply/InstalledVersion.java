@@ -70,9 +70,10 @@ public record InstalledVersion(BaculaVersion version, String stamp) {
             Object key = a.fileKey();
             return a.size() + "/" + a.lastModifiedTime().toMillis() + "/"
                     + (key == null ? "-" : key.toString().replace(' ', '_'));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BaculaException(binary + " is missing", e);
         } catch (IOException e) {
-            throw new BaculaException("cannot read " + binary + " (" + e.getMessage() + "); is its Debian"
-                    + " package installed?", e);
+            throw new BaculaException("cannot read " + binary + " (" + e.getMessage() + ")", e);
         }
     }
 
