@@ -2,6 +2,8 @@ package io.backupcharms.fd;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.ConfigRejectedException;
+import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.FileDaemon;
 import io.backupcharms.bacula.config.FileDaemonConfig;
@@ -17,11 +19,13 @@ import io.backupcharms.ops.CharmBase;
 import io.backupcharms.ops.CollectStatusEvent;
 import io.backupcharms.ops.Framework;
 import io.backupcharms.ops.HookEvent;
+import io.backupcharms.ops.InstallEvent;
 import io.backupcharms.ops.Main;
 import io.backupcharms.ops.MaintenanceStatus;
 import io.backupcharms.ops.RemoveEvent;
 import io.backupcharms.ops.Status;
 import io.backupcharms.ops.StopEvent;
+import io.backupcharms.ops.UpgradeCharmEvent;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.hooktools.ModelError;
 import io.backupcharms.ops.model.Port;
@@ -62,6 +66,8 @@ public final class BaculaFdCharm extends CharmBase {
   private static final String TLS_ADDRESS = UnitPasswords.SECRET_TLS_ADDRESS;
   /** The status-only Director entry the charm itself uses to read the File Daemon's job list. */
   static final String MONITOR_NAME = "bacula-fd-charm-monitor";
+  /** Stored state: the installed File Daemon's version and its binary's stamp. */
+  static final String VERSION = "bacula-version";
 
   private static final Logger LOG = LoggerFactory.getLogger(BaculaFdCharm.class);
 
@@ -77,6 +83,10 @@ public final class BaculaFdCharm extends CharmBase {
     super(framework);
     this.host = host;
     framework.observe(HookEvent.class, e -> {
+      if (e instanceof InstallEvent || e instanceof UpgradeCharmEvent) {
+        // A new charm may read versions differently: ask the daemon again.
+        framework.stored().remove(VERSION);
+      }
       if (e instanceof StopEvent || e instanceof RemoveEvent) {
         retire();
       } else {
@@ -98,6 +108,13 @@ public final class BaculaFdCharm extends CharmBase {
     }
     status = converge();
     LOG.info("status: {} {}", status.name(), status.message());
+  }
+
+  /** The File Daemon's version, asked only when its binary changed since the last hook asked. */
+  private BaculaVersion installedVersion() {
+    InstalledVersion v = host.version(framework().stored().getString(VERSION).flatMap(InstalledVersion::decode));
+    framework().stored().set(VERSION, v.encode());
+    return v.version();
   }
 
   /** The unit is going: its File Daemon stops, and the machine is free for another unit. */
@@ -129,6 +146,13 @@ public final class BaculaFdCharm extends CharmBase {
     if (!host.isInstalled()) {
       unit().setStatus(new MaintenanceStatus("installing bacula-fd"));
       host.install();
+    }
+    BaculaVersion version;
+    try {
+      version = installedVersion();
+    } catch (BaculaException e) {
+      return new BlockedStatus("cannot tell which Bacula the machine has: " + e.getMessage()
+          + "; reinstall bacula-fd on it (apt-get install --reinstall bacula-fd), then run juju resolve");
     }
     Optional<Relation> backup = model().relation(BACKUP);
     Optional<Relation> director = model().relation(BACULA_DIR);
@@ -248,7 +272,7 @@ public final class BaculaFdCharm extends CharmBase {
     } catch (BaculaException e) {
       return new BlockedStatus("invalid bacula-fd configuration: " + e.getMessage());
     }
-    if (!host.isLive(fdConfig)) {
+    if (!host.isLive(fdConfig, version)) {
       // Applying restarts bacula-fd, which kills its jobs; a renewed certificate or a key for a
       // restore waits for them (the relation keeps saying what the running daemon holds).
       int running = host.runningJobs(address.get(), config.port(), MONITOR_NAME, host.monitorPassword());
@@ -259,7 +283,7 @@ public final class BaculaFdCharm extends CharmBase {
       }
     }
     try {
-      if (host.apply(fdConfig)) {
+      if (host.apply(fdConfig, version)) {
         LOG.info("bacula-fd.conf changed; the File Daemon was restarted");
       }
       host.removeUnusedKeyFiles(fdConfig);

@@ -1,5 +1,7 @@
 package io.backupcharms.fd;
 
+import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import java.io.IOException;
@@ -16,6 +18,14 @@ interface FileDaemonHost {
 
   /** Installs the File Daemon package (apt). */
   void install();
+
+  /**
+   * The installed File Daemon's Bacula version: {@code known} while its binary is unchanged,
+   * else what {@code bacula-fd -?} says.
+   *
+   * @throws io.backupcharms.bacula.BaculaException when the binary is missing or prints no version
+   */
+  InstalledVersion version(Optional<InstalledVersion> known);
 
   /**
    * Claims this machine's one File Daemon for {@code unit}: a machine has one
@@ -36,15 +46,18 @@ interface FileDaemonHost {
   String monitorPassword();
 
   /**
-   * Validates and installs the configuration, restarting the File Daemon only if it changed.
+   * Validates and installs the configuration, rendered for {@code version}, restarting the File Daemon only if it changed.
    *
    * @return whether the file changed
    * @throws io.backupcharms.bacula.BaculaException when the daemon rejects it or the restart fails
    */
-  boolean apply(FileDaemonConfig config);
+  boolean apply(FileDaemonConfig config, BaculaVersion version);
 
-  /** Whether {@code config} is the installed bacula-fd.conf already (applying it changes nothing). */
-  boolean isLive(FileDaemonConfig config);
+  /**
+   * Whether {@code config}, rendered for {@code version}, is the installed bacula-fd.conf already
+   * (applying it changes nothing).
+   */
+  boolean isLive(FileDaemonConfig config, BaculaVersion version);
 
   /**
    * How many jobs the File Daemon runs now, asked through the monitor entry; 0 when it does not

@@ -3,7 +3,10 @@ package io.backupcharms.fd;
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.ApplyResult;
 import io.backupcharms.bacula.apply.ConfigApplier;
+import io.backupcharms.bacula.apply.ConfigValidator;
+import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.apply.ServiceControl;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
@@ -52,7 +55,6 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(MachineFileDaemonHost.class);
-  private final ConfigApplier applier = new ConfigApplier();
 
   @Override
   public boolean isInstalled() {
@@ -68,6 +70,11 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   @Override
   public void install() {
     new AptInstaller().install(List.of("bacula-fd"));
+  }
+
+  @Override
+  public InstalledVersion version(Optional<InstalledVersion> known) {
+    return InstalledVersion.detect(BINARY, known);
   }
 
   @Override
@@ -169,9 +176,9 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public boolean isLive(FileDaemonConfig config) {
+  public boolean isLive(FileDaemonConfig config, BaculaVersion version) {
     try {
-      return Files.isRegularFile(CONFIG) && Files.readString(CONFIG).equals(BaculaRenderer.render(config));
+      return Files.isRegularFile(CONFIG) && Files.readString(CONFIG).equals(BaculaRenderer.render(config, version));
     } catch (IOException e) {
       return false;
     }
@@ -265,8 +272,9 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public boolean apply(FileDaemonConfig config) {
-    return applier.applyFileDaemon(config, CONFIG, ServiceControl.systemctl()) == ApplyResult.REPLACED;
+  public boolean apply(FileDaemonConfig config, BaculaVersion version) {
+    return new ConfigApplier(new ConfigValidator(), version).applyFileDaemon(config, CONFIG, ServiceControl.systemctl())
+        == ApplyResult.REPLACED;
   }
 
   @Override

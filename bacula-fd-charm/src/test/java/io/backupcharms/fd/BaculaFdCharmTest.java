@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
@@ -380,6 +381,43 @@ class BaculaFdCharmTest {
     assertEquals(1, host.restarts);
     assertEquals(first.relations(), second.relations());
     assertEquals(first.unitStatus(), second.unitStatus());
+  }
+
+  @Test
+  void theInstalledVersionIsAskedOnceAndTheFileRenderedForIt() {
+    State first = ctx.run(ctx.on().configChanged(), ready());
+    ctx.run(ctx.on().updateStatus(), first);
+    assertEquals(1, host.versionProbes);
+    assertEquals(BaculaVersion.V9_6_7, host.appliedVersion);
+  }
+
+  @Test
+  void anUpgradedPackageIsAskedAgainAndItsVersionRenderedFor() {
+    State first = ctx.run(ctx.on().configChanged(), ready());
+    host.version = BaculaVersion.V13_0_3;
+    host.binaryStamp = "1200/2/(dev=1,ino=2)";
+    ctx.run(ctx.on().updateStatus(), first);
+    assertEquals(2, host.versionProbes);
+    assertEquals(BaculaVersion.V13_0_3, host.appliedVersion);
+    // bacula-fd.conf reads the same to 13.0 (docs/reference/bacula-versions.md): no restart.
+    assertEquals(1, host.restarts);
+  }
+
+  @Test
+  void upgradeCharmAsksTheDaemonAgain() {
+    State first = ctx.run(ctx.on().configChanged(), ready());
+    ctx.run(ctx.on().upgradeCharm(), first);
+    assertEquals(2, host.versionProbes);
+  }
+
+  @Test
+  void aDaemonThatPrintsNoVersionBlocksAndNothingIsWritten() {
+    host.versionFailure = new BaculaException("/usr/sbin/bacula-fd -? exited with 127: no \"Version: X.Y.Z (date)\" line");
+    Status status = run(ready());
+    assertEquals(new BlockedStatus("cannot tell which Bacula the machine has: /usr/sbin/bacula-fd -? exited with"
+        + " 127: no \"Version: X.Y.Z (date)\" line; reinstall bacula-fd on it (apt-get install --reinstall"
+        + " bacula-fd), then run juju resolve"), status);
+    assertEquals(null, host.lastConfig);
   }
 
   @Test

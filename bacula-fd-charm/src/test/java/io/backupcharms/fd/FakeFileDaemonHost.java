@@ -1,6 +1,8 @@
 package io.backupcharms.fd;
 
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.render.BaculaRenderer;
@@ -27,6 +29,29 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   BaculaException applyFailure;
   /** The unit that owns the machine's File Daemon; null while none does. */
   String owner;
+
+  /** The version the machine's bacula-fd reports, and its binary's stamp; an upgrade changes both. */
+  BaculaVersion version = BaculaVersion.V9_6_7;
+  String binaryStamp = "1000/1/(dev=1,ino=1)";
+  /** How often the binary was asked for its version. */
+  int versionProbes;
+  /** The version the last apply rendered for. */
+  BaculaVersion appliedVersion;
+
+  /** When set, asking the binary fails so (a missing or foreign bacula-fd). */
+  BaculaException versionFailure;
+
+  @Override
+  public InstalledVersion version(java.util.Optional<InstalledVersion> known) {
+    if (versionFailure != null) {
+      throw versionFailure;
+    }
+    if (known.isPresent() && known.get().stamp().equals(binaryStamp)) {
+      return known.get();
+    }
+    versionProbes++;
+    return new InstalledVersion(version, binaryStamp);
+  }
 
   @Override
   public java.util.Optional<String> claim(String unit) {
@@ -84,12 +109,13 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public boolean apply(FileDaemonConfig config) {
+  public boolean apply(FileDaemonConfig config, BaculaVersion renderFor) {
     if (applyFailure != null) {
       throw applyFailure;
     }
-    String rendered = BaculaRenderer.render(config);
+    String rendered = BaculaRenderer.render(config, renderFor);
     lastConfig = config;
+    appliedVersion = renderFor;
     if (rendered.equals(liveConfig)) {
       return false;
     }
@@ -103,8 +129,8 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   int runningJobs;
 
   @Override
-  public boolean isLive(FileDaemonConfig config) {
-    return BaculaRenderer.render(config).equals(liveConfig);
+  public boolean isLive(FileDaemonConfig config, BaculaVersion renderFor) {
+    return BaculaRenderer.render(config, renderFor).equals(liveConfig);
   }
 
   @Override

@@ -7,8 +7,10 @@ import io.backupcharms.ops.CharmBase;
 import io.backupcharms.ops.CollectStatusEvent;
 import io.backupcharms.ops.Framework;
 import io.backupcharms.ops.HookEvent;
+import io.backupcharms.ops.InstallEvent;
 import io.backupcharms.ops.Main;
 import io.backupcharms.ops.Status;
+import io.backupcharms.ops.UpgradeCharmEvent;
 import io.backupcharms.schema.UnitPasswords;
 import io.backupcharms.server.actions.ActionFailedException;
 import io.backupcharms.server.actions.ClientSelector;
@@ -47,7 +49,13 @@ public final class BaculaServerCharm extends CharmBase {
   BaculaServerCharm(Framework framework, Workload workload) {
     super(framework);
     this.workload = workload;
-    framework.observe(HookEvent.class, e -> reconcile());
+    framework.observe(HookEvent.class, e -> {
+      if (e instanceof InstallEvent || e instanceof UpgradeCharmEvent) {
+        // A new charm may read versions differently: ask the Director again.
+        framework.stored().remove(Reconciler.VERSION);
+      }
+      reconcile();
+    });
     framework.observe(CollectStatusEvent.class, this::collectStatus);
     framework.observeAction("run-backup", e -> act(e, a -> offMachine(a.runBackup(e.params().asMap(), e::log),
         (o, r) -> r.putAll(o.afterBackup(this::console, catalog(), e::log)))));

@@ -4,6 +4,8 @@ import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
+import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.Director;
 import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.DirectorConsole;
@@ -74,6 +76,11 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
+  public InstalledVersion version(Optional<InstalledVersion> known) {
+    return InstalledVersion.detect(Path.of(Daemon.DIRECTOR.path()), known);
+  }
+
+  @Override
   public long freeVolumeBytes() {
     try {
       return Files.getFileStore(layout().volumes()).getUsableSpace();
@@ -93,8 +100,8 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
-  public Rollout rollout(String address, String consolePassword) {
-    return new Rollout(new ConfigValidator(), layout(), new SystemdDaemons(),
+  public Rollout rollout(String address, String consolePassword, BaculaVersion version) {
+    return new Rollout(new ConfigValidator(), version, layout(), new SystemdDaemons(),
         () -> DirectorConsole.connect(settings(address, consolePassword)));
   }
 

@@ -1,5 +1,8 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.Director;
 import io.backupcharms.bacula.config.RunSpec;
 import io.backupcharms.bacula.config.SchedulePeriod;
@@ -81,6 +84,8 @@ final class Reconciler {
   /** Stored state: the verify-schedule the exporter was last told, and since when. */
   private static final String VERIFY_SCHEDULE = "verify-schedule";
   private static final String VERIFY_SINCE = "verify-schedule-since";
+  /** Stored state: the installed Director's version and its binary's stamp. */
+  static final String VERSION = "bacula-version";
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
   private final Model model;
@@ -148,6 +153,15 @@ final class Reconciler {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
     }
+    BaculaVersion version;
+    try {
+      version = installedVersion();
+    } catch (BaculaException e) {
+      statuses.add(new BlockedStatus("cannot tell which Bacula the machine has: " + e.getMessage()
+          + "; reinstall bacula-director on it (apt-get install --reinstall bacula-director), then run"
+          + " juju resolve"));
+      return statuses;
+    }
     LeaderValue<NameBindings> store = LeaderValue.bindings(model, stored);
     NameBindings bindings = ClientBags.bindings(model, stored);
     Clients clients = ClientBags.read(model, bindings);
@@ -159,7 +173,7 @@ final class Reconciler {
             .withRetained(history.notIn(clients.ready()));
     try {
       Rollout.Result applied =
-          workload.rollout(address.get(), identity.get().consolePassword()).apply(builder, clients);
+          workload.rollout(address.get(), identity.get().consolePassword(), version).apply(builder, clients);
       clients = applied.clients();
       applied.deferred().ifPresent(why -> statuses.add(new WaitingStatus(why)));
       List<String> live = liveConfigs();
@@ -188,6 +202,13 @@ final class Reconciler {
         offsite.map(OffMachine.Pass::state));
     reportClients(clients, catalog.get(), note);
     return statuses;
+  }
+
+  /** The Director's version, asked only when its binary changed since the last hook asked. */
+  private BaculaVersion installedVersion() {
+    InstalledVersion v = workload.version(stored.getString(VERSION).flatMap(InstalledVersion::decode));
+    stored.set(VERSION, v.encode());
+    return v.version();
   }
 
   /**

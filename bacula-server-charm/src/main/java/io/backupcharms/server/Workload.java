@@ -1,5 +1,7 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
@@ -31,6 +33,15 @@ interface Workload {
    */
   void prepare(Catalog catalog, Consumer<String> progress);
 
+  /**
+   * The installed Director's Bacula version (the Storage Daemon's is the same: Debian's packages
+   * require both at {@code bacula-common}'s version): {@code known} while the binary is
+   * unchanged, else what {@code bacula-dir -?} says.
+   *
+   * @throws io.backupcharms.bacula.BaculaException when the binary is missing or prints no version
+   */
+  InstalledVersion version(Optional<InstalledVersion> known);
+
   /** Free bytes on the disk of the volume directory, for the status and the backups' check. */
   long freeVolumeBytes();
 
@@ -49,8 +60,9 @@ interface Workload {
    *
    * @param address where the running Director listens, for its reload
    * @param consolePassword the Director's console password
+   * @param version the installed daemons' version, which the files are rendered for
    */
-  Rollout rollout(String address, String consolePassword);
+  Rollout rollout(String address, String consolePassword, BaculaVersion version);
 
   /**
    * Starts the Storage Daemon and the Director if they are not running (with their current

@@ -7,6 +7,8 @@ import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
+import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.DirectorUnreachableException;
 import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.DaemonControl;
@@ -117,6 +119,22 @@ final class TempDirWorkload implements Workload {
     FreeSpaceCheck.install(layout);
   }
 
+  /** The binary asked for the version: the real Director unless a test stands another in. */
+  Path directorBinary = Path.of(Daemon.DIRECTOR.path());
+  /** How often the binary was asked for its version. */
+  int versionProbes;
+  /** The version the last rollout rendered for. */
+  BaculaVersion renderedFor;
+
+  @Override
+  public InstalledVersion version(Optional<InstalledVersion> known) {
+    InstalledVersion v = InstalledVersion.detect(directorBinary, known);
+    if (known.isEmpty() || v != known.get()) {
+      versionProbes++;
+    }
+    return v;
+  }
+
   @Override
   public long freeVolumeBytes() {
     return freeVolumeBytes;
@@ -133,8 +151,10 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
-  public Rollout rollout(String address, String consolePassword) {
-    return new Rollout(new ConfigValidator(d -> checkProgram.apply(d), Duration.ofSeconds(60)), layout, new DaemonControl() {
+  public Rollout rollout(String address, String consolePassword, BaculaVersion version) {
+    renderedFor = version;
+    return new Rollout(new ConfigValidator(d -> checkProgram.apply(d), Duration.ofSeconds(60)), version, layout,
+        new DaemonControl() {
       @Override
       public boolean isActive(Daemon daemon) {
         return running.contains(daemon);

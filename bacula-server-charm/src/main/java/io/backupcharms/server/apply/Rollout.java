@@ -8,6 +8,7 @@ import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.ReloadFailedException;
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
@@ -62,9 +63,11 @@ public final class Rollout {
   private final ServerLayout layout;
   private final DaemonControl daemons;
   private final Supplier<DirectorControl> console;
+  private final BaculaVersion version;
 
   /**
    * @param validator runs the daemons' own {@code -t}
+   * @param version the installed daemons' version, which every file is rendered for
    * @param layout where the files go
    * @param daemons starts and restarts the daemons
    * @param console a console on the running Director, used only when its file changed: it
@@ -72,10 +75,12 @@ public final class Rollout {
    */
   public Rollout(
       ConfigValidator validator,
+      BaculaVersion version,
       ServerLayout layout,
       DaemonControl daemons,
       Supplier<DirectorControl> console) {
-    this.applier = new ConfigApplier(validator);
+    this.applier = new ConfigApplier(validator, version);
+    this.version = version;
     this.layout = layout;
     this.daemons = daemons;
     this.console = console;
@@ -197,7 +202,7 @@ public final class Rollout {
   private Result install(BaculaPlan plan, CheckedFile checkedDirector, Clients clients) {
     Optional<String> deferred = Optional.empty();
     ApplyResult storage = ApplyResult.UNCHANGED;
-    String storageText = BaculaRenderer.render(plan.storage());
+    String storageText = BaculaRenderer.render(plan.storage(), version);
     int storageBusy = daemons.isActive(Daemon.STORAGE) && !isLive(layout.storageConfig(), storageText)
         ? activeJobs() : 0;
     if (storageBusy > 0) {

@@ -1,5 +1,6 @@
 package io.backupcharms.bacula.apply;
 
+import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.InvalidConfigException;
@@ -20,15 +21,25 @@ import java.util.TreeSet;
  */
 public final class ConfigApplier {
     private final ConfigValidator validator;
+    private final BaculaVersion version;
 
-    /** An applier using the Debian binaries. */
+    /** An applier using the Debian binaries of Bacula 9.6.7. */
     public ConfigApplier() {
         this(new ConfigValidator());
     }
 
-    /** An applier using the given validator. */
+    /** An applier using the given validator, rendering for Bacula 9.6.7. */
     public ConfigApplier(ConfigValidator validator) {
+        this(validator, BaculaVersion.V9_6_7);
+    }
+
+    /**
+     * An applier using the given validator, rendering for {@code version}, the version of the
+     * daemons the validator runs ({@link InstalledVersion}).
+     */
+    public ConfigApplier(ConfigValidator validator, BaculaVersion version) {
         this.validator = validator;
+        this.version = version;
     }
 
     /**
@@ -78,7 +89,7 @@ public final class ConfigApplier {
         if (!dangling.isEmpty()) {
             throw new InvalidConfigException(dangling);
         }
-        return check(Daemon.DIRECTOR, live, BaculaRenderer.render(config));
+        return check(Daemon.DIRECTOR, live, BaculaRenderer.render(config, version));
     }
 
     /**
@@ -134,7 +145,7 @@ public final class ConfigApplier {
      * @throws ConfigRejectedException when {@code bacula-fd -t} rejects it
      */
     public ApplyResult applyFileDaemon(FileDaemonConfig config, Path live, ServiceControl services) {
-        ApplyResult r = apply(Daemon.FILE, live, BaculaRenderer.render(config));
+        ApplyResult r = apply(Daemon.FILE, live, BaculaRenderer.render(config, version));
         if (r == ApplyResult.REPLACED) {
             services.restart(Daemon.FILE);
         }
@@ -147,7 +158,7 @@ public final class ConfigApplier {
      * @throws ConfigRejectedException when {@code bacula-sd -t} rejects it
      */
     public ApplyResult applyStorageDaemon(StorageDaemonConfig config, Path live, ServiceControl services) {
-        ApplyResult r = apply(Daemon.STORAGE, live, BaculaRenderer.render(config));
+        ApplyResult r = apply(Daemon.STORAGE, live, BaculaRenderer.render(config, version));
         if (r == ApplyResult.REPLACED) {
             services.restart(Daemon.STORAGE);
         }

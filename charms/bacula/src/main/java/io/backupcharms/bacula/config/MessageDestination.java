@@ -12,9 +12,14 @@ import java.util.Set;
  * @param types message types, each optionally negated: {@code all}, {@code !skipped}...
  */
 public record MessageDestination(Kind kind, String target, List<String> types) {
+    /**
+     * Every type some supported Bacula version has (lib/parse_conf.c {@code msg_types}); the
+     * renderer leaves out or refuses those the installed version lacks
+     * ({@link BaculaVersion#acceptsMessageType}).
+     */
     private static final Set<String> TYPES = Set.of("all", "debug", "info", "warning", "error",
             "fatal", "terminate", "saved", "notsaved", "skipped", "mount", "restored", "security",
-            "alert", "volmgmt", "audit", "events");
+            "alert", "volmgmt", "errorterm", "abort", "events", "verified");
 
     public MessageDestination {
         Check.present("Messages destination", "kind", kind);

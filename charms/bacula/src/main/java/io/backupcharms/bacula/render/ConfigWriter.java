@@ -122,6 +122,11 @@ final class ConfigWriter {
         return b.append('"').toString();
     }
 
+    /** Records a problem of the resource being written; the render then fails listing it. */
+    void problem(String text) {
+        problems.add(resource + ": " + text);
+    }
+
     List<String> problems() {
         return problems;
     }
