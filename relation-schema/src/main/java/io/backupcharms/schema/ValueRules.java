@@ -149,11 +149,12 @@ final class ValueRules {
     }
   }
 
-  /** Checks a Juju secret id as secret-add prints it. */
+  /** Checks a Juju secret id in either form Juju prints: secret:ID or secret://MODEL-UUID/ID. */
   static void checkSecretId(String key, String value, List<FieldError> out) {
     if (!SECRET_ID.matcher(value).matches()) {
       out.add(new FieldError(key, key + " " + quote(value) + " is not a Juju secret id; publish "
-          + "the id printed by secret-add (secret:<20 characters>), never the password itself"));
+          + "the id printed by secret-add (secret:<20 characters> or "
+          + "secret://<model-uuid>/<20 characters>), never the password itself"));
     }
   }
 

@@ -32,7 +32,15 @@ class OtherDatabagsTest {
     DatabagResult<DirectorAppData> result = DirectorAppData.fromDatabag(
         Map.of("name", "charm-bacula-dir", "password", "hunter2"));
     assertEquals("password \"hunter2\" is not a Juju secret id; publish the id printed by "
-        + "secret-add (secret:<20 characters>), never the password itself", result.describeErrors());
+        + "secret-add (secret:<20 characters> or secret://<model-uuid>/<20 characters>), never the "
+        + "password itself", result.describeErrors());
+  }
+
+  @Test
+  void directorPasswordSecretIdInJuju36LongFormIsAccepted() {
+    DatabagResult<DirectorAppData> result = DirectorAppData.fromDatabag(Map.of("name", "charm-bacula-dir",
+        "password", "secret://3fd50312-2281-422f-89bf-ded22a5bb2d6/cs1kq1bmp25c77d3an8g"));
+    assertEquals("", result.describeErrors());
   }
 
   @Test

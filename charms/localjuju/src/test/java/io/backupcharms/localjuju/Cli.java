@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,8 @@ final class Cli implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   final Path home;
   final String model;
+  /** Extra environment of every command, and so of the controller the first one starts. */
+  private final Map<String, String> env;
 
   /** What a command printed and its exit code. */
   record Result(int rc, String out, String err) {
@@ -31,8 +34,13 @@ final class Cli implements AutoCloseable {
   }
 
   Cli(Path home, String model) {
+    this(home, model, Map.of());
+  }
+
+  Cli(Path home, String model, Map<String, String> env) {
     this.home = home;
     this.model = model;
+    this.env = Map.copyOf(env);
     run("add-model", model).ok();
   }
 
@@ -45,6 +53,7 @@ final class Cli implements AutoCloseable {
       Path out = Files.createTempFile(home, "out", ".txt");
       Path err = Files.createTempFile(home, "err", ".txt");
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.environment().putAll(env);
       pb.environment().put("LOCALJUJU_HOME", home.toString());
       Process p = pb.start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {

@@ -142,7 +142,7 @@ class HookToolConformanceTest {
         err("status-get --application", 1, "finding application status: this unit is not the leader"),
         err("secret-add --owner application pass=one", 1,
             "cannot create an application-owned secret: this unit is not the leader"),
-        ok("id=$(secret-add --owner unit pass=one) && secret-ids | grep -c \"$id\"", "1\n"),
+        ok("id=$(secret-add --owner unit pass=one) && secret-ids | grep -c \"^secret:${id##*/}$\"", "1\n"),
         err("secret-add --owner model pass=one", 2,
             "invalid value \"model\" for flag --owner: secret owner \"model\" not valid"));
   }

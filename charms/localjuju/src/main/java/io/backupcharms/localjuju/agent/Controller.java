@@ -41,6 +41,7 @@ public final class Controller implements Agent {
   final Lifecycle lifecycle;
   final Teardown teardown;
   final HookExecution execution;
+  private final HookRetry retry;
   final Path toolsDir;
 
   Controller(Path home, Path modelDir) throws IOException {
@@ -52,6 +53,7 @@ public final class Controller implements Agent {
     this.lifecycle = new Lifecycle(this);
     this.teardown = new Teardown(this);
     this.execution = new HookExecution(this);
+    this.retry = new HookRetry(this);
   }
 
   /** Puts the tool client, a link per tool name and the systemctl shim into home/tools. */
@@ -143,7 +145,7 @@ public final class Controller implements Agent {
     if (st.unit(unit) == null) {
       return;
     }
-    queues.computeIfAbsent(unit, u -> new UnitQueue(u, execution::run)).add(hooks);
+    queues.computeIfAbsent(unit, u -> new UnitQueue(u, execution::run, retry)).add(hooks);
   }
 
   @Override

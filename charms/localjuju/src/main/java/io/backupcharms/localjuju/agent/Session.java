@@ -341,21 +341,30 @@ final class Session {
   int modelConfig(@Parameters(arity = "0..*") List<String> args) {
     synchronized (c.st) {
       if (args == null || args.isEmpty()) {
-        out.print(Output.yaml(Map.of("update-status-hook-interval", c.st.updateStatusInterval)));
+        out.print(Output.yaml(new TreeMap<>(Map.of("automatically-retry-hooks", c.st.automaticallyRetryHooks,
+            "update-status-hook-interval", c.st.updateStatusInterval))));
         return 0;
       }
       for (String kv : args) {
         int eq = kv.indexOf('=');
         String key = eq < 0 ? kv : kv.substring(0, eq);
-        if (!key.equals("update-status-hook-interval")) {
+        if (!key.equals("update-status-hook-interval") && !key.equals("automatically-retry-hooks")) {
           throw new Lifecycle.ModelError("unknown model config " + Lifecycle.q(key)
-              + "; localjuju knows update-status-hook-interval");
+              + "; localjuju knows automatically-retry-hooks and update-status-hook-interval");
         }
+        boolean retry = key.equals("automatically-retry-hooks");
         if (eq < 0) {
-          out.println(c.st.updateStatusInterval);
+          out.println(retry ? Boolean.toString(c.st.automaticallyRetryHooks) : c.st.updateStatusInterval);
           continue;
         }
         String value = kv.substring(eq + 1);
+        if (retry) {
+          if (!value.equals("true") && !value.equals("false")) {
+            throw new Lifecycle.ModelError("automatically-retry-hooks must be true or false, got " + Lifecycle.q(value));
+          }
+          c.st.automaticallyRetryHooks = value.equals("true");
+          continue;
+        }
         if (!value.isEmpty() && Durations.millis(value) < 1000) {
           throw new Lifecycle.ModelError("update-status-hook-interval must be at least 1s, got " + Lifecycle.q(value));
         }

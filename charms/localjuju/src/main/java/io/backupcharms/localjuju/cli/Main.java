@@ -36,7 +36,8 @@ public final class Main {
       "Inspect:      status [--format json|yaml] | debug-log [--include <unit|app>] [--level L] [-n N]",
       "Operate:      exec --unit <unit> -- <command> | ssh <unit> <command> | resolve <unit> [--no-retry]",
       "              update-status [unit|app ...] | trigger <unit|app> <hook> | wait-for model [--timeout 10m]",
-      "              model-config [update-status-hook-interval=5m] | show-unit <unit>...",
+      "              model-config [update-status-hook-interval=5m] [automatically-retry-hooks=false]",
+      "              show-unit <unit>...",
       "");
 
   private Main() { }

@@ -6,12 +6,24 @@ import java.util.List;
 
 /**
  * A unit's hook queue: one hook at a time, in the order queued; a failed hook stays at the head
- * and the queue stops until {@link #resolve}. Each unit has its own worker thread so units
+ * and the queue stops until {@link #resolve} or until its {@link RetryDelay} has passed, when the
+ * hook runs again as Juju's uniter retries it. Each unit has its own worker thread so units
  * progress concurrently.
  */
 public final class UnitQueue {
+  /** When to retry a failed hook by itself. */
+  public interface RetryDelay {
+    /** Millis to wait before retrying after the {@code failures}-th failure in a row; negative: never. */
+    long millis(String unit, int failures);
+  }
+
   private final String unit;
   private final HookRunner runner;
+  private final RetryDelay retry;
+  /** Failures of the head hook in a row; reset by success or resolve. */
+  private int failures;
+  /** When the blocked head hook retries by itself (epoch millis); 0: only on resolve. */
+  private long retryAt;
   private final Deque<Hook> queue = new ArrayDeque<>();
   private final Thread worker;
   private boolean running;
@@ -19,9 +31,10 @@ public final class UnitQueue {
   private boolean closed;
 
   /** Starts the unit's worker thread. */
-  public UnitQueue(String unit, HookRunner runner) {
+  public UnitQueue(String unit, HookRunner runner, RetryDelay retry) {
     this.unit = unit;
     this.runner = runner;
+    this.retry = retry;
     this.worker = new Thread(this::work, "unit-" + unit);
     this.worker.setDaemon(true);
     this.worker.start();
@@ -44,6 +57,8 @@ public final class UnitQueue {
       queue.removeFirst();
     }
     blocked = false;
+    failures = 0;
+    retryAt = 0;
     notifyAll();
   }
 
@@ -87,6 +102,10 @@ public final class UnitQueue {
     notifyAll();
   }
 
+  private boolean retryDue() {
+    return retryAt > 0 && System.currentTimeMillis() >= retryAt;
+  }
+
   private Hook firstAction() {
     return queue.stream().filter(Hook::isAction).findFirst().orElse(null);
   }
@@ -96,15 +115,23 @@ public final class UnitQueue {
       Hook next;
       synchronized (this) {
         // Actions still run while the unit is in error, as in Juju; hooks wait for resolve.
-        while (!closed && (queue.isEmpty() || (blocked && firstAction() == null))) {
+        while (!closed && (queue.isEmpty() || (blocked && firstAction() == null && !retryDue()))) {
           try {
-            wait();
+            wait(blocked && retryAt > 0 ? Math.max(1, retryAt - System.currentTimeMillis()) : 0);
           } catch (InterruptedException e) {
             return;
           }
         }
         if (closed) {
           return;
+        }
+        if (blocked && firstAction() == null) {
+          // The retry is due; a switch to automatically-retry-hooks=false since the failure wins.
+          retryAt = 0;
+          if (retry.millis(unit, failures) < 0) {
+            continue;
+          }
+          blocked = false;
         }
         next = blocked ? firstAction() : queue.peekFirst();
         running = true;
@@ -119,8 +146,12 @@ public final class UnitQueue {
         running = false;
         if (ok || next.isAction()) {
           queue.remove(next);
+          failures = next.isAction() ? failures : 0;
         } else {
           blocked = true;
+          failures++;
+          long delay = retry.millis(unit, failures);
+          retryAt = delay < 0 ? 0 : System.currentTimeMillis() + delay;
         }
         notifyAll();
       }

@@ -16,6 +16,11 @@ public final class ModelState {
   public int nextOperation = 1;
   /** Model config {@code update-status-hook-interval}, e.g. 5m; empty: only on request. */
   public String updateStatusInterval = "";
+  /**
+   * Model config {@code automatically-retry-hooks}: retry failed hooks with backoff, as Juju.
+   * Volatile: unit queues read it without the model lock.
+   */
+  public volatile boolean automaticallyRetryHooks = true;
   public Map<String, MachineState> machines = new TreeMap<>();
   public Map<String, AppState> applications = new TreeMap<>();
   public Map<Integer, RelationState> relations = new TreeMap<>();

@@ -118,7 +118,9 @@ final class SecretTools {
     s.latest = 1;
     s.revisions.put(1, data);
     ctx.pendingSecrets.put(s.id, s);
-    return "secret:" + s.id + "\n";
+    // Juju 3.6 prints the model-qualified URI here, while secret-ids, secret-info-get and
+    // JUJU_SECRET_ID say secret:ID: charms must accept both.
+    return "secret://" + ctx.agent.state().uuid + "/" + s.id + "\n";
   }
 
   static String get(HookContext ctx, List<String> args) {

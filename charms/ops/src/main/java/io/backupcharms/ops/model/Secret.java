@@ -25,7 +25,7 @@ public final class Secret {
             throw new IllegalArgumentException("a secret needs an id or a label");
         }
         this.model = model;
-        this.id = id;
+        this.id = id == null ? null : SecretUri.canonical(id);
         this.label = label;
     }
 
@@ -46,7 +46,10 @@ public final class Secret {
         return secret;
     }
 
-    /** The secret's URI, if known (a secret found by label learns it from {@link #info()}). */
+    /**
+     * The secret's URI as {@code secret:<id>}, whichever form Juju gave, if known (a secret found
+     * by label learns it from {@link #info()}).
+     */
     public Optional<String> id() {
         return Optional.ofNullable(id);
     }
@@ -92,7 +95,7 @@ public final class Secret {
     public SecretInfo info() {
         SecretInfo info = model.tools().secretInfoGet(id, id == null ? label : null);
         if (id == null) {
-            id = info.id();
+            id = SecretUri.canonical(info.id());
         }
         return info;
     }
