@@ -152,7 +152,7 @@ public final class BaculaFdCharm extends CharmBase {
       version = installedVersion();
     } catch (BaculaException e) {
       return new BlockedStatus("cannot tell which Bacula the machine has: " + e.getMessage()
-          + "; reinstall bacula-fd on it (apt-get install --reinstall bacula-fd), then run juju resolve");
+          + "; reinstall bacula-fd on it (apt-get install --reinstall bacula-fd); the next hook checks again");
     }
     Optional<Relation> backup = model().relation(BACKUP);
     Optional<Relation> director = model().relation(BACULA_DIR);

@@ -416,7 +416,7 @@ class BaculaFdCharmTest {
     Status status = run(ready());
     assertEquals(new BlockedStatus("cannot tell which Bacula the machine has: /usr/sbin/bacula-fd -? exited with"
         + " 127: no \"Version: X.Y.Z (date)\" line; reinstall bacula-fd on it (apt-get install --reinstall"
-        + " bacula-fd), then run juju resolve"), status);
+        + " bacula-fd); the next hook checks again"), status);
     assertEquals(null, host.lastConfig);
   }
 

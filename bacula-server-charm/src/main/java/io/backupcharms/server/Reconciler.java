@@ -158,8 +158,8 @@ final class Reconciler {
       version = installedVersion();
     } catch (BaculaException e) {
       statuses.add(new BlockedStatus("cannot tell which Bacula the machine has: " + e.getMessage()
-          + "; reinstall bacula-director on it (apt-get install --reinstall bacula-director), then run"
-          + " juju resolve"));
+          + "; reinstall bacula-director on it (apt-get install --reinstall bacula-director); the next hook"
+          + " checks again"));
       return statuses;
     }
     LeaderValue<NameBindings> store = LeaderValue.bindings(model, stored);

@@ -57,7 +57,7 @@ class BaculaVersionStateTest extends ServerStateTest {
     State out = ctx.run(ctx.on().install(), leader());
     assertEquals(new BlockedStatus("cannot tell which Bacula the machine has: " + workload.directorBinary
         + " is missing; reinstall bacula-director on it"
-        + " (apt-get install --reinstall bacula-director), then run juju resolve"), out.unitStatus());
+        + " (apt-get install --reinstall bacula-director); the next hook checks again"), out.unitStatus());
     assertTrue(Files.notExists(workload.layout.directorConfig()));
   }
 
