@@ -211,16 +211,6 @@ public final class PlanBuilder {
     return all ? identity.tls() : identity.tls().offered();
   }
 
-  /**
-   * What the Bacula model refuses in this client's resources, checked on their own so that one
-   * client's bad data cannot take the others down.
-   *
-   * @return the problem, or empty when the client's resources are valid
-   */
-  public Optional<String> problemOf(ClientSpec client) {
-    return assemble(List.of(client)).refused().stream().map(PlanAssembly.Refusal::reason).findFirst();
-  }
-
   /** One client's schedule must not fill the Director's queue and the volume disk for all. */
   private Optional<String> runsProblem(ClientSpec client) {
     int runs = client.schedule().stream().mapToInt(r -> RunSpec.parse(r).maxRunsPerDay()).sum();

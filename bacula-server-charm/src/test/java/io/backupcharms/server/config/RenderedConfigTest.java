@@ -13,7 +13,6 @@ import io.backupcharms.server.clients.RunScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +48,13 @@ class RenderedConfigTest {
     String name = "x".repeat(120) + "-fd";
     ClientSpec longName =
         new ClientSpec(name, "bacula-fd/9", 3, "127.0.1.9", 9102, List.of("/srv"), RunScripts.NONE, List.of());
-    Optional<String> problem = PlanBuilderTest.builder().problemOf(longName);
-    assertTrue(problem.isPresent());
-    assertTrue(problem.get().contains("is not a valid Bacula name"), problem.get());
-    assertEquals(Optional.empty(), PlanBuilderTest.builder().problemOf(PlanBuilderTest.manual()));
+    PlanAssembly assembly = PlanBuilderTest.builder().assemble(List.of(longName, PlanBuilderTest.manual()));
+    assertEquals(List.of(longName), assembly.refused().stream().map(PlanAssembly.Refusal::client).toList());
+    String reason = assembly.refused().get(0).reason();
+    assertTrue(reason.contains("is not a valid Bacula name"), reason);
+    assertEquals(List.of(PlanBuilderTest.manual()), assembly.accepted(), "the other client is kept");
+    assertTrue(assembly.plan().director().clients().stream()
+        .anyMatch(c -> c.name().equals(PlanBuilderTest.manual().clientResource())), "and is in the plan");
+    assertTrue(assembly.plan().director().clients().stream().noneMatch(c -> c.name().equals(name)));
   }
 }
