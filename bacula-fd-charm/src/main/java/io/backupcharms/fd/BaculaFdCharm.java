@@ -28,6 +28,7 @@ import io.backupcharms.ops.StopEvent;
 import io.backupcharms.ops.UpgradeCharmEvent;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.hooktools.ModelError;
+import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Unit;
@@ -238,11 +239,12 @@ public final class BaculaFdCharm extends CharmBase {
     String password;
     Map<String, String> secretContent;
     try {
-      secretContent = model().secret(secretId).getContent(true);
+      secretContent = GrantedSecret.read(model(), framework().stored(), secretId, "the Director's password secret",
+          host::pause);
       password = secretContent.get(DirectorAppData.SECRET_PASSWORD_KEY);
     } catch (ModelError e) {
-      // Juju grants the secret with the relation; until the grant lands, secret-get is refused.
-      LOG.info("cannot read the Director's password secret {} yet: {}", secretId, e.getMessage());
+      LOG.info("cannot read the Director's password secret {}: {}; the next hook reads it again", secretId,
+          e.getMessage());
       return new WaitingStatus("waiting for access to the Director's password secret " + secretId);
     }
     if (password == null || password.isEmpty()) {

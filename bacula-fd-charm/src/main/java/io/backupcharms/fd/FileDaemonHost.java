@@ -5,6 +5,7 @@ import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,6 +77,9 @@ interface FileDaemonHost {
 
   /** Stops the File Daemon if it runs (no Director left to serve). */
   void stop();
+
+  /** Waits {@code d} on the machine's clock, as between two reads of a secret not granted yet. */
+  void pause(Duration d);
 
   /**
    * The jobs the running File Daemon lists as finished.

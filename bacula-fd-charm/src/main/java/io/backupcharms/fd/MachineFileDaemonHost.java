@@ -10,12 +10,13 @@ import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
-import io.backupcharms.bacula.host.AptInstaller;
 import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
+import io.backupcharms.bacula.host.AptInstaller;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
+import io.backupcharms.ops.model.GrantedSecret;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -293,6 +294,11 @@ final class MachineFileDaemonHost implements FileDaemonHost {
       }
       sleep(50);
     }
+  }
+
+  @Override
+  public void pause(Duration d) {
+    GrantedSecret.sleep(d);
   }
 
   @Override

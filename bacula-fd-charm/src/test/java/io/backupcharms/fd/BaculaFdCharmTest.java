@@ -14,6 +14,7 @@ import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.MaintenanceStatus;
 import io.backupcharms.ops.Status;
 import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
@@ -225,10 +226,28 @@ class BaculaFdCharmTest {
   }
 
   @Test
-  void waitsUntilTheSecretIsGranted() {
+  void aSecretNotGrantedYetIsReadAgainForSecondsThenWaitedForWithoutPausingEveryHook() {
     State notGranted = State.empty().withRelation(jujuInfo()).withRelation(backup(TARGET))
         .withRelation(director(SERVER));
-    assertEquals(new WaitingStatus("waiting for access to the Director's password secret " + SECRET), run(notGranted));
+    State first = ctx.run(ctx.on().configChanged(), notGranted);
+    assertEquals(new WaitingStatus("waiting for access to the Director's password secret " + SECRET),
+        first.unitStatus());
+    assertEquals(GrantedSecret.WAITS, host.pauses, "the grant may land seconds after the id: read again meanwhile");
+    assertEquals(SECRET, first.storedCharm().get(GrantedSecret.REFUSED));
+
+    host.pauses.clear();
+    State second = ctx.run(ctx.on().updateStatus(), first);
+    assertEquals(first.unitStatus(), second.unitStatus());
+    assertEquals(List.of(), host.pauses, "a refusal that outlasted the wait is not waited for again");
+  }
+
+  @Test
+  void aSecretGrantedAfterARefusalIsReadAtOnceAndTheRefusalForgotten() {
+    State refusedBefore = ready().withStored(Map.of(GrantedSecret.REFUSED, SECRET));
+    State out = ctx.run(ctx.on().configChanged(), refusedBefore);
+    assertEquals(new ActiveStatus("ready; no backup yet"), out.unitStatus());
+    assertEquals(List.of(), host.pauses);
+    assertFalse(out.storedCharm().containsKey(GrantedSecret.REFUSED));
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -144,6 +145,14 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   @Override
   public void ensureRunning(String address, int port) {
     running = true;
+  }
+
+  /** What {@link #pause} was asked to wait, in order; it returns at once. */
+  final List<Duration> pauses = new ArrayList<>();
+
+  @Override
+  public void pause(Duration d) {
+    pauses.add(d);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.Director;
 import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.DirectorConsole;
+import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.actions.NativeConsoleSession;
 import io.backupcharms.server.apply.Rollout;
@@ -190,5 +191,10 @@ final class DebianWorkload implements Workload {
     ConsoleSettings plain = ConsoleSettings.of(address, Director.DEFAULT_PORT, password)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
     return ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
+  }
+
+  @Override
+  public void pause(Duration d) {
+    GrantedSecret.sleep(d);
   }
 }

@@ -15,6 +15,7 @@ import io.backupcharms.ops.Status;
 import io.backupcharms.ops.StoredState;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.hooktools.ModelError;
+import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.model.Relation;
@@ -515,7 +516,7 @@ final class Reconciler {
 
   private Optional<Map<String, String>> readSecret(String id) {
     try {
-      return Optional.of(model.secret(id).getContent(true));
+      return Optional.of(GrantedSecret.read(model, stored, id, "the PostgreSQL credentials secret", workload::pause));
     } catch (ModelError e) {
       return Optional.empty();
     }

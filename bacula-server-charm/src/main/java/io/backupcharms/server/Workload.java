@@ -11,6 +11,7 @@ import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.ServerLayout;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -115,4 +116,7 @@ interface Workload {
   default java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tls() {
     return java.util.Optional.empty();
   }
+
+  /** Waits {@code d} on the machine's clock, as between two reads of a secret not granted yet. */
+  void pause(Duration d);
 }

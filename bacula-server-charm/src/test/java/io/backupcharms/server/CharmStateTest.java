@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.testing.Context;
 import io.backupcharms.ops.testing.RelationState;
@@ -324,9 +325,14 @@ class CharmStateTest extends ServerStateTest {
         "[\"username\", \"password\", \"tls\", \"tls-ca\", \"uris\"]",
         out.relation(9).orElseThrow().localAppData().get("requested-secrets"));
 
+    workload.pauses.clear();
     State notGranted = ctx.run(ctx.on().relationChanged(db), leader().withRelation(db));
     assertEquals(
         new WaitingStatus("waiting for access to the PostgreSQL credentials secret"), notGranted.unitStatus());
+    assertEquals(GrantedSecret.WAITS, workload.pauses, "the grant may land seconds after the id: read again meanwhile");
+    workload.pauses.clear();
+    ctx.run(ctx.on().updateStatus(), notGranted);
+    assertEquals(List.of(), workload.pauses, "a refusal that outlasted the wait is not waited for again");
   }
 
   @Test

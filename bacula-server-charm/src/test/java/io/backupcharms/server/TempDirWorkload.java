@@ -289,4 +289,12 @@ final class TempDirWorkload implements Workload {
       daemonCalls.add("start " + Daemon.DIRECTOR.unit());
     }
   }
+
+  /** What {@link #pause} was asked to wait, in order; it returns at once. */
+  final List<Duration> pauses = new ArrayList<>();
+
+  @Override
+  public void pause(Duration d) {
+    pauses.add(d);
+  }
 }

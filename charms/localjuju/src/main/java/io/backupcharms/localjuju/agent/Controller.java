@@ -41,6 +41,7 @@ public final class Controller implements Agent {
   final Lifecycle lifecycle;
   final Teardown teardown;
   final HookExecution execution;
+  final MachineLock machineLock;
   private final HookRetry retry;
   final Path toolsDir;
 
@@ -53,6 +54,7 @@ public final class Controller implements Agent {
     this.lifecycle = new Lifecycle(this);
     this.teardown = new Teardown(this);
     this.execution = new HookExecution(this);
+    this.machineLock = new MachineLock(modelDir.resolve("machines"));
     this.retry = new HookRetry(this);
   }
 

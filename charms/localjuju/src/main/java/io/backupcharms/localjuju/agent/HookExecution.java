@@ -24,7 +24,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-/** Runs one hook or action of a unit inside its machine, then commits or fails it as Juju does. */
+/**
+ * Runs one hook or action of a unit inside its machine, holding the machine's lock, then commits or
+ * fails it as Juju does.
+ */
 final class HookExecution {
   /** Juju has no hook timeout; this bound only stops a hung hook from hanging a test run forever. */
   private static final long HOOK_TIMEOUT_MIN = 60;
@@ -39,6 +42,18 @@ final class HookExecution {
   record Prepared(HookContext ctx, Map<String, String> env, long holderPid, Path charmDir, String dispatchPath) { }
 
   boolean run(String unit, Hook hook) {
+    String machine;
+    synchronized (c.st) {
+      UnitState u = c.st.unit(unit);
+      if (u == null) {
+        return true;
+      }
+      machine = u.machine;
+    }
+    return c.machineLock.holding(machine, unit, hook, () -> runHolding(unit, hook));
+  }
+
+  private boolean runHolding(String unit, Hook hook) {
     Prepared p;
     ModelState st = c.st;
     synchronized (st) {

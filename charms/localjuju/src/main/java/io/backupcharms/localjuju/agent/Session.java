@@ -27,6 +27,8 @@ import picocli.CommandLine.Parameters;
 /** The CLI verbs as the controller executes them; one instance per request. */
 @Command(name = "localjuju", mixinStandardHelpOptions = false)
 final class Session {
+  /** localjuju's own model config: how long a new secret grant waits to take effect. */
+  private static final String GRANT_DELAY = "localjuju-grant-delay";
   private final Controller c;
   private final ModelCommands owner;
   private final Path cwd;
@@ -342,33 +344,43 @@ final class Session {
     synchronized (c.st) {
       if (args == null || args.isEmpty()) {
         out.print(Output.yaml(new TreeMap<>(Map.of("automatically-retry-hooks", c.st.automaticallyRetryHooks,
-            "update-status-hook-interval", c.st.updateStatusInterval))));
+            "update-status-hook-interval", c.st.updateStatusInterval, GRANT_DELAY, c.st.grantDelay))));
         return 0;
       }
       for (String kv : args) {
         int eq = kv.indexOf('=');
         String key = eq < 0 ? kv : kv.substring(0, eq);
-        if (!key.equals("update-status-hook-interval") && !key.equals("automatically-retry-hooks")) {
+        if (!List.of("update-status-hook-interval", "automatically-retry-hooks", GRANT_DELAY).contains(key)) {
           throw new Lifecycle.ModelError("unknown model config " + Lifecycle.q(key)
-              + "; localjuju knows automatically-retry-hooks and update-status-hook-interval");
+              + "; localjuju knows automatically-retry-hooks, update-status-hook-interval and " + GRANT_DELAY);
         }
-        boolean retry = key.equals("automatically-retry-hooks");
         if (eq < 0) {
-          out.println(retry ? Boolean.toString(c.st.automaticallyRetryHooks) : c.st.updateStatusInterval);
+          out.println(switch (key) {
+            case "automatically-retry-hooks" -> Boolean.toString(c.st.automaticallyRetryHooks);
+            case GRANT_DELAY -> c.st.grantDelay;
+            default -> c.st.updateStatusInterval;
+          });
           continue;
         }
         String value = kv.substring(eq + 1);
-        if (retry) {
-          if (!value.equals("true") && !value.equals("false")) {
-            throw new Lifecycle.ModelError("automatically-retry-hooks must be true or false, got " + Lifecycle.q(value));
+        switch (key) {
+          case "automatically-retry-hooks" -> {
+            if (!value.equals("true") && !value.equals("false")) {
+              throw new Lifecycle.ModelError("automatically-retry-hooks must be true or false, got " + Lifecycle.q(value));
+            }
+            c.st.automaticallyRetryHooks = value.equals("true");
           }
-          c.st.automaticallyRetryHooks = value.equals("true");
-          continue;
+          case GRANT_DELAY -> {
+            c.st.grantDelayMillis = value.isEmpty() ? 0 : Durations.millis(value);
+            c.st.grantDelay = value;
+          }
+          default -> {
+            if (!value.isEmpty() && Durations.millis(value) < 1000) {
+              throw new Lifecycle.ModelError("update-status-hook-interval must be at least 1s, got " + Lifecycle.q(value));
+            }
+            c.st.updateStatusInterval = value;
+          }
         }
-        if (!value.isEmpty() && Durations.millis(value) < 1000) {
-          throw new Lifecycle.ModelError("update-status-hook-interval must be at least 1s, got " + Lifecycle.q(value));
-        }
-        c.st.updateStatusInterval = value;
       }
       c.save();
     }

@@ -6,8 +6,8 @@ import io.backupcharms.localjuju.model.UnitState;
 
 /**
  * Fires update-status on every started unit whose queue is idle, every
- * {@code update-status-hook-interval} (off unless set with {@code model-config}), as Juju's
- * 5-minute timer does. Off by default so that tests see only the hooks they cause.
+ * {@code update-status-hook-interval} (5 minutes unless {@code model-config} changes it), as
+ * Juju's timer does; an empty interval turns it off.
  */
 final class UpdateStatusTimer {
   private final Controller c;

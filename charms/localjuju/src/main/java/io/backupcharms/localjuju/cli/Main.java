@@ -37,6 +37,7 @@ public final class Main {
       "Operate:      exec --unit <unit> -- <command> | ssh <unit> <command> | resolve <unit> [--no-retry]",
       "              update-status [unit|app ...] | trigger <unit|app> <hook> | wait-for model [--timeout 10m]",
       "              model-config [update-status-hook-interval=5m] [automatically-retry-hooks=false]",
+      "                           [localjuju-grant-delay=3s]",
       "              show-unit <unit>...",
       "");
 

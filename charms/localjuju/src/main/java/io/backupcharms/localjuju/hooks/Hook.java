@@ -29,6 +29,15 @@ public record Hook(String name, int relationId, String endpoint, String remoteUn
     return new Hook(actionName, -1, "", "", "", "", "", "", 0, actionId);
   }
 
+  /**
+   * True for a hook that says "something changed, look again": Juju's uniter compares what it last
+   * ran against the current state, so several changes before it gets to run make one hook.
+   */
+  public boolean coalesces() {
+    return !isAction() && (name.endsWith("-relation-changed") || name.equals("config-changed")
+        || name.equals("update-status") || name.equals("leader-settings-changed") || name.equals("secret-changed"));
+  }
+
   /** True for an action task rather than a hook. */
   public boolean isAction() {
     return !actionId.isEmpty();

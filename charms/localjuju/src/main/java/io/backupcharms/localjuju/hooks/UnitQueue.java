@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * A unit's hook queue: one hook at a time, in the order queued; a failed hook stays at the head
  * and the queue stops until {@link #resolve} or until its {@link RetryDelay} has passed, when the
- * hook runs again as Juju's uniter retries it. Each unit has its own worker thread so units
- * progress concurrently.
+ * hook runs again as Juju's uniter retries it. A hook that {@linkplain Hook#coalesces coalesces}
+ * is not queued again while the same one waits to run: the waiting one reads the newer state when
+ * it runs. Each unit has its own worker thread; the machine lock serialises units on one machine.
  */
 public final class UnitQueue {
   /** When to retry a failed hook by itself. */
@@ -27,6 +28,8 @@ public final class UnitQueue {
   private final Deque<Hook> queue = new ArrayDeque<>();
   private final Thread worker;
   private boolean running;
+  /** The hook or action running now; null when none. */
+  private Hook current;
   private boolean blocked;
   private boolean closed;
 
@@ -40,10 +43,29 @@ public final class UnitQueue {
     this.worker.start();
   }
 
-  /** Queues hooks at the end, in the given order. */
+  /** Queues hooks at the end, in the given order, except those already waiting to run. */
   public synchronized void add(List<Hook> hooks) {
-    queue.addAll(hooks);
+    for (Hook h : hooks) {
+      if (!(h.coalesces() && waiting(h))) {
+        queue.addLast(h);
+      }
+    }
     notifyAll();
+  }
+
+  /** True when an equal hook is queued and not running yet (a running one read the old state). */
+  private boolean waiting(Hook h) {
+    boolean passedCurrent = current == null;
+    for (Hook q : queue) {
+      // The running hook is the first occurrence of its instance; the same instance queued again
+      // later is waiting.
+      if (!passedCurrent && q == current) {
+        passedCurrent = true;
+      } else if (q.equals(h)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Queues one hook. */
@@ -135,6 +157,7 @@ public final class UnitQueue {
         }
         next = blocked ? firstAction() : queue.peekFirst();
         running = true;
+        current = next;
       }
       boolean ok;
       try {
@@ -144,6 +167,7 @@ public final class UnitQueue {
       }
       synchronized (this) {
         running = false;
+        current = null;
         if (ok || next.isAction()) {
           queue.remove(next);
           failures = next.isAction() ? failures : 0;

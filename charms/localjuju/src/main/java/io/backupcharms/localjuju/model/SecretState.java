@@ -24,6 +24,12 @@ public final class SecretState {
   public static final class Grant {
     public String app;
     public String unit = "";
+    /**
+     * When the grant takes effect (epoch millis; 0: at once). Only model-config
+     * {@code localjuju-grant-delay} sets it, to open Juju's window in which a consumer already
+     * sees a secret's id in relation data but may not read it yet.
+     */
+    public long notBefore;
   }
 
   /** A consuming unit's view of a secret. */

@@ -85,6 +85,7 @@ public final class Commit {
       if (committed != null) {
         pending.consumers = committed.consumers;
       }
+      delayNewGrants(st, committed, pending);
       st.secrets.put(id, pending);
     });
     ctx.removedSecrets.forEach(st.secrets::remove);
@@ -100,5 +101,18 @@ public final class Commit {
       });
     }
     return out;
+  }
+
+  /** A grant this hook made takes effect {@code localjuju-grant-delay} after the commit. */
+  private static void delayNewGrants(ModelState st, SecretState committed, SecretState pending) {
+    if (st.grantDelayMillis <= 0) {
+      return;
+    }
+    long at = System.currentTimeMillis() + st.grantDelayMillis;
+    pending.grants.forEach((relation, g) -> {
+      SecretState.Grant before = committed == null ? null : committed.grants.get(relation);
+      boolean same = before != null && before.app.equals(g.app) && before.unit.equals(g.unit);
+      g.notBefore = same ? before.notBefore : at;
+    });
   }
 }

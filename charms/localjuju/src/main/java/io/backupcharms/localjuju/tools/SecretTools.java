@@ -374,7 +374,7 @@ final class SecretTools {
     for (Map.Entry<Integer, SecretState.Grant> e : s.grants.entrySet()) {
       SecretState.Grant g = e.getValue();
       if (st.relations.containsKey(e.getKey()) && g.app.equals(ctx.app)
-          && (g.unit.isEmpty() || g.unit.equals(ctx.unit))) {
+          && (g.unit.isEmpty() || g.unit.equals(ctx.unit)) && g.notBefore <= System.currentTimeMillis()) {
         return true;
       }
     }
