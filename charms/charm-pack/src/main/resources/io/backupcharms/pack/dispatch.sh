@@ -168,6 +168,12 @@ if ! find_java; then
   fi
 fi
 
+# JDK 25 deprecates vfork and warns on stderr (which Juju logs) at every start with it: there the
+# JDK's own way of starting hook tools stays.
+if [ "$major" -ge 25 ]; then
+  JVM_FLAGS=$(echo "$JVM_FLAGS" | sed 's/ -Djdk.lang.Process.launchMechanism=VFORK//')
+fi
+
 # Unpackers (Juju's included) do not keep file times; put back the ones the archive recorded.
 touch -c -d "@$JAR_MTIME" lib/*.jar 2>/dev/null || true
 # From here on, word lists are expanded unquoted on purpose; no file-name globbing.

@@ -212,15 +212,25 @@ class CharmPackTest {
   void anOlderJavaFirstInLineIsPassedOver() throws Exception {
     Path dir = Files.createDirectories(root.resolve("unit-sample-3/charm"));
     PackedCharm.open(charm).extractTo(dir);
-    Path jdk11 = Files.createDirectories(root.resolve("jdk-11/bin"));
-    Files.writeString(jdk11.getParent().resolve("release"), "JAVA_VERSION=\"11.0.22\"\n");
     Path marker = root.resolve("jdk-11-was-run");
-    Files.writeString(jdk11.resolve("java"), "#!/bin/sh\ntouch " + marker + "\nexit 1\n");
-    Files.setPosixFilePermissions(jdk11.resolve("java"),
-        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path jdk11 = fakeJdk("jdk-11", "11.0.22", "touch " + marker + "\nexit 1");
     assertEquals("hooks/install hello from dep\n",
-        runHook(dir, "hooks/install", null, Map.of("JAVA_HOME", jdk11.getParent().toString())));
+        runHook(dir, "hooks/install", null, Map.of("JAVA_HOME", jdk11.toString())));
     assertTrue(!Files.exists(marker), "dispatch ran Java 11");
+  }
+
+  @Test
+  void onJava25OrLaterHookToolsAreNotStartedWithTheDeprecatedVfork() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("unit-sample-25/charm"));
+    PackedCharm.open(charm).extractTo(dir);
+    // A JDK that says it is 25: the real launcher behind a script that records its arguments.
+    Path args = root.resolve("jdk-25-args");
+    Path jdk25 = fakeJdk("jdk-25", "25.0.3",
+        "echo \"$@\" >> " + args + "\nexec " + CdsTraining.javaLauncher() + " \"$@\"");
+    assertEquals("hooks/install hello from dep\n",
+        runHook(dir, "hooks/install", null, Map.of("JAVA_HOME", jdk25.toString())));
+    String recorded = Files.readString(args);
+    assertTrue(recorded.contains("-XX:+UseG1GC") && !recorded.contains("launchMechanism=VFORK"), recorded);
   }
 
   @Test
@@ -276,6 +286,16 @@ class CharmPackTest {
   }
 
   /** Runs dispatch as Juju would: as a process, in the charm directory, with Juju's variables. */
+  /** A JAVA_HOME whose release file says {@code version} and whose bin/java runs {@code script}. */
+  private static Path fakeJdk(String name, String version, String script) throws Exception {
+    Path bin = Files.createDirectories(root.resolve(name).resolve("bin"));
+    Files.writeString(bin.getParent().resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\n" + script + "\n");
+    Files.setPosixFilePermissions(bin.resolve("java"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin.getParent();
+  }
+
   private static String runHook(Path charmDir, String dispatchPath, Path classLog) throws Exception {
     return runHook(charmDir, dispatchPath, classLog, Map.of());
   }

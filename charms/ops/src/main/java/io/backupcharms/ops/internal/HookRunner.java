@@ -49,11 +49,13 @@ public final class HookRunner {
     /**
      * Starts hook tools with vfork unless the launcher chose otherwise: JDK 17's default on Linux
      * (posix_spawn) execs a helper before the tool, an extra exec on each of a hook's 5-10 tool
-     * calls. Must run before the first process starts, when the JDK reads the property.
+     * calls. Must run before the first process starts, when the JDK reads the property. JDK 25
+     * deprecates vfork and prints a warning on stderr at every start with it, so from 25 on the
+     * JDK's default stays.
      */
     static void preferVfork() {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null
-                && System.getProperty("os.name", "").startsWith("Linux")) {
+                && System.getProperty("os.name", "").startsWith("Linux") && Runtime.version().feature() < 25) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
     }
