@@ -11,7 +11,9 @@
 # (in a clone if others build in this tree). CHARMS_BEFORE=<tree> adds that tree's .charm files
 # as "previous" (to compare two builds). --explore also times each charm with other JVM options
 # and jar layouts (separate jars instead of lib/charm.jar, Serial GC, C1 at its default
-# thresholds, no AppCDS archive), each with its own archive from the charm's training mode. Needs python3-yaml, python3-websocket, /usr/bin/time and the ops
+# thresholds, no AppCDS archive, the archive mapped at its own address, and, when JAVA_NEW (default
+# /usr/lib/jvm/temurin-25-jdk-amd64) is a JDK 24 or later, that JDK with an ahead-of-time cache
+# from the same training run), each with its own archive from the charm's training mode. Needs python3-yaml, python3-websocket, /usr/bin/time and the ops
 # 2.20.0 source in bench/work/operator (bench/ops/run.sh explains how to get it).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -125,9 +127,29 @@ separate() {
   echo "$cp"
 }
 
+# aot DIR JAVA: dispatch on JDK JAVA (24 or later) with an ahead-of-time cache (JEP 483/514/515)
+# from the charm's training mode in place of the AppCDS archive. JDK 25 warns on every start with
+# vfork, so tools start the JDK's default way.
+aot() {
+  local dir=$1 java=$2 flags main cp
+  flags=$(setting "$dir" JVM_FLAGS | sed 's/ -Djdk.lang.Process.launchMechanism=VFORK//')
+  flags="$flags -Djdk.lang.Process.launchMechanism=POSIX_SPAWN"
+  main=$(setting "$dir" MAIN_CLASS)
+  cp=$(setting "$dir" CHARM_CLASSPATH)
+  touch -d "@$(setting "$dir" JAR_MTIME)" "$dir"/lib/*.jar
+  rm -f "$dir/lib/charm.jsa"
+  (cd "$dir" && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 JUJU_CHARM_DIR="$dir" "$java" $flags \
+    -XX:AOTCacheOutput=lib/charm.aot -Dops.training=true -cp "$cp" "$main" > "$dir/../training.log" 2>&1)
+  [ -s "$dir/lib/charm.aot" ] || { echo "bench: $java wrote no AOT cache; see $dir/../training.log" >&2; exit 1; }
+  sed -i -e "s|^JVM_FLAGS='.*'$|JVM_FLAGS='$flags -XX:AOTCache=lib/charm.aot'|" \
+    -e "s|^PACKED_JAVA_RUNTIME='.*'$|PACKED_JAVA_RUNTIME=''|" "$dir/dispatch"
+}
+java_new="${JAVA_NEW:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+new_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_new/release" 2>/dev/null || true)
+
 commands=("ops-python=$work/anchor/charm::env PATH=$work/anchor/tools:/usr/bin:/bin JUJU_UNIT_NAME=app/0 JUJU_CHARM_DIR=$work/anchor/charm ./dispatch")
-add() {  # add CHARM VARIANT DIR
-  commands+=("$1:$2=$3::env PATH=$work/tools-$1:/usr/bin:/bin JUJU_UNIT_NAME=${unit[$1]} JUJU_CHARM_DIR=$3 ./dispatch")
+add() {  # add CHARM VARIANT DIR [ENV...]
+  commands+=("$1:$2=$3::env PATH=$work/tools-$1:/usr/bin:/bin JUJU_UNIT_NAME=${unit[$1]} JUJU_CHARM_DIR=$3 ${*:4} ./dispatch")
 }
 for c in "${charms[@]}"; do
   d=$(unpack "$c" shipped); add "$c" shipped "$d"
@@ -143,6 +165,15 @@ for c in "${charms[@]}"; do
     add "$c" serial "$d"
     d=$(unpack "$c" c1-default); retrain "$d" "$(echo "$shipped_flags" | sed 's/ -XX:CICompilerCount=1 -XX:Tier3[^ ]*//g; s/ -XX:Tier3[^ ]*//g')"
     add "$c" c1-default "$d"
+    # JDK 17 maps CDS archives at a random address (ArchiveRelocationMode=1 since 17.0.6) and then
+    # rewrites every pointer in them; mode 0 maps them where they were dumped.
+    d=$(unpack "$c" relocation-off)
+    sed -i "s|^JVM_FLAGS='\(.*\)'$|JVM_FLAGS='\1 -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0'|" "$d/dispatch"
+    add "$c" relocation-off "$d"
+    if [ "${new_major:-0}" -ge 24 ]; then
+      d=$(unpack "$c" "jdk$new_major-aot"); aot "$d" "$java_new/bin/java"
+      add "$c" "jdk$new_major-aot" "$d" "JAVA_HOME=$java_new"
+    fi
   fi
 done
 
@@ -158,7 +189,7 @@ for spec in "${commands[@]}"; do
   if ! (cd "$dir" && env -i "${hook_env[@]/#HOOK_ENV_/}" HOOKTOOL_LOG="$log" $cmd > "$log.out" 2>&1); then
     echo "bench: the hook of $name failed:" >&2; cat "$log.out" >&2; exit 1
   fi
-  if grep -q 'shared archive\|CDS' "$log.out"; then
+  if grep -q 'shared archive\|CDS\|AOT' "$log.out"; then
     echo "bench: $name: the JVM did not use its archive:" >&2; cat "$log.out" >&2; exit 1
   fi
   calls[$name]=$(wc -l < "$log")

@@ -18,7 +18,15 @@ LABELS = {
     "jars": "separate jars under `lib/` instead of one `lib/charm.jar`",
     "serial": "Serial GC instead of G1 (no archived module graph)",
     "c1-default": "C1 at its default compile thresholds",
+    "relocation-off": "archive mapped at its dump address (`-XX:ArchiveRelocationMode=0`, "
+                      "diagnostic)",
 }
+for _major in range(24, 40):
+    LABELS[f"jdk{_major}-aot"] = (f"JDK {_major} with an ahead-of-time cache (`-XX:AOTCache`, "
+                                  "same training run) instead of the AppCDS archive, tools by "
+                                  "posix_spawn")
+TARGET_RATIO = 0.75
+TARGET_RSS_MIB = 48
 SCENARIOS = {
     "backup-integrator": "leader related to bacula-fd: reads config and relations, writes its "
                          "script, publishes its bag, active",
@@ -78,6 +86,10 @@ def main():
         f"{c} {m:.1f} MiB" for c, _, m in ratios) + " (ops: "
         f"{anchor['peak_rss_kib'] / 1024:.1f} MiB). CPU time ratio: " + ", ".join(
         f"{c} {q:.2f}" for c, q in cpu) + ".\n")
+    missed = [c for c, q, m in ratios if q > TARGET_RATIO or m >= TARGET_RSS_MIB]
+    out.append(f"Target: at most {TARGET_RATIO} times the ops hook's median wall time, with peak RSS "
+               f"under {TARGET_RSS_MIB} MiB. Result: " + ("met.\n" if not missed else
+                                                         "not met (" + ", ".join(missed) + ").\n"))
     out.append("What `dispatch` runs (charm-pack's defaults, `DispatchScript.DEFAULT_JVM_FLAGS`):\n")
     out.append("```")
     out.append(f"java {os.environ['BENCH_FLAGS']} -XX:SharedArchiveFile=lib/charm.jsa "
