@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * One localjuju model per test class, shared by its tests: added before the first test and
- * destroyed after the last one, whatever happened. Tests and lifecycle methods receive it as a
- * {@link JujuModel} parameter. Skips the class with the reason when it cannot run here (not root).
+ * destroyed after the last one, whatever happened; a class marked {@link SharedServer} gets the
+ * run's shared model, with bacula-server deployed, destroyed when the run ends. Tests and
+ * lifecycle methods receive it as a {@link JujuModel} parameter. Skips the class with the reason when it cannot run here (not root).
  * A failing test prints the model's status and the end of its debug log. Use it with
  * {@code @ExtendWith(ModelExtension.class)}.
  */
@@ -26,11 +27,36 @@ public final class ModelExtension
   public void beforeAll(ExtensionContext context) {
     assumeTrue(Root.missingReason().isEmpty(), () -> Root.missingReason().orElseThrow());
     LocalJuju juju = LocalJuju.ofRepository();
-    String name = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "")
-        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-    JujuModel model = JujuModel.add(juju, name);
+    Class<?> testClass = context.getRequiredTestClass();
+    JujuModel model = testClass.isAnnotationPresent(SharedServer.class)
+        ? context.getRoot().getStore(NS).getOrComputeIfAbsent(Shared.class,
+            k -> Shared.deploy(JujuModel.add(juju, uniqueName("shared-server"))), Shared.class).model()
+        : JujuModel.add(juju, uniqueName(testClass.getSimpleName()));
     context.getStore(NS).put(JujuModel.class, model);
+  }
+
+  private static String uniqueName(String base) {
+    return base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "")
+        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+  }
+
+  /** The run's shared model; JUnit closes it, destroying the model, when the run ends. */
+  private record Shared(JujuModel model) implements ExtensionContext.Store.CloseableResource {
+    /** Deploys the server and returns at once: it installs while the first class deploys its clients. */
+    static Shared deploy(JujuModel model) {
+      try {
+        BackupStack.deployServer(model);
+        return new Shared(model);
+      } catch (RuntimeException e) {
+        model.destroy();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      model.destroy();
+    }
   }
 
   @Override
@@ -40,7 +66,16 @@ public final class ModelExtension
       // A failure in @BeforeAll reaches no testFailed: say what the model looked like here.
       context.getExecutionException().ifPresent(e -> System.err.println("== " + context.getDisplayName()
           + " failed outside a test; model " + model.name() + ":\n" + model.diagnostics()));
-      model.destroy();
+      if (!context.getRequiredTestClass().isAnnotationPresent(SharedServer.class)) {
+        model.destroy();
+        return;
+      }
+      model.settle(BackupStack.SETTLE);
+      UnitStatus server = model.status().first(BackupStack.SERVER);
+      if (!server.is("active")) {
+        throw new AssertionError(context.getDisplayName() + " left " + server + " on the shared model "
+            + model.name() + ": a @SharedServer class must leave the server active for the classes after it");
+      }
     }
   }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (a shell charm, no integrator): hostile relation data blocks only its File Daemon.
  */
 @ExtendWith(ModelExtension.class)
+@SharedServer
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoApplicationsTest {
   private static final List<String> ALPHA = List.of("alpha/0", "alpha/1");
@@ -31,7 +32,6 @@ class TwoApplicationsTest {
 
   @BeforeAll
   static void deploy(JujuModel model) {
-    BackupStack.deployServer(model);
     BackupStack.deployTarget(model, "alpha", 2);
     BackupStack.deployTarget(model, "beta", 2);
     model.waitForActive(BackupStack.SETTLE, "alpha", "beta", BackupStack.fd("alpha"), BackupStack.fd("beta"),

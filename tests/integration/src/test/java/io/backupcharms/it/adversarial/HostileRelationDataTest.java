@@ -10,6 +10,7 @@ import io.backupcharms.it.JujuModel;
 import io.backupcharms.it.ModelExtension;
 import io.backupcharms.it.Processes;
 import io.backupcharms.it.PyBackup;
+import io.backupcharms.it.SharedServer;
 import io.backupcharms.it.UnitStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * field, nothing it sent is ever executed, and the well-behaved client keeps backing up.
  */
 @ExtendWith(ModelExtension.class)
+@SharedServer
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRelationDataTest {
   static final String SERVER = BackupStack.SERVER;
@@ -47,7 +49,6 @@ class HostileRelationDataTest {
 
   @BeforeAll
   static void deploy(JujuModel model) {
-    BackupStack.deployServer(model);
     PyBackup.deployClient(model, GOOD);
     PyBackup.deployClient(model, EVIL);
     model.waitForActive(BackupStack.SETTLE, GOOD, EVIL, GOOD + "-fd", EVIL + "-fd", SERVER);

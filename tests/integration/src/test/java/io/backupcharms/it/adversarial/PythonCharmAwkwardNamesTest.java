@@ -10,6 +10,7 @@ import io.backupcharms.it.JujuModel;
 import io.backupcharms.it.ModelExtension;
 import io.backupcharms.it.Processes;
 import io.backupcharms.it.PyBackup;
+import io.backupcharms.it.SharedServer;
 import io.backupcharms.it.UnitStatus;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and a fileset path with a space and unicode. Backup, delete, restore: the tree is the same.
  */
 @ExtendWith(ModelExtension.class)
+@SharedServer
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PythonCharmAwkwardNamesTest {
   static final String APP = "py";
@@ -37,7 +39,6 @@ class PythonCharmAwkwardNamesTest {
 
   @BeforeAll
   static void deploy(JujuModel model) {
-    BackupStack.deployServer(model);
     PyBackup.deployClient(model, APP);
     model.waitForActive(BackupStack.SETTLE, APP, FD, BackupStack.SERVER);
   }

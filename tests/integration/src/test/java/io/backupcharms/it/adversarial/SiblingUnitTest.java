@@ -16,6 +16,7 @@ import io.backupcharms.it.JujuModel;
 import io.backupcharms.it.ModelExtension;
 import io.backupcharms.it.ModelStatus;
 import io.backupcharms.it.PyBackup;
+import io.backupcharms.it.SharedServer;
 import io.backupcharms.it.UnitStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,15 +34,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Units that share an application or a machine. Root on one machine of an application against its
- * sibling: whatever myapp/1's machine can read (its File Daemon's configuration, every secret its
- * bacula-fd unit may open) must not log in to myapp/0's File Daemon as the Director, which could
+ * sibling: whatever sibling/1's machine can read (its File Daemon's configuration, every secret its
+ * bacula-fd unit may open) must not log in to sibling/0's File Daemon as the Director, which could
  * run commands and read any file there. And a second bacula-fd application on the same machines
  * must not take over, rewrite or stop the File Daemon the first one runs.
  */
 @ExtendWith(ModelExtension.class)
+@SharedServer
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiblingUnitTest {
-  private static final String APP = "myapp";
+  private static final String APP = "sibling";
   private static final String SECOND = "second-fd";
   /** Every password in the File Daemon's configuration and every secret the unit can read. */
   private static final String READABLE = "sed -n 's/.*Password = \"\\(.*\\)\".*/\\1/p' /etc/bacula/bacula-fd.conf;"
@@ -52,7 +54,9 @@ class SiblingUnitTest {
 
   @BeforeAll
   static void deploy(JujuModel model) {
-    BackupStack.deployStack(model, APP, 2);
+    BackupStack.deployTarget(model, APP, 2);
+    model.waitForActive(BackupStack.SETTLE, APP, BackupStack.integrator(APP), BackupStack.fd(APP),
+        BackupStack.SERVER);
   }
 
   @Test
@@ -68,7 +72,7 @@ class SiblingUnitTest {
       FileDaemonStatusClient asDirector = new FileDaemonStatusClient(
           address, 9102, "charm-bacula-dir", password, Duration.ofSeconds(10));
       assertThrows(AuthenticationFailedException.class, asDirector::checkLogin,
-          "a password readable on myapp/1's machine opens myapp/0's File Daemon");
+          "a password readable on sibling/1's machine opens sibling/0's File Daemon");
     }
   }
 
@@ -109,18 +113,23 @@ class SiblingUnitTest {
     model.integrate("victim:juju-info", "victim-fd:juju-info");
     model.integrate("victim-fd:bacula-dir", BackupStack.SERVER + ":bacula-dir");
     model.integrate("elsewhere:backup", "victim-fd:backup");
-    PyBackup.publish(model, "elsewhere", Map.of("fileset", "/etc/hostname", "run-before-backup", marker));
+    try {
+      PyBackup.publish(model, "elsewhere", Map.of("fileset", "/etc/hostname", "run-before-backup", marker));
 
-    UnitStatus beside = model.status().subordinateOf("victim/0", "victim-fd").orElseThrow();
-    assertEquals("waiting for backup relation", beside.message(), () -> beside.toString());
-    assertEquals("", model.sh(BackupStack.SERVER + "/0",
-        "grep -rl -- " + marker + " /etc/bacula || true").strip(),
-        "the Director is told to run the other machine's script nowhere");
+      UnitStatus beside = model.status().subordinateOf("victim/0", "victim-fd").orElseThrow();
+      assertEquals("waiting for backup relation", beside.message(), () -> beside.toString());
+      assertEquals("", model.sh(BackupStack.SERVER + "/0",
+          "grep -rl -- " + marker + " /etc/bacula || true").strip(),
+          "the Director is told to run the other machine's script nowhere");
+    } finally {
+      // The server waits for every File Daemon related to it to publish; this one never will.
+      model.removeRelation("victim-fd:bacula-dir", BackupStack.SERVER + ":bacula-dir");
+    }
   }
 
   /**
    * The Director, the File Daemons and the Storage Daemon require TLS of each other: a Director
-   * that knows myapp/0's own password but speaks plaintext is refused, and a capture of a
+   * that knows sibling/0's own password but speaks plaintext is refused, and a capture of a
    * backup's traffic holds none of the backed-up file's content.
    */
   @Test
@@ -166,7 +175,7 @@ class SiblingUnitTest {
   }
 
   /**
-   * Any user of myapp/0's machine plants a symbolic link where the operator restores to; the
+   * Any user of sibling/0's machine plants a symbolic link where the operator restores to; the
    * File Daemon, running as root, must not follow it.
    */
   @Test
