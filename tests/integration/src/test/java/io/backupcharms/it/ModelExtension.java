@@ -2,6 +2,7 @@ package io.backupcharms.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,9 +43,15 @@ public final class ModelExtension
 
   /** The run's shared model; JUnit closes it, destroying the model, when the run ends. */
   private record Shared(JujuModel model) implements ExtensionContext.Store.CloseableResource {
+    /** localjuju's model config that delays each new secret grant. */
+    static final String GRANT_DELAY = "localjuju-grant-delay=5s";
+
     /** Deploys the server and returns at once: it installs while the first class deploys its clients. */
     static Shared deploy(JujuModel model) {
       try {
+        // Every grant on this model takes effect seconds after the relation data naming the
+        // secret, as Juju's may: each class on it shows the charms ride out the secret-grant race.
+        model.typed("juju model-config " + GRANT_DELAY, Duration.ofSeconds(30));
         BackupStack.deployServer(model);
         return new Shared(model);
       } catch (RuntimeException e) {

@@ -38,6 +38,31 @@ class TwoApplicationsTest {
         BackupStack.integrator("alpha"), BackupStack.integrator("beta"), BackupStack.SERVER);
   }
 
+  /**
+   * The shared model delays each secret grant by seconds: a File Daemon whose first read of the
+   * Director's password secret was refused read it again within the same hook, and none waited
+   * for update-status.
+   */
+  @Test
+  @Order(0)
+  void aFileDaemonRefusedItsSecretReadsItOnceTheGrantLands(JujuModel model) {
+    Map<String, Boolean> refusedThenRead = new LinkedHashMap<>();
+    for (String line : model.debugLog(200_000).split("\n")) {
+      String unit = line.substring(0, Math.max(0, line.indexOf(':')));
+      if (!unit.startsWith("unit-" + BackupStack.fd("alpha") + "-") && !unit.startsWith("unit-" + BackupStack.fd("beta")
+          + "-")) {
+        continue;
+      }
+      if (line.contains("cannot read the Director's password secret") && line.contains(" yet (")) {
+        refusedThenRead.putIfAbsent(unit, false);
+      } else if (line.contains("the Director's password secret") && line.contains("became readable after")) {
+        refusedThenRead.put(unit, true);
+      }
+    }
+    refusedThenRead.forEach((unit, read) -> assertTrue(read, unit + " was refused its secret and never read it:\n"
+        + model.debugLog(300)));
+  }
+
   @Test
   @Order(1)
   void eachUnitIsBackedUpAndRestoredOnItsOwn(JujuModel model) {
