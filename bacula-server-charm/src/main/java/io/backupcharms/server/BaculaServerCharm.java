@@ -1,6 +1,8 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.console.DirectorAnswerException;
 import io.backupcharms.bacula.console.UnexpectedReplyException;
 import io.backupcharms.ops.ActionEvent;
 import io.backupcharms.ops.CharmBase;
@@ -14,7 +16,6 @@ import io.backupcharms.ops.UpgradeCharmEvent;
 import io.backupcharms.schema.UnitPasswords;
 import io.backupcharms.server.actions.ActionFailedException;
 import io.backupcharms.server.actions.ClientSelector;
-import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.actions.ForgetClient;
 import io.backupcharms.server.actions.InvalidParamsException;
 import io.backupcharms.server.actions.ServerActions;
@@ -122,6 +123,9 @@ public final class BaculaServerCharm extends CharmBase {
         event.setResults(e.results());
       }
       event.fail(e.getMessage());
+    } catch (DirectorAnswerException e) {
+      // The Director's own answer to a job or catalog request, quoted: as an action's failure.
+      event.fail(e.getMessage());
     } catch (UnexpectedReplyException e) {
       event.fail("the Bacula Director refused: " + e.getMessage());
     } catch (BaculaException e) {
@@ -165,7 +169,7 @@ public final class BaculaServerCharm extends CharmBase {
             "the catalog is not ready (see the unit's status); run the action again once it is active"));
   }
 
-  private ConsoleSession console() {
+  private Director console() {
     String address = model().network(ClientBags.ENDPOINT).ingressAddress()
         .orElseThrow(() -> new BaculaException("the unit has no ingress address yet"));
     String password = new PasswordSecrets(model())

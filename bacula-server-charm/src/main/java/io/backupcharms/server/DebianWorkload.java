@@ -1,17 +1,18 @@
 package io.backupcharms.server;
 
+import static io.backupcharms.bacula.config.Director.DEFAULT_PORT;
+
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
-import io.backupcharms.bacula.config.Director;
 import io.backupcharms.bacula.console.ConsoleSettings;
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorConsole;
+import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.ops.model.GrantedSecret;
-import io.backupcharms.server.actions.ConsoleSession;
-import io.backupcharms.server.actions.NativeConsoleSession;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.CatalogProblem;
@@ -152,8 +153,8 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
-  public ConsoleSession console(String address, String password) {
-    return new NativeConsoleSession(DirectorConsole.connect(settings(address, password)));
+  public Director console(String address, String password) {
+    return NativeDirector.connect(settings(address, password));
   }
 
   @Override
@@ -188,7 +189,7 @@ final class DebianWorkload implements Workload {
    * console that performs that reload still reaches the Director that ran without it.
    */
   private static ConsoleSettings settings(String address, String password) {
-    ConsoleSettings plain = ConsoleSettings.of(address, Director.DEFAULT_PORT, password)
+    ConsoleSettings plain = ConsoleSettings.of(address, DEFAULT_PORT, password)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
     return ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
   }

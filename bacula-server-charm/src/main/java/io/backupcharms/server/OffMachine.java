@@ -1,12 +1,12 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.Status;
 import io.backupcharms.ops.StoredState;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.server.actions.CatalogQueries;
-import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.KnownClient;
@@ -71,7 +71,7 @@ final class OffMachine {
   record Pass(Optional<Status> status, String note, OffsiteState state) {}
 
   /** The reconcile step: empty when there is no s3 relation. */
-  Optional<Pass> reconcile(Supplier<ConsoleSession> console, Catalog catalog) {
+  Optional<Pass> reconcile(Supplier<Director> console, Catalog catalog) {
     Optional<S3Settings.Reading> reading = OffsiteRelation.read(model);
     if (reading.isEmpty()) {
       return Optional.empty();
@@ -130,7 +130,7 @@ final class OffMachine {
   }
 
   /** What run-backup adds to its results: whether the data is off the machine yet. */
-  Map<String, Object> afterBackup(Supplier<ConsoleSession> console, Catalog catalog, Consumer<String> log) {
+  Map<String, Object> afterBackup(Supplier<Director> console, Catalog catalog, Consumer<String> log) {
     Map<String, Object> out = new LinkedHashMap<>();
     Optional<Target> target;
     try {
@@ -159,7 +159,7 @@ final class OffMachine {
   }
 
   /** Each listed job's copy state: copied when all its volumes are in the bucket. */
-  Map<Long, String> copyStates(Supplier<ConsoleSession> console, List<Long> jobIds) {
+  Map<Long, String> copyStates(Supplier<Director> console, List<Long> jobIds) {
     Map<Long, String> out = new LinkedHashMap<>();
     Optional<Target> target;
     try {
@@ -169,8 +169,8 @@ final class OffMachine {
       return out;
     }
     Map<Long, List<String>> volumes;
-    try (ConsoleSession session = console.get()) {
-      volumes = new CatalogQueries(session).volumesOf(jobIds);
+    try (Director director = console.get()) {
+      volumes = new CatalogQueries(director).volumesOf(jobIds);
     }
     if (target.isEmpty()) {
       jobIds.forEach(id -> out.put(id, "local only: no s3 relation"));
@@ -199,11 +199,11 @@ final class OffMachine {
   }
 
   /** {@code backup-catalog}: a copy now, whatever is due. */
-  Map<String, Object> backupCatalog(Supplier<ConsoleSession> console, Catalog catalog) {
+  Map<String, Object> backupCatalog(Supplier<Director> console, Catalog catalog) {
     Target target = required();
     long newest;
-    try (ConsoleSession session = console.get()) {
-      newest = new CatalogQueries(session).newestJobId();
+    try (Director director = console.get()) {
+      newest = new CatalogQueries(director).newestJobId();
     }
     CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
         model.app().name(), newest, LeaderValue.history(model, stored).read());
@@ -219,7 +219,7 @@ final class OffMachine {
 
   /** {@code recover-catalog}: loads the newest copy, refusing to overwrite jobs unless forced. */
   Map<String, Object> recoverCatalog(
-      Map<String, ?> params, Supplier<ConsoleSession> console, Catalog catalog, Consumer<String> log) {
+      Map<String, ?> params, Supplier<Director> console, Catalog catalog, Consumer<String> log) {
     for (String key : params.keySet()) {
       if (!key.equals("force")) {
         throw new RecoveryException("unknown parameter " + key + "; recover-catalog takes force");
@@ -238,8 +238,8 @@ final class OffMachine {
           + " catalog but this server's is " + CatalogDump.backend(catalog) + "; relate (or remove)"
           + " the database relation so the backends match, then run recover-catalog again");
     }
-    try (ConsoleSession session = console.get()) {
-      long jobs = new CatalogQueries(session).jobCount();
+    try (Director director = console.get()) {
+      long jobs = new CatalogQueries(director).jobCount();
       if (jobs > 0 && !force) {
         throw new RecoveryException("the local catalog already holds " + jobs + " jobs; recovering"
             + " would replace them with catalog/" + copy.folder() + ". Run with force=true to replace"
@@ -255,8 +255,8 @@ final class OffMachine {
       dump.toFile().delete();
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    try (ConsoleSession session = console.get()) {
-      CatalogQueries queries = new CatalogQueries(session);
+    try (Director director = console.get()) {
+      CatalogQueries queries = new CatalogQueries(director);
       List<String> closed = queries.appendableVolumes();
       closed.forEach(queries::markUsed);
       out.put("jobs", Long.toString(queries.jobCount()));
@@ -289,11 +289,11 @@ final class OffMachine {
   }
 
   /** Copies the catalog when a job newer than the last copy ended and none runs; "" when fine. */
-  private String copyCatalogIfDue(Target target, Supplier<ConsoleSession> console, Catalog catalog) {
+  private String copyCatalogIfDue(Target target, Supplier<Director> console, Catalog catalog) {
     try {
       long newest;
-      try (ConsoleSession session = console.get()) {
-        CatalogQueries queries = new CatalogQueries(session);
+      try (Director director = console.get()) {
+        CatalogQueries queries = new CatalogQueries(director);
         newest = queries.newestJobId();
         if (newest <= stored.getLong(COPIED_JOB).orElse(0L) || queries.activeJobs() > 0) {
           return "";

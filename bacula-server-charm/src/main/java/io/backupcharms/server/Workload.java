@@ -1,8 +1,8 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
-import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.metrics.ExporterConfig;
@@ -83,7 +83,7 @@ interface Workload {
   List<String> stopDaemons();
 
   /** A logged-in console on the Director. */
-  ConsoleSession console(String address, String password);
+  Director console(String address, String password);
 
   /**
    * The off-machine bucket the s3 relation names; installs the tool that reaches it if needed.

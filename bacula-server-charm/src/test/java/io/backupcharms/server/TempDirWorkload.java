@@ -1,5 +1,6 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.console.Director;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupcharms.bacula.BaculaException;
@@ -10,7 +11,6 @@ import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.DirectorUnreachableException;
-import io.backupcharms.server.actions.ConsoleSession;
 import io.backupcharms.server.apply.DaemonControl;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
@@ -266,7 +266,7 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
-  public ConsoleSession console(String address, String password) {
+  public Director console(String address, String password) {
     throw new BaculaException("connection refused: no Director runs in state tests");
   }
 

@@ -1,5 +1,7 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.console.Director;
+import io.backupcharms.bacula.console.RestoreRequest.Selection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +17,9 @@ import java.util.Optional;
  */
 final class CatalogPaths {
 
-  /**
-   * What to restore.
-   *
-   * @param fileIds catalog FileIds of the files asked for
-   * @param directoryIds catalog PathIds of the directories asked for, restored with all they hold
-   */
-  record Selection(List<Long> fileIds, List<Long> directoryIds) {
-    Selection {
-      fileIds = List.copyOf(fileIds);
-      directoryIds = List.copyOf(directoryIds);
-    }
-  }
+  private final Director director;
 
-  private final DirectorJobs director;
-
-  CatalogPaths(DirectorJobs director) {
+  CatalogPaths(Director director) {
     this.director = director;
   }
 
@@ -69,7 +58,7 @@ final class CatalogPaths {
     List<List<String>> rows = director.select(
         column + ", f.FileIndex FROM File f JOIN Path p ON p.PathId = f.PathId"
             + " JOIN Filename n ON n.FilenameId = f.FilenameId"
-            + " WHERE f.JobId IN (" + DirectorJobs.join(jobIds) + ") AND p.Path = '" + dir + "'"
+            + " WHERE f.JobId IN (" + JobResults.join(jobIds) + ") AND p.Path = '" + dir + "'"
             + " AND n.Name = '" + name + "' ORDER BY f.JobId DESC, f.FileId DESC LIMIT 1", 2);
     if (rows.isEmpty()) {
       return Optional.empty();

@@ -1,11 +1,11 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.console.Director;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,39 +15,35 @@ import java.util.stream.Collectors;
  */
 public final class CatalogQueries {
 
-  private static final String MARK = "'R#'";
-  private static final Pattern VOLUME = Pattern.compile("[A-Za-z0-9_.:-]{1,127}");
+  private final Director director;
 
-  private final DirectorJobs director;
-  private final ConsoleSession console;
-
-  public CatalogQueries(ConsoleSession console) {
-    this.console = console;
-    this.director = new DirectorJobs(console);
+  /** Reads through {@code director}, which the caller closes. */
+  public CatalogQueries(Director director) {
+    this.director = director;
   }
 
   /** The newest job id the catalog holds, 0 when it holds none. */
   public long newestJobId() {
-    List<List<String>> rows = director.rows(query("SELECT " + MARK + ", COALESCE(MAX(JobId), 0) FROM Job"), 1);
+    List<List<String>> rows = director.select("COALESCE(MAX(JobId), 0) FROM Job", 1);
     return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get(0).strip());
   }
 
   /** How many jobs are queued or running. */
   public int activeJobs() {
-    List<List<String>> rows = director.rows(query("SELECT " + MARK + ", COUNT(*) FROM Job"
-        + " WHERE JobStatus IN ('C', 'R', 'B', 'F', 'S', 'm', 'M', 's', 'j', 'c', 'd', 't', 'p', 'i', 'a')"), 1);
+    List<List<String>> rows = director.select("COUNT(*) FROM Job"
+        + " WHERE JobStatus IN ('C', 'R', 'B', 'F', 'S', 'm', 'M', 's', 'j', 'c', 'd', 't', 'p', 'i', 'a')", 1);
     return rows.isEmpty() ? 0 : Integer.parseInt(rows.get(0).get(0).strip());
   }
 
   /** How many jobs the catalog holds. */
   public long jobCount() {
-    List<List<String>> rows = director.rows(query("SELECT " + MARK + ", COUNT(*) FROM Job"), 1);
+    List<List<String>> rows = director.select("COUNT(*) FROM Job", 1);
     return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get(0).strip());
   }
 
   /** How many clients the catalog knows. */
   public long clientCount() {
-    List<List<String>> rows = director.rows(query("SELECT " + MARK + ", COUNT(*) FROM Client"), 1);
+    List<List<String>> rows = director.select("COUNT(*) FROM Client", 1);
     return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get(0).strip());
   }
 
@@ -58,9 +54,9 @@ public final class CatalogQueries {
       return out;
     }
     String ids = jobIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-    for (List<String> row : director.rows(query("SELECT DISTINCT " + MARK + ", jm.JobId, m.VolumeName"
+    for (List<String> row : director.select("jm.JobId, m.VolumeName"
         + " FROM JobMedia jm JOIN Media m ON jm.MediaId = m.MediaId WHERE jm.JobId IN (" + ids + ")"
-        + " ORDER BY jm.JobId, m.VolumeName"), 2)) {
+        + " GROUP BY jm.JobId, m.VolumeName ORDER BY jm.JobId, m.VolumeName", 2)) {
       out.computeIfAbsent(Long.parseLong(row.get(0).strip()), k -> new ArrayList<>()).add(row.get(1));
     }
     return out;
@@ -69,8 +65,8 @@ public final class CatalogQueries {
   /** The volumes the Storage Daemon may still append to. */
   public List<String> appendableVolumes() {
     List<String> out = new ArrayList<>();
-    for (List<String> row : director.rows(query("SELECT " + MARK + ", VolumeName FROM Media"
-        + " WHERE VolStatus = 'Append' ORDER BY VolumeName"), 1)) {
+    for (List<String> row : director.select("VolumeName FROM Media"
+        + " WHERE VolStatus = 'Append' ORDER BY VolumeName", 1)) {
       out.add(row.get(0));
     }
     return out;
@@ -81,17 +77,6 @@ public final class CatalogQueries {
    * the bucket, not here: new backups must start a new volume instead of waiting for that one.
    */
   public void markUsed(String volume) {
-    if (!VOLUME.matcher(volume).matches()) {
-      throw new IllegalArgumentException("not a volume name: " + volume);
-    }
-    String answer = console.send("update volume=" + volume + " volstatus=Used");
-    if (!answer.contains("New Volume status is: Used")) {
-      throw new ActionFailedException(
-          "the Director did not close volume " + volume + ": " + DirectorJobs.oneLine(answer), Map.of());
-    }
-  }
-
-  private static String query(String sql) {
-    return ".sql query=\"" + sql + "\"";
+    director.markVolumeUsed(volume);
   }
 }

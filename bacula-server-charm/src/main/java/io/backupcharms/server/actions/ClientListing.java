@@ -1,5 +1,7 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.console.Director;
+import io.backupcharms.bacula.console.reply.JobRecord;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientReading;
 import io.backupcharms.server.clients.ClientSpec;
@@ -26,10 +28,10 @@ final class ClientListing {
   private final Clients clients;
   private final ClientHistory history;
   private final ClientSelector selector;
-  private final Supplier<ConsoleSession> console;
+  private final Supplier<Director> console;
 
   ClientListing(
-      Clients clients, ClientHistory history, ClientSelector selector, Supplier<ConsoleSession> console) {
+      Clients clients, ClientHistory history, ClientSelector selector, Supplier<Director> console) {
     this.clients = clients;
     this.history = history;
     this.selector = selector;
@@ -103,9 +105,8 @@ final class ClientListing {
   private record Catalog(
       List<String> names, Map<String, JobRecord> last, Map<String, JobRecord> lastGood, String problem) {
 
-    static Catalog read(Supplier<ConsoleSession> console) {
-      try (ConsoleSession session = console.get()) {
-        DirectorJobs director = new DirectorJobs(session);
+    static Catalog read(Supplier<Director> console) {
+      try (Director director = console.get()) {
         return new Catalog(director.catalogClients(), director.lastBackups(),
             director.lastGoodBackups(), null);
       } catch (RuntimeException e) {
@@ -119,21 +120,18 @@ final class ClientListing {
       JobRecord good = lastGood.get(name);
       entry.put("last-backup", problem != null ? problem
           : job == null ? "none"
-          : "job " + job.id() + ", " + job.levelName() + ", " + job.statusWord() + ", " + time(job));
+          : "job " + job.jobId() + ", " + job.levelName() + ", " + JobResults.statusWord(job) + ", "
+              + JobResults.time(job));
       if (problem == null && good != null) {
         Map<String, String> g = new LinkedHashMap<>();
-        g.put("job-id", Long.toString(good.id()));
-        g.put("time", time(good));
+        g.put("job-id", Long.toString(good.jobId()));
+        g.put("time", JobResults.time(good));
         g.put("level", good.levelName());
         entry.put("last-good-backup", g);
       } else {
         entry.put("last-good-backup", problem != null ? problem : "none");
       }
       return entry;
-    }
-
-    private static String time(JobRecord job) {
-      return job.start().isEmpty() ? job.end() : job.start();
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.console.Director;
+import io.backupcharms.bacula.console.DirectorAnswerException;
 import io.backupcharms.server.config.DeepVerifyJob;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -144,14 +146,14 @@ final class DeepVerify {
    * directories, links and empty digests are left out. Paths come hex-encoded, so no name can
    * break the answer's rows: SQLite's {@code hex()}, or PostgreSQL's {@code encode()}.
    */
-  static Map<String, byte[]> expected(DirectorJobs director, List<Long> chain) {
+  static Map<String, byte[]> expected(Director director, List<Long> chain) {
     String from = " FROM File f JOIN Path p ON p.PathId = f.PathId JOIN Filename n"
-        + " ON n.FilenameId = f.FilenameId WHERE f.JobId IN (" + DirectorJobs.join(chain) + ")"
+        + " ON n.FilenameId = f.FilenameId WHERE f.JobId IN (" + JobResults.join(chain) + ")"
         + " AND n.Name <> '' ORDER BY f.JobId, f.FileId";
     List<List<String>> rows;
     try {
       rows = director.select("f.FileIndex, f.MD5, hex(p.Path || n.Name)" + from, 3);
-    } catch (ActionFailedException e) {
+    } catch (DirectorAnswerException e) {
       rows = List.of();
     }
     if (rows.isEmpty()) {

@@ -28,7 +28,7 @@ final class RestoreTarget {
    * @throws InvalidParamsException saying which target to give or which flag to set
    */
   static ClientSpec choose(ClientSelector selector, KnownClient client, Optional<KnownClient> recorded,
-      RestoreRequest request) {
+      RestoreParams request) {
     if (recorded.isPresent() && recorded.get().changedApplication() && !request.allowOtherApplication()) {
       KnownClient r = recorded.get();
       throw new InvalidParamsException(List.of("the name of " + selector.describe(client) + " was"

@@ -1,5 +1,12 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.config.Level;
+import io.backupcharms.bacula.config.Replace;
+import io.backupcharms.bacula.console.Director;
+import io.backupcharms.bacula.console.JobWait;
+import io.backupcharms.bacula.console.RestoreRequest;
+import io.backupcharms.bacula.console.RunRequest;
+import io.backupcharms.bacula.console.reply.JobRecord;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
@@ -35,7 +42,7 @@ public final class ServerActions {
   private final Clients clients;
   private final ClientHistory history;
   private final ClientSelector selector;
-  private final Supplier<ConsoleSession> console;
+  private final Supplier<Director> console;
   private final Function<ClientSpec, Optional<String>> passwords;
   private Function<ClientSpec, Optional<SSLContext>> probeTls = c -> Optional.empty();
   private Function<String, RestorePlace> restorePlaces = w -> RestorePlace.of(w, java.time.Instant.now());
@@ -60,7 +67,7 @@ public final class ServerActions {
       ClientHistory history,
       ClientSelector selector,
       Supplier<List<String>> watchdog,
-      Supplier<ConsoleSession> console,
+      Supplier<Director> console,
       Function<ClientSpec, Optional<String>> passwords) {
     this(clients, history, selector, watchdog, console, passwords, Duration.ofMillis(250),
         Duration.ofSeconds(10));
@@ -72,7 +79,7 @@ public final class ServerActions {
    */
   ServerActions(
       Clients clients, ClientHistory history, ClientSelector selector,
-      Supplier<List<String>> watchdog, Supplier<ConsoleSession> console,
+      Supplier<List<String>> watchdog, Supplier<Director> console,
       Function<ClientSpec, Optional<String>> passwords, Duration poll, Duration report) {
     this.clients = clients;
     this.history = history;
@@ -118,24 +125,23 @@ public final class ServerActions {
 
   /** {@code run-backup}: runs the client's backup job and waits for it. */
   public Map<String, Object> runBackup(Map<String, ?> params, Consumer<String> log) {
-    RunBackupRequest request = RunBackupRequest.parse(params);
+    RunBackupParams request = RunBackupParams.parse(params);
     ClientSpec client = selector.select(request.client());
     FileDaemonProbe.requireReachable(
         client, selector.describe(client), passwords.apply(client), probeTls.apply(client), PROBE_TIMEOUT);
-    try (ConsoleSession session = console.get()) {
-      DirectorJobs director = new DirectorJobs(session);
+    try (Director director = console.get()) {
       log.accept("starting backup of " + selector.describe(client) + ", level " + request.level());
-      long id = director.runBackup(client.backupJob(), request.level());
+      long id = director.run(RunRequest.of(client.backupJob()).withLevel(Level.fromBacula(request.level())));
       log.accept("job " + id + " queued");
-      JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
+      JobRecord job = follower(log).await(director, id);
       Map<String, Object> results = describe(job);
       if (!job.isGood()) {
         throw new ActionFailedException(
-            "backup job " + id + " of " + selector.describe(client) + " " + job.statusWord() + ": "
-                + JobWaiter.reason(director.log(id)) + VolumeHint.of(director.log(id)),
+            "backup job " + id + " of " + selector.describe(client) + " " + JobResults.statusWord(job) + ": "
+                + JobFollower.reason(director.log(id)) + VolumeHint.of(director.log(id)),
             results);
       }
-      log.accept("job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
+      log.accept("job " + id + " ended: " + JobResults.statusWord(job) + ", " + job.files() + " files, "
           + job.bytes() + " bytes");
       return results;
     }
@@ -148,33 +154,33 @@ public final class ServerActions {
    * compares every restored file's checksum with the catalog's ({@link DeepVerify}).
    */
   public Map<String, Object> verify(Map<String, ?> params, Consumer<String> log) {
-    VerifyRequest request = VerifyRequest.parse(params);
+    VerifyParams request = VerifyParams.parse(params);
     ClientSpec client = selector.select(request.client());
     KnownClient known = selector.selectKnown(request.client());
     FileDaemonProbe.requireReachable(
         client, selector.describe(client), passwords.apply(client), probeTls.apply(client), PROBE_TIMEOUT);
-    try (ConsoleSession session = console.get()) {
-      DirectorJobs director = new DirectorJobs(session);
+    try (Director director = console.get()) {
       JobRecord backup = backupToRestore(director, known, request.backupId());
-      List<Long> chain = request.deep() ? director.restoreChain(backup.id()) : List.of();
+      List<Long> chain = request.deep() ? director.restoreChain(backup.jobId()) : List.of();
       if (request.deep()) {
         // Before anything runs, so a backup that cannot be read from here fails the action at once.
-        volumeFetch.accept(new CatalogQueries(session).volumesOf(chain).values().stream()
+        volumeFetch.accept(new CatalogQueries(director).volumesOf(chain).values().stream()
             .flatMap(List::stream).distinct().toList(), log);
       }
-      log.accept("verifying backup " + backup.id() + " of " + selector.describe(client));
-      long id = director.runVerify(client.verifyJob(), backup.id());
-      JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
+      log.accept("verifying backup " + backup.jobId() + " of " + selector.describe(client));
+      long id = director.run(
+          RunRequest.of(client.verifyJob()).withJobId(backup.jobId()).withLevel(Level.VOLUME_TO_CATALOG));
+      JobRecord job = follower(log).await(director, id);
       Map<String, Object> results = new LinkedHashMap<>();
       results.put("job-id", Long.toString(id));
       results.put("client", selector.attributedUnit(client));
-      results.put("backup-id", Long.toString(backup.id()));
-      results.put("status", job.statusWord());
+      results.put("backup-id", Long.toString(backup.jobId()));
+      results.put("status", JobResults.statusWord(job));
       results.put("files", Long.toString(job.files()));
       if (!job.isGood()) {
-        throw new ActionFailedException("verify job " + id + " of backup " + backup.id() + " of "
-            + selector.describe(client) + " " + job.statusWord() + ": the backup does not read back as"
-            + " the catalog records it: " + JobWaiter.reason(director.log(id)) + ". Run a new Full"
+        throw new ActionFailedException("verify job " + id + " of backup " + backup.jobId() + " of "
+            + selector.describe(client) + " " + JobResults.statusWord(job) + ": the backup does not read back as"
+            + " the catalog records it: " + JobFollower.reason(director.log(id)) + ". Run a new Full"
             + " backup (run-backup level=Full) and check the volume disk", results);
       }
       if (request.deep()) {
@@ -185,7 +191,7 @@ public final class ServerActions {
   }
 
   /** Restores {@code chain} into the client's private directory and compares the checksums. */
-  private void deepVerify(DirectorJobs director, KnownClient known, ClientSpec client, JobRecord backup,
+  private void deepVerify(Director director, KnownClient known, ClientSpec client, JobRecord backup,
       List<Long> chain, Map<String, Object> results, Consumer<String> log) {
     Instant firstStart = director.job(Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
     Optional<String> waiting = restoreKeys.prepare(known, client, firstStart);
@@ -195,17 +201,18 @@ public final class ServerActions {
     }
     String where = DeepVerifyJob.directory(client.stem());
     try {
-      log.accept("restoring backup " + backup.id() + " (jobs " + DirectorJobs.join(chain) + ") into "
+      log.accept("restoring backup " + backup.jobId() + " (jobs " + JobResults.join(chain) + ") into "
           + where + " on " + selector.describe(client) + " to compare every file");
-      long id = director.restore(client.clientResource(), client.clientResource(), client.deepVerifyJob(),
-          chain, where, "always", Optional.empty());
-      JobRecord restore = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
+      long id = director.restore(RestoreRequest.ofJobs(chain, client.clientResource())
+          .withRestoreClient(client.clientResource()).withRestoreJob(client.deepVerifyJob())
+          .withWhere(where).withReplace(Replace.ALWAYS));
+      JobRecord restore = follower(log).await(director, id);
       results.put("deep-job-id", Long.toString(id));
       if (!restore.isGood()) {
         results.put("deep", "failed");
-        throw new ActionFailedException("the deep verify's restore job " + id + " of backup " + backup.id()
-            + " of " + selector.describe(client) + " " + restore.statusWord() + ": "
-            + JobWaiter.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(client)),
+        throw new ActionFailedException("the deep verify's restore job " + id + " of backup " + backup.jobId()
+            + " of " + selector.describe(client) + " " + JobResults.statusWord(restore) + ": "
+            + JobFollower.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(client)),
             results);
       }
       DeepVerify.Outcome outcome = DeepVerify.compare(DeepVerify.expected(director, chain),
@@ -214,7 +221,7 @@ public final class ServerActions {
       if (!outcome.isGood()) {
         results.put("deep", "failed");
         List<String> shown = outcome.problems().subList(0, Math.min(10, outcome.problems().size()));
-        throw new ActionFailedException("the deep verify of backup " + backup.id() + " of "
+        throw new ActionFailedException("the deep verify of backup " + backup.jobId() + " of "
             + selector.describe(client) + " found " + outcome.problems().size() + " of "
             + outcome.compared() + " files wrong: " + String.join("; ", shown)
             + (outcome.problems().size() > shown.size() ? "; ..." : "") + ". The backup does not"
@@ -233,7 +240,7 @@ public final class ServerActions {
    * it, or the Bacula name when the server never knew the unit; {@code client-name} the name.
    */
   private Map<String, Object> describe(JobRecord job) {
-    Map<String, String> fields = job.describe();
+    Map<String, String> fields = JobResults.describe(job);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("job-id", fields.get("job-id"));
     out.put("client", selector.unitOf(job.client()).orElse(job.client()));
@@ -243,14 +250,13 @@ public final class ServerActions {
 
   /** {@code list-backups}: the newest backups, optionally of one client. */
   public Map<String, Object> listBackups(Map<String, ?> params) {
-    ListBackupsRequest request = ListBackupsRequest.parse(params);
+    ListBackupsParams request = ListBackupsParams.parse(params);
     Optional<KnownClient> client = request.client().map(selector::selectKnown);
-    try (ConsoleSession session = console.get()) {
-      List<JobRecord> jobs =
-          new DirectorJobs(session).backups(client.map(KnownClient::clientResource), request.limit());
+    try (Director director = console.get()) {
+      List<JobRecord> jobs = director.backups(client.map(KnownClient::clientResource), request.limit());
       Map<String, Object> backups = new LinkedHashMap<>();
       for (JobRecord job : jobs) {
-        backups.put("job-" + job.id(), describe(job));
+        backups.put("job-" + job.jobId(), describe(job));
       }
       Map<String, Object> results = new LinkedHashMap<>();
       results.put("count", Integer.toString(jobs.size()));
@@ -264,19 +270,18 @@ public final class ServerActions {
    * onto the client or another unit, and waits for it.
    */
   public Map<String, Object> restore(Map<String, ?> params, Consumer<String> log) {
-    RestoreRequest request = RestoreRequest.parse(params);
+    RestoreParams request = RestoreParams.parse(params);
     KnownClient client = selector.selectKnown(request.client());
     ClientSpec target = RestoreTarget.choose(
         selector, client, Optional.ofNullable(history.clients().get(client.stem())), request);
-    try (ConsoleSession session = console.get()) {
-      DirectorJobs director = new DirectorJobs(session);
+    try (Director director = console.get()) {
       JobRecord backup = backupToRestore(director, client, request.backupId());
-      List<Long> chain = director.restoreChain(backup.id());
-      volumeFetch.accept(new CatalogQueries(session).volumesOf(chain).values().stream()
+      List<Long> chain = director.restoreChain(backup.jobId());
+      volumeFetch.accept(new CatalogQueries(director).volumesOf(chain).values().stream()
           .flatMap(List::stream).distinct().toList(), log);
-      Optional<CatalogPaths.Selection> selection = request.paths().isEmpty() ? Optional.empty()
+      Optional<RestoreRequest.Selection> selection = request.paths().isEmpty() ? Optional.empty()
           : Optional.of(new CatalogPaths(director).locate(request.paths(), chain,
-              "backup " + backup.id() + " of " + selector.describe(client)));
+              "backup " + backup.jobId() + " of " + selector.describe(client)));
       FileDaemonProbe.requireReachable(
           target, selector.describe(target), passwords.apply(target), probeTls.apply(target),
           PROBE_TIMEOUT);
@@ -286,7 +291,7 @@ public final class ServerActions {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("client", client.unit());
         results.put("target", selector.attributedUnit(target));
-        results.put("backup-id", Long.toString(backup.id()));
+        results.put("backup-id", Long.toString(backup.jobId()));
         results.put("key-pending", "true");
         throw new ActionFailedException(waiting.get(), results);
       }
@@ -298,38 +303,39 @@ public final class ServerActions {
     }
   }
 
-  private Map<String, Object> restoreWithKey(DirectorJobs director, RestoreRequest request,
+  private Map<String, Object> restoreWithKey(Director director, RestoreParams request,
       KnownClient client, ClientSpec target, JobRecord backup, List<Long> chain,
-      Optional<CatalogPaths.Selection> selection, Consumer<String> log) {
+      Optional<RestoreRequest.Selection> selection, Consumer<String> log) {
     String onto = target.stem().equals(client.stem()) ? "" : " onto " + selector.describe(target);
     RestorePlace place = restorePlaces.apply(request.where());
     place.note().ifPresent(log);
-    log.accept("restoring backup " + backup.id() + " of " + selector.describe(client) + onto
-        + " (jobs " + DirectorJobs.join(chain) + ")"
+    log.accept("restoring backup " + backup.jobId() + " of " + selector.describe(client) + onto
+        + " (jobs " + JobResults.join(chain) + ")"
         + (request.paths().isEmpty() ? "" : ", paths " + String.join(",", request.paths()))
         + " to " + place.where());
-    long id = director.restore(client.clientResource(), target.clientResource(),
-        target.restoreJob(), chain, place.where(), request.replace(), selection);
+    long id = director.restore(RestoreRequest.ofJobs(chain, client.clientResource())
+        .withRestoreClient(target.clientResource()).withRestoreJob(target.restoreJob())
+        .withWhere(place.where()).withReplace(request.replace()).withSelection(selection.orElse(null)));
     log.accept("restore job " + id + " queued");
-    JobRecord job = new JobWaiter(director, log, watchdog, poll, report, JOB_TIMEOUT).await(id);
-    log.accept("restore job " + id + " ended: " + job.statusWord() + ", " + job.files() + " files, "
+    JobRecord job = follower(log).await(director, id);
+    log.accept("restore job " + id + " ended: " + JobResults.statusWord(job) + ", " + job.files() + " files, "
         + job.bytes() + " bytes");
-    Map<String, Object> results = new LinkedHashMap<>(job.describe());
+    Map<String, Object> results = new LinkedHashMap<>(JobResults.describe(job));
     results.remove("level");
     results.put("client", client.unit());
     results.put("client-name", client.clientResource());
     results.put("target", selector.attributedUnit(target));
     results.put("target-name", target.clientResource());
-    results.put("backup-id", Long.toString(backup.id()));
-    results.put("restored-jobs", DirectorJobs.join(chain));
+    results.put("backup-id", Long.toString(backup.jobId()));
+    results.put("restored-jobs", JobResults.join(chain));
     results.put("paths", request.paths().isEmpty() ? "all" : String.join(",", request.paths()));
     results.put("where", place.where());
     place.requested().ifPresent(r -> results.put("requested-where", r));
-    results.put("replace", request.replace());
+    results.put("replace", request.replace().baculaName());
     if (!job.isGood()) {
       throw new ActionFailedException(
-          "restore job " + id + " of " + selector.describe(client) + onto + " " + job.statusWord()
-              + ": " + JobWaiter.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(target)),
+          "restore job " + id + " of " + selector.describe(client) + onto + " " + JobResults.statusWord(job)
+              + ": " + JobFollower.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(target)),
           results);
     }
     return results;
@@ -340,7 +346,7 @@ public final class ServerActions {
     return new ClientListing(clients, history, selector, console).list();
   }
 
-  private JobRecord backupToRestore(DirectorJobs director, KnownClient client, Optional<Long> id) {
+  private JobRecord backupToRestore(Director director, KnownClient client, Optional<Long> id) {
     if (id.isEmpty()) {
       return director.latestGoodBackup(client.clientResource())
           .orElseThrow(() -> new ActionFailedException(
@@ -350,17 +356,21 @@ public final class ServerActions {
     JobRecord job = director.job(id.get())
         .orElseThrow(() -> new InvalidParamsException(List.of(
             "backup-id " + id.get() + " is not a job the Director knows; see list-backups")));
-    if (job.type() != 'B' || !job.client().equals(client.clientResource())) {
+    if (!job.isBackup() || !job.client().equals(client.clientResource())) {
       throw new InvalidParamsException(List.of(
           "backup-id " + id.get() + " is not a backup of " + selector.describe(client)
               + "; see list-backups client=" + request(client)));
     }
     if (!job.isGood()) {
       throw new InvalidParamsException(List.of(
-          "backup-id " + id.get() + " did not succeed (" + job.statusWord()
+          "backup-id " + id.get() + " did not succeed (" + JobResults.statusWord(job)
               + "); choose a successful backup from list-backups"));
     }
     return job;
+  }
+
+  private JobFollower follower(Consumer<String> log) {
+    return new JobFollower(log, watchdog, new JobWait(poll, report, JOB_TIMEOUT));
   }
 
   private static String request(KnownClient client) {

@@ -1,7 +1,8 @@
 package io.backupcharms.server.metrics;
 
-import io.backupcharms.server.actions.DirectorJobs;
-import io.backupcharms.server.actions.JobRecord;
+import io.backupcharms.bacula.config.JobType;
+import io.backupcharms.bacula.console.Director;
+import io.backupcharms.bacula.console.reply.JobRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public record CatalogFacts(
   }
 
   /** Reads the facts with five small queries. */
-  public static CatalogFacts read(DirectorJobs director) {
+  public static CatalogFacts read(Director director) {
     Map<String, Map<String, Instant>> good = new TreeMap<>();
     for (JobRecord job : director.lastGoodOfEachLevel()) {
       good.computeIfAbsent(job.client(), k -> new TreeMap<>()).put(job.levelName(), job.endInstant());
@@ -60,7 +61,7 @@ public record CatalogFacts(
         queued += n;
       }
     }
-    return new CatalogFacts(good, director.lastEnded('B'), failed, director.lastEnded('V'), running,
+    return new CatalogFacts(good, director.lastEnded(JobType.BACKUP), failed, director.lastEnded(JobType.VERIFY), running,
         queued);
   }
 }

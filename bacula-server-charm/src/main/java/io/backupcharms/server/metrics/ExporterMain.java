@@ -1,9 +1,8 @@
 package io.backupcharms.server.metrics;
 
 import io.backupcharms.bacula.console.ConsoleSettings;
-import io.backupcharms.bacula.console.DirectorConsole;
-import io.backupcharms.server.actions.DirectorJobs;
-import io.backupcharms.server.actions.NativeConsoleSession;
+import io.backupcharms.bacula.console.Director;
+import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.server.workload.ServerTlsFiles;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -78,8 +77,8 @@ public final class ExporterMain implements MultiCollector {
     ConsoleSettings plain = ConsoleSettings.of(config.directorAddress(), config.directorPort(),
         config.consolePassword()).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
     ConsoleSettings settings = ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
-    try (NativeConsoleSession session = new NativeConsoleSession(DirectorConsole.connect(settings))) {
-      return Optional.of(CatalogFacts.read(new DirectorJobs(session)));
+    try (Director director = NativeDirector.connect(settings)) {
+      return Optional.of(CatalogFacts.read(director));
     } catch (RuntimeException e) {
       // The metric bacula_director_up says so; the reason goes to the journal.
       System.err.println("bacula-server-exporter: cannot read the catalog: " + e.getMessage());

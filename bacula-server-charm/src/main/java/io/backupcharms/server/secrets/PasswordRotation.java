@@ -1,12 +1,12 @@
 package io.backupcharms.server.secrets;
 
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.UnitPasswords;
 import io.backupcharms.server.actions.ActionFailedException;
 import io.backupcharms.server.actions.CatalogQueries;
-import io.backupcharms.server.actions.ConsoleSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +26,10 @@ public final class PasswordRotation {
    * @param endpoint the {@code bacula-dir} endpoint
    * @throws ActionFailedException while jobs run, since each File Daemon restarts
    */
-  public static Map<String, Object> run(Model model, String endpoint, Supplier<ConsoleSession> console) {
+  public static Map<String, Object> run(Model model, String endpoint, Supplier<Director> console) {
     int active;
-    try (ConsoleSession session = console.get()) {
-      active = new CatalogQueries(session).activeJobs();
+    try (Director director = console.get()) {
+      active = new CatalogQueries(director).activeJobs();
     }
     if (active > 0) {
       throw new ActionFailedException(active + " job" + (active == 1 ? " runs" : "s run") + " now, and"

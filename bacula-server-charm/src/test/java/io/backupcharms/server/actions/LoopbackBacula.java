@@ -6,7 +6,9 @@ import io.backupcharms.bacula.config.FileDaemon;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.console.ConsoleSettings;
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorConsole;
+import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.clients.ClientHistory;
@@ -109,8 +111,8 @@ final class LoopbackBacula implements AutoCloseable {
    */
   void reconfigure(List<ClientSpec> clients, List<KnownClient> retained) throws IOException {
     Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan(clients, retained).director()));
-    try (ConsoleSession c = console()) {
-      c.send("reload");
+    try (DirectorConsole c = rawConsole()) {
+      c.reload();
     }
   }
 
@@ -195,10 +197,14 @@ final class LoopbackBacula implements AutoCloseable {
     fd.waitFor(5, TimeUnit.SECONDS);
   }
 
-  /** A console session on the Director, as the charm opens it. */
-  ConsoleSession console() {
-    return new NativeConsoleSession(
-        DirectorConsole.connect(ConsoleSettings.of(address, 9101, consolePassword)));
+  /** The Director, as the charm opens it. */
+  Director console() {
+    return new NativeDirector(rawConsole());
+  }
+
+  /** A plain console on the Director, for commands the charm never sends. */
+  DirectorConsole rawConsole() {
+    return DirectorConsole.connect(ConsoleSettings.of(address, 9101, consolePassword));
   }
 
   Path script(String name, String text) throws IOException {

@@ -1,5 +1,6 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.console.DirectorConsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,8 +161,8 @@ class LostClientDaemonTest {
   }
 
   private static String jobList() {
-    try (ConsoleSession c = bacula.console()) {
-      return c.send("list jobs");
+    try (DirectorConsole c = bacula.rawConsole()) {
+      return c.command("list jobs");
     }
   }
 

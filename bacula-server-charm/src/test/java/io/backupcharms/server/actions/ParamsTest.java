@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.backupcharms.bacula.config.Replace;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,8 @@ class ParamsTest {
   @Test
   void runBackupDefaultsToIncremental() {
     assertEquals(
-        new RunBackupRequest("myapp/0", "Incremental"),
-        RunBackupRequest.parse(Map.of("client", "myapp/0")));
+        new RunBackupParams("myapp/0", "Incremental"),
+        RunBackupParams.parse(Map.of("client", "myapp/0")));
   }
 
   @Test
@@ -22,7 +23,7 @@ class ParamsTest {
     var e =
         assertThrows(
             InvalidParamsException.class,
-            () -> RunBackupRequest.parse(Map.of("level", "full", "colour", "red")));
+            () -> RunBackupParams.parse(Map.of("level", "full", "colour", "red")));
     assertTrue(e.getMessage().contains("client is required"), e.getMessage());
     assertTrue(e.getMessage().contains("level must be one of Full, Incremental, Differential"));
     assertTrue(e.getMessage().contains("unknown parameter(s) colour"));
@@ -30,11 +31,11 @@ class ParamsTest {
 
   @Test
   void restoreReadsIdsAsNumbersOrDigitStrings() {
-    RestoreRequest r = RestoreRequest.parse(Map.of("client", "a/1", "backup-id", 42));
+    RestoreParams r = RestoreParams.parse(Map.of("client", "a/1", "backup-id", 42));
     assertEquals(Optional.of(42L), r.backupId());
     assertEquals("/", r.where());
-    assertEquals("always", r.replace());
-    assertEquals(Optional.of(7L), RestoreRequest.parse(Map.of("client", "a/1", "backup-id", "7")).backupId());
+    assertEquals(Replace.ALWAYS, r.replace());
+    assertEquals(Optional.of(7L), RestoreParams.parse(Map.of("client", "a/1", "backup-id", "7")).backupId());
   }
 
   @Test
@@ -43,38 +44,38 @@ class ParamsTest {
       var e =
           assertThrows(
               InvalidParamsException.class,
-              () -> RestoreRequest.parse(Map.of("client", "a/1", "where", where)));
+              () -> RestoreParams.parse(Map.of("client", "a/1", "where", where)));
       assertTrue(e.getMessage().startsWith("where must be an absolute directory"), e.getMessage());
     }
   }
 
   @Test
   void listBackupsLimitIsBounded() {
-    assertEquals(20, ListBackupsRequest.parse(Map.of()).limit());
+    assertEquals(20, ListBackupsParams.parse(Map.of()).limit());
     var e =
-        assertThrows(InvalidParamsException.class, () -> ListBackupsRequest.parse(Map.of("limit", 0)));
+        assertThrows(InvalidParamsException.class, () -> ListBackupsParams.parse(Map.of("limit", 0)));
     assertEquals("limit must be a whole number from 1 to 1000; got \"0\"", e.getMessage());
   }
 
   @Test
   void restorePathsAreAbsoluteCommaSeparatedAndDeduplicated() {
-    RestoreRequest r = RestoreRequest.parse(Map.of("client", "a/1", "target", "a/2",
+    RestoreParams r = RestoreParams.parse(Map.of("client", "a/1", "target", "a/2",
         "allow-other-application", "true", "paths", "/srv/data/a, /srv/data/b/my file,/srv/data/a"));
     assertEquals(java.util.List.of("/srv/data/a", "/srv/data/b/my file"), r.paths());
     assertEquals(Optional.of("a/2"), r.target());
     assertTrue(r.allowOtherApplication());
-    assertEquals(java.util.List.of(), RestoreRequest.parse(Map.of("client", "a/1")).paths());
+    assertEquals(java.util.List.of(), RestoreParams.parse(Map.of("client", "a/1")).paths());
   }
 
   @Test
   void restoreRefusesEachBadPathByName() {
     for (String path : new String[] {"srv/x", "/srv/x/", "/srv//x", "/srv/'x", "/srv/x/..", "/", ""}) {
       var e = assertThrows(InvalidParamsException.class,
-          () -> RestoreRequest.parse(Map.of("client", "a/1", "paths", "/ok," + path)));
+          () -> RestoreParams.parse(Map.of("client", "a/1", "paths", "/ok," + path)));
       assertTrue(e.getMessage().startsWith("paths: \"" + path + "\" is not an absolute path"), e.getMessage());
     }
     var flag = assertThrows(InvalidParamsException.class,
-        () -> RestoreRequest.parse(Map.of("client", "a/1", "allow-other-application", "yes")));
+        () -> RestoreParams.parse(Map.of("client", "a/1", "allow-other-application", "yes")));
     assertEquals("allow-other-application must be true or false; got \"yes\"", flag.getMessage());
   }
 }

@@ -1,5 +1,10 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.console.Director;
+import io.backupcharms.bacula.console.JobWait;
+import io.backupcharms.bacula.console.JobWatcher;
+import io.backupcharms.bacula.console.RunRequest;
+import io.backupcharms.bacula.console.reply.JobRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -91,8 +96,8 @@ class VerifyDaemonTest {
     Map<String, Object> r = actions.verify(Map.of("client", "myapp/0"), l -> { });
     assertEquals("success", r.get("status"), r.toString());
     assertEquals(backupId, r.get("backup-id"), "the latest good backup by default");
-    try (ConsoleSession c = bacula.console()) {
-      CatalogFacts facts = CatalogFacts.read(new DirectorJobs(c));
+    try (Director c = bacula.console()) {
+      CatalogFacts facts = CatalogFacts.read(c);
       assertTrue(facts.lastVerify().get(LoopbackBacula.CLIENT).isGood(), facts.toString());
     }
     JsonNode good = prometheus.await("bacula_client_last_verify_success{unit=\"myapp/0\"} == 1",
@@ -105,24 +110,12 @@ class VerifyDaemonTest {
   @Test
   @Order(2)
   void aVerifyRunAsVerifyScheduleRunsItReadsTheNewestGoodBackup() throws Exception {
-    long id;
-    try (ConsoleSession c = bacula.console()) {
+    try (Director c = bacula.console()) {
       // No jobid, as a Schedule starts it: the Job's Verify Job names the backup Job to read.
-      String answer = c.send("run job=" + bacula.client.verifyJob() + " yes");
-      Matcher queued = Pattern.compile("JobId=(\\d+)").matcher(answer);
-      assertTrue(queued.find(), answer);
-      id = Long.parseLong(queued.group(1));
-    }
-    JobRecord job = null;
-    for (int i = 0; i < 240 && (job == null || !job.isFinished()); i++) {
-      Thread.sleep(250);
-      try (ConsoleSession c = bacula.console()) {
-        job = new DirectorJobs(c).job(id).orElse(null);
-      }
-    }
-    assertTrue(job != null && job.isGood(), "the scheduled verify succeeds: " + job);
-    try (ConsoleSession c = bacula.console()) {
-      String log = String.join("\n", new DirectorJobs(c).log(id));
+      long id = c.run(RunRequest.of(bacula.client.verifyJob()));
+      JobRecord job = c.await(id, JobWait.upTo(Duration.ofMinutes(1)), JobWatcher.NONE);
+      assertTrue(job.isGood(), "the scheduled verify succeeds: " + job);
+      String log = String.join("\n", c.log(id));
       assertTrue(log.contains("Verifying against JobId=" + backupId + " "), "the newest good backup: " + log);
     }
   }
@@ -157,8 +150,8 @@ class VerifyDaemonTest {
     ActionFailedException e = assertThrows(ActionFailedException.class,
         () -> actions.verify(Map.of("client", "myapp/0", "backup-id", Long.parseLong(backupId)), l -> { }));
     assertTrue(e.getMessage().contains("does not read back as the catalog records it"), e.getMessage());
-    try (ConsoleSession c = bacula.console()) {
-      CatalogFacts facts = CatalogFacts.read(new DirectorJobs(c));
+    try (Director c = bacula.console()) {
+      CatalogFacts facts = CatalogFacts.read(c);
       assertFalse(facts.lastVerify().get(LoopbackBacula.CLIENT).isGood(), "the metric will say 0: " + facts);
     }
     JsonNode firing = prometheus.await(

@@ -4,7 +4,6 @@ import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.console.reply.DaemonStatus;
 import io.backupcharms.bacula.console.reply.DirectorVersion;
 import io.backupcharms.bacula.console.reply.JobProgress;
-import io.backupcharms.bacula.console.reply.JobRecord;
 import io.backupcharms.bacula.console.reply.Replies;
 import io.backupcharms.bacula.console.reply.ReplyFormatException;
 import java.io.EOFException;
@@ -15,7 +14,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A console session with a Director over its native protocol: no {@code bconsole}. Connects,
@@ -25,7 +23,6 @@ import java.util.function.Consumer;
  * See {@code shared/reference/bacula-console-protocol.md}.
  */
 public final class DirectorConsole implements AutoCloseable, DirectorControl {
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
     private final ConsoleSettings settings;
     private BSocket socket;
@@ -100,7 +97,8 @@ public final class DirectorConsole implements AutoCloseable, DirectorControl {
         return command(command, settings.readTimeout());
     }
 
-    private String command(String command, Duration timeout) {
+    /** Runs one console command, waiting up to {@code timeout} for its answer. */
+    synchronized String command(String command, Duration timeout) {
         Response r = run(command, timeout);
         if (r.askedForInput()) {
             throw new UnexpectedReplyException(command, "the Director asked for input (cancelled); give every"
@@ -110,6 +108,11 @@ public final class DirectorConsole implements AutoCloseable, DirectorControl {
             throw new UnexpectedReplyException(command, "the Director reported failure", r.text());
         }
         return r.text();
+    }
+
+    /** The longest wait for one ordinary reply. */
+    Duration readTimeout() {
+        return settings.readTimeout();
     }
 
     private Response run(String command, Duration timeout) {
@@ -200,94 +203,9 @@ public final class DirectorConsole implements AutoCloseable, DirectorControl {
         return Replies.version(command("version"));
     }
 
-    /**
-     * Starts a job.
-     *
-     * @return its JobId
-     * @throws UnexpectedReplyException quoting the Director when the job was not queued
-     */
-    public synchronized long run(RunRequest request) {
-        String cmd = request.toCommand();
-        String text = command(cmd);
-        try {
-            return Replies.queuedJobId(text);
-        } catch (ReplyFormatException e) {
-            throw new UnexpectedReplyException(cmd, "the job was not queued", text);
-        }
-    }
-
-    /**
-     * Starts a restore without any menu.
-     *
-     * @return the restore's JobId
-     */
-    public synchronized long restore(RestoreRequest request) {
-        String cmd = request.toCommand();
-        String text = command(cmd, settings.readTimeout().multipliedBy(4));
-        try {
-            return Replies.queuedJobId(text);
-        } catch (ReplyFormatException e) {
-            throw new UnexpectedReplyException(cmd, "the restore was not queued", text);
-        }
-    }
-
-    /**
-     * One job's catalog record ({@code llist jobid=N}).
-     *
-     * @throws UnexpectedReplyException when the catalog has no such job
-     */
-    public synchronized JobRecord job(long jobId) {
-        String cmd = "llist jobid=" + jobId;
-        String text = command(cmd);
-        List<JobRecord> jobs = Replies.jobs(text);
-        if (jobs.size() != 1 || jobs.get(0).jobId() != jobId) {
-            throw new UnexpectedReplyException(cmd, "expected exactly job " + jobId, text);
-        }
-        return jobs.get(0);
-    }
-
-    /** Every job of a Client in the catalog, oldest first ({@code llist jobs client=X}). */
-    public synchronized List<JobRecord> jobs(String client) {
-        return Replies.jobs(command("llist jobs" + CommandArgs.name("client", client)));
-    }
-
     /** Jobs running or waiting now, with their progress ({@code .status dir running}). */
     public synchronized List<JobProgress> runningJobs() {
         return Replies.running(command(".status dir running"));
-    }
-
-    /**
-     * Waits for a job to end, polling every 200 ms (not {@code wait}, which polls once a second),
-     * and reports progress while it runs.
-     *
-     * @param progress called on each poll while the job runs
-     * @return the job's final record; check {@code status().isSuccess()}
-     * @throws ConsoleException when the job is still running after {@code timeout}
-     */
-    public JobRecord waitForJob(long jobId, Duration timeout, Consumer<JobProgress> progress) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JobRecord r = job(jobId);
-            if (r.status().isTerminal()) {
-                return r;
-            }
-            for (JobProgress p : runningJobs()) {
-                if (p.jobId() == jobId) {
-                    progress.accept(p);
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ConsoleException("job " + jobId + " (" + r.name() + ") is still " + r.status()
-                        + " after " + timeout.toSeconds() + " s; it goes on in the Director: wait longer or"
-                        + " run 'cancel jobid=" + jobId + "'");
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConsoleException("interrupted while waiting for job " + jobId, e);
-            }
-        }
     }
 
     /** The paths a job saved (deleted-file markers excluded), sorted. */

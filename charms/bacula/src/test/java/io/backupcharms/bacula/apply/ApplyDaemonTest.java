@@ -14,6 +14,9 @@ import io.backupcharms.bacula.config.Job;
 import io.backupcharms.bacula.config.Level;
 import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.DirectorConsole;
+import io.backupcharms.bacula.console.JobWait;
+import io.backupcharms.bacula.console.JobWatcher;
+import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.bacula.console.RunRequest;
 import io.backupcharms.bacula.console.reply.JobRecord;
 import io.backupcharms.bacula.console.reply.JobStatus;
@@ -58,8 +61,8 @@ class ApplyDaemonTest {
                 Samples.CLIENT + "-fileset", "/bin/false", "/usr/bin/touch " + marker));
         assertEquals(ApplyResult.REPLACED, applier.applyDirector(c, live(), console));
         assertTrue(console.jobNames().contains("scripted"));
-        long id = console.run(RunRequest.of("scripted").withLevel(Level.FULL));
-        JobRecord r = console.waitForJob(id, Duration.ofSeconds(60), p -> { });
+        long id = new NativeDirector(console).run(RunRequest.of("scripted").withLevel(Level.FULL));
+        JobRecord r = new NativeDirector(console).await(id, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
         assertTrue(!r.status().isSuccess() && r.status().isTerminal(), "status " + r.status());
         assertTrue(Files.exists(marker), "the after-script ran although the job failed");
         console.messages();
@@ -74,8 +77,8 @@ class ApplyDaemonTest {
         assertEquals(ApplyResult.REPLACED, applier.applyDirector(c, live(), console));
         assertTrue(console.clientNames().contains("second-fd"), console.clientNames().toString());
         // The FD only knows the Director by name and password, so a second Client entry works.
-        long id = console.run(RunRequest.of("second-backup").withLevel(Level.FULL));
-        JobRecord r = console.waitForJob(id, Duration.ofSeconds(60), p -> { });
+        long id = new NativeDirector(console).run(RunRequest.of("second-backup").withLevel(Level.FULL));
+        JobRecord r = new NativeDirector(console).await(id, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
         assertEquals(JobStatus.OK, r.status(), console.messages());
         assertEquals("second-fd", r.client());
         assertEquals(List.of("/etc/hostname"), console.files(id));

@@ -44,8 +44,8 @@ class DaemonTlsTest {
         try {
             waitForCapture(capture);
             try (DirectorConsole c = DirectorConsole.connect(console())) {
-                long id = c.run(RunRequest.of("test-fd-backup").withLevel(Level.FULL));
-                JobRecord job = c.waitForJob(id, Duration.ofSeconds(60), p -> { });
+                long id = new NativeDirector(c).run(RunRequest.of("test-fd-backup").withLevel(Level.FULL));
+                JobRecord job = new NativeDirector(c).await(id, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
                 assertEquals(JobStatus.OK, job.status(), () -> "the job over TLS: " + job);
             }
         } finally {

@@ -54,8 +54,8 @@ class DataEncryptionDaemonTest {
         useKeys(CLIENT, List.of(write("master.cert", MASTER.certificate())));
         Files.writeString(LAB.data().resolve("secret.txt"), (MARKER + "\n").repeat(100));
         try (DirectorConsole c = console()) {
-            long id = c.run(RunRequest.of("test-fd-backup").withLevel(Level.FULL));
-            JobRecord job = c.waitForJob(id, Duration.ofSeconds(60), p -> { });
+            long id = new NativeDirector(c).run(RunRequest.of("test-fd-backup").withLevel(Level.FULL));
+            JobRecord job = new NativeDirector(c).await(id, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
             assertEquals(JobStatus.OK, job.status(), () -> "the encrypted backup: " + job);
             backupId = id;
         }
@@ -110,10 +110,10 @@ class DataEncryptionDaemonTest {
 
     private static JobRecord restore(String name) {
         try (DirectorConsole c = console()) {
-            long id = c.restore(RestoreRequest.ofJob(backupId, Samples.CLIENT)
+            long id = new NativeDirector(c).restore(RestoreRequest.ofJob(backupId, Samples.CLIENT)
                     .withWhere(LAB.dir().resolve("restores/" + name).toString()).withReplace(Replace.ALWAYS)
                     .withRestoreJob("test-fd-restore"));
-            return c.waitForJob(id, Duration.ofSeconds(60), p -> { });
+            return new NativeDirector(c).await(id, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
         }
     }
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,8 +51,8 @@ class DirectorConsoleDaemonTest {
     }
 
     private static JobRecord runAndWait(RunRequest r) {
-        long id = console.run(r);
-        return console.waitForJob(id, Duration.ofSeconds(60), p -> { });
+        long id = new NativeDirector(console).run(r);
+        return new NativeDirector(console).await(id, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
     }
 
     /** The one reload that turns TLS on starts from a Director that runs without it. */
@@ -80,8 +81,21 @@ class DirectorConsoleDaemonTest {
         Files.createDirectories(LAB.data());
         Trees.populate(LAB.data());
         List<JobProgress> seen = new ArrayList<>();
-        long full = console.run(RunRequest.of("test-fd-backup").withLevel(Level.FULL));
-        JobRecord f = console.waitForJob(full, Duration.ofSeconds(60), seen::add);
+        long full = new NativeDirector(console).run(RunRequest.of("test-fd-backup").withLevel(Level.FULL));
+        // Reporting at every poll, so even a short job is seen while it runs.
+        NativeDirector director = new NativeDirector(console);
+        JobRecord f = director.await(full, new JobWait(Duration.ofMillis(200), Duration.ZERO,
+                Duration.ofSeconds(60)), new JobWatcher() {
+                    @Override
+                    public void statusChanged(JobRecord job) {
+                        director.progress(job.jobId()).ifPresent(seen::add);
+                    }
+
+                    @Override
+                    public void stillRunning(JobRecord job, Optional<JobProgress> progress) {
+                        progress.ifPresent(seen::add);
+                    }
+                });
         assertEquals(JobStatus.OK, f.status(), console.messages());
         assertTrue(!seen.isEmpty() && seen.stream().allMatch(p -> p.jobId() == full && p.client().equals(Samples.CLIENT)),
                 "progress reported while the job was queued or running: " + seen);
@@ -103,13 +117,13 @@ class DirectorConsoleDaemonTest {
         assertTrue(console.files(inc.jobId()).contains(LAB.data() + "/new file.txt"));
 
         Path where = LAB.dir().resolve("restores/latest");
-        long restore = console.restore(RestoreRequest.latest(Samples.CLIENT, Samples.CLIENT + "-fileset")
+        long restore = new NativeDirector(console).restore(RestoreRequest.latest(Samples.CLIENT, Samples.CLIENT + "-fileset")
                 .withWhere(where.toString()).withReplace(Replace.ALWAYS).withRestoreJob("test-fd-restore"));
-        JobRecord r = console.waitForJob(restore, Duration.ofSeconds(60), p -> { });
+        JobRecord r = new NativeDirector(console).await(restore, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
         assertEquals(JobStatus.OK, r.status(), console.messages());
         assertEquals(Trees.describe(LAB.data()), Trees.describe(Path.of(where + LAB.data().toString())));
 
-        List<JobRecord> jobs = console.jobs(Samples.CLIENT);
+        List<JobRecord> jobs = new NativeDirector(console).backups(Optional.of(Samples.CLIENT), 100);
         assertTrue(jobs.stream().anyMatch(j -> j.jobId() == full) && jobs.stream().anyMatch(j -> j.jobId() == inc.jobId()));
         String bconsole = bconsole("list jobs client=" + Samples.CLIENT);
         for (JobRecord j : jobs) {
@@ -133,9 +147,9 @@ class DirectorConsoleDaemonTest {
         Files.setPosixFilePermissions(LAB.data().resolve("secret.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         assertFalse(saved.equals(Trees.describe(LAB.data())));
 
-        long restore = console.restore(RestoreRequest.ofJob(full.jobId(), Samples.CLIENT)
+        long restore = new NativeDirector(console).restore(RestoreRequest.ofJob(full.jobId(), Samples.CLIENT)
                 .withWhere("/").withReplace(Replace.ALWAYS).withRestoreJob("test-fd-restore"));
-        JobRecord r = console.waitForJob(restore, Duration.ofSeconds(60), p -> { });
+        JobRecord r = new NativeDirector(console).await(restore, JobWait.upTo(Duration.ofSeconds(60)), JobWatcher.NONE);
         assertEquals(JobStatus.OK, r.status(), console.messages());
         assertEquals(saved, Trees.describe(LAB.data()));
     }

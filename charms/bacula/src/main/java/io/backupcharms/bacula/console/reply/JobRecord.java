@@ -1,9 +1,14 @@
 package io.backupcharms.bacula.console.reply;
 
+import io.backupcharms.bacula.config.Level;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /**
- * A job as the catalog records it ({@code llist jobid=N} / {@code llist jobs}).
+ * A job as the catalog records it ({@code llist jobid=N} / {@code llist jobs}, or a catalog query).
  *
  * @param jobId the JobId
  * @param job the unique job name (name plus date)
@@ -21,4 +26,42 @@ import java.time.LocalDateTime;
  */
 public record JobRecord(long jobId, String job, String name, String type, String level, String client,
         JobStatus status, long files, long bytes, long errors, String fileSet, LocalDateTime startTime,
-        LocalDateTime endTime) {}
+        LocalDateTime endTime) {
+
+    /** True when the job is a backup. */
+    public boolean isBackup() {
+        return type.equals("B");
+    }
+
+    /** True when it ended without errors ({@code T} or {@code W}). */
+    public boolean isGood() {
+        return status.isSuccess();
+    }
+
+    /** Full, Incremental, Differential (or the verify level's name), else the letter as stored. */
+    public String levelName() {
+        if (level.length() == 1 && "FID".contains(level)) {
+            return Level.fromBacula(level).baculaName();
+        }
+        return level;
+    }
+
+    /**
+     * When the job started, read in this machine's time zone as the Director on it writes it;
+     * {@link Instant#EPOCH} when unknown.
+     */
+    public Instant startInstant() {
+        return startTime == null ? Instant.EPOCH : startTime.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /** When the job ended, in this machine's time zone; {@link Instant#EPOCH} while it runs. */
+    public Instant endInstant() {
+        return endTime == null ? Instant.EPOCH : endTime.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /** The time between start and end, when both are known. */
+    public Optional<Duration> duration() {
+        return startTime == null || endTime == null ? Optional.empty()
+                : Optional.of(Duration.between(startTime, endTime));
+    }
+}

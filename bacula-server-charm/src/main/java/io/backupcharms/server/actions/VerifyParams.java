@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param backupId the backup to verify; empty for the client's latest good one
  * @param deep whether to also restore it on the client and compare every file's checksum
  */
-record VerifyRequest(String client, Optional<Long> backupId, boolean deep) {
+record VerifyParams(String client, Optional<Long> backupId, boolean deep) {
 
   /** @throws InvalidParamsException naming the parameter to fix */
-  static VerifyRequest parse(Map<String, ?> params) {
+  static VerifyParams parse(Map<String, ?> params) {
     Object client = params.get("client");
     if (!(client instanceof String c) || c.isBlank()) {
       throw new InvalidParamsException(List.of("client is required: the unit (myapp/0) or the Bacula"
@@ -26,10 +26,10 @@ record VerifyRequest(String client, Optional<Long> backupId, boolean deep) {
     }
     Object id = params.get("backup-id");
     if (id == null) {
-      return new VerifyRequest(c, Optional.empty(), d);
+      return new VerifyParams(c, Optional.empty(), d);
     }
     if (id instanceof Number n && n.longValue() > 0) {
-      return new VerifyRequest(c, Optional.of(n.longValue()), d);
+      return new VerifyParams(c, Optional.of(n.longValue()), d);
     }
     throw new InvalidParamsException(List.of("backup-id must be a job id from list-backups, got " + id));
   }

@@ -1,5 +1,7 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.bacula.config.Replace;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,22 +16,22 @@ import java.util.Set;
  * @param paths absolute files and directories to restore; empty = everything in the backup
  * @param backupId the job id to restore; empty = the client's latest successful backup
  * @param where directory the files land under; {@code /} restores in place
- * @param replace Bacula's replace keyword: always, ifnewer or never
+ * @param replace what to do with files that exist: always, ifnewer or never
  */
-public record RestoreRequest(
+public record RestoreParams(
     String client, Optional<String> target, boolean allowOtherApplication, List<String> paths,
-    Optional<Long> backupId, String where, String replace) {
+    Optional<Long> backupId, String where, Replace replace) {
 
   static final List<String> REPLACE = List.of("always", "ifnewer", "never");
 
-  public RestoreRequest {
+  public RestoreParams {
     paths = List.copyOf(paths);
   }
 
   /**
    * @throws InvalidParamsException listing every bad parameter
    */
-  public static RestoreRequest parse(Map<String, ?> raw) {
+  public static RestoreParams parse(Map<String, ?> raw) {
     Params params = new Params(raw, Set.of("client", "target", "allow-other-application", "paths",
         "backup-id", "where", "replace"));
     var client = params.client(true);
@@ -40,6 +42,8 @@ public record RestoreRequest(
     String where = params.directory("where", "/");
     String replace = params.choice("replace", REPLACE, "always");
     params.check();
-    return new RestoreRequest(client.orElseThrow(), target, other, paths, backupId, where, replace);
+    Replace policy = Arrays.stream(Replace.values()).filter(r -> r.baculaName().equals(replace)).findFirst()
+        .orElseThrow();
+    return new RestoreParams(client.orElseThrow(), target, other, paths, backupId, where, policy);
   }
 }
