@@ -16,6 +16,19 @@
 # from the same training run), each with its own archive from the charm's training mode. Needs python3-yaml, python3-websocket, /usr/bin/time and the ops
 # 2.20.0 source in bench/work/operator (bench/ops/run.sh explains how to get it).
 set -euo pipefail
+# The charms' hooks keep machine state under /var/lib (bacula-fd's claim on the machine, the
+# integrator's scripts). On this host that state would leak into every localjuju machine through
+# its /var overlay, and block the File Daemons deployed there; so the benchmark runs in a private
+# mount namespace with those directories on tmpfs.
+state_dirs="/var/lib/bacula-fd-charm /var/lib/backup-integrator /var/lib/bacula-server-charm"
+if [ -z "${DISPATCH_BENCH_PRIVATE:-}" ]; then
+  [ "$(id -u)" = 0 ] || { echo "bench: run as root (it needs a private mount namespace)" >&2; exit 1; }
+  exec env DISPATCH_BENCH_PRIVATE=1 unshare -m --propagation private bash "$(readlink -f "$0")" "$@"
+fi
+for d in $state_dirs; do
+  mkdir -p "$d"
+  mount -t tmpfs -o mode=0755 bench-state "$d"
+done
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 explore=false
 write=true
