@@ -64,6 +64,12 @@ class SchedulingTest {
           && l.contains("; app/0) hook)")), lock0.toString());
       assertTrue(lock1.stream().allMatch(l -> l.contains("unit-other-0:")), lock1.toString());
 
+      // `wait-for model <name>` waits for that model, even when another one is current or none is.
+      cli.run("add-model", "elsewhere").ok();
+      cli.run("destroy-model", "elsewhere", "--no-prompt").ok();
+      cli.run("wait-for", "model", "lock", "--timeout", "30s").ok();
+      cli.run("switch", "lock").ok();
+
       // The timer fires update-status on every started unit at the interval model-config sets.
       cli.run("model-config", "update-status-hook-interval=2s").ok();
       Path log1 = units.resolve("intervals-1.log");

@@ -101,6 +101,13 @@ public final class Main {
       default:
         break;
     }
+    // As `juju wait-for model <name>`, the model named is the one waited for, whichever is current.
+    if (verb.equals("wait-for") && args.size() >= 3 && args.get(1).equals("model") && !args.get(2).startsWith("-")) {
+      if (model != null && !model.equals(args.get(2))) {
+        throw new UsageException("wait-for model " + args.get(2) + " names another model than -m " + model);
+      }
+      model = args.get(2);
+    }
     if (model == null) {
       model = home.current();
       if (model.isEmpty()) {
