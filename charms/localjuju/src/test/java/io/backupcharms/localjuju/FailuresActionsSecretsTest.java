@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,12 +80,9 @@ class FailuresActionsSecretsTest {
 
   @Test
   void secretsAreGrantedOverARelationAndChangesReachConsumers() throws Exception {
-    Path owner = Charms.zip(tmp, "owner", Map.of("metadata.yaml",
-        "name: owner\nprovides:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
+    Path owner = credsOwner(Map.of(
         "on/hooks_secret-remove", "echo \"$JUJU_SECRET_ID $JUJU_SECRET_REVISION\" > \"$CHARM_DIR/../removed\"\n"));
-    Path consumer = Charms.zip(tmp, "consumer", Map.of("metadata.yaml",
-        "name: consumer\nrequires:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
-        "on/hooks_secret-changed", "secret-get \"$JUJU_SECRET_ID\" --refresh --format=json > \"$CHARM_DIR/../seen\"\n"));
+    Path consumer = credsConsumer("on/hooks_secret-changed", SAVE_CHANGED_SECRET);
     try (Cli cli = new Cli(tmp, "secrets")) {
       cli.run("deploy", owner.toString()).ok();
       cli.run("deploy", consumer.toString()).ok();
@@ -118,12 +117,9 @@ class FailuresActionsSecretsTest {
    */
   @Test
   void aGrantDelayLetsTheConsumerSeeTheIdBeforeItMayReadIt() throws Exception {
-    Path owner = Charms.zip(tmp, "owner", Map.of("metadata.yaml",
-        "name: owner\nprovides:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER));
-    Path consumer = Charms.zip(tmp, "consumer", Map.of("metadata.yaml",
-        "name: consumer\nrequires:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
-        "on/hooks_creds-relation-changed", "id=$(relation-get secret owner/0)\n"
-            + "if [ -n \"$id\" ]; then secret-get \"$id\" >> \"$CHARM_DIR/../reads\" 2>&1 || true; fi\n"));
+    Path owner = credsOwner(Map.of());
+    Path consumer = credsConsumer("on/hooks_creds-relation-changed", "id=$(relation-get secret owner/0)\n"
+        + "if [ -n \"$id\" ]; then secret-get \"$id\" >> \"$CHARM_DIR/../reads\" 2>&1 || true; fi\n");
     try (Cli cli = new Cli(tmp, "grant-race")) {
       cli.run("model-config", "localjuju-grant-delay=4s").ok();
       assertEquals("4s\n", cli.run("model-config", "localjuju-grant-delay").ok().out());
@@ -169,11 +165,8 @@ class FailuresActionsSecretsTest {
    */
   @Test
   void aConsumerWhoReadsDuringAnOwnersHookStillHearsOfTheNextRevision() throws Exception {
-    Path owner = Charms.zip(tmp, "owner", Map.of("metadata.yaml",
-        "name: owner\nprovides:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER));
-    Path consumer = Charms.zip(tmp, "consumer", Map.of("metadata.yaml",
-        "name: consumer\nrequires:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER,
-        "on/hooks_secret-changed", "secret-get \"$JUJU_SECRET_ID\" --refresh --format=json > \"$CHARM_DIR/../seen\"\n"));
+    Path owner = credsOwner(Map.of());
+    Path consumer = credsConsumer("on/hooks_secret-changed", SAVE_CHANGED_SECRET);
     try (Cli cli = new Cli(tmp, "secret-race")) {
       cli.run("deploy", owner.toString()).ok();
       cli.run("deploy", consumer.toString()).ok();
@@ -232,5 +225,23 @@ class FailuresActionsSecretsTest {
 
   private static int count(String log, String line) {
     return (int) log.lines().filter(l -> l.startsWith(line + " ")).count();
+  }
+
+  /** A consumer's secret-changed hook that saves the new content to {@code ../seen}. */
+  private static final String SAVE_CHANGED_SECRET =
+      "secret-get \"$JUJU_SECRET_ID\" --refresh --format=json > \"$CHARM_DIR/../seen\"\n";
+
+  /** The charm that owns secrets and provides them over {@code creds}, with extra hook snippets. */
+  private Path credsOwner(Map<String, String> snippets) throws IOException {
+    Map<String, String> files = new HashMap<>(snippets);
+    files.put("metadata.yaml", "name: owner\nprovides:\n  creds:\n    interface: creds\n");
+    files.put("dispatch", Charms.RECORDER);
+    return Charms.zip(tmp, "owner", files);
+  }
+
+  /** The charm that requires {@code creds}, with one hook snippet. */
+  private Path credsConsumer(String hook, String script) throws IOException {
+    return Charms.zip(tmp, "consumer", Map.of("metadata.yaml",
+        "name: consumer\nrequires:\n  creds:\n    interface: creds\n", "dispatch", Charms.RECORDER, hook, script));
   }
 }

@@ -104,6 +104,11 @@ public final class Controller implements Agent {
     });
   }
 
+  @Override
+  public long grantDelayMillis() {
+    return st.grantDelay.isEmpty() ? 0 : Durations.millis(st.grantDelay);
+  }
+
   void forgetMeta(String app) {
     metas.remove(app);
   }

@@ -371,7 +371,9 @@ final class Session {
             c.st.automaticallyRetryHooks = value.equals("true");
           }
           case GRANT_DELAY -> {
-            c.st.grantDelayMillis = value.isEmpty() ? 0 : Durations.millis(value);
+            if (!value.isEmpty()) {
+              Durations.millis(value);
+            }
             c.st.grantDelay = value;
           }
           default -> {

@@ -30,8 +30,6 @@ public final class ModelState {
    * it, so tests can make the secret-grant race happen on purpose.
    */
   public String grantDelay = "";
-  /** {@link #grantDelay} in millis, parsed once by model-config. */
-  public long grantDelayMillis;
   public Map<String, MachineState> machines = new TreeMap<>();
   public Map<String, AppState> applications = new TreeMap<>();
   public Map<Integer, RelationState> relations = new TreeMap<>();

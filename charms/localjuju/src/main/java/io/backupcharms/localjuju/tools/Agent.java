@@ -17,6 +17,9 @@ public interface Agent {
   /** Queues a hook on a unit (for hooks a tool call causes at once, such as secret-remove). */
   void queue(String unit, io.backupcharms.localjuju.hooks.Hook hook);
 
+  /** Model config {@code localjuju-grant-delay} in millis; 0 when unset. */
+  long grantDelayMillis();
+
   /** Appends a line to the model's log (what debug-log prints). */
   void log(String unit, String level, String source, String message);
 }

@@ -85,7 +85,7 @@ public final class Commit {
       if (committed != null) {
         pending.consumers = committed.consumers;
       }
-      delayNewGrants(st, committed, pending);
+      delayNewGrants(ctx.agent.grantDelayMillis(), committed, pending);
       st.secrets.put(id, pending);
     });
     ctx.removedSecrets.forEach(st.secrets::remove);
@@ -104,11 +104,11 @@ public final class Commit {
   }
 
   /** A grant this hook made takes effect {@code localjuju-grant-delay} after the commit. */
-  private static void delayNewGrants(ModelState st, SecretState committed, SecretState pending) {
-    if (st.grantDelayMillis <= 0) {
+  private static void delayNewGrants(long delayMillis, SecretState committed, SecretState pending) {
+    if (delayMillis <= 0) {
       return;
     }
-    long at = System.currentTimeMillis() + st.grantDelayMillis;
+    long at = System.currentTimeMillis() + delayMillis;
     pending.grants.forEach((relation, g) -> {
       SecretState.Grant before = committed == null ? null : committed.grants.get(relation);
       boolean same = before != null && before.app.equals(g.app) && before.unit.equals(g.unit);
