@@ -10,7 +10,6 @@ import io.backupcharms.ops.Main;
 import io.backupcharms.ops.RemoveEvent;
 import io.backupcharms.ops.Status;
 import io.backupcharms.ops.WaitingStatus;
-import io.backupcharms.ops.model.Databag;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.ops.model.Unit;
 import io.backupcharms.schema.BackupOutcome;
@@ -30,15 +29,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The backup-integrator charm. Every hook runs {@link #reconcile()}: every unit writes the
  * configured scripts on its machine under {@code /var/lib/backup-integrator/<application>/} and
- * removes unset ones; the leader publishes the fileset and the script paths on each
- * {@code backup} relation, writing only what changed. Invalid config changes nothing and blocks
- * the unit with the offending option named.
+ * removes unset ones; the leader publishes the fileset and the script paths on each {@code backup}
+ * relation, writing only what changed. Invalid config changes nothing and blocks the unit with the
+ * offending option named.
  */
 public final class BackupIntegratorCharm extends CharmBase {
   static final String BACKUP = "backup";
   static final Path SCRIPT_ROOT = Path.of("/var/lib/backup-integrator");
   private static final String INGRESS_ADDRESS = "ingress-address";
   private static final Logger LOG = LoggerFactory.getLogger(BackupIntegratorCharm.class);
+
   /** The databag keys this charm owns; others in its app bag are left alone. */
   private static final List<String> OWN_KEYS = ownKeys();
 
@@ -88,11 +88,13 @@ public final class BackupIntegratorCharm extends CharmBase {
     if (!unit().isLeader()) {
       return;
     }
-    BackupRequirerData data = new BackupRequirerData(config.fileset(),
-        scriptPath(config, BackupRequirerData.RUN_BEFORE_BACKUP, scripts),
-        scriptPath(config, BackupRequirerData.RUN_AFTER_BACKUP, scripts),
-        scriptPath(config, BackupRequirerData.RUN_BEFORE_RESTORE, scripts),
-        scriptPath(config, BackupRequirerData.RUN_AFTER_RESTORE, scripts));
+    BackupRequirerData data =
+        new BackupRequirerData(
+            config.fileset(),
+            scriptPath(config, BackupRequirerData.RUN_BEFORE_BACKUP, scripts),
+            scriptPath(config, BackupRequirerData.RUN_AFTER_BACKUP, scripts),
+            scriptPath(config, BackupRequirerData.RUN_BEFORE_RESTORE, scripts),
+            scriptPath(config, BackupRequirerData.RUN_AFTER_RESTORE, scripts));
     for (Relation relation : model().relations(BACKUP)) {
       relation.localAppData().update(data.toDatabag(), OWN_KEYS);
     }
@@ -109,8 +111,11 @@ public final class BackupIntegratorCharm extends CharmBase {
         // The usual state right after deploy: say only what to set, not every other problem.
         return new BlockedStatus(reading.problems().get(0).message());
       }
-      return new BlockedStatus("invalid config: " + reading.problems().stream()
-          .map(FieldError::message).collect(Collectors.joining("; ")));
+      return new BlockedStatus(
+          "invalid config: "
+              + reading.problems().stream()
+                  .map(FieldError::message)
+                  .collect(Collectors.joining("; ")));
     }
     List<Relation> relations = model().relations(BACKUP);
     if (relations.isEmpty()) {
@@ -119,18 +124,31 @@ public final class BackupIntegratorCharm extends CharmBase {
     IntegratorConfig config = reading.config().orElseThrow();
     Relation relation = relations.get(0);
     String remote = relation.app().map(a -> a.name()).orElse("the backup provider");
-    String outcome = lastBackupOfThisMachine(relation)
-        .map(o -> "; last backup " + o.status().value() + " at " + o.time() + " (job " + o.jobId()
-            + ")")
-        .orElse("");
-    return new ActiveStatus("publishing " + config.fileset().size()
-        + (config.fileset().size() == 1 ? " path" : " paths") + " to " + remote + outcome);
+    String outcome =
+        lastBackupOfThisMachine(relation)
+            .map(
+                o ->
+                    "; last backup "
+                        + o.status().value()
+                        + " at "
+                        + o.time()
+                        + " (job "
+                        + o.jobId()
+                        + ")")
+            .orElse("");
+    return new ActiveStatus(
+        "publishing "
+            + config.fileset().size()
+            + (config.fileset().size() == 1 ? " path" : " paths")
+            + " to "
+            + remote
+            + outcome);
   }
 
   /**
-   * The outcome our bacula-fd publishes for the machine it runs on (an additive key of the
-   * backup interface): the provider unit whose ingress address is this unit's, since both are
-   * subordinates of the same principal. Canonical's bacula-fd publishes none.
+   * The outcome our bacula-fd publishes for the machine it runs on (an additive key of the backup
+   * interface): the provider unit whose ingress address is this unit's, since both are subordinates
+   * of the same principal. Canonical's bacula-fd publishes none.
    */
   private Optional<BackupOutcome> lastBackupOfThisMachine(Relation relation) {
     Optional<String> own = model().network(BACKUP, relation).ingressAddress();
@@ -147,25 +165,29 @@ public final class BackupIntegratorCharm extends CharmBase {
       if (read.isValid()) {
         return read.orElseThrow().lastBackup();
       }
-      LOG.warn("relation {} ({}): ignoring the last-backup report: {}", relation, provider,
+      LOG.warn(
+          "relation {} ({}): ignoring the last-backup report: {}",
+          relation,
+          provider,
           read.describeErrors());
     }
     return Optional.empty();
   }
 
   private IntegratorConfig.Reading readConfig() {
-    return IntegratorConfig.read(option -> config().getString(option).filter(v -> !v.isEmpty()),
-        app().name());
+    return IntegratorConfig.read(
+        option -> config().getString(option).filter(v -> !v.isEmpty()), app().name());
   }
 
   private ScriptFiles scripts() {
     return new ScriptFiles(scriptRoot.resolve(app().name()));
   }
 
-  private static Optional<String> scriptPath(IntegratorConfig config, String key,
-      ScriptFiles scripts) {
+  private static Optional<String> scriptPath(
+      IntegratorConfig config, String key, ScriptFiles scripts) {
     return config.scripts().containsKey(key)
-        ? Optional.of(scripts.pathOf(key).toString()) : Optional.empty();
+        ? Optional.of(scripts.pathOf(key).toString())
+        : Optional.empty();
   }
 
   private static List<String> ownKeys() {

@@ -4,6 +4,7 @@ import io.backupcharms.schema.BackupRequirerData;
 import io.backupcharms.schema.FieldError;
 import io.backupcharms.schema.InvalidDatabagException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The charm's config, checked: the fileset to publish and the contents of the scripts that are
- * set. Config options share their names with the databag keys.
+ * The charm's config, checked: the fileset to publish and the contents of the scripts that are set.
+ * Config options share their names with the databag keys.
  *
  * @param fileset absolute paths, at least one
  * @param scripts script contents by option name ({@code run-before-backup}, ...), only those set
@@ -22,7 +23,7 @@ record IntegratorConfig(List<String> fileset, Map<String, String> scripts) {
 
   IntegratorConfig {
     fileset = List.copyOf(fileset);
-    scripts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
+    scripts = Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
   }
 
   /**
@@ -30,8 +31,8 @@ record IntegratorConfig(List<String> fileset, Map<String, String> scripts) {
    *
    * @param filesetMissing whether fileset is unset, the state of a freshly deployed unit
    */
-  record Reading(Optional<IntegratorConfig> config, List<FieldError> problems,
-      boolean filesetMissing) {
+  record Reading(
+      Optional<IntegratorConfig> config, List<FieldError> problems, boolean filesetMissing) {
     Reading {
       problems = List.copyOf(problems);
     }
@@ -64,8 +65,13 @@ record IntegratorConfig(List<String> fileset, Map<String, String> scripts) {
   /** Operators type "/a, /b"; the spaces around commas are not part of the paths. */
   private static List<String> readFileset(String value, String app, List<FieldError> problems) {
     if (value.isBlank()) {
-      problems.add(new FieldError(FILESET, "missing fileset config; set the paths to back up: "
-          + "juju config " + app + " fileset=/var/lib/myapp,/etc/myapp"));
+      problems.add(
+          new FieldError(
+              FILESET,
+              "missing fileset config; set the paths to back up: "
+                  + "juju config "
+                  + app
+                  + " fileset=/var/lib/myapp,/etc/myapp"));
       return List.of();
     }
     List<String> paths = new ArrayList<>();
@@ -84,11 +90,19 @@ record IntegratorConfig(List<String> fileset, Map<String, String> scripts) {
     int newline = content.indexOf('\n');
     String firstLine = newline < 0 ? content : content.substring(0, newline);
     if (!content.startsWith("#!")) {
-      problems.add(new FieldError(key, key + " does not start with a shebang line such as "
-          + "#!/bin/sh; the File Daemon executes the script directly"));
+      problems.add(
+          new FieldError(
+              key,
+              key
+                  + " does not start with a shebang line such as "
+                  + "#!/bin/sh; the File Daemon executes the script directly"));
     } else if (firstLine.endsWith("\r")) {
-      problems.add(new FieldError(key, key + " has Windows line endings; its shebang line "
-          + "would name an interpreter ending in \\r; convert it with dos2unix"));
+      problems.add(
+          new FieldError(
+              key,
+              key
+                  + " has Windows line endings; its shebang line "
+                  + "would name an interpreter ending in \\r; convert it with dos2unix"));
     }
     if (content.indexOf('\0') >= 0) {
       problems.add(new FieldError(key, key + " contains a NUL byte; set a text script"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,15 +17,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The hook scripts on this machine: one executable file per script in one directory whose path
- * does not depend on the unit, so the paths the leader publishes are valid on every machine.
+ * The hook scripts on this machine: one executable file per script in one directory whose path does
+ * not depend on the unit, so the paths the leader publishes are valid on every machine.
  */
 final class ScriptFiles {
   /**
    * The File Daemon runs them as root, and a dump script often names the database and where its
    * dump goes: only root may read, change or run them.
    */
-  private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> EXECUTABLE =
+      PosixFilePermissions.fromString("rwx------");
 
   private final Path dir;
 
@@ -39,8 +41,8 @@ final class ScriptFiles {
 
   /**
    * Makes the directory hold exactly the wanted scripts among the known names: writes the ones
-   * whose content or mode differs (atomically, mode 0700, owned by the user running the charm,
-   * root under Juju) and deletes the known ones not wanted.
+   * whose content or mode differs (atomically, mode 0700, owned by the user running the charm, root
+   * under Juju) and deletes the known ones not wanted.
    *
    * @throws UncheckedIOException naming the file when the disk refuses
    */
@@ -58,8 +60,13 @@ final class ScriptFiles {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot update the scripts in " + dir + ": " + e.getMessage()
-          + "; check that the disk is writable", e);
+      throw new UncheckedIOException(
+          "cannot update the scripts in "
+              + dir
+              + ": "
+              + e.getMessage()
+              + "; check that the disk is writable",
+          e);
     }
   }
 
@@ -78,7 +85,7 @@ final class ScriptFiles {
   }
 
   private static boolean isCurrent(Path file, String content) throws IOException {
-    return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
         && Files.getPosixFilePermissions(file).equals(EXECUTABLE)
         && Arrays.equals(Files.readAllBytes(file), content.getBytes(StandardCharsets.UTF_8));
   }
@@ -86,8 +93,12 @@ final class ScriptFiles {
   private void write(Path file, String content) throws IOException {
     // A fresh file renamed over the old one: a backup starting now runs the old or the new
     // script, never half of one, and a symlink planted at the path is replaced, not followed.
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Path tmp =
+        Files.createTempFile(
+            dir,
+            "." + file.getFileName(),
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     try {
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(tmp, EXECUTABLE);

@@ -8,6 +8,7 @@ import io.backupcharms.pack.PackedCharm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupIntegratorPackedCharmTest {
   /** A unique application name, so the scripts land in a directory only this test uses. */
   private static final String APP = "bi-packed-test-" + ProcessHandle.current().pid();
+
   private static final Path SCRIPT_DIR = BackupIntegratorCharm.SCRIPT_ROOT.resolve(APP);
 
   @TempDir Path tmp;
@@ -43,7 +45,7 @@ class BackupIntegratorPackedCharmTest {
       if (left.findAny().isEmpty()) {
         Files.delete(BackupIntegratorCharm.SCRIPT_ROOT);
       }
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       // Nothing was created.
     }
   }
@@ -55,8 +57,10 @@ class BackupIntegratorPackedCharmTest {
   /** The 22.04 archive: the base whose Bacula the tests run. */
   private static Path archive() {
     List<Path> built = PackedCharm.builtArchives(projectDir());
-    assertEquals(List.of("backup-integrator_ubuntu@22.04-amd64.charm",
-        "backup-integrator_ubuntu@24.04-amd64.charm"),
+    assertEquals(
+        List.of(
+            "backup-integrator_ubuntu@22.04-amd64.charm",
+            "backup-integrator_ubuntu@24.04-amd64.charm"),
         built.stream().map(p -> p.getFileName().toString()).toList());
     return built.get(0);
   }
@@ -64,27 +68,37 @@ class BackupIntegratorPackedCharmTest {
   @Test
   void archiveHasWhatJujuDeployReliesOn() {
     for (Path archive : PackedCharm.builtArchives(projectDir())) {
-      assertEquals(List.of(), PackedCharm.open(archive)
-          .problemsAgainst(projectDir().resolve("charmcraft.yaml")), archive.toString());
+      assertEquals(
+          List.of(),
+          PackedCharm.open(archive).problemsAgainst(projectDir().resolve("charmcraft.yaml")),
+          archive.toString());
     }
     PackedCharm charm = PackedCharm.open(archive());
     assertEquals(List.of("ubuntu@22.04"), charm.bases());
     assertEquals(BackupIntegratorCharm.class.getName(), charm.mainClass());
     Map<String, Object> metadata = charm.yaml("metadata.yaml");
     assertEquals(true, metadata.get("subordinate"));
-    assertEquals(Map.of("interface", "juju-info", "scope", "container"),
+    assertEquals(
+        Map.of("interface", "juju-info", "scope", "container"),
         ((Map<?, ?>) metadata.get("requires")).get("juju-info"));
     assertTrue(charm.entry("lib/charm.jsa").isPresent(), "AppCDS archive");
-    assertTrue(charm.classpath().stream().noneMatch(j -> j.contains("junit")
-        || j.contains("charm-pack") || j.contains("ops-testing")), "lean: " + charm.classpath());
+    assertTrue(
+        charm.classpath().stream()
+            .noneMatch(
+                j -> j.contains("junit") || j.contains("charm-pack") || j.contains("ops-testing")),
+        "lean: " + charm.classpath());
   }
 
   @Test
   void dispatchRunsAConfigChangedHookAsJujuWould() throws Exception {
     Path charmDir = tmp.resolve("agents/unit-" + APP + "-0/charm");
     PackedCharm.open(archive()).extractTo(charmDir);
-    FakeHookTools tools = new FakeHookTools(tmp.resolve("tools"),
-        "{\"fileset\":\"/var/lib/myapp, /etc/myapp\",\"run-before-backup\":\"#!/bin/sh\\necho dump\\n\"}");
+    FakeHookTools tools =
+        new FakeHookTools(
+            tmp.resolve("tools"),
+            "{\"fileset\":\"/var/lib/myapp, /etc/myapp\",\"run-before-backup\":\"#!/bin/sh\\n"
+                + "echo dump\\n"
+                + "\"}");
 
     runHook(charmDir, tools, "config-changed");
 
@@ -106,9 +120,11 @@ class BackupIntegratorPackedCharmTest {
 
   private static void runHook(Path charmDir, FakeHookTools tools, String hook) throws Exception {
     Path log = charmDir.resolveSibling("dispatch-" + hook + ".log");
-    ProcessBuilder pb = new ProcessBuilder(charmDir.resolve("dispatch").toString())
-        .directory(charmDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(charmDir.resolve("dispatch").toString())
+            .directory(charmDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     env.clear();
     env.put("PATH", tools.dir + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

@@ -20,7 +20,8 @@ class ScriptFilesTest {
   @Test
   void writesWantedScriptsExecutableAndRemovesTheOthers() throws Exception {
     ScriptFiles scripts = new ScriptFiles(tmp.resolve("bi"));
-    scripts.sync(Map.of("run-before-backup", "#!/bin/sh\n", "run-after-backup", "#!/bin/sh\n"), KNOWN);
+    scripts.sync(
+        Map.of("run-before-backup", "#!/bin/sh\n", "run-after-backup", "#!/bin/sh\n"), KNOWN);
     scripts.sync(Map.of("run-before-backup", "#!/bin/sh\necho v2\n"), KNOWN);
     Path before = scripts.pathOf("run-before-backup");
     assertEquals("#!/bin/sh\necho v2\n", Files.readString(before));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The status line for the machine's last backup: how long ago it ran, and whether a scheduled
- * one is late, so {@code juju status} shows a stopped schedule before anyone needs a restore.
+ * The status line for the machine's last backup: how long ago it ran, and whether a scheduled one
+ * is late, so {@code juju status} shows a stopped schedule before anyone needs a restore.
  */
 final class BackupAge {
 
@@ -22,11 +22,22 @@ final class BackupAge {
   /** {@code last backup success 3h ago at ... (job 12)}, with a {@code late:} warning when due. */
   static String describe(BackupOutcome last, Optional<String> schedule, Instant now) {
     Duration age = Duration.between(last.time(), now);
-    String line = "last backup " + last.status().value() + " " + human(age) + " ago at " + last.time()
-        + " (job " + last.jobId() + ")";
+    String line =
+        "last backup "
+            + last.status().value()
+            + " "
+            + human(age)
+            + " ago at "
+            + last.time()
+            + " (job "
+            + last.jobId()
+            + ")";
     Duration period = schedule.map(BackupAge::period).orElse(Duration.ZERO);
     if (!period.isZero() && age.compareTo(period.plus(GRACE)) > 0) {
-      return "late: " + line + "; the schedule runs a backup at least every " + human(period)
+      return "late: "
+          + line
+          + "; the schedule runs a backup at least every "
+          + human(period)
           + ": check bacula-server's status and list-backups";
     }
     return line;
@@ -34,11 +45,16 @@ final class BackupAge {
 
   private static Duration period(String schedule) {
     try {
-      List<RunSpec> runs = List.of(schedule.split(",")).stream().map(String::strip)
-          .filter(r -> !r.isEmpty()).map(RunSpec::parse).toList();
+      List<RunSpec> runs =
+          List.of(schedule.split(",")).stream()
+              .map(String::strip)
+              .filter(r -> !r.isEmpty())
+              .map(RunSpec::parse)
+              .toList();
       return SchedulePeriod.longestGap(runs);
     } catch (RuntimeException e) {
-      // The schedule was checked before it was published; an unreadable one says nothing of lateness.
+      // The schedule was checked before it was published; an unreadable one says nothing of
+      // lateness.
       return Duration.ZERO;
     }
   }

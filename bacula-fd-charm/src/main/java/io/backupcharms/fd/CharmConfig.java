@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The charm's config options, checked: {@code port} (the File Daemon's TCP port) and
- * {@code schedule} (comma-separated Bacula Run specifications; empty means manual backups only).
+ * The charm's config options, checked: {@code port} (the File Daemon's TCP port) and {@code
+ * schedule} (comma-separated Bacula Run specifications; empty means manual backups only).
  *
  * @param port FDPort, 1 to 65535
  * @param scheduleRuns the Run specifications, whitespace normalised, none for manual only
@@ -16,7 +16,8 @@ record CharmConfig(int port, List<String> scheduleRuns) {
   static final int DEFAULT_PORT = 9102;
   // The characters the bacula_dir interface accepts in a Run spec, so that nothing the operator
   // types can end a line or a quoted string of the Director's config.
-  private static final Pattern RUN_SPEC = Pattern.compile("[A-Za-z0-9=:/.-]+(?: [A-Za-z0-9=:/.-]+)*");
+  private static final Pattern RUN_SPEC =
+      Pattern.compile("[A-Za-z0-9=:/.-]+(?: [A-Za-z0-9=:/.-]+)*");
 
   CharmConfig {
     scheduleRuns = List.copyOf(scheduleRuns);
@@ -39,7 +40,8 @@ record CharmConfig(int port, List<String> scheduleRuns) {
     if (rawPort instanceof Number n && n.longValue() == n.doubleValue()) {
       long value = n.longValue();
       if (value < 1 || value > 65535) {
-        errors.add("port " + value + " is out of range; use a TCP port from 1 to 65535, such as 9102");
+        errors.add(
+            "port " + value + " is out of range; use a TCP port from 1 to 65535, such as 9102");
       } else {
         port = (int) value;
       }
@@ -55,9 +57,11 @@ record CharmConfig(int port, List<String> scheduleRuns) {
         continue;
       }
       if (!RUN_SPEC.matcher(run).matches()) {
-        errors.add("schedule run \"" + printable(run) + "\" has characters a Bacula Run "
-            + "specification never needs; use letters, digits, spaces and = : / . - only, such as "
-            + "\"Level=Full sun at 01:00\"");
+        errors.add(
+            "schedule run \""
+                + printable(run)
+                + "\" has characters a Bacula Run specification never needs; use letters, digits,"
+                + " spaces and = : / . - only, such as \"Level=Full sun at 01:00\"");
       } else {
         runs.add(run);
       }
@@ -70,13 +74,17 @@ record CharmConfig(int port, List<String> scheduleRuns) {
 
   private static String printable(String value) {
     StringBuilder sb = new StringBuilder();
-    value.codePoints().limit(60).forEach(c -> {
-      if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-        sb.append(String.format("\\u%04x", c));
-      } else {
-        sb.appendCodePoint(c);
-      }
-    });
+    value
+        .codePoints()
+        .limit(60)
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+                sb.append(String.format("\\u%04x", c));
+              } else {
+                sb.appendCodePoint(c);
+              }
+            });
     return value.length() > 60 ? sb + "..." : sb.toString();
   }
 }

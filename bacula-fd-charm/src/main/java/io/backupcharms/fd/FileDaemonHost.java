@@ -3,15 +3,18 @@ package io.backupcharms.fd;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.Pki;
+import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
+import io.backupcharms.bacula.tls.KeyAndCertificate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The File Daemon on this machine, with no Juju concepts: what {@link BaculaFdCharm} changes on
- * the machine. Tests substitute a recording fake; production uses {@link MachineFileDaemonHost}.
+ * The File Daemon on this machine, with no Juju concepts: what {@link BaculaFdCharm} changes on the
+ * machine. Tests substitute a recording fake; production uses {@link MachineFileDaemonHost}.
  */
 interface FileDaemonHost {
   /** Whether the File Daemon package is installed. */
@@ -21,17 +24,17 @@ interface FileDaemonHost {
   void install();
 
   /**
-   * The installed File Daemon's Bacula version: {@code known} while its binary is unchanged,
-   * else what {@code bacula-fd -?} says.
+   * The installed File Daemon's Bacula version: {@code known} while its binary is unchanged, else
+   * what {@code bacula-fd -?} says.
    *
    * @throws io.backupcharms.bacula.BaculaException when the binary is missing or prints no version
    */
   InstalledVersion version(Optional<InstalledVersion> known);
 
   /**
-   * Claims this machine's one File Daemon for {@code unit}: a machine has one
-   * {@code bacula-fd.conf} and one systemd service, so a second bacula-fd unit on it (the
-   * subordinate of another principal) must leave them alone.
+   * Claims this machine's one File Daemon for {@code unit}: a machine has one {@code
+   * bacula-fd.conf} and one systemd service, so a second bacula-fd unit on it (the subordinate of
+   * another principal) must leave them alone.
    *
    * @return the other unit that owns it, or empty when {@code unit} owns it now
    */
@@ -47,7 +50,8 @@ interface FileDaemonHost {
   String monitorPassword();
 
   /**
-   * Validates and installs the configuration, rendered for {@code version}, restarting the File Daemon only if it changed.
+   * Validates and installs the configuration, rendered for {@code version}, restarting the File
+   * Daemon only if it changed.
    *
    * @return whether the file changed
    * @throws io.backupcharms.bacula.BaculaException when the daemon rejects it or the restart fails
@@ -61,8 +65,8 @@ interface FileDaemonHost {
   boolean isLive(FileDaemonConfig config, BaculaVersion version);
 
   /**
-   * How many jobs the File Daemon runs now, asked through the monitor entry; 0 when it does not
-   * run or cannot answer (then no job is lost by restarting it).
+   * How many jobs the File Daemon runs now, asked through the monitor entry; 0 when it does not run
+   * or cannot answer (then no job is lost by restarting it).
    */
   int runningJobs(String address, int port, String monitorName, String password);
 
@@ -95,15 +99,14 @@ interface FileDaemonHost {
    *
    * @return the files as bacula-fd.conf names them
    */
-  io.backupcharms.bacula.config.Tls installTls(String authority, io.backupcharms.bacula.tls.KeyAndCertificate own);
+  Tls installTls(String authority, KeyAndCertificate own);
 
   /**
-   * Writes the File Daemon's data-encryption keys, readable by root only: the key pair it
-   * encrypts and decrypts with, and the master certificate every backup is encrypted for too.
-   * Key files no longer named are deleted.
+   * Writes the File Daemon's data-encryption keys, readable by root only: the key pair it encrypts
+   * and decrypts with, and the master certificate every backup is encrypted for too. Key files no
+   * longer named are deleted.
    *
    * @return the files as bacula-fd.conf names them; the names change with the keys
    */
-  io.backupcharms.bacula.config.Pki installPki(io.backupcharms.bacula.tls.KeyAndCertificate keypair,
-      String masterCertificate);
+  Pki installPki(KeyAndCertificate keypair, String masterCertificate);
 }

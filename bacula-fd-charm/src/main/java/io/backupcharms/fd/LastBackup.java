@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Picks the outcomes to publish on the {@code backup} relation from the File Daemon's finished jobs. */
+/**
+ * Picks the outcomes to publish on the {@code backup} relation from the File Daemon's finished
+ * jobs.
+ */
 final class LastBackup {
   private LastBackup() {}
 
@@ -26,12 +29,17 @@ final class LastBackup {
     return newest(jobs, TerminatedJob::isVerify);
   }
 
-  private static Optional<BackupOutcome> newest(List<TerminatedJob> jobs, Predicate<TerminatedJob> kind) {
+  private static Optional<BackupOutcome> newest(
+      List<TerminatedJob> jobs, Predicate<TerminatedJob> kind) {
     return jobs.stream()
         .filter(kind)
         .filter(j -> j.jobId() > 0 && BackupStatus.fromBaculaJobStatus(j.status()).isPresent())
         .max(Comparator.comparing(TerminatedJob::endTime).thenComparingLong(TerminatedJob::jobId))
-        .map(j -> new BackupOutcome(j.endTime(),
-            BackupStatus.fromBaculaJobStatus(j.status()).orElseThrow(), j.jobId()));
+        .map(
+            j ->
+                new BackupOutcome(
+                    j.endTime(),
+                    BackupStatus.fromBaculaJobStatus(j.status()).orElseThrow(),
+                    j.jobId()));
   }
 }

@@ -6,17 +6,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The data-encryption keys bacula-server put into this unit's own secret: its client's key pair
- * and the master certificate, and, while a restore of another client's backups onto this unit
- * waits for it, that other key pair, which then replaces the unit's own (Bacula's File Daemon
- * decrypts only with its one {@code PKI Keypair}).
+ * The data-encryption keys bacula-server put into this unit's own secret: its client's key pair and
+ * the master certificate, and, while a restore of another client's backups onto this unit waits for
+ * it, that other key pair, which then replaces the unit's own (Bacula's File Daemon decrypts only
+ * with its one {@code PKI Keypair}).
  *
  * @param own the unit's key pair; null when the server sent none (encryption off)
  * @param masterCertificate the master key's certificate
  * @param recovery the key pair for a pending restore, or null
  * @param recoveryOwner whose backups {@code recovery} decrypts (a unit, or "master")
  */
-record PkiKeys(KeyAndCertificate own, String masterCertificate, KeyAndCertificate recovery, String recoveryOwner) {
+record PkiKeys(
+    KeyAndCertificate own,
+    String masterCertificate,
+    KeyAndCertificate recovery,
+    String recoveryOwner) {
   /** No encryption. */
   static final PkiKeys NONE = new PkiKeys(null, null, null, null);
 
@@ -30,13 +34,22 @@ record PkiKeys(KeyAndCertificate own, String masterCertificate, KeyAndCertificat
     }
     String recoveryKey = secret.get(UnitPasswords.SECRET_PKI_RECOVERY_KEY);
     String recoveryCertificate = secret.get(UnitPasswords.SECRET_PKI_RECOVERY_CERTIFICATE);
-    KeyAndCertificate recovery = recoveryKey != null && recoveryCertificate != null
-        ? new KeyAndCertificate(recoveryKey, recoveryCertificate) : null;
-    return new PkiKeys(new KeyAndCertificate(key, certificate), master, recovery,
-        recovery == null ? null : secret.getOrDefault(UnitPasswords.SECRET_PKI_RECOVERY_FOR, "another client"));
+    KeyAndCertificate recovery =
+        recoveryKey != null && recoveryCertificate != null
+            ? new KeyAndCertificate(recoveryKey, recoveryCertificate)
+            : null;
+    return new PkiKeys(
+        new KeyAndCertificate(key, certificate),
+        master,
+        recovery,
+        recovery == null
+            ? null
+            : secret.getOrDefault(UnitPasswords.SECRET_PKI_RECOVERY_FOR, "another client"));
   }
 
-  /** The key pair bacula-fd.conf names: the recovery key while there is one, else the unit's own. */
+  /**
+   * The key pair bacula-fd.conf names: the recovery key while there is one, else the unit's own.
+   */
   Optional<KeyAndCertificate> inUse() {
     return Optional.ofNullable(recovery != null ? recovery : own);
   }

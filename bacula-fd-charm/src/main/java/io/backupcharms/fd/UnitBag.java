@@ -18,8 +18,12 @@ final class UnitBag {
    * @param config the charm's checked config
    * @param noopScript absolute path of the no-op script on this machine
    */
-  static FileDaemonUnitData of(String name, BackupRequirerData target, CharmConfig config, String noopScript) {
-    return new FileDaemonUnitData(name, target.fileset(), config.port(),
+  static FileDaemonUnitData of(
+      String name, BackupRequirerData target, CharmConfig config, String noopScript) {
+    return new FileDaemonUnitData(
+        name,
+        target.fileset(),
+        config.port(),
         Optional.of(target.runBeforeBackup().orElse(noopScript)),
         Optional.of(target.runAfterBackup().orElse(noopScript)),
         Optional.of(target.runBeforeRestore().orElse(noopScript)),

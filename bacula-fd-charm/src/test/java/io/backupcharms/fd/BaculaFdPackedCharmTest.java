@@ -15,7 +15,8 @@ class BaculaFdPackedCharmTest {
   @Test
   void theArchiveMatchesCharmcraftYaml() {
     // A subordinate joins only principals that share one of its bases: one archive per LTS.
-    assertEquals(List.of(List.of("ubuntu@22.04"), List.of("ubuntu@24.04")),
+    assertEquals(
+        List.of(List.of("ubuntu@22.04"), List.of("ubuntu@24.04")),
         PackedCharm.builtArchives(PROJECT).stream().map(a -> PackedCharm.open(a).bases()).toList());
     for (Path archive : PackedCharm.builtArchives(PROJECT)) {
       PackedCharm charm = PackedCharm.open(archive);

@@ -4,12 +4,16 @@ import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
+import io.backupcharms.bacula.config.Pki;
+import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.render.BaculaRenderer;
+import io.backupcharms.bacula.tls.KeyAndCertificate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A File Daemon host in memory that behaves like the real one where the charm can tell: the
@@ -18,6 +22,7 @@ import java.util.List;
 final class FakeFileDaemonHost implements FileDaemonHost {
   /** The key the last installTls wrote. */
   String tlsKey;
+
   boolean installed = true;
   int installs;
   String liveConfig;
@@ -28,14 +33,20 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   List<TerminatedJob> jobs = new ArrayList<>();
   IOException monitorFailure;
   BaculaException applyFailure;
+
   /** The unit that owns the machine's File Daemon; null while none does. */
   String owner;
 
-  /** The version the machine's bacula-fd reports, and its binary's stamp; an upgrade changes both. */
+  /**
+   * The version the machine's bacula-fd reports, and its binary's stamp; an upgrade changes both.
+   */
   BaculaVersion version = BaculaVersion.V9_6_7;
+
   String binaryStamp = "1000/1/(dev=1,ino=1)";
+
   /** How often the binary was asked for its version. */
   int versionProbes;
+
   /** The version the last apply rendered for. */
   BaculaVersion appliedVersion;
 
@@ -43,7 +54,7 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   BaculaException versionFailure;
 
   @Override
-  public InstalledVersion version(java.util.Optional<InstalledVersion> known) {
+  public InstalledVersion version(Optional<InstalledVersion> known) {
     if (versionFailure != null) {
       throw versionFailure;
     }
@@ -55,11 +66,11 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public java.util.Optional<String> claim(String unit) {
+  public Optional<String> claim(String unit) {
     if (owner == null) {
       owner = unit;
     }
-    return owner.equals(unit) ? java.util.Optional.empty() : java.util.Optional.of(owner);
+    return owner.equals(unit) ? Optional.empty() : Optional.of(owner);
   }
 
   @Override
@@ -81,22 +92,23 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public io.backupcharms.bacula.config.Tls installTls(String authority,
-      io.backupcharms.bacula.tls.KeyAndCertificate own) {
+  public Tls installTls(String authority, KeyAndCertificate own) {
     tlsKey = own.key();
-    return io.backupcharms.bacula.config.Tls.required("/etc/bacula/fd-tls/ca.pem",
-        "/etc/bacula/fd-tls/fd-" + own.fingerprint() + ".pem", "/etc/bacula/fd-tls/fd-" + own.fingerprint() + ".key");
+    return Tls.required(
+        "/etc/bacula/fd-tls/ca.pem",
+        "/etc/bacula/fd-tls/fd-" + own.fingerprint() + ".pem",
+        "/etc/bacula/fd-tls/fd-" + own.fingerprint() + ".key");
   }
 
   /** The key pair the last installPki wrote. */
-  io.backupcharms.bacula.tls.KeyAndCertificate pkiKeypair;
+  KeyAndCertificate pkiKeypair;
 
   @Override
-  public io.backupcharms.bacula.config.Pki installPki(io.backupcharms.bacula.tls.KeyAndCertificate keypair,
-      String masterCertificate) {
+  public Pki installPki(KeyAndCertificate keypair, String masterCertificate) {
     pkiKeypair = keypair;
-    return new io.backupcharms.bacula.config.Pki("/etc/bacula/fd-pki/keypair-" + keypair.fingerprint() + ".pem",
-        java.util.List.of("/etc/bacula/fd-pki/master.pem"));
+    return new Pki(
+        "/etc/bacula/fd-pki/keypair-" + keypair.fingerprint() + ".pem",
+        List.of("/etc/bacula/fd-pki/master.pem"));
   }
 
   @Override
@@ -162,8 +174,8 @@ final class FakeFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public List<TerminatedJob> terminatedJobs(String address, int port, String monitorName, String password)
-      throws IOException {
+  public List<TerminatedJob> terminatedJobs(
+      String address, int port, String monitorName, String password) throws IOException {
     if (monitorFailure != null) {
       throw monitorFailure;
     }

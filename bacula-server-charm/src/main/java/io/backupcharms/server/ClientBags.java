@@ -35,8 +35,8 @@ final class ClientBags {
   }
 
   /**
-   * The leader's name bindings, less those of File Daemon applications no longer related
-   * ({@link NameBindings#ofRelated}).
+   * The leader's name bindings, less those of File Daemon applications no longer related ({@link
+   * NameBindings#ofRelated}).
    */
   static NameBindings bindings(Model model, StoredState stored) {
     Set<String> related = new TreeSet<>();
@@ -55,6 +55,7 @@ final class ClientBags {
       return appA.compareTo(appB);
     }
     return Integer.compare(
-        Integer.parseInt(a.substring(a.indexOf('/') + 1)), Integer.parseInt(b.substring(b.indexOf('/') + 1)));
+        Integer.parseInt(a.substring(a.indexOf('/') + 1)),
+        Integer.parseInt(b.substring(b.indexOf('/') + 1)));
   }
 }

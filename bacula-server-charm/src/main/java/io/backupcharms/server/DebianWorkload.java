@@ -14,7 +14,7 @@ import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.server.apply.Rollout;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.metrics.ExporterConfig;
@@ -51,11 +51,13 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
-  public void prepare(Catalog catalog, Consumer<String> progress) {
-    List<String> packages = catalog instanceof Catalog.Postgres ? Packages.POSTGRES : Packages.SQLITE;
+  public void prepare(CatalogDatabase catalog, Consumer<String> progress) {
+    List<String> packages =
+        catalog instanceof CatalogDatabase.Postgres ? Packages.POSTGRES : Packages.SQLITE;
     List<String> missing = Packages.missing(packages);
     if (!missing.isEmpty()) {
-      if (missing.contains("bacula-director-pgsql") || missing.contains("bacula-director-sqlite3")) {
+      if (missing.contains("bacula-director-pgsql")
+          || missing.contains("bacula-director-sqlite3")) {
         // The running Director has the other catalog backend loaded; a reload cannot swap it.
         // Stopped now, it is started on the new backend once its configuration is in place.
         new SystemdDaemons().stop(Daemon.DIRECTOR);
@@ -64,11 +66,17 @@ final class DebianWorkload implements Workload {
       Packages.ensure(packages);
     }
     try {
-      if (catalog instanceof Catalog.Postgres pg) {
-        CatalogSetup.createPostgres("psql", pg.host(), pg.port(), pg.user(), pg.password(),
-            pg.database(), CatalogSetup.PGSQL_SCHEMA);
+      if (catalog instanceof CatalogDatabase.Postgres pg) {
+        CatalogSetup.createPostgres(
+            "psql",
+            pg.host(),
+            pg.port(),
+            pg.user(),
+            pg.password(),
+            pg.database(),
+            CatalogSetup.PGSQL_SCHEMA);
       } else {
-        CatalogSetup.createSqlite(layout().workingDirectory(), Catalog.DATABASE);
+        CatalogSetup.createSqlite(layout().workingDirectory(), CatalogDatabase.DATABASE);
       }
     } catch (BaculaException e) {
       throw new CatalogProblem("cannot create the catalog: " + e.getMessage());
@@ -97,13 +105,17 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
-  public void checkPostgres(Catalog.Postgres catalog) {
+  public void checkPostgres(CatalogDatabase.Postgres catalog) {
     PostgresCheck.check(catalog);
   }
 
   @Override
   public Rollout rollout(String address, String consolePassword, BaculaVersion version) {
-    return new Rollout(new ConfigValidator(), version, layout(), new SystemdDaemons(),
+    return new Rollout(
+        new ConfigValidator(),
+        version,
+        layout(),
+        new SystemdDaemons(),
         () -> DirectorConsole.connect(settings(address, consolePassword)));
   }
 
@@ -112,7 +124,8 @@ final class DebianWorkload implements Workload {
     SystemdDaemons daemons = new SystemdDaemons();
     List<String> started = new ArrayList<>();
     for (Daemon daemon : List.of(Daemon.STORAGE, Daemon.DIRECTOR)) {
-      if (Files.isRegularFile(daemon == Daemon.STORAGE ? layout().storageConfig() : layout().directorConfig())
+      if (Files.isRegularFile(
+              daemon == Daemon.STORAGE ? layout().storageConfig() : layout().directorConfig())
           && !daemons.isActive(daemon)) {
         daemons.start(daemon);
         started.add(daemon.unit());
@@ -149,7 +162,8 @@ final class DebianWorkload implements Workload {
 
   @Override
   public void stopMetrics() {
-    Commands.run(List.of("systemctl", "disable", "--now", MetricsService.UNIT), Duration.ofSeconds(60));
+    Commands.run(
+        List.of("systemctl", "disable", "--now", MetricsService.UNIT), Duration.ofSeconds(60));
   }
 
   @Override
@@ -185,12 +199,13 @@ final class DebianWorkload implements Workload {
   }
 
   /**
-   * TLS whenever the Director offers it: it does from the reload that turns TLS on, and the
-   * console that performs that reload still reaches the Director that ran without it.
+   * TLS whenever the Director offers it: it does from the reload that turns TLS on, and the console
+   * that performs that reload still reaches the Director that ran without it.
    */
   private static ConsoleSettings settings(String address, String password) {
-    ConsoleSettings plain = ConsoleSettings.of(address, DEFAULT_PORT, password)
-        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
+    ConsoleSettings plain =
+        ConsoleSettings.of(address, DEFAULT_PORT, password)
+            .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
     return ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
   }
 

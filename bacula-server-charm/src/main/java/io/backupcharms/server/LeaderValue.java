@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * One value the leader keeps about the clients: in the application databag of the peer relation,
  * which outlives any one unit and a change of leader, and in the leader's stored state, which
- * serves until the peer relation exists and for servers deployed before the databag held it.
- * Only the leader reads or writes either.
+ * serves until the peer relation exists and for servers deployed before the databag held it. Only
+ * the leader reads or writes either.
  *
  * @param <T> the value's type
  */
@@ -26,7 +26,11 @@ final class LeaderValue<T> {
   private final Function<String, T> parse;
   private final Function<T, String> serialize;
 
-  private LeaderValue(Model model, StoredState stored, String key, Function<String, T> parse,
+  private LeaderValue(
+      Model model,
+      StoredState stored,
+      String key,
+      Function<String, T> parse,
       Function<T, String> serialize) {
     this.model = model;
     this.stored = stored;
@@ -36,13 +40,13 @@ final class LeaderValue<T> {
   }
 
   /**
-   * The names' first units ({@link NameBindings}): a new unit taking over a PostgreSQL catalog
-   * must not let another unit claim its clients' names. The key keeps its first name, from when
-   * names were bound to applications, so upgraded servers read their bindings.
+   * The names' first units ({@link NameBindings}): a new unit taking over a PostgreSQL catalog must
+   * not let another unit claim its clients' names. The key keeps its first name, from when names
+   * were bound to applications, so upgraded servers read their bindings.
    */
   static LeaderValue<NameBindings> bindings(Model model, StoredState stored) {
-    return new LeaderValue<>(model, stored, "client-applications", NameBindings::parse,
-        NameBindings::serialize);
+    return new LeaderValue<>(
+        model, stored, "client-applications", NameBindings::parse, NameBindings::serialize);
   }
 
   /**
@@ -51,8 +55,8 @@ final class LeaderValue<T> {
    * its backups.
    */
   static LeaderValue<ClientHistory> history(Model model, StoredState stored) {
-    return new LeaderValue<>(model, stored, "client-history", ClientHistory::parse,
-        ClientHistory::serialize);
+    return new LeaderValue<>(
+        model, stored, "client-history", ClientHistory::parse, ClientHistory::serialize);
   }
 
   /** The value; an empty one when never written. */

@@ -7,7 +7,7 @@ import io.backupcharms.ops.StoredState;
 import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.model.Model;
 import io.backupcharms.server.actions.CatalogQueries;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.metrics.OffsiteState;
@@ -37,9 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The off-machine copy as the charm runs it: volumes to the bucket after each job and on every
- * hook until none is pending, the catalog after the day's jobs (any hook once a newer job ended
- * and none runs), and the two actions that save and recover the catalog.
+ * The off-machine copy as the charm runs it: volumes to the bucket after each job and on every hook
+ * until none is pending, the catalog after the day's jobs (any hook once a newer job ended and none
+ * runs), and the two actions that save and recover the catalog.
  */
 final class OffMachine {
 
@@ -71,15 +71,18 @@ final class OffMachine {
   record Pass(Optional<Status> status, String note, OffsiteState state) {}
 
   /** The reconcile step: empty when there is no s3 relation. */
-  Optional<Pass> reconcile(Supplier<Director> console, Catalog catalog) {
+  Optional<Pass> reconcile(Supplier<Director> console, CatalogDatabase catalog) {
     Optional<S3Settings.Reading> reading = OffsiteRelation.read(model);
     if (reading.isEmpty()) {
       return Optional.empty();
     }
-    model.relation(S3Settings.ENDPOINT).ifPresent(r -> {
-      r.localAppData().update(OffsiteRelation.request(model.app().name()), List.of());
-      r.localUnitData().update(OffsiteRelation.request(model.app().name()), List.of());
-    });
+    model
+        .relation(S3Settings.ENDPOINT)
+        .ifPresent(
+            r -> {
+              r.localAppData().update(OffsiteRelation.request(model.app().name()), List.of());
+              r.localUnitData().update(OffsiteRelation.request(model.app().name()), List.of());
+            });
     if (reading.get() instanceof S3Settings.Incomplete w) {
       return pass(Optional.of(new WaitingStatus(w.reason())), "", localVolumes());
     }
@@ -93,14 +96,18 @@ final class OffMachine {
     } catch (BucketException e) {
       return pass(Optional.of(problem(e)), "", localVolumes());
     }
-    VolumeCopies.Outcome volumes = new VolumeCopies(target.bucket(), workload.layout().volumes()).sync();
+    VolumeCopies.Outcome volumes =
+        new VolumeCopies(target.bucket(), workload.layout().volumes()).sync();
     volumes.copied().forEach(v -> LOG.info("copied volume {} to {}", v, target.where()));
     noteCopied(volumes);
     String catalogProblem = copyCatalogIfDue(target, console, catalog);
     if (!volumes.complete()) {
       LOG.warn("{}", volumes.pendingSummary());
-      return pass(Optional.of(new WaitingStatus(volumes.pendingSummary()
-          + "; retried by the next job or hook")), "", volumes.pending().size());
+      return pass(
+          Optional.of(
+              new WaitingStatus(volumes.pendingSummary() + "; retried by the next job or hook")),
+          "",
+          volumes.pending().size());
     }
     if (!catalogProblem.isEmpty()) {
       return pass(Optional.of(new WaitingStatus(catalogProblem)), "", 0);
@@ -109,8 +116,8 @@ final class OffMachine {
   }
 
   private Optional<Pass> pass(Optional<Status> status, String note, int pending) {
-    return Optional.of(new Pass(status, note,
-        new OffsiteState(pending, stored.getLong(LAST_COPY).orElse(0L))));
+    return Optional.of(
+        new Pass(status, note, new OffsiteState(pending, stored.getLong(LAST_COPY).orElse(0L))));
   }
 
   /** A pass that leaves nothing pending is a copy, so a server with no new job stays fresh. */
@@ -130,7 +137,8 @@ final class OffMachine {
   }
 
   /** What run-backup adds to its results: whether the data is off the machine yet. */
-  Map<String, Object> afterBackup(Supplier<Director> console, Catalog catalog, Consumer<String> log) {
+  Map<String, Object> afterBackup(
+      Supplier<Director> console, CatalogDatabase catalog, Consumer<String> log) {
     Map<String, Object> out = new LinkedHashMap<>();
     Optional<Target> target;
     try {
@@ -140,21 +148,25 @@ final class OffMachine {
       return out;
     }
     if (target.isEmpty()) {
-      out.put("off-machine", "no: bacula-server has no s3 relation; the backup is on this machine only");
+      out.put(
+          "off-machine",
+          "no: bacula-server has no s3 relation; the backup is on this machine only");
       return out;
     }
-    VolumeCopies.Outcome volumes = new VolumeCopies(target.get().bucket(), workload.layout().volumes()).sync();
+    VolumeCopies.Outcome volumes =
+        new VolumeCopies(target.get().bucket(), workload.layout().volumes()).sync();
     volumes.copied().forEach(v -> log.accept("copied volume " + v + " to " + target.get().where()));
     noteCopied(volumes);
     if (volumes.complete()) {
       out.put("off-machine", "yes: volumes copied to " + target.get().where());
     } else {
-      out.put("off-machine", "no: " + volumes.pendingSummary() + "; retried by the next job or hook");
+      out.put(
+          "off-machine", "no: " + volumes.pendingSummary() + "; retried by the next job or hook");
     }
     String problem = copyCatalogIfDue(target.get(), console, catalog);
-    out.put("catalog-copy", problem.isEmpty()
-        ? "copied, up to job " + stored.getLong(COPIED_JOB).orElse(0L)
-        : problem);
+    out.put(
+        "catalog-copy",
+        problem.isEmpty() ? "copied, up to job " + stored.getLong(COPIED_JOB).orElse(0L) : problem);
     return out;
   }
 
@@ -194,19 +206,27 @@ final class OffMachine {
     } catch (BucketException | IllegalStateException e) {
       target = Optional.empty();
     }
-    return new VolumeFetch(target.map(Target::bucket), target.map(Target::where).orElse("the bucket"),
+    return new VolumeFetch(
+        target.map(Target::bucket),
+        target.map(Target::where).orElse("the bucket"),
         workload.layout().volumes());
   }
 
   /** {@code backup-catalog}: a copy now, whatever is due. */
-  Map<String, Object> backupCatalog(Supplier<Director> console, Catalog catalog) {
+  Map<String, Object> backupCatalog(Supplier<Director> console, CatalogDatabase catalog) {
     Target target = required();
     long newest;
     try (Director director = console.get()) {
       newest = new CatalogQueries(director).newestJobId();
     }
-    CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
-        model.app().name(), newest, LeaderValue.history(model, stored).read());
+    CatalogCopy copy =
+        copies(target)
+            .save(
+                catalog,
+                workload.layout().workingDirectory(),
+                model.app().name(),
+                newest,
+                LeaderValue.history(model, stored).read());
     stored.set(COPIED_JOB, newest);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("copy", "catalog/" + copy.folder());
@@ -219,7 +239,10 @@ final class OffMachine {
 
   /** {@code recover-catalog}: loads the newest copy, refusing to overwrite jobs unless forced. */
   Map<String, Object> recoverCatalog(
-      Map<String, ?> params, Supplier<Director> console, Catalog catalog, Consumer<String> log) {
+      Map<String, ?> params,
+      Supplier<Director> console,
+      CatalogDatabase catalog,
+      Consumer<String> log) {
     for (String key : params.keySet()) {
       if (!key.equals("force")) {
         throw new RecoveryException("unknown parameter " + key + "; recover-catalog takes force");
@@ -229,21 +252,39 @@ final class OffMachine {
     boolean force = Boolean.parseBoolean(String.valueOf(params.get("force")));
     Target target = required();
     CatalogCopies copies = copies(target);
-    CatalogCopy copy = copies.latest().orElseThrow(() -> new RecoveryException(
-        "no catalog copy in " + target.where() + " (no catalog/LATEST): relate the bucket the lost"
-            + " server copied to (check the s3 provider's bucket and path), or run backup-catalog"
-            + " on a working server first"));
+    CatalogCopy copy =
+        copies
+            .latest()
+            .orElseThrow(
+                () ->
+                    new RecoveryException(
+                        "no catalog copy in "
+                            + target.where()
+                            + " (no catalog/LATEST): relate the bucket the lost server copied to"
+                            + " (check the s3 provider's bucket and path), or run backup-catalog on"
+                            + " a working server first"));
     if (!copy.backend().equals(CatalogDump.backend(catalog))) {
-      throw new RecoveryException("the copy catalog/" + copy.folder() + " is a " + copy.backend()
-          + " catalog but this server's is " + CatalogDump.backend(catalog) + "; relate (or remove)"
-          + " the database relation so the backends match, then run recover-catalog again");
+      throw new RecoveryException(
+          "the copy catalog/"
+              + copy.folder()
+              + " is a "
+              + copy.backend()
+              + " catalog but this server's is "
+              + CatalogDump.backend(catalog)
+              + "; relate (or remove)"
+              + " the database relation so the backends match, then run recover-catalog again");
     }
     try (Director director = console.get()) {
       long jobs = new CatalogQueries(director).jobCount();
       if (jobs > 0 && !force) {
-        throw new RecoveryException("the local catalog already holds " + jobs + " jobs; recovering"
-            + " would replace them with catalog/" + copy.folder() + ". Run with force=true to replace"
-            + " them");
+        throw new RecoveryException(
+            "the local catalog already holds "
+                + jobs
+                + " jobs; recovering"
+                + " would replace them with catalog/"
+                + copy.folder()
+                + ". Run with force=true to replace"
+                + " them");
       }
     }
     log.accept("fetching catalog/" + copy.folder() + " from " + target.where());
@@ -283,13 +324,18 @@ final class OffMachine {
     ClientHistory before = history.read();
     ClientHistory after = before.withRecovered(recovered);
     history.write(after);
-    List<String> units = after.clients().values().stream()
-        .filter(c -> !before.clients().containsKey(c.stem())).map(KnownClient::unit).sorted().toList();
+    List<String> units =
+        after.clients().values().stream()
+            .filter(c -> !before.clients().containsKey(c.stem()))
+            .map(KnownClient::unit)
+            .sorted()
+            .toList();
     return units.isEmpty() ? "none" : String.join(",", units);
   }
 
   /** Copies the catalog when a job newer than the last copy ended and none runs; "" when fine. */
-  private String copyCatalogIfDue(Target target, Supplier<Director> console, Catalog catalog) {
+  private String copyCatalogIfDue(
+      Target target, Supplier<Director> console, CatalogDatabase catalog) {
     try {
       long newest;
       try (Director director = console.get()) {
@@ -299,8 +345,14 @@ final class OffMachine {
           return "";
         }
       }
-      CatalogCopy copy = copies(target).save(catalog, workload.layout().workingDirectory(),
-          model.app().name(), newest, LeaderValue.history(model, stored).read());
+      CatalogCopy copy =
+          copies(target)
+              .save(
+                  catalog,
+                  workload.layout().workingDirectory(),
+                  model.app().name(),
+                  newest,
+                  LeaderValue.history(model, stored).read());
       stored.set(COPIED_JOB, newest);
       LOG.info("copied the catalog to catalog/{} in {}", copy.folder(), target.where());
       return "";
@@ -315,8 +367,13 @@ final class OffMachine {
   }
 
   private Target required() {
-    return target().orElseThrow(() -> new RecoveryException(
-        "bacula-server has no s3 relation: juju integrate " + model.app().name() + ":s3 <s3 provider>"));
+    return target()
+        .orElseThrow(
+            () ->
+                new RecoveryException(
+                    "bacula-server has no s3 relation: juju integrate "
+                        + model.app().name()
+                        + ":s3 <s3 provider>"));
   }
 
   private Optional<Target> target() {
@@ -327,8 +384,10 @@ final class OffMachine {
     if (reading.get() instanceof S3Settings.Ready ready) {
       return Optional.of(open(ready.settings()));
     }
-    String reason = reading.get() instanceof S3Settings.Invalid i ? i.reason()
-        : ((S3Settings.Incomplete) reading.get()).reason();
+    String reason =
+        reading.get() instanceof S3Settings.Invalid i
+            ? i.reason()
+            : ((S3Settings.Incomplete) reading.get()).reason();
     throw new IllegalStateException(reason);
   }
 
@@ -339,8 +398,8 @@ final class OffMachine {
   }
 
   private CatalogCopies copies(Target target) {
-    return new CatalogCopies(target.bucket(), workload.privateDirectory().resolve("catalog"),
-        Clock.systemUTC());
+    return new CatalogCopies(
+        target.bucket(), workload.privateDirectory().resolve("catalog"), Clock.systemUTC());
   }
 
   private static Status problem(BucketException e) {

@@ -1,15 +1,16 @@
 package io.backupcharms.server;
 
-import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.server.apply.Rollout;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.ServerLayout;
+import io.backupcharms.server.workload.ServerTlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Everything the charm does to its machine, behind one seam: the Debian machine in production,
- * a temporary directory in state-transition tests (where {@code bacula-dir -t} still runs).
+ * Everything the charm does to its machine, behind one seam: the Debian machine in production, a
+ * temporary directory in state-transition tests (where {@code bacula-dir -t} still runs).
  */
 interface Workload {
 
@@ -32,12 +33,12 @@ interface Workload {
    * @throws io.backupcharms.server.catalog.CatalogProblem when the catalog cannot be created
    * @throws IllegalStateException when packages cannot be installed
    */
-  void prepare(Catalog catalog, Consumer<String> progress);
+  void prepare(CatalogDatabase catalog, Consumer<String> progress);
 
   /**
    * The installed Director's Bacula version (the Storage Daemon's is the same: Debian's packages
-   * require both at {@code bacula-common}'s version): {@code known} while the binary is
-   * unchanged, else what {@code bacula-dir -?} says.
+   * require both at {@code bacula-common}'s version): {@code known} while the binary is unchanged,
+   * else what {@code bacula-dir -?} says.
    *
    * @throws io.backupcharms.bacula.BaculaException when the binary is missing or prints no version
    */
@@ -54,7 +55,7 @@ interface Workload {
    *
    * @throws io.backupcharms.server.catalog.CatalogProblem saying why it cannot be used
    */
-  void checkPostgres(Catalog.Postgres catalog);
+  void checkPostgres(CatalogDatabase.Postgres catalog);
 
   /**
    * Puts configurations in service on this machine.
@@ -66,17 +67,16 @@ interface Workload {
   Rollout rollout(String address, String consolePassword, BaculaVersion version);
 
   /**
-   * Starts the Storage Daemon and the Director if they are not running (with their current
-   * files), e.g. after one was killed; changes no configuration.
+   * Starts the Storage Daemon and the Director if they are not running (with their current files),
+   * e.g. after one was killed; changes no configuration.
    *
    * @return the systemd units it had to start, empty when both were running
    */
   List<String> ensureDaemonsRunning();
 
   /**
-   * Stops and disables the Director and the Storage Daemon where they run: a unit that is not
-   * the leader must not run them, or two Directors would run each schedule and write the same
-   * volumes.
+   * Stops and disables the Director and the Storage Daemon where they run: a unit that is not the
+   * leader must not run them, or two Directors would run each schedule and write the same volumes.
    *
    * @return the systemd units it stopped, empty when neither ran
    */
@@ -99,8 +99,8 @@ interface Workload {
   void withDirectorStopped(Runnable change);
 
   /**
-   * Runs the metrics exporter with {@code config}, restarting it only when something changed,
-   * and hands it the off-machine copy's state (into {@code config}'s file, with no restart).
+   * Runs the metrics exporter with {@code config}, restarting it only when something changed, and
+   * hands it the off-machine copy's state (into {@code config}'s file, with no restart).
    *
    * @throws IllegalStateException when systemd cannot start it
    */
@@ -113,8 +113,8 @@ interface Workload {
   void stopMetrics();
 
   /** The server's TLS files, or empty where the daemons run without TLS (tests). */
-  default java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tls() {
-    return java.util.Optional.empty();
+  default Optional<ServerTlsFiles> tls() {
+    return Optional.empty();
   }
 
   /** Waits {@code d} on the machine's clock, as between two reads of a secret not granted yet. */

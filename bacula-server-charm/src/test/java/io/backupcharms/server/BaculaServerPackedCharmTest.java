@@ -18,15 +18,19 @@ class BaculaServerPackedCharmTest {
   @Test
   void theArchiveMatchesCharmcraftYaml() throws Exception {
     List<Path> built = PackedCharm.builtArchives(projectDir());
-    assertEquals(List.of(List.of("ubuntu@22.04"), List.of("ubuntu@24.04")),
+    assertEquals(
+        List.of(List.of("ubuntu@22.04"), List.of("ubuntu@24.04")),
         built.stream().map(a -> PackedCharm.open(a).bases()).toList());
     for (Path archive : built) {
-      assertEquals(List.of(), PackedCharm.open(archive)
-          .problemsAgainst(projectDir().resolve("charmcraft.yaml")), archive.toString());
+      assertEquals(
+          List.of(),
+          PackedCharm.open(archive).problemsAgainst(projectDir().resolve("charmcraft.yaml")),
+          archive.toString());
     }
     PackedCharm charm = PackedCharm.open(built.get(0));
     @SuppressWarnings("unchecked")
-    Map<String, Object> provides = (Map<String, Object>) charm.yaml("metadata.yaml").get("provides");
+    Map<String, Object> provides =
+        (Map<String, Object>) charm.yaml("metadata.yaml").get("provides");
     assertEquals(Map.of("interface", "bacula_dir"), provides.get("bacula-dir"));
   }
 }

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 
-/** Which Bacula the server renders for: asked at install, after upgrade-charm and after a package change. */
+/**
+ * Which Bacula the server renders for: asked at install, after upgrade-charm and after a package
+ * change.
+ */
 class BaculaVersionStateTest extends ServerStateTest {
 
   private static State leader() {
@@ -24,7 +27,8 @@ class BaculaVersionStateTest extends ServerStateTest {
     State installed = ctx.run(ctx.on().install(), leader());
     assertEquals(1, workload.versionProbes);
     assertEquals(BaculaVersion.V9_6_7, workload.renderedFor);
-    assertTrue(String.valueOf(installed.storedCharm().get(Reconciler.VERSION)).startsWith("9.6.7 "),
+    assertTrue(
+        String.valueOf(installed.storedCharm().get(Reconciler.VERSION)).startsWith("9.6.7 "),
         installed.storedCharm().toString());
     ctx.run(ctx.on().updateStatus(), installed);
     assertEquals(1, workload.versionProbes);
@@ -55,17 +59,30 @@ class BaculaVersionStateTest extends ServerStateTest {
   void aMissingDirectorBinaryBlocksNamingThePackageAndWritesNothing() {
     workload.directorBinary = root.resolve("no-such-bacula-dir");
     State out = ctx.run(ctx.on().install(), leader());
-    assertEquals(new BlockedStatus("cannot tell which Bacula the machine has: " + workload.directorBinary
-        + " is missing; reinstall bacula-director on it"
-        + " (apt-get install --reinstall bacula-director); the next hook checks again"), out.unitStatus());
+    assertEquals(
+        new BlockedStatus(
+            "cannot tell which Bacula the machine has: "
+                + workload.directorBinary
+                + " is missing; reinstall bacula-director on it"
+                + " (apt-get install --reinstall bacula-director); the next hook checks again"),
+        out.unitStatus());
     assertTrue(Files.notExists(workload.layout.directorConfig()));
   }
 
-  /** A stand-in bacula-dir printing the usage text of {@code version}, as the real one does for -?. */
+  /**
+   * A stand-in bacula-dir printing the usage text of {@code version}, as the real one does for -?.
+   */
   private Path standIn(String version) throws IOException {
-    Path binary = Files.writeString(root.resolve("bacula-dir"), "#!/bin/sh\nprintf 'Copyright (C) 2000-2023 Kern"
-        + " Sibbald.\\n\\nVersion: " + version.split(" ")[0] + " (02 May 2023)\\n\\nUsage: bacula-dir\\n' >&2\n"
-        + "# " + version + "\nexit 1\n");
+    Path binary =
+        Files.writeString(
+            root.resolve("bacula-dir"),
+            "#!/bin/sh\nprintf 'Copyright (C) 2000-2023 Kern"
+                + " Sibbald.\\n\\nVersion: "
+                + version.split(" ")[0]
+                + " (02 May 2023)\\n\\nUsage: bacula-dir\\n' >&2\n"
+                + "# "
+                + version
+                + "\nexit 1\n");
     Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
     return binary;
   }

@@ -28,7 +28,10 @@ class CharmActionsStateTest {
     RelationState rel =
         RelationState.of("bacula-dir", 7, "bacula-fd")
             .withRemoteUnit("bacula-fd/0", CharmStateTest.fdBag(name, "10.1.1.5"));
-    related = ctx.run(ctx.on().relationChanged(rel, "bacula-fd/0"), State.empty().withLeader(true).withRelation(rel));
+    related =
+        ctx.run(
+            ctx.on().relationChanged(rel, "bacula-fd/0"),
+            State.empty().withLeader(true).withRelation(rel));
   }
 
   ActionOutput run(String action, Map<String, Object> params) {
@@ -69,13 +72,18 @@ class CharmActionsStateTest {
   void aRelationWithoutItsPasswordSecretFailsTheBackupAndTheActionCreatesNone() {
     // As if the relation arrived but no hook has reconciled it yet: the action must not make a
     // password the File Daemon was never given.
-    State unreconciled = related.withSecrets(related.secrets().stream()
-        .filter(s -> !"relation-7".equals(s.label())).toList());
-    ActionOutput out = ctx.runAction(
-        ctx.on().action("run-backup", Map.of("client", "relation-charm-model-myapp-0-abc-fd")),
-        unreconciled);
-    assertTrue(out.failure().orElseThrow().startsWith(
-        "the password secret of relation bacula-dir:7 does not exist yet; nothing was run"),
+    State unreconciled =
+        related.withSecrets(
+            related.secrets().stream().filter(s -> !"relation-7".equals(s.label())).toList());
+    ActionOutput out =
+        ctx.runAction(
+            ctx.on().action("run-backup", Map.of("client", "relation-charm-model-myapp-0-abc-fd")),
+            unreconciled);
+    assertTrue(
+        out.failure()
+            .orElseThrow()
+            .startsWith(
+                "the password secret of relation bacula-dir:7 does not exist yet; nothing was run"),
         out.failure().orElseThrow());
     assertEquals(unreconciled.secrets(), out.state().secrets());
   }
@@ -84,7 +92,9 @@ class CharmActionsStateTest {
   void anUnreachableDirectorFailsTheActionWithWhatToCheck() {
     ActionOutput out = run("list-backups", Map.of());
     assertTrue(
-        out.failure().orElseThrow().startsWith("cannot talk to the Bacula Director: connection refused"),
+        out.failure()
+            .orElseThrow()
+            .startsWith("cannot talk to the Bacula Director: connection refused"),
         out.failure().orElseThrow());
   }
 
@@ -100,7 +110,10 @@ class CharmActionsStateTest {
 
   @Test
   void actionsRunOnlyOnTheLeader() {
-    ActionOutput out = ctx.runAction(ctx.on().action("list-clients", Map.of()), related.withLeader(false));
-    assertEquals("run actions on the leader: juju run bacula-server/leader list-clients", out.failure().orElseThrow());
+    ActionOutput out =
+        ctx.runAction(ctx.on().action("list-clients", Map.of()), related.withLeader(false));
+    assertEquals(
+        "run actions on the leader: juju run bacula-server/leader list-clients",
+        out.failure().orElseThrow());
   }
 }

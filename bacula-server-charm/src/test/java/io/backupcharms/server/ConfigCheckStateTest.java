@@ -33,10 +33,16 @@ class ConfigCheckStateTest extends ServerStateTest {
     Path wrapper = root.resolve("bacula-dir-check");
     // $3 is the candidate (-t -c FILE). The Director "refuses" any file naming 10.1.1.66, a
     // stand-in for resources the Bacula model accepts and the Director does not.
-    Files.writeString(wrapper, "#!/bin/sh\nprintf '%s\\n' \"$3\" >> '" + checks + "'\n"
-        + "if grep -q 10.1.1.66 \"$3\"; then echo \"Config error: test refuses 10.1.1.66\"; "
-        + "echo \"            : Line 1, col 1 of file $3\"; exit 1; fi\n"
-        + "exec " + Daemon.DIRECTOR.path() + " \"$@\"\n");
+    Files.writeString(
+        wrapper,
+        "#!/bin/sh\nprintf '%s\\n' \"$3\" >> '"
+            + checks
+            + "'\n"
+            + "if grep -q 10.1.1.66 \"$3\"; then echo \"Config error: test refuses 10.1.1.66\"; "
+            + "echo \"            : Line 1, col 1 of file $3\"; exit 1; fi\n"
+            + "exec "
+            + Daemon.DIRECTOR.path()
+            + " \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
     workload.checkProgram = d -> d == Daemon.DIRECTOR ? wrapper.toString() : d.path();
   }
@@ -46,10 +52,14 @@ class ConfigCheckStateTest extends ServerStateTest {
   }
 
   private State twoClients(String secondAddress) {
-    RelationState good = CharmStateTest.fdRelation(7, "bacula-fd",
-        Map.of("bacula-fd/0", CharmStateTest.fdBag(CharmStateTest.FD0, "10.1.1.5")));
-    RelationState other = CharmStateTest.fdRelation(8, "other-fd",
-        Map.of("other-fd/1", CharmStateTest.fdBag(FD1, secondAddress)));
+    RelationState good =
+        CharmStateTest.fdRelation(
+            7,
+            "bacula-fd",
+            Map.of("bacula-fd/0", CharmStateTest.fdBag(CharmStateTest.FD0, "10.1.1.5")));
+    RelationState other =
+        CharmStateTest.fdRelation(
+            8, "other-fd", Map.of("other-fd/1", CharmStateTest.fdBag(FD1, secondAddress)));
     return State.empty().withLeader(true).withRelation(good).withRelation(other);
   }
 
@@ -61,7 +71,8 @@ class ConfigCheckStateTest extends ServerStateTest {
     assertEquals(1, checkRuns().size(), "one bacula-dir -t for two new clients: " + checkRuns());
 
     ctx.run(ctx.on().updateStatus(), out);
-    assertEquals(1, checkRuns().size(), "the live file passed when it was installed: " + checkRuns());
+    assertEquals(
+        1, checkRuns().size(), "the live file passed when it was installed: " + checkRuns());
   }
 
   @Test
@@ -70,8 +81,12 @@ class ConfigCheckStateTest extends ServerStateTest {
     State out = ctx.run(ctx.on().relationChanged(in.relation(8).orElseThrow(), "other-fd/1"), in);
 
     assertEquals("blocked", out.unitStatus().name());
-    assertTrue(out.unitStatus().message().startsWith("invalid client data, client left out: relation "
-        + "bacula-dir:8 (other-fd/1): the Director refuses its resources: Config error: test refuses"),
+    assertTrue(
+        out.unitStatus()
+            .message()
+            .startsWith(
+                "invalid client data, client left out: relation bacula-dir:8 (other-fd/1): the"
+                    + " Director refuses its resources: Config error: test refuses"),
         out.unitStatus().message());
     String conf = workload.directorConfig();
     assertTrue(conf.contains(CharmStateTest.FD0), "the good client is in service");

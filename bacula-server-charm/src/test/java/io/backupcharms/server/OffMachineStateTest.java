@@ -21,10 +21,13 @@ class OffMachineStateTest extends ServerStateTest {
   @Test
   void aProviderThatHasNotPublishedItsKeysIsWaitedForByName() {
     State out = ctx.run(ctx.on().install(), withS3(Map.of("bucket", "backups")));
-    assertEquals(new WaitingStatus("waiting for the s3 provider to publish access-key, secret-key"),
+    assertEquals(
+        new WaitingStatus("waiting for the s3 provider to publish access-key, secret-key"),
         out.unitStatus());
     RelationState s3 = out.relation("s3").orElseThrow();
-    assertEquals("bacula-bacula-server", s3.localAppData().get("bucket"),
+    assertEquals(
+        "bacula-bacula-server",
+        s3.localAppData().get("bucket"),
         "the requirer asks for a bucket, as the interface says");
   }
 
@@ -35,7 +38,9 @@ class OffMachineStateTest extends ServerStateTest {
     State out = ctx.run(ctx.on().install(), withS3(data));
     assertTrue(out.unitStatus() instanceof BlockedStatus, out.unitStatus()::toString);
     String message = out.unitStatus().message();
-    assertTrue(message.contains("endpoint \"ftp://s3.internal\" is not an http:// or https:// URL"), message);
+    assertTrue(
+        message.contains("endpoint \"ftp://s3.internal\" is not an http:// or https:// URL"),
+        message);
     assertFalse(message.contains("sekrit-value"), message);
   }
 
@@ -46,7 +51,9 @@ class OffMachineStateTest extends ServerStateTest {
     State out = ctx.run(ctx.on().install(), withS3(data));
     assertTrue(out.unitStatus() instanceof WaitingStatus, out.unitStatus()::toString);
     String message = out.unitStatus().message();
-    assertTrue(message.startsWith("copy pending: ") && message.contains("http://127.0.0.1:9 is unreachable"),
+    assertTrue(
+        message.startsWith("copy pending: ")
+            && message.contains("http://127.0.0.1:9 is unreachable"),
         message);
     assertFalse(message.contains("sekrit-value"), message);
   }
@@ -58,7 +65,9 @@ class OffMachineStateTest extends ServerStateTest {
     Map<String, String> data = provider();
     data.put("endpoint", "http://127.0.0.1:9");
     ctx.run(ctx.on().install(), withS3(data));
-    assertEquals(Optional.of(new OffsiteState(1, 0)), workload.offsite,
+    assertEquals(
+        Optional.of(new OffsiteState(1, 0)),
+        workload.offsite,
         "bacula_offsite_pending_volumes is 1, and the last copy's time 0 makes CopyPending fire");
     assertEquals(workload.layout().offsiteState().toString(), workload.metrics.offsiteStateFile());
   }
@@ -79,7 +88,8 @@ class OffMachineStateTest extends ServerStateTest {
   }
 
   private static State withS3(Map<String, String> providerApp) {
-    return State.empty().withLeader(true)
+    return State.empty()
+        .withLeader(true)
         .withRelation(RelationState.of("s3", 20, "s3-integrator").withRemoteAppData(providerApp));
   }
 }

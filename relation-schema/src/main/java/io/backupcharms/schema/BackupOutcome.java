@@ -17,8 +17,8 @@ public record BackupOutcome(Instant time, BackupStatus status, long jobId) {
     time = Objects.requireNonNull(time, "time").truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(status, "status");
     if (jobId < 1) {
-      throw new IllegalArgumentException("Bacula job id " + jobId + " is not positive; pass the "
-          + "JobId the Director reported");
+      throw new IllegalArgumentException(
+          "Bacula job id " + jobId + " is not positive; pass the " + "JobId the Director reported");
     }
   }
 }

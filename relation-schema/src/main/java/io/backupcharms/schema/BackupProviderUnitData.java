@@ -9,31 +9,43 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code backup} interface, provider unit databag (schema
- * {@code schemas/backup/v1/provider-unit.json}): our additive report of the last finished backup
- * of the unit's machine, and of the last verify job that read one back. Canonical's bacula-fd
- * publishes nothing here, so requirers must accept an empty bag.
+ * The {@code backup} interface, provider unit databag (schema {@code
+ * schemas/backup/v1/provider-unit.json}): our additive report of the last finished backup of the
+ * unit's machine, and of the last verify job that read one back. Canonical's bacula-fd publishes
+ * nothing here, so requirers must accept an empty bag.
  *
  * @param lastBackup the last finished backup, empty before the first one
  * @param lastVerify the last finished verify job, empty before the first one
  */
-public record BackupProviderUnitData(Optional<BackupOutcome> lastBackup, Optional<BackupOutcome> lastVerify) {
+public record BackupProviderUnitData(
+    Optional<BackupOutcome> lastBackup, Optional<BackupOutcome> lastVerify) {
   /** Databag key: RFC 3339 UTC end time, e.g. {@code 2026-11-21T01:00:42Z}. */
   public static final String LAST_BACKUP_TIME = "last-backup-time";
+
   /** Databag key: {@code success}, {@code warning}, {@code failed} or {@code canceled}. */
   public static final String LAST_BACKUP_STATUS = "last-backup-status";
+
   /** Databag key: the Bacula JobId as a decimal string. */
   public static final String LAST_BACKUP_JOB_ID = "last-backup-job-id";
+
   /** Databag key: the last verify job's end time, as {@link #LAST_BACKUP_TIME}. */
   public static final String LAST_VERIFY_TIME = "last-verify-time";
+
   /** Databag key: how it ended; {@code failed} when the backup does not read back. */
   public static final String LAST_VERIFY_STATUS = "last-verify-status";
+
   /** Databag key: the verify job's JobId. */
   public static final String LAST_VERIFY_JOB_ID = "last-verify-job-id";
 
   /** Every key this bag owns, for a writer that deletes what it no longer publishes. */
-  public static final List<String> KEYS = List.of(LAST_BACKUP_TIME, LAST_BACKUP_STATUS,
-      LAST_BACKUP_JOB_ID, LAST_VERIFY_TIME, LAST_VERIFY_STATUS, LAST_VERIFY_JOB_ID);
+  public static final List<String> KEYS =
+      List.of(
+          LAST_BACKUP_TIME,
+          LAST_BACKUP_STATUS,
+          LAST_BACKUP_JOB_ID,
+          LAST_VERIFY_TIME,
+          LAST_VERIFY_STATUS,
+          LAST_VERIFY_JOB_ID);
 
   /** Checks the values are present (use {@code Optional.empty()} for "none yet"). */
   public BackupProviderUnitData {
@@ -71,26 +83,49 @@ public record BackupProviderUnitData(Optional<BackupOutcome> lastBackup, Optiona
       return Optional.empty();
     }
     int errors = check.errors().size();
-    String together = "; the provider must publish " + timeKey + ", " + statusKey + " and " + idKey
-        + " together";
+    String together =
+        "; the provider must publish " + timeKey + ", " + statusKey + " and " + idKey + " together";
     String required = "it is required with the other " + prefix + " keys" + together;
     Instant[] parsedTime = new Instant[1];
     check.required(timeKey, required).ifPresent(v -> parsedTime[0] = parseTime(timeKey, v, check));
-    check.required(statusKey, required)
+    check
+        .required(statusKey, required)
         .filter(v -> BackupStatus.fromValue(v).isEmpty())
-        .ifPresent(v -> check.errors().add(new FieldError(statusKey, statusKey
-            + " " + ValueRules.quote(v) + " is not a known status; use success, warning, failed "
-            + "or canceled")));
-    check.required(idKey, required)
+        .ifPresent(
+            v ->
+                check
+                    .errors()
+                    .add(
+                        new FieldError(
+                            statusKey,
+                            statusKey
+                                + " "
+                                + ValueRules.quote(v)
+                                + " is not a known status; use success, warning, failed "
+                                + "or canceled")));
+    check
+        .required(idKey, required)
         .filter(v -> !v.matches("[1-9][0-9]{0,18}"))
-        .ifPresent(v -> check.errors().add(new FieldError(idKey, idKey
-            + " " + ValueRules.quote(v) + " is not a Bacula JobId; use a positive decimal "
-            + "integer without sign or leading zeros")));
+        .ifPresent(
+            v ->
+                check
+                    .errors()
+                    .add(
+                        new FieldError(
+                            idKey,
+                            idKey
+                                + " "
+                                + ValueRules.quote(v)
+                                + " is not a Bacula JobId; use a positive decimal "
+                                + "integer without sign or leading zeros")));
     if (check.errors().size() > errors || parsedTime[0] == null) {
       return Optional.empty();
     }
-    return Optional.of(new BackupOutcome(parsedTime[0],
-        BackupStatus.fromValue(status.orElseThrow()).orElseThrow(), Long.parseLong(jobId.orElseThrow())));
+    return Optional.of(
+        new BackupOutcome(
+            parsedTime[0],
+            BackupStatus.fromValue(status.orElseThrow()).orElseThrow(),
+            Long.parseLong(jobId.orElseThrow())));
   }
 
   private static Instant parseTime(String key, String value, BagCheck check) {
@@ -106,8 +141,17 @@ public record BackupProviderUnitData(Optional<BackupOutcome> lastBackup, Optiona
       }
     }
     if (problem != null) {
-      check.errors().add(new FieldError(key, key + " "
-          + ValueRules.quote(value) + " " + problem + "; use the form 2026-11-21T01:00:42Z"));
+      check
+          .errors()
+          .add(
+              new FieldError(
+                  key,
+                  key
+                      + " "
+                      + ValueRules.quote(value)
+                      + " "
+                      + problem
+                      + "; use the form 2026-11-21T01:00:42Z"));
     }
     return parsed;
   }

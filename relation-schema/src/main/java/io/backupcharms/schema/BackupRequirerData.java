@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code backup} interface, requirer application databag (schema
- * {@code schemas/backup/v1/requirer-app.json}): what to back up and which scripts to run around
- * backups and restores, on the requirer's machine.
+ * The {@code backup} interface, requirer application databag (schema {@code
+ * schemas/backup/v1/requirer-app.json}): what to back up and which scripts to run around backups
+ * and restores, on the requirer's machine.
  *
  * @param fileset absolute paths, at least one; no comma, control character or surrounding
  *     whitespace in any path
@@ -29,14 +29,19 @@ public record BackupRequirerData(
 
   /** Databag key: comma-joined absolute paths. */
   public static final String FILESET = "fileset";
+
   /** Databag key: script run before a backup. */
   public static final String RUN_BEFORE_BACKUP = "run-before-backup";
+
   /** Databag key: script run after a backup. */
   public static final String RUN_AFTER_BACKUP = "run-after-backup";
+
   /** Databag key: script run before a restore. */
   public static final String RUN_BEFORE_RESTORE = "run-before-restore";
+
   /** Databag key: script run after a restore. */
   public static final String RUN_AFTER_RESTORE = "run-after-restore";
+
   /** The four script keys, in the order the reference lists them. */
   public static final List<String> SCRIPT_KEYS =
       List.of(RUN_BEFORE_BACKUP, RUN_AFTER_BACKUP, RUN_BEFORE_RESTORE, RUN_AFTER_RESTORE);
@@ -72,12 +77,22 @@ public record BackupRequirerData(
    */
   public static DatabagResult<BackupRequirerData> fromDatabag(Map<String, String> databag) {
     BagCheck check = new BagCheck(DatabagSchema.BACKUP_REQUIRER_APP, databag);
-    String fileset = check.required(FILESET, "the requirer's leader must publish the paths to back "
-        + "up, comma-joined, such as /var/lib/myapp,/etc/myapp", "/");
+    String fileset =
+        check.required(
+            FILESET,
+            "the requirer's leader must publish the paths to back "
+                + "up, comma-joined, such as /var/lib/myapp,/etc/myapp",
+            "/");
     List<Optional<String>> scripts = SCRIPT_KEYS.stream().map(check::optional).toList();
     // The constructor holds the rules; they run once, here.
-    return check.construct(() -> new BackupRequirerData(ValueRules.filesetPaths(fileset),
-        scripts.get(0), scripts.get(1), scripts.get(2), scripts.get(3)));
+    return check.construct(
+        () ->
+            new BackupRequirerData(
+                ValueRules.filesetPaths(fileset),
+                scripts.get(0),
+                scripts.get(1),
+                scripts.get(2),
+                scripts.get(3)));
   }
 
   /** The databag to write with {@code relation-set --app}; unset scripts are absent. */
@@ -103,13 +118,15 @@ public record BackupRequirerData(
       case RUN_AFTER_RESTORE:
         return runAfterRestore;
       default:
-        throw new IllegalArgumentException("unknown script key \"" + key + "\"; use one of "
-            + SCRIPT_KEYS);
+        throw new IllegalArgumentException(
+            "unknown script key \"" + key + "\"; use one of " + SCRIPT_KEYS);
     }
   }
 
   private static void checkScript(String key, Optional<String> path, List<FieldError> out) {
-    path.ifPresent(p -> ValueRules.checkPath(key, key + " path", p,
-        "/var/lib/backup-integrator/myapp/" + key, out));
+    path.ifPresent(
+        p ->
+            ValueRules.checkPath(
+                key, key + " path", p, "/var/lib/backup-integrator/myapp/" + key, out));
   }
 }

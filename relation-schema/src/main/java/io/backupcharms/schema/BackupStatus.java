@@ -31,8 +31,8 @@ public enum BackupStatus {
   }
 
   /**
-   * The status for a finished job's Bacula JobStatus code ({@code T}, {@code W}, {@code E},
-   * {@code e}, {@code f}, {@code A}); empty for codes of jobs that have not finished.
+   * The status for a finished job's Bacula JobStatus code ({@code T}, {@code W}, {@code E}, {@code
+   * e}, {@code f}, {@code A}); empty for codes of jobs that have not finished.
    */
   public static Optional<BackupStatus> fromBaculaJobStatus(char code) {
     switch (code) {

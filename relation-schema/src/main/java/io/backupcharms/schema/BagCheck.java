@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads one databag key by key, collecting the semantic errors, then adds the JSON Schema's
- * errors for keys the semantic rules found nothing wrong with (a regex failure on a key that
- * already has a precise message would only repeat it less clearly).
+ * Reads one databag key by key, collecting the semantic errors, then adds the JSON Schema's errors
+ * for keys the semantic rules found nothing wrong with (a regex failure on a key that already has a
+ * precise message would only repeat it less clearly).
  */
 final class BagCheck {
   private final DatabagSchema schema;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The versioned JSON Schema files, one per databag, shipped on the classpath under
- * {@code /schemas/<interface>/v<version>/<side>-<bag>.json}. They are the source of truth that
- * charms in other languages validate against, and the reference docs are generated from them.
+ * The versioned JSON Schema files, one per databag, shipped on the classpath under {@code
+ * /schemas/<interface>/v<version>/<side>-<bag>.json}. They are the source of truth that charms in
+ * other languages validate against, and the reference docs are generated from them.
  */
 public enum DatabagSchema {
   /** {@code backup} v1, requirer application databag: fileset and hook-script paths. */
@@ -52,8 +52,11 @@ public enum DatabagSchema {
   public String text() {
     try (InputStream in = DatabagSchema.class.getResourceAsStream(resourcePath())) {
       if (in == null) {
-        throw new IllegalStateException("schema " + resourcePath() + " is missing from the "
-            + "relation-schema jar; rebuild relation-schema");
+        throw new IllegalStateException(
+            "schema "
+                + resourcePath()
+                + " is missing from the "
+                + "relation-schema jar; rebuild relation-schema");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

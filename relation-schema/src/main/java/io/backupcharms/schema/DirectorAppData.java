@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code bacula_dir} interface, provider (bacula-server) application databag (schema
- * {@code schemas/bacula_dir/v1/provider-app.json}).
+ * The {@code bacula_dir} interface, provider (bacula-server) application databag (schema {@code
+ * schemas/bacula_dir/v1/provider-app.json}).
  *
  * @param name the Director's name, {@code charm-bacula-dir}
  * @param passwordSecretId the id of the Juju secret holding {@code {"password": ...}}; published
@@ -18,10 +18,13 @@ import java.util.Objects;
 public record DirectorAppData(String name, String passwordSecretId) {
   /** Databag key: the Director's name. */
   public static final String NAME = "name";
+
   /** Databag key: the secret id (not the password itself). */
   public static final String PASSWORD = "password";
+
   /** The key inside the secret's content that holds the password. */
   public static final String SECRET_PASSWORD_KEY = "password";
+
   /** The Director name the reference charms use. */
   public static final String DEFAULT_DIRECTOR_NAME = "charm-bacula-dir";
 
@@ -44,10 +47,12 @@ public record DirectorAppData(String name, String passwordSecretId) {
    */
   public static DatabagResult<DirectorAppData> fromDatabag(Map<String, String> databag) {
     BagCheck check = new BagCheck(DatabagSchema.BACULA_DIR_PROVIDER_APP, databag);
-    String wait = "the bacula-server leader has not published it yet; wait for it, or check "
-        + "bacula-server's status";
+    String wait =
+        "the bacula-server leader has not published it yet; wait for it, or check "
+            + "bacula-server's status";
     check.required(NAME, wait).ifPresent(v -> ValueRules.checkBaculaName(NAME, v, check.errors()));
-    check.required(PASSWORD, wait)
+    check
+        .required(PASSWORD, wait)
         .ifPresent(v -> ValueRules.checkSecretId(PASSWORD, v, check.errors()));
     return check.result(() -> new DirectorAppData(databag.get(NAME), databag.get(PASSWORD)));
   }

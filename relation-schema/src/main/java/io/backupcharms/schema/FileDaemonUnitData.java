@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code bacula_dir} interface, requirer (bacula-fd) unit databag (schema
- * {@code schemas/bacula_dir/v1/requirer-unit.json}). The File Daemon's address is not part of it:
- * the server reads Juju's {@code ingress-address} from the same bag.
+ * The {@code bacula_dir} interface, requirer (bacula-fd) unit databag (schema {@code
+ * schemas/bacula_dir/v1/requirer-unit.json}). The File Daemon's address is not part of it: the
+ * server reads Juju's {@code ingress-address} from the same bag.
  *
  * @param name the File Daemon's name, unique in the model, see {@link #defaultName}
  * @param fileset absolute paths to back up, at least one
@@ -34,35 +34,61 @@ public record FileDaemonUnitData(
 
   /** Databag key: the File Daemon's name. */
   public static final String NAME = "name";
+
   /** Databag key: comma-joined absolute paths. */
   public static final String FILESET = "fileset";
+
   /** Databag key: the port as a decimal string. */
   public static final String PORT = "port";
+
   /** Databag key: script run before a backup. */
   public static final String CLIENT_RUN_BEFORE_BACKUP = "client-run-before-backup";
+
   /** Databag key: script run after a backup. */
   public static final String CLIENT_RUN_AFTER_BACKUP = "client-run-after-backup";
+
   /** Databag key: script run before a restore. */
   public static final String CLIENT_RUN_BEFORE_RESTORE = "client-run-before-restore";
+
   /** Databag key: script run after a restore. */
   public static final String CLIENT_RUN_AFTER_RESTORE = "client-run-after-restore";
+
   /** Databag key: comma-joined Bacula Run specifications. */
   public static final String SCHEDULE = "schedule";
+
   /** The File Daemon port the reference charms default to. */
   public static final int DEFAULT_PORT = 9102;
+
   /** The four script keys, in the order the reference lists them. */
-  public static final List<String> SCRIPT_KEYS = List.of(CLIENT_RUN_BEFORE_BACKUP,
-      CLIENT_RUN_AFTER_BACKUP, CLIENT_RUN_BEFORE_RESTORE, CLIENT_RUN_AFTER_RESTORE);
+  public static final List<String> SCRIPT_KEYS =
+      List.of(
+          CLIENT_RUN_BEFORE_BACKUP,
+          CLIENT_RUN_AFTER_BACKUP,
+          CLIENT_RUN_BEFORE_RESTORE,
+          CLIENT_RUN_AFTER_RESTORE);
+
   /** Every key this record reads and writes. */
-  public static final List<String> KEYS = List.of(NAME, FILESET, PORT, CLIENT_RUN_BEFORE_BACKUP,
-      CLIENT_RUN_AFTER_BACKUP, CLIENT_RUN_BEFORE_RESTORE, CLIENT_RUN_AFTER_RESTORE, SCHEDULE);
+  public static final List<String> KEYS =
+      List.of(
+          NAME,
+          FILESET,
+          PORT,
+          CLIENT_RUN_BEFORE_BACKUP,
+          CLIENT_RUN_AFTER_BACKUP,
+          CLIENT_RUN_BEFORE_RESTORE,
+          CLIENT_RUN_AFTER_RESTORE,
+          SCHEDULE);
 
   /** Validates every value. */
   public FileDaemonUnitData {
     Objects.requireNonNull(name, NAME);
     fileset = List.copyOf(fileset);
-    List<Optional<String>> scripts = List.of(clientRunBeforeBackup, clientRunAfterBackup,
-        clientRunBeforeRestore, clientRunAfterRestore);
+    List<Optional<String>> scripts =
+        List.of(
+            clientRunBeforeBackup,
+            clientRunAfterBackup,
+            clientRunBeforeRestore,
+            clientRunAfterRestore);
     Objects.requireNonNull(schedule, SCHEDULE);
     List<FieldError> errors = new ArrayList<>();
     ValueRules.checkBaculaName(NAME, name, errors);
@@ -78,8 +104,8 @@ public record FileDaemonUnitData(
   }
 
   /**
-   * The name the reference charms give a File Daemon:
-   * {@code relation-<model>-<principal unit with / as ->-<last block of the model uuid>-fd}.
+   * The name the reference charms give a File Daemon: {@code relation-<model>-<principal unit with
+   * / as ->-<last block of the model uuid>-fd}.
    *
    * @param model the model name ({@code JUJU_MODEL_NAME})
    * @param principalUnit the principal unit, e.g. {@code myapp/0} ({@code JUJU_PRINCIPAL_UNIT})
@@ -99,32 +125,47 @@ public record FileDaemonUnitData(
   public Optional<String> script(String key) {
     int i = SCRIPT_KEYS.indexOf(key);
     if (i < 0) {
-      throw new IllegalArgumentException("unknown script key \"" + key + "\"; use one of "
-          + SCRIPT_KEYS);
+      throw new IllegalArgumentException(
+          "unknown script key \"" + key + "\"; use one of " + SCRIPT_KEYS);
     }
-    return List.of(clientRunBeforeBackup, clientRunAfterBackup, clientRunBeforeRestore,
-        clientRunAfterRestore).get(i);
+    return List.of(
+            clientRunBeforeBackup,
+            clientRunAfterBackup,
+            clientRunBeforeRestore,
+            clientRunAfterRestore)
+        .get(i);
   }
 
   /**
-   * Reads the databag as bacula-server receives it from one bacula-fd unit (Juju's own keys such
-   * as ingress-address are ignored).
+   * Reads the databag as bacula-server receives it from one bacula-fd unit (Juju's own keys such as
+   * ingress-address are ignored).
    *
    * @return the record, or every field-level error
    */
   public static DatabagResult<FileDaemonUnitData> fromDatabag(Map<String, String> databag) {
     BagCheck check = new BagCheck(DatabagSchema.BACULA_DIR_REQUIRER_UNIT, databag);
-    String wait = "the bacula-fd unit publishes it once it has a backup relation with a fileset; "
-        + "check that unit's status";
+    String wait =
+        "the bacula-fd unit publishes it once it has a backup relation with a fileset; "
+            + "check that unit's status";
     String name = check.required(NAME, wait, "fd");
     String fileset = check.required(FILESET, wait, "/");
-    int port = ValueRules.portNumber(PORT, check.required(PORT, wait, String.valueOf(DEFAULT_PORT)),
-        check.errors());
+    int port =
+        ValueRules.portNumber(
+            PORT, check.required(PORT, wait, String.valueOf(DEFAULT_PORT)), check.errors());
     List<Optional<String>> scripts = SCRIPT_KEYS.stream().map(check::optional).toList();
     Optional<String> schedule = check.optional(SCHEDULE);
     // The constructor holds the rules; they run once, here.
-    return check.construct(() -> new FileDaemonUnitData(name, ValueRules.filesetPaths(fileset), port,
-        scripts.get(0), scripts.get(1), scripts.get(2), scripts.get(3), schedule));
+    return check.construct(
+        () ->
+            new FileDaemonUnitData(
+                name,
+                ValueRules.filesetPaths(fileset),
+                port,
+                scripts.get(0),
+                scripts.get(1),
+                scripts.get(2),
+                scripts.get(3),
+                schedule));
   }
 
   /** The databag to write with {@code relation-set}; unset optional keys are absent. */
@@ -142,7 +183,7 @@ public record FileDaemonUnitData(
 
   private static void checkScript(String key, Optional<String> path, List<FieldError> out) {
     Objects.requireNonNull(path, key);
-    path.ifPresent(p -> ValueRules.checkPath(key, key + " path", p,
-        "/var/lib/bacula-fd/scripts/" + key, out));
+    path.ifPresent(
+        p -> ValueRules.checkPath(key, key + " path", p, "/var/lib/bacula-fd/scripts/" + key, out));
   }
 }

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 public final class InvalidDatabagException extends IllegalArgumentException {
   private final transient List<FieldError> errors;
 
-  /** @param errors at least one error */
+  /**
+   * @param errors at least one error
+   */
   public InvalidDatabagException(List<FieldError> errors) {
     super(errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);

@@ -18,7 +18,8 @@ import java.util.Map;
 /** One compiled JSON Schema, and the translation of its messages into {@link FieldError}s. */
 final class SchemaValidation {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Map<DatabagSchema, SchemaValidation> CACHE = new EnumMap<>(DatabagSchema.class);
+  private static final Map<DatabagSchema, SchemaValidation> CACHE =
+      new EnumMap<>(DatabagSchema.class);
 
   private final DatabagSchema id;
   private final JsonNode schemaNode;
@@ -31,7 +32,8 @@ final class SchemaValidation {
     } catch (IOException e) {
       throw new UncheckedIOException("schema " + id.resourcePath() + " is not valid JSON", e);
     }
-    this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+    this.schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
   }
 
   static synchronized SchemaValidation of(DatabagSchema id) {
@@ -43,7 +45,8 @@ final class SchemaValidation {
     databag.forEach(node::put);
     List<ValidationMessage> messages = new ArrayList<>(schema.validate(node));
     // The validator returns a set; sort so that operators see the same order every time.
-    messages.sort(Comparator.comparing(SchemaValidation::keyOf).thenComparing(ValidationMessage::getType));
+    messages.sort(
+        Comparator.comparing(SchemaValidation::keyOf).thenComparing(ValidationMessage::getType));
     List<FieldError> errors = new ArrayList<>();
     for (ValidationMessage m : messages) {
       String key = keyOf(m);
@@ -53,8 +56,16 @@ final class SchemaValidation {
       if (value == null) {
         message = key + " is missing (" + id + " " + m.getType() + ")" + rule;
       } else {
-        message = key + " " + ValueRules.quote(value) + " does not match the " + id + " schema ("
-            + m.getType() + ")" + rule;
+        message =
+            key
+                + " "
+                + ValueRules.quote(value)
+                + " does not match the "
+                + id
+                + " schema ("
+                + m.getType()
+                + ")"
+                + rule;
       }
       errors.add(new FieldError(key, message));
     }
@@ -68,8 +79,10 @@ final class SchemaValidation {
 
   private static String keyOf(ValidationMessage m) {
     // dependentRequired reports the present key as its property; the missing one is argument 0.
-    if ("dependentRequired".equals(m.getType()) && m.getArguments() != null
-        && m.getArguments().length > 0 && m.getArguments()[0] instanceof String) {
+    if ("dependentRequired".equals(m.getType())
+        && m.getArguments() != null
+        && m.getArguments().length > 0
+        && m.getArguments()[0] instanceof String) {
       return (String) m.getArguments()[0];
     }
     if (m.getInstanceLocation() != null && m.getInstanceLocation().getNameCount() > 0) {

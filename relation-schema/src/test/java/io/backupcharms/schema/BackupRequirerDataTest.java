@@ -14,8 +14,13 @@ class BackupRequirerDataTest {
   void relativePathNamesTheKeyAndTheFix() {
     DatabagResult<BackupRequirerData> result =
         BackupRequirerData.fromDatabag(Map.of("fileset", "/etc,var/lib"));
-    assertEquals(List.of(new FieldError("fileset", "fileset path \"var/lib\" is relative; use an "
-        + "absolute path such as /var/lib/myapp")), result.errors());
+    assertEquals(
+        List.of(
+            new FieldError(
+                "fileset",
+                "fileset path \"var/lib\" is relative; use an "
+                    + "absolute path such as /var/lib/myapp")),
+        result.errors());
   }
 
   @Test
@@ -28,20 +33,29 @@ class BackupRequirerDataTest {
 
   @Test
   void aFilesetOfOnlyCommasAndSpacesSaysToSetAPath() {
-    assertEquals("fileset has no path; set at least one absolute path, such as /var/lib/myapp",
+    assertEquals(
+        "fileset has no path; set at least one absolute path, such as /var/lib/myapp",
         BackupRequirerData.fromDatabag(Map.of("fileset", " , ")).describeErrors());
   }
 
   @Test
   void aTrailingNewlineIsNeverStrippedAway() {
-    assertEquals(List.of("fileset"),
+    assertEquals(
+        List.of("fileset"),
         BackupRequirerData.fromDatabag(Map.of("fileset", "/etc,/srv\n")).errorKeys());
   }
 
   @Test
   void everyErrorIsReportedAtOnce() {
-    DatabagResult<BackupRequirerData> result = BackupRequirerData.fromDatabag(Map.of(
-        "fileset", "relative, /x", "run-before-backup", "dump.sh", "run-after-restore", "/a,b"));
+    DatabagResult<BackupRequirerData> result =
+        BackupRequirerData.fromDatabag(
+            Map.of(
+                "fileset",
+                "relative, /x",
+                "run-before-backup",
+                "dump.sh",
+                "run-after-restore",
+                "/a,b"));
     assertEquals(List.of("fileset", "run-before-backup", "run-after-restore"), result.errorKeys());
     assertEquals(3, result.errors().size(), result.describeErrors());
   }
@@ -50,8 +64,9 @@ class BackupRequirerDataTest {
   void controlCharactersAreShownEscapedNeverRaw() {
     DatabagResult<BackupRequirerData> result =
         BackupRequirerData.fromDatabag(Map.of("fileset", "/etc\n}\nJob {"));
-    assertEquals("fileset path \"/etc\\n}\\nJob {\" contains a control character (\\n at index 4); "
-        + "paths must not contain newlines, tabs, NUL or other control characters",
+    assertEquals(
+        "fileset path \"/etc\\n}\\nJob {\" contains a control character (\\n at index 4); "
+            + "paths must not contain newlines, tabs, NUL or other control characters",
         result.describeErrors());
   }
 
@@ -64,20 +79,30 @@ class BackupRequirerDataTest {
 
   @Test
   void unsetScriptsAreAbsentFromTheDatabag() {
-    BackupRequirerData data = new BackupRequirerData(List.of("/var/lib/myapp", "/etc/myapp"),
-        Optional.of("/var/lib/backup-integrator/bi/run-before-backup"), Optional.empty(),
-        Optional.empty(), Optional.empty());
-    assertEquals(Map.of("fileset", "/var/lib/myapp,/etc/myapp",
-        "run-before-backup", "/var/lib/backup-integrator/bi/run-before-backup"), data.toDatabag());
+    BackupRequirerData data =
+        new BackupRequirerData(
+            List.of("/var/lib/myapp", "/etc/myapp"),
+            Optional.of("/var/lib/backup-integrator/bi/run-before-backup"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertEquals(
+        Map.of(
+            "fileset",
+            "/var/lib/myapp,/etc/myapp",
+            "run-before-backup",
+            "/var/lib/backup-integrator/bi/run-before-backup"),
+        data.toDatabag());
   }
 
   @Test
   void constructorRejectsWhatTheDatabagWouldReject() {
-    InvalidDatabagException e = assertThrows(InvalidDatabagException.class,
-        () -> BackupRequirerData.ofFileset(List.of()));
-    assertEquals("fileset has no path; set at least one absolute path, such as /var/lib/myapp",
+    InvalidDatabagException e =
+        assertThrows(InvalidDatabagException.class, () -> BackupRequirerData.ofFileset(List.of()));
+    assertEquals(
+        "fileset has no path; set at least one absolute path, such as /var/lib/myapp",
         e.getMessage());
-    assertThrows(InvalidDatabagException.class,
-        () -> BackupRequirerData.ofFileset(List.of("/a,b")));
+    assertThrows(
+        InvalidDatabagException.class, () -> BackupRequirerData.ofFileset(List.of("/a,b")));
   }
 }

@@ -17,20 +17,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An application charm that declares its own backups over the {@code backup} interface: the
- * example of docs/how-to/implement-the-backup-interface.md, compiled and tested so that the
- * guide stays true.
+ * An application charm that declares its own backups over the {@code backup} interface: the example
+ * of docs/how-to/implement-the-backup-interface.md, compiled and tested so that the guide stays
+ * true.
  */
 public final class MyAppCharm extends CharmBase {
   static final String BACKUP = "backup";
-  private static final String DUMP = """
+  private static final String DUMP =
+      """
       #!/bin/sh
       set -eu
       mkdir -p /var/backups/myapp
       sqlite3 /var/lib/myapp/app.db ".backup '/var/backups/myapp/app.db.tmp'"
       mv /var/backups/myapp/app.db.tmp /var/backups/myapp/app.db
       """;
-  private static final String LOAD = """
+  private static final String LOAD =
+      """
       #!/bin/sh
       set -eu
       sqlite3 /var/lib/myapp/app.db ".restore '/var/backups/myapp/app.db'"
@@ -66,10 +68,13 @@ public final class MyAppCharm extends CharmBase {
     }
     // The record checks the interface's rules (absolute paths, no commas...) before anything is
     // published, and leaves unset scripts out of the databag rather than writing "".
-    BackupRequirerData data = new BackupRequirerData(
-        List.of("/var/backups/myapp", "/etc/myapp"),
-        Optional.of(dump.toString()), Optional.empty(),
-        Optional.empty(), Optional.of(load.toString()));
+    BackupRequirerData data =
+        new BackupRequirerData(
+            List.of("/var/backups/myapp", "/etc/myapp"),
+            Optional.of(dump.toString()),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(load.toString()));
     for (Relation relation : model().relations(BACKUP)) {
       relation.localAppData().setAll(data.toDatabag());
     }
@@ -83,7 +88,8 @@ public final class MyAppCharm extends CharmBase {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
       return file;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the backup script " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the backup script " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -29,9 +29,12 @@ class MyAppCharmTest {
 
   @Test
   void theLeaderPublishesTheFilesetAndTheScriptPaths() {
-    State out = ctx.run(ctx.on().relationChanged(BACKUP, "bacula-fd/0"),
-        State.empty().withLeader(true).withRelation(BACKUP));
-    assertEquals(Map.of(
+    State out =
+        ctx.run(
+            ctx.on().relationChanged(BACKUP, "bacula-fd/0"),
+            State.empty().withLeader(true).withRelation(BACKUP));
+    assertEquals(
+        Map.of(
             "fileset", "/var/backups/myapp,/etc/myapp",
             "run-before-backup", scripts.resolve("dump-db").toString(),
             "run-after-restore", scripts.resolve("load-db").toString()),
@@ -41,8 +44,11 @@ class MyAppCharmTest {
 
   @Test
   void everyUnitWritesTheScriptsButOnlyTheLeaderPublishes() throws Exception {
-    State out = ctx.withUnit("myapp/1").run(ctx.on().relationChanged(BACKUP, "bacula-fd/0"),
-        State.empty().withLeader(false).withRelation(BACKUP));
+    State out =
+        ctx.withUnit("myapp/1")
+            .run(
+                ctx.on().relationChanged(BACKUP, "bacula-fd/0"),
+                State.empty().withLeader(false).withRelation(BACKUP));
     assertEquals(Map.of(), out.relation(3).orElseThrow().localAppData());
     assertTrue(Files.isExecutable(scripts.resolve("dump-db")));
     assertTrue(Files.readString(scripts.resolve("load-db")).startsWith("#!/bin/sh\n"));

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The catalog facts the off-machine copy and the recovery need, read through the Director's
- * console like every other catalog read: which volumes hold which jobs, whether a copy is due,
- * and the volumes a recovered catalog must not append to.
+ * The catalog facts the off-machine copy and the recovery need, read through the Director's console
+ * like every other catalog read: which volumes hold which jobs, whether a copy is due, and the
+ * volumes a recovered catalog must not append to.
  */
 public final class CatalogQueries {
 
@@ -30,8 +30,11 @@ public final class CatalogQueries {
 
   /** How many jobs are queued or running. */
   public int activeJobs() {
-    List<List<String>> rows = director.select("COUNT(*) FROM Job"
-        + " WHERE JobStatus IN ('C', 'R', 'B', 'F', 'S', 'm', 'M', 's', 'j', 'c', 'd', 't', 'p', 'i', 'a')", 1);
+    List<List<String>> rows =
+        director.select(
+            "COUNT(*) FROM Job WHERE JobStatus IN ('C', 'R', 'B', 'F', 'S', 'm', 'M', 's', 'j',"
+                + " 'c', 'd', 't', 'p', 'i', 'a')",
+            1);
     return rows.isEmpty() ? 0 : Integer.parseInt(rows.get(0).get(0).strip());
   }
 
@@ -54,10 +57,16 @@ public final class CatalogQueries {
       return out;
     }
     String ids = jobIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-    for (List<String> row : director.select("jm.JobId, m.VolumeName"
-        + " FROM JobMedia jm JOIN Media m ON jm.MediaId = m.MediaId WHERE jm.JobId IN (" + ids + ")"
-        + " GROUP BY jm.JobId, m.VolumeName ORDER BY jm.JobId, m.VolumeName", 2)) {
-      out.computeIfAbsent(Long.parseLong(row.get(0).strip()), k -> new ArrayList<>()).add(row.get(1));
+    for (List<String> row :
+        director.select(
+            "jm.JobId, m.VolumeName"
+                + " FROM JobMedia jm JOIN Media m ON jm.MediaId = m.MediaId WHERE jm.JobId IN ("
+                + ids
+                + ")"
+                + " GROUP BY jm.JobId, m.VolumeName ORDER BY jm.JobId, m.VolumeName",
+            2)) {
+      out.computeIfAbsent(Long.parseLong(row.get(0).strip()), k -> new ArrayList<>())
+          .add(row.get(1));
     }
     return out;
   }
@@ -65,8 +74,9 @@ public final class CatalogQueries {
   /** The volumes the Storage Daemon may still append to. */
   public List<String> appendableVolumes() {
     List<String> out = new ArrayList<>();
-    for (List<String> row : director.select("VolumeName FROM Media"
-        + " WHERE VolStatus = 'Append' ORDER BY VolumeName", 1)) {
+    for (List<String> row :
+        director.select(
+            "VolumeName FROM Media" + " WHERE VolStatus = 'Append' ORDER BY VolumeName", 1)) {
       out.add(row.get(0));
     }
     return out;

@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code list-clients}: every client the server or the catalog knows, each with its state.
- * {@code active}: related and backed up. {@code left-out}: related, but its data is refused.
- * {@code gone}: no related unit publishes it any more (its unit, machine or relation is gone);
- * its backups stay restorable onto another unit until the operator forgets it. Keyed by the unit
- * a client stands for, with {@code /} as {@code -}, so one search for {@code myapp-0} finds it in
- * any state (a second entry for the same unit gets {@code -2}).
+ * {@code list-clients}: every client the server or the catalog knows, each with its state. {@code
+ * active}: related and backed up. {@code left-out}: related, but its data is refused. {@code gone}:
+ * no related unit publishes it any more (its unit, machine or relation is gone); its backups stay
+ * restorable onto another unit until the operator forgets it. Keyed by the unit a client stands
+ * for, with {@code /} as {@code -}, so one search for {@code myapp-0} finds it in any state (a
+ * second entry for the same unit gets {@code -2}).
  */
 final class ClientListing {
 
@@ -48,7 +48,8 @@ final class ClientListing {
       entry.put("relation", c.relationLabel());
       entry.put("address", c.address() + ":" + c.port());
       entry.put("fileset", String.join(",", c.fileset()));
-      entry.put("schedule", c.schedule().isEmpty() ? "manual only" : String.join(", ", c.schedule()));
+      entry.put(
+          "schedule", c.schedule().isEmpty() ? "manual only" : String.join(", ", c.schedule()));
       put(list, listed, catalog.withBackups(entry, c.clientResource()));
     }
     for (ClientReading.Rejected r : clients.rejected()) {
@@ -63,21 +64,29 @@ final class ClientListing {
       if (!listed.contains(k.clientResource())) {
         Map<String, Object> entry = entry(k.clientResource(), k.unit(), "gone");
         entry.put("last-address", k.address() + ":" + k.port());
-        entry.put("restore", "restore client=" + k.unit() + " target=<a unit of " + k.application()
-            + " related now>");
+        entry.put(
+            "restore",
+            "restore client="
+                + k.unit()
+                + " target=<a unit of "
+                + k.application()
+                + " related now>");
         put(list, listed, catalog.withBackups(entry, k.clientResource()));
       }
     }
     for (String name : catalog.names()) {
       String stem = name.endsWith("-fd") ? name.substring(0, name.length() - 3) : name;
       // The server's own client (reserved prefix) is no one's to restore.
-      if (!listed.contains(name) && !history.isForgotten(stem)
+      if (!listed.contains(name)
+          && !history.isForgotten(stem)
           && !name.startsWith(ClientSpec.RESERVED_PREFIX)) {
         // In the catalog from before this server kept a record of its clients: the Director has
         // no Client resource left for it, which Bacula needs to restore its backups elsewhere.
         Map<String, Object> entry = entry(name, "unknown", "gone");
-        entry.put("restore", "not by action: the server has no record of this client's unit;"
-            + " its backups are listed by list-backups");
+        entry.put(
+            "restore",
+            "not by action: the server has no record of this client's unit;"
+                + " its backups are listed by list-backups");
         put(list, listed, catalog.withBackups(entry, name));
       }
     }
@@ -103,12 +112,15 @@ final class ClientListing {
 
   /** What the catalog says of the clients, or why it could not be read. */
   private record Catalog(
-      List<String> names, Map<String, JobRecord> last, Map<String, JobRecord> lastGood, String problem) {
+      List<String> names,
+      Map<String, JobRecord> last,
+      Map<String, JobRecord> lastGood,
+      String problem) {
 
     static Catalog read(Supplier<Director> console) {
       try (Director director = console.get()) {
-        return new Catalog(director.catalogClients(), director.lastBackups(),
-            director.lastGoodBackups(), null);
+        return new Catalog(
+            director.catalogClients(), director.lastBackups(), director.lastGoodBackups(), null);
       } catch (RuntimeException e) {
         // The relations still say which clients exist; only their backups are unknown.
         return new Catalog(List.of(), Map.of(), Map.of(), "unknown: " + e.getMessage());
@@ -118,10 +130,20 @@ final class ClientListing {
     Map<String, Object> withBackups(Map<String, Object> entry, String name) {
       JobRecord job = last.get(name);
       JobRecord good = lastGood.get(name);
-      entry.put("last-backup", problem != null ? problem
-          : job == null ? "none"
-          : "job " + job.jobId() + ", " + job.levelName() + ", " + JobResults.statusWord(job) + ", "
-              + JobResults.time(job));
+      entry.put(
+          "last-backup",
+          problem != null
+              ? problem
+              : job == null
+                  ? "none"
+                  : "job "
+                      + job.jobId()
+                      + ", "
+                      + job.levelName()
+                      + ", "
+                      + JobResults.statusWord(job)
+                      + ", "
+                      + JobResults.time(job));
       if (problem == null && good != null) {
         Map<String, String> g = new LinkedHashMap<>();
         g.put("job-id", Long.toString(good.jobId()));

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
  * <p>Accepted, in order: the unit of the backed-up application ({@code myapp/0}), when the client's
  * name claims it believably ({@link FdNames#principal}); the exact Bacula client name (with or
  * without {@code -fd}); the unit that sent the client ({@code bacula-fd/0}). A client is never
- * selected by a unit it does not stand for: a name claiming a unit of the sender's own
- * application is found by its name or sender only. Clients the server remembers but that are not
- * ready now (their unit is gone) are found the same way by {@link #selectKnown}, by the unit they
- * stood for or by their name, for the actions that read backups rather than run a job there.
+ * selected by a unit it does not stand for: a name claiming a unit of the sender's own application
+ * is found by its name or sender only. Clients the server remembers but that are not ready now
+ * (their unit is gone) are found the same way by {@link #selectKnown}, by the unit they stood for
+ * or by their name, for the actions that read backups rather than run a job there.
  */
 public final class ClientSelector {
 
@@ -58,20 +58,29 @@ public final class ClientSelector {
     if (ready.isPresent()) {
       return KnownClient.of(ready.get(), names);
     }
-    Optional<KnownClient> other = requested.contains("/")
-        ? known.stream().filter(k -> k.unit().equals(requested)).findFirst()
-        : known.stream().filter(k -> k.name().equals(requested) || k.stem().equals(requested))
-            .findFirst();
+    Optional<KnownClient> other =
+        requested.contains("/")
+            ? known.stream().filter(k -> k.unit().equals(requested)).findFirst()
+            : known.stream()
+                .filter(k -> k.name().equals(requested) || k.stem().equals(requested))
+                .findFirst();
     if (other.isPresent()) {
       return other.get();
     }
     List<String> all = new ArrayList<>();
     clients.forEach(c -> all.add(describe(c)));
     known.forEach(k -> all.add(describe(k) + ", gone"));
-    throw new InvalidParamsException(List.of(all.isEmpty()
-        ? "unknown client \"" + requested + "\": the Director has no clients yet; integrate bacula-fd"
-            + " with bacula-server"
-        : "unknown client \"" + requested + "\"; known clients: " + String.join(", ", all)));
+    throw new InvalidParamsException(
+        List.of(
+            all.isEmpty()
+                ? "unknown client \""
+                    + requested
+                    + "\": the Director has no clients yet; integrate bacula-fd"
+                    + " with bacula-server"
+                : "unknown client \""
+                    + requested
+                    + "\"; known clients: "
+                    + String.join(", ", all)));
   }
 
   /** The ready client that {@code client} is now, if it is ready. */
@@ -81,8 +90,11 @@ public final class ClientSelector {
 
   /** The ready clients whose attributed unit belongs to {@code application}, by unit. */
   List<String> readyUnitsOf(String application) {
-    return clients.stream().map(this::attributedUnit)
-        .filter(u -> u.startsWith(application + "/")).sorted().toList();
+    return clients.stream()
+        .map(this::attributedUnit)
+        .filter(u -> u.startsWith(application + "/"))
+        .sorted()
+        .toList();
   }
 
   /**
@@ -95,14 +107,23 @@ public final class ClientSelector {
     if (found.isPresent()) {
       return found.get();
     }
-    Optional<KnownClient> gone = known.stream()
-        .filter(k -> k.unit().equals(requested) || k.name().equals(requested) || k.stem().equals(requested))
-        .findFirst();
+    Optional<KnownClient> gone =
+        known.stream()
+            .filter(
+                k ->
+                    k.unit().equals(requested)
+                        || k.name().equals(requested)
+                        || k.stem().equals(requested))
+            .findFirst();
     if (gone.isPresent()) {
-      throw new InvalidParamsException(List.of(
-          describe(gone.get()) + " has no related unit now (it is gone, or left out: see"
-              + " list-clients), so nothing can run there; its backups can still be listed and"
-              + " restored onto a unit related now: restore client=" + requested + " target=<unit>"));
+      throw new InvalidParamsException(
+          List.of(
+              describe(gone.get())
+                  + " has no related unit now (it is gone, or left out: see"
+                  + " list-clients), so nothing can run there; its backups can still be listed and"
+                  + " restored onto a unit related now: restore client="
+                  + requested
+                  + " target=<unit>"));
     }
     if (clients.isEmpty()) {
       throw new InvalidParamsException(
@@ -120,14 +141,21 @@ public final class ClientSelector {
   }
 
   /**
-   * The unit a Bacula Client resource ({@link ClientSpec#clientResource()}) stands for, related
-   * now or gone; empty for a name only the catalog knows.
+   * The unit a Bacula Client resource ({@link ClientSpec#clientResource()}) stands for, related now
+   * or gone; empty for a name only the catalog knows.
    */
   public Optional<String> unitOf(String clientResource) {
-    Optional<String> ready = clients.stream().filter(c -> c.clientResource().equals(clientResource))
-        .map(this::attributedUnit).findFirst();
-    return ready.or(() -> known.stream().filter(k -> k.clientResource().equals(clientResource))
-        .map(KnownClient::unit).findFirst());
+    Optional<String> ready =
+        clients.stream()
+            .filter(c -> c.clientResource().equals(clientResource))
+            .map(this::attributedUnit)
+            .findFirst();
+    return ready.or(
+        () ->
+            known.stream()
+                .filter(k -> k.clientResource().equals(clientResource))
+                .map(KnownClient::unit)
+                .findFirst());
   }
 
   /** The backed-up unit ({@code myapp/0}) a client believably stands for. */
@@ -142,7 +170,10 @@ public final class ClientSelector {
 
   /** The unit a refused client is attributed to, the same way as a ready one. */
   public String attributedUnit(ClientReading.Rejected rejected) {
-    return rejected.name().map(n -> names.attributedUnit(n, rejected.unit())).orElse(rejected.unit());
+    return rejected
+        .name()
+        .map(n -> names.attributedUnit(n, rejected.unit()))
+        .orElse(rejected.unit());
   }
 
   private Optional<ClientSpec> find(String requested) {

@@ -32,8 +32,8 @@ final class DeepVerify {
   private DeepVerify() {}
 
   /**
-   * The restored files' checksums from the restore job's log, by path as backed up
-   * ({@code /srv/data/a}).
+   * The restored files' checksums from the restore job's log, by path as backed up ({@code
+   * /srv/data/a}).
    *
    * @throws ActionFailedException when the log holds no complete list (the script did not run)
    */
@@ -59,9 +59,11 @@ final class DeepVerify {
       }
     }
     if (!ended) {
-      throw new ActionFailedException("the deep verify's restore left no checksum list in its job log:"
-          + " the client's after-restore script did not run or was cut short; see the job log with"
-          + " list-backups and the File Daemon's journal", Map.of());
+      throw new ActionFailedException(
+          "the deep verify's restore left no checksum list in its job log: the client's"
+              + " after-restore script did not run or was cut short; see the job log with"
+              + " list-backups and the File Daemon's journal",
+          Map.of());
     }
     byte[] records = Base64.getMimeDecoder().decode(base64.toString());
     Map<String, byte[]> out = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ final class DeepVerify {
     return out;
   }
 
-  /** One {@code md5sum -z} record: {@code <hex>  ./path} (or {@code <hex> *./path}). */
+  /** One {@code md5sum -z} record: {@code <hex> ./path} (or {@code <hex> *./path}). */
   private static void parseRecord(String record, Map<String, byte[]> out) {
     int space = record.indexOf(' ');
     if (space < 0 || record.length() < space + 3) {
@@ -110,8 +112,8 @@ final class DeepVerify {
   }
 
   /**
-   * A catalog digest: Bacula stores it in base64 without padding. Padding is added before
-   * decoding; anything that does not decode to a digest is returned empty.
+   * A catalog digest: Bacula stores it in base64 without padding. Padding is added before decoding;
+   * anything that does not decode to a digest is returned empty.
    */
   static byte[] catalogDigest(String value) {
     String v = value.strip();
@@ -128,28 +130,34 @@ final class DeepVerify {
 
   /** A path for a message: its bytes as UTF-8 where they are, escaped where not printable. */
   static String show(String latin1Path) {
-    String text = new String(latin1Path.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    String text =
+        new String(latin1Path.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder("\"");
-    text.codePoints().forEach(c -> {
-      if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == 0xfffd) {
-        out.append(String.format("\\x%02x", c & 0xff));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == 0xfffd) {
+                out.append(String.format("\\x%02x", c & 0xff));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.append('"').toString();
   }
 
   /**
    * The catalog's digest of the newest version of each regular file of {@code chain} (a Full and
    * the jobs after it), by path. A later job's deletion record (FileIndex 0) removes the file;
-   * directories, links and empty digests are left out. Paths come hex-encoded, so no name can
-   * break the answer's rows: SQLite's {@code hex()}, or PostgreSQL's {@code encode()}.
+   * directories, links and empty digests are left out. Paths come hex-encoded, so no name can break
+   * the answer's rows: SQLite's {@code hex()}, or PostgreSQL's {@code encode()}.
    */
   static Map<String, byte[]> expected(Director director, List<Long> chain) {
-    String from = " FROM File f JOIN Path p ON p.PathId = f.PathId JOIN Filename n"
-        + " ON n.FilenameId = f.FilenameId WHERE f.JobId IN (" + JobResults.join(chain) + ")"
-        + " AND n.Name <> '' ORDER BY f.JobId, f.FileId";
+    String from =
+        " FROM File f JOIN Path p ON p.PathId = f.PathId JOIN Filename n"
+            + " ON n.FilenameId = f.FilenameId WHERE f.JobId IN ("
+            + JobResults.join(chain)
+            + ")"
+            + " AND n.Name <> '' ORDER BY f.JobId, f.FileId";
     List<List<String>> rows;
     try {
       rows = director.select("f.FileIndex, f.MD5, hex(p.Path || n.Name)" + from, 3);
@@ -157,13 +165,19 @@ final class DeepVerify {
       rows = List.of();
     }
     if (rows.isEmpty()) {
-      rows = director.select("f.FileIndex, f.MD5, encode(convert_to(p.Path || n.Name, 'SQL_ASCII'),"
-          + " 'hex')" + from, 3);
+      rows =
+          director.select(
+              "f.FileIndex, f.MD5, encode(convert_to(p.Path || n.Name, 'SQL_ASCII'),"
+                  + " 'hex')"
+                  + from,
+              3);
     }
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (List<String> row : rows) {
-      String path = new String(HexFormat.of().parseHex(row.get(2).strip().toLowerCase(Locale.ROOT)),
-          StandardCharsets.ISO_8859_1);
+      String path =
+          new String(
+              HexFormat.of().parseHex(row.get(2).strip().toLowerCase(Locale.ROOT)),
+              StandardCharsets.ISO_8859_1);
       byte[] digest = catalogDigest(row.get(1));
       if (Long.parseLong(row.get(0).strip()) <= 0 || digest.length == 0) {
         out.remove(path);

@@ -24,37 +24,57 @@ final class FileDaemonProbe {
 
   /**
    * @param password the password of the client's relation, empty if the leader has not made it
-   * @throws ActionFailedException naming the client, address and reason when it does not answer
-   *     or refuses the password
+   * @throws ActionFailedException naming the client, address and reason when it does not answer or
+   *     refuses the password
    */
   static void requireReachable(
-      ClientSpec client, String described, Optional<String> password, Optional<SSLContext> tls,
+      ClientSpec client,
+      String described,
+      Optional<String> password,
+      Optional<SSLContext> tls,
       Duration timeout) {
-    String where = "the File Daemon of " + described + " at " + client.address() + ":" + client.port();
+    String where =
+        "the File Daemon of " + described + " at " + client.address() + ":" + client.port();
     Map<String, String> results = Map.of("client", client.clientResource());
     if (password.isEmpty()) {
       throw new ActionFailedException(
-          "the password secret of relation bacula-dir:" + client.relationId() + " does not exist"
+          "the password secret of relation bacula-dir:"
+              + client.relationId()
+              + " does not exist"
               + " yet; nothing was run: wait until juju status shows this unit active, then retry",
           results);
     }
     try {
       new FileDaemonStatusClient(
-          client.address(), client.port(), PlanBuilder.DIRECTOR, password.get(), timeout,
-          tls.orElse(null))
+              client.address(),
+              client.port(),
+              PlanBuilder.DIRECTOR,
+              password.get(),
+              timeout,
+              tls.orElse(null))
           .checkLogin();
     } catch (AuthenticationFailedException e) {
       throw new ActionFailedException(
-          where + " refused the Director's password; nothing was run: the bacula-fd unit has not"
-              + " applied the password of relation bacula-dir:" + client.relationId() + " yet (see"
+          where
+              + " refused the Director's password; nothing was run: the bacula-fd unit has not"
+              + " applied the password of relation bacula-dir:"
+              + client.relationId()
+              + " yet (see"
               + " its status with juju status); retry once it is active",
           results);
     } catch (ConsoleException e) {
-      String reason = e.getCause() != null && e.getCause().getMessage() != null
-          ? e.getCause().getMessage() : e.getMessage();
+      String reason =
+          e.getCause() != null && e.getCause().getMessage() != null
+              ? e.getCause().getMessage()
+              : e.getMessage();
       throw new ActionFailedException(
-          where + " does not answer (" + reason + "); nothing was run: check the bacula-fd"
-              + " unit with juju status and that port " + client.port() + " is reachable from"
+          where
+              + " does not answer ("
+              + reason
+              + "); nothing was run: check the bacula-fd"
+              + " unit with juju status and that port "
+              + client.port()
+              + " is reachable from"
               + " this unit",
           results);
     }

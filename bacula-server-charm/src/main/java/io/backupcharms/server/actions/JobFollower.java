@@ -43,37 +43,54 @@ final class JobFollower {
    */
   JobRecord await(Director director, long id) {
     try {
-      return director.await(id, wait, new JobWatcher() {
-        @Override
-        public void statusChanged(JobRecord job) {
-          log.accept("job " + id + " is " + JobResults.statusWord(job));
-        }
+      return director.await(
+          id,
+          wait,
+          new JobWatcher() {
+            @Override
+            public void statusChanged(JobRecord job) {
+              log.accept("job " + id + " is " + JobResults.statusWord(job));
+            }
 
-        @Override
-        public void stillRunning(JobRecord job, Optional<JobProgress> progress) {
-          for (String unit : watchdog.get()) {
-            log.accept("started " + unit + ", which had stopped while job " + id + " ran");
-          }
-          String word = JobResults.statusWord(job);
-          log.accept(progress
-              .map(p -> "job " + id + " is " + word + ": " + p.files() + " files, " + p.bytes() + " bytes so far")
-              .orElse("job " + id + " is still " + word));
-        }
-      });
+            @Override
+            public void stillRunning(JobRecord job, Optional<JobProgress> progress) {
+              for (String unit : watchdog.get()) {
+                log.accept("started " + unit + ", which had stopped while job " + id + " ran");
+              }
+              String word = JobResults.statusWord(job);
+              log.accept(
+                  progress
+                      .map(
+                          p ->
+                              "job "
+                                  + id
+                                  + " is "
+                                  + word
+                                  + ": "
+                                  + p.files()
+                                  + " files, "
+                                  + p.bytes()
+                                  + " bytes so far")
+                      .orElse("job " + id + " is still " + word));
+            }
+          });
     } catch (JobNotEndedException e) {
       if (e.isInterrupted()) {
         throw new ActionFailedException("interrupted while waiting for job " + id, Map.of());
       }
       throw new ActionFailedException(
-          "job " + id + " has not ended after " + wait.timeout().toMinutes()
+          "job "
+              + id
+              + " has not ended after "
+              + wait.timeout().toMinutes()
               + " minutes; it keeps running: follow it with list-backups",
           Map.of("job-id", Long.toString(id)));
     }
   }
 
   /**
-   * Why a job failed, from its log: the errors and what the client's scripts printed, without
-   * the Director's end-of-job report.
+   * Why a job failed, from its log: the errors and what the client's scripts printed, without the
+   * Director's end-of-job report.
    */
   static String reason(List<String> log) {
     List<String> out = new ArrayList<>();
@@ -83,8 +100,11 @@ final class JobFollower {
         continue;
       }
       // BeforeJob: is what the Director's own scripts print, such as the free-space check.
-      if (line.contains("Error") || line.contains("error") || line.startsWith("ClientBeforeJob:")
-          || line.startsWith("ClientAfterJob:") || line.startsWith("BeforeJob:")
+      if (line.contains("Error")
+          || line.contains("error")
+          || line.startsWith("ClientBeforeJob:")
+          || line.startsWith("ClientAfterJob:")
+          || line.startsWith("BeforeJob:")
           || line.contains("cancel")) {
         if (!out.contains(line)) {
           out.add(line);

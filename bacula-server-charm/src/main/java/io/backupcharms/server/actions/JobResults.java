@@ -12,20 +12,24 @@ import java.util.stream.Collectors;
 /** How a job reads in action results and logs: the words and fields an operator sees. */
 public final class JobResults {
 
-  private static final DateTimeFormatter CATALOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter CATALOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private JobResults() {}
 
-  /** {@code success}, {@code warning}, {@code failed}, {@code canceled}, or what it is doing now. */
+  /**
+   * {@code success}, {@code warning}, {@code failed}, {@code canceled}, or what it is doing now.
+   */
   public static String statusWord(JobRecord job) {
     char status = job.status().letter();
     return BackupStatus.fromBaculaJobStatus(status)
         .map(BackupStatus::value)
-        .orElse(switch (status) {
-          case 'R' -> "running";
-          case 'C' -> "created";
-          default -> "waiting (" + status + ")";
-        });
+        .orElse(
+            switch (status) {
+              case 'R' -> "running";
+              case 'C' -> "created";
+              default -> "waiting (" + status + ")";
+            });
   }
 
   /** When the job started as the catalog prints it, else when it ended, else empty. */

@@ -1,12 +1,13 @@
 package io.backupcharms.server.actions;
 
 import java.util.List;
+import java.util.Locale;
 
 /** What to do when a File Daemon could not decrypt what it restored. */
 final class KeyHint {
   /**
-   * Bacula's File Daemon logs "Missing private key required to decrypt encrypted backup data"
-   * (or another decryption error) when its PKI Keypair is not one the data was encrypted for.
+   * Bacula's File Daemon logs "Missing private key required to decrypt encrypted backup data" (or
+   * another decryption error) when its PKI Keypair is not one the data was encrypted for.
    */
   private static final String DECRYPT = "decrypt";
 
@@ -14,10 +15,12 @@ final class KeyHint {
 
   /** A sentence to append to a failed restore's reason, or "" when no key was missing. */
   static String of(List<String> jobLog, String target) {
-    if (jobLog.stream().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains(DECRYPT))) {
+    if (jobLog.stream().noneMatch(l -> l.toLowerCase(Locale.ROOT).contains(DECRYPT))) {
       return "";
     }
-    return ". The File Daemon of " + target + " holds no key these backups were encrypted for, so"
+    return ". The File Daemon of "
+        + target
+        + " holds no key these backups were encrypted for, so"
         + " it could not decrypt them and wrote no file of them. On a server rebuilt after a loss,"
         + " import the old server's master key (saved with get-master-key) with import-master-key,"
         + " then run the restore again; see docs/how-to/encrypt-backups.md";

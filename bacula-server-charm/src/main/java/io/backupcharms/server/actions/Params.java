@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads action parameters as {@code action-get} delivers them (strings, numbers), collecting
- * every problem so one failed run tells the operator everything to fix.
+ * Reads action parameters as {@code action-get} delivers them (strings, numbers), collecting every
+ * problem so one failed run tells the operator everything to fix.
  */
 final class Params {
 
@@ -37,7 +37,8 @@ final class Params {
     Object value = raw.get("client");
     if (value == null) {
       if (required) {
-        problems.add("client is required: the unit of the backed-up application, e.g. client=myapp/0");
+        problems.add(
+            "client is required: the unit of the backed-up application, e.g. client=myapp/0");
       }
       return Optional.empty();
     }
@@ -58,8 +59,12 @@ final class Params {
     }
     String text = String.valueOf(value).strip();
     if (text.isEmpty() || text.length() > 200 || CONTROL.matcher(text).find()) {
-      problems.add(key + " must be a unit related now, such as myapp/1, or a Bacula client name from"
-          + " list-clients; got \"" + shorten(String.valueOf(value)) + "\"");
+      problems.add(
+          key
+              + " must be a unit related now, such as myapp/1, or a Bacula client name from"
+              + " list-clients; got \""
+              + shorten(String.valueOf(value))
+              + "\"");
       return Optional.empty();
     }
     return Optional.of(text);
@@ -95,13 +100,19 @@ final class Params {
     List<String> out = new ArrayList<>();
     for (String part : String.valueOf(value).split(",", -1)) {
       String path = part.strip();
-      boolean plain = path.matches("(/[A-Za-z0-9_.+@-][A-Za-z0-9_.+@ -]{0,254}){1,64}")
-          && !path.endsWith(" ") && !path.contains(" /");
+      boolean plain =
+          path.matches("(/[A-Za-z0-9_.+@-][A-Za-z0-9_.+@ -]{0,254}){1,64}")
+              && !path.endsWith(" ")
+              && !path.contains(" /");
       boolean dots = path.matches(".*/\\.\\.?(/.*)?");
       if (!plain || dots) {
-        problems.add(key + ": \"" + shorten(path) + "\" is not an absolute path of a file or"
-            + " directory such as /srv/data/a (letters, digits, _.+@- and inner spaces; no \"..\","
-            + " no trailing /); separate paths with commas");
+        problems.add(
+            key
+                + ": \""
+                + shorten(path)
+                + "\" is not an absolute path of a file or directory such as /srv/data/a (letters,"
+                + " digits, _.+@- and inner spaces; no \"..\", no trailing /); separate paths with"
+                + " commas");
       } else if (!out.contains(path)) {
         out.add(path);
       }
@@ -109,13 +120,19 @@ final class Params {
     return out;
   }
 
-  /** A Bacula name as list-clients shows it (1-127 of letters, digits and {@code -_.:}), required. */
+  /**
+   * A Bacula name as list-clients shows it (1-127 of letters, digits and {@code -_.:}), required.
+   */
   Optional<String> baculaName(String key) {
     Object value = raw.get(key);
     String text = value == null ? "" : String.valueOf(value).strip();
     if (!text.matches("[A-Za-z0-9_.:-]{1,127}")) {
-      problems.add(key + " must be a Bacula client name as shown by list-clients and the server's"
-          + " status (letters, digits and -_.:); got \"" + shorten(text) + "\"");
+      problems.add(
+          key
+              + " must be a Bacula client name as shown by list-clients and the server's"
+              + " status (letters, digits and -_.:); got \""
+              + shorten(text)
+              + "\"");
       return Optional.empty();
     }
     return Optional.of(text);
@@ -129,7 +146,13 @@ final class Params {
     }
     String text = String.valueOf(value);
     if (!choices.contains(text)) {
-      problems.add(key + " must be one of " + String.join(", ", choices) + "; got \"" + shorten(text) + "\"");
+      problems.add(
+          key
+              + " must be one of "
+              + String.join(", ", choices)
+              + "; got \""
+              + shorten(text)
+              + "\"");
       return fallback;
     }
     return text;
@@ -148,7 +171,15 @@ final class Params {
       number = Long.parseLong(s.strip());
     }
     if (number == null || number < min || number > max) {
-      problems.add(key + " must be a whole number from " + min + " to " + max + "; got \"" + shorten(String.valueOf(value)) + "\"");
+      problems.add(
+          key
+              + " must be a whole number from "
+              + min
+              + " to "
+              + max
+              + "; got \""
+              + shorten(String.valueOf(value))
+              + "\"");
       return Optional.empty();
     }
     return Optional.of(number);
@@ -161,7 +192,9 @@ final class Params {
       return fallback;
     }
     String text = String.valueOf(value);
-    if (!text.matches("/[A-Za-z0-9_.+@/-]{0,1023}") || text.contains("/../") || text.endsWith("/..")) {
+    if (!text.matches("/[A-Za-z0-9_.+@/-]{0,1023}")
+        || text.contains("/../")
+        || text.endsWith("/..")) {
       problems.add(
           key
               + " must be an absolute directory such as / (in place) or /srv/restore, made of"

@@ -19,8 +19,13 @@ import java.util.Set;
  * @param replace what to do with files that exist: always, ifnewer or never
  */
 public record RestoreParams(
-    String client, Optional<String> target, boolean allowOtherApplication, List<String> paths,
-    Optional<Long> backupId, String where, Replace replace) {
+    String client,
+    Optional<String> target,
+    boolean allowOtherApplication,
+    List<String> paths,
+    Optional<Long> backupId,
+    String where,
+    Replace replace) {
 
   static final List<String> REPLACE = List.of("always", "ifnewer", "never");
 
@@ -32,8 +37,17 @@ public record RestoreParams(
    * @throws InvalidParamsException listing every bad parameter
    */
   public static RestoreParams parse(Map<String, ?> raw) {
-    Params params = new Params(raw, Set.of("client", "target", "allow-other-application", "paths",
-        "backup-id", "where", "replace"));
+    Params params =
+        new Params(
+            raw,
+            Set.of(
+                "client",
+                "target",
+                "allow-other-application",
+                "paths",
+                "backup-id",
+                "where",
+                "replace"));
     var client = params.client(true);
     var target = params.unit("target");
     boolean other = params.bool("allow-other-application", false);
@@ -42,8 +56,11 @@ public record RestoreParams(
     String where = params.directory("where", "/");
     String replace = params.choice("replace", REPLACE, "always");
     params.check();
-    Replace policy = Arrays.stream(Replace.values()).filter(r -> r.baculaName().equals(replace)).findFirst()
-        .orElseThrow();
+    Replace policy =
+        Arrays.stream(Replace.values())
+            .filter(r -> r.baculaName().equals(replace))
+            .findFirst()
+            .orElseThrow();
     return new RestoreParams(client.orElseThrow(), target, other, paths, backupId, where, policy);
   }
 }

@@ -27,9 +27,10 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
- * The actions that talk to the Director. Each validates every parameter before touching the Director, then works
- * through one console session. Failures are {@link InvalidParamsException} (nothing was done) or
- * {@link ActionFailedException} (with the Director's reason and whatever results are known).
+ * The actions that talk to the Director. Each validates every parameter before touching the
+ * Director, then works through one console session. Failures are {@link InvalidParamsException}
+ * (nothing was done) or {@link ActionFailedException} (with the Director's reason and whatever
+ * results are known).
  */
 public final class ServerActions {
 
@@ -45,11 +46,11 @@ public final class ServerActions {
   private final Supplier<Director> console;
   private final Function<ClientSpec, Optional<String>> passwords;
   private Function<ClientSpec, Optional<SSLContext>> probeTls = c -> Optional.empty();
-  private Function<String, RestorePlace> restorePlaces = w -> RestorePlace.of(w, java.time.Instant.now());
+  private Function<String, RestorePlace> restorePlaces = w -> RestorePlace.of(w, Instant.now());
   private final Supplier<List<String>> watchdog;
   private final Duration poll;
   private final Duration report;
-  private BiConsumer<List<String>, Consumer<String>> volumeFetch = (volumes, log) -> { };
+  private BiConsumer<List<String>, Consumer<String>> volumeFetch = (volumes, log) -> {};
   private RestoreKeys restoreKeys = RestoreKeys.NONE;
 
   /**
@@ -69,7 +70,14 @@ public final class ServerActions {
       Supplier<List<String>> watchdog,
       Supplier<Director> console,
       Function<ClientSpec, Optional<String>> passwords) {
-    this(clients, history, selector, watchdog, console, passwords, Duration.ofMillis(250),
+    this(
+        clients,
+        history,
+        selector,
+        watchdog,
+        console,
+        passwords,
+        Duration.ofMillis(250),
         Duration.ofSeconds(10));
   }
 
@@ -78,9 +86,14 @@ public final class ServerActions {
    * @param report how often its progress is logged
    */
   ServerActions(
-      Clients clients, ClientHistory history, ClientSelector selector,
-      Supplier<List<String>> watchdog, Supplier<Director> console,
-      Function<ClientSpec, Optional<String>> passwords, Duration poll, Duration report) {
+      Clients clients,
+      ClientHistory history,
+      ClientSelector selector,
+      Supplier<List<String>> watchdog,
+      Supplier<Director> console,
+      Function<ClientSpec, Optional<String>> passwords,
+      Duration poll,
+      Duration report) {
     this.clients = clients;
     this.history = history;
     this.passwords = passwords;
@@ -115,8 +128,8 @@ public final class ServerActions {
   }
 
   /**
-   * Probes File Daemons over TLS with the context {@code tls} gives for a client (empty: plain),
-   * as the Director's Client resource for it does.
+   * Probes File Daemons over TLS with the context {@code tls} gives for a client (empty: plain), as
+   * the Director's Client resource for it does.
    */
   public ServerActions withProbeTls(Function<ClientSpec, Optional<SSLContext>> tls) {
     this.probeTls = tls;
@@ -128,21 +141,42 @@ public final class ServerActions {
     RunBackupParams request = RunBackupParams.parse(params);
     ClientSpec client = selector.select(request.client());
     FileDaemonProbe.requireReachable(
-        client, selector.describe(client), passwords.apply(client), probeTls.apply(client), PROBE_TIMEOUT);
+        client,
+        selector.describe(client),
+        passwords.apply(client),
+        probeTls.apply(client),
+        PROBE_TIMEOUT);
     try (Director director = console.get()) {
       log.accept("starting backup of " + selector.describe(client) + ", level " + request.level());
-      long id = director.run(RunRequest.of(client.backupJob()).withLevel(Level.fromBacula(request.level())));
+      long id =
+          director.run(
+              RunRequest.of(client.backupJob()).withLevel(Level.fromBacula(request.level())));
       log.accept("job " + id + " queued");
       JobRecord job = follower(log).await(director, id);
       Map<String, Object> results = describe(job);
       if (!job.isGood()) {
         throw new ActionFailedException(
-            "backup job " + id + " of " + selector.describe(client) + " " + JobResults.statusWord(job) + ": "
-                + JobFollower.reason(director.log(id)) + VolumeHint.of(director.log(id)),
+            "backup job "
+                + id
+                + " of "
+                + selector.describe(client)
+                + " "
+                + JobResults.statusWord(job)
+                + ": "
+                + JobFollower.reason(director.log(id))
+                + VolumeHint.of(director.log(id)),
             results);
       }
-      log.accept("job " + id + " ended: " + JobResults.statusWord(job) + ", " + job.files() + " files, "
-          + job.bytes() + " bytes");
+      log.accept(
+          "job "
+              + id
+              + " ended: "
+              + JobResults.statusWord(job)
+              + ", "
+              + job.files()
+              + " files, "
+              + job.bytes()
+              + " bytes");
       return results;
     }
   }
@@ -158,18 +192,27 @@ public final class ServerActions {
     ClientSpec client = selector.select(request.client());
     KnownClient known = selector.selectKnown(request.client());
     FileDaemonProbe.requireReachable(
-        client, selector.describe(client), passwords.apply(client), probeTls.apply(client), PROBE_TIMEOUT);
+        client,
+        selector.describe(client),
+        passwords.apply(client),
+        probeTls.apply(client),
+        PROBE_TIMEOUT);
     try (Director director = console.get()) {
       JobRecord backup = backupToRestore(director, known, request.backupId());
       List<Long> chain = request.deep() ? director.restoreChain(backup.jobId()) : List.of();
       if (request.deep()) {
         // Before anything runs, so a backup that cannot be read from here fails the action at once.
-        volumeFetch.accept(new CatalogQueries(director).volumesOf(chain).values().stream()
-            .flatMap(List::stream).distinct().toList(), log);
+        volumeFetch.accept(
+            new CatalogQueries(director)
+                .volumesOf(chain).values().stream().flatMap(List::stream).distinct().toList(),
+            log);
       }
       log.accept("verifying backup " + backup.jobId() + " of " + selector.describe(client));
-      long id = director.run(
-          RunRequest.of(client.verifyJob()).withJobId(backup.jobId()).withLevel(Level.VOLUME_TO_CATALOG));
+      long id =
+          director.run(
+              RunRequest.of(client.verifyJob())
+                  .withJobId(backup.jobId())
+                  .withLevel(Level.VOLUME_TO_CATALOG));
       JobRecord job = follower(log).await(director, id);
       Map<String, Object> results = new LinkedHashMap<>();
       results.put("job-id", Long.toString(id));
@@ -178,10 +221,21 @@ public final class ServerActions {
       results.put("status", JobResults.statusWord(job));
       results.put("files", Long.toString(job.files()));
       if (!job.isGood()) {
-        throw new ActionFailedException("verify job " + id + " of backup " + backup.jobId() + " of "
-            + selector.describe(client) + " " + JobResults.statusWord(job) + ": the backup does not read back as"
-            + " the catalog records it: " + JobFollower.reason(director.log(id)) + ". Run a new Full"
-            + " backup (run-backup level=Full) and check the volume disk", results);
+        throw new ActionFailedException(
+            "verify job "
+                + id
+                + " of backup "
+                + backup.jobId()
+                + " of "
+                + selector.describe(client)
+                + " "
+                + JobResults.statusWord(job)
+                + ": the backup does not read back as"
+                + " the catalog records it: "
+                + JobFollower.reason(director.log(id))
+                + ". Run a new Full"
+                + " backup (run-backup level=Full) and check the volume disk",
+            results);
       }
       if (request.deep()) {
         deepVerify(director, known, client, backup, chain, results, log);
@@ -191,9 +245,16 @@ public final class ServerActions {
   }
 
   /** Restores {@code chain} into the client's private directory and compares the checksums. */
-  private void deepVerify(Director director, KnownClient known, ClientSpec client, JobRecord backup,
-      List<Long> chain, Map<String, Object> results, Consumer<String> log) {
-    Instant firstStart = director.job(Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
+  private void deepVerify(
+      Director director,
+      KnownClient known,
+      ClientSpec client,
+      JobRecord backup,
+      List<Long> chain,
+      Map<String, Object> results,
+      Consumer<String> log) {
+    Instant firstStart =
+        director.job(Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
     Optional<String> waiting = restoreKeys.prepare(known, client, firstStart);
     if (waiting.isPresent()) {
       results.put("key-pending", "true");
@@ -201,43 +262,79 @@ public final class ServerActions {
     }
     String where = DeepVerifyJob.directory(client.stem());
     try {
-      log.accept("restoring backup " + backup.jobId() + " (jobs " + JobResults.join(chain) + ") into "
-          + where + " on " + selector.describe(client) + " to compare every file");
-      long id = director.restore(RestoreRequest.ofJobs(chain, client.clientResource())
-          .withRestoreClient(client.clientResource()).withRestoreJob(client.deepVerifyJob())
-          .withWhere(where).withReplace(Replace.ALWAYS));
+      log.accept(
+          "restoring backup "
+              + backup.jobId()
+              + " (jobs "
+              + JobResults.join(chain)
+              + ") into "
+              + where
+              + " on "
+              + selector.describe(client)
+              + " to compare every file");
+      long id =
+          director.restore(
+              RestoreRequest.ofJobs(chain, client.clientResource())
+                  .withRestoreClient(client.clientResource())
+                  .withRestoreJob(client.deepVerifyJob())
+                  .withWhere(where)
+                  .withReplace(Replace.ALWAYS));
       JobRecord restore = follower(log).await(director, id);
       results.put("deep-job-id", Long.toString(id));
       if (!restore.isGood()) {
         results.put("deep", "failed");
-        throw new ActionFailedException("the deep verify's restore job " + id + " of backup " + backup.jobId()
-            + " of " + selector.describe(client) + " " + JobResults.statusWord(restore) + ": "
-            + JobFollower.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(client)),
+        throw new ActionFailedException(
+            "the deep verify's restore job "
+                + id
+                + " of backup "
+                + backup.jobId()
+                + " of "
+                + selector.describe(client)
+                + " "
+                + JobResults.statusWord(restore)
+                + ": "
+                + JobFollower.reason(director.log(id))
+                + KeyHint.of(director.log(id), selector.describe(client)),
             results);
       }
-      DeepVerify.Outcome outcome = DeepVerify.compare(DeepVerify.expected(director, chain),
-          DeepVerify.restored(director.log(id)));
+      DeepVerify.Outcome outcome =
+          DeepVerify.compare(
+              DeepVerify.expected(director, chain), DeepVerify.restored(director.log(id)));
       results.put("deep-files", Integer.toString(outcome.compared()));
       if (!outcome.isGood()) {
         results.put("deep", "failed");
         List<String> shown = outcome.problems().subList(0, Math.min(10, outcome.problems().size()));
-        throw new ActionFailedException("the deep verify of backup " + backup.jobId() + " of "
-            + selector.describe(client) + " found " + outcome.problems().size() + " of "
-            + outcome.compared() + " files wrong: " + String.join("; ", shown)
-            + (outcome.problems().size() > shown.size() ? "; ..." : "") + ". The backup does not"
-            + " restore as it was taken: run a new Full backup (run-backup level=Full)", results);
+        throw new ActionFailedException(
+            "the deep verify of backup "
+                + backup.jobId()
+                + " of "
+                + selector.describe(client)
+                + " found "
+                + outcome.problems().size()
+                + " of "
+                + outcome.compared()
+                + " files wrong: "
+                + String.join("; ", shown)
+                + (outcome.problems().size() > shown.size() ? "; ..." : "")
+                + ". The backup does not"
+                + " restore as it was taken: run a new Full backup (run-backup level=Full)",
+            results);
       }
       results.put("deep", "success");
-      log.accept("deep verify: " + outcome.compared() + " files restored and matching the catalog; "
-          + where + " removed");
+      log.accept(
+          "deep verify: "
+              + outcome.compared()
+              + " files restored and matching the catalog; "
+              + where
+              + " removed");
     } finally {
       restoreKeys.finished(client);
     }
   }
 
   /**
-   * A backup job as results: {@code client} is the unit it belongs to, as {@code client=} takes
-   * it, or the Bacula name when the server never knew the unit; {@code client-name} the name.
+   * A backup job as results: {@code client} is the unit it belongs to, as {@code client=} takes it,
+   * or the Bacula name when the server never knew the unit; {@code client-name} the name.
    */
   private Map<String, Object> describe(JobRecord job) {
     Map<String, String> fields = JobResults.describe(job);
@@ -253,7 +350,8 @@ public final class ServerActions {
     ListBackupsParams request = ListBackupsParams.parse(params);
     Optional<KnownClient> client = request.client().map(selector::selectKnown);
     try (Director director = console.get()) {
-      List<JobRecord> jobs = director.backups(client.map(KnownClient::clientResource), request.limit());
+      List<JobRecord> jobs =
+          director.backups(client.map(KnownClient::clientResource), request.limit());
       Map<String, Object> backups = new LinkedHashMap<>();
       for (JobRecord job : jobs) {
         backups.put("job-" + job.jobId(), describe(job));
@@ -272,20 +370,33 @@ public final class ServerActions {
   public Map<String, Object> restore(Map<String, ?> params, Consumer<String> log) {
     RestoreParams request = RestoreParams.parse(params);
     KnownClient client = selector.selectKnown(request.client());
-    ClientSpec target = RestoreTarget.choose(
-        selector, client, Optional.ofNullable(history.clients().get(client.stem())), request);
+    ClientSpec target =
+        RestoreTarget.choose(
+            selector, client, Optional.ofNullable(history.clients().get(client.stem())), request);
     try (Director director = console.get()) {
       JobRecord backup = backupToRestore(director, client, request.backupId());
       List<Long> chain = director.restoreChain(backup.jobId());
-      volumeFetch.accept(new CatalogQueries(director).volumesOf(chain).values().stream()
-          .flatMap(List::stream).distinct().toList(), log);
-      Optional<RestoreRequest.Selection> selection = request.paths().isEmpty() ? Optional.empty()
-          : Optional.of(new CatalogPaths(director).locate(request.paths(), chain,
-              "backup " + backup.jobId() + " of " + selector.describe(client)));
+      volumeFetch.accept(
+          new CatalogQueries(director)
+              .volumesOf(chain).values().stream().flatMap(List::stream).distinct().toList(),
+          log);
+      Optional<RestoreRequest.Selection> selection =
+          request.paths().isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  new CatalogPaths(director)
+                      .locate(
+                          request.paths(),
+                          chain,
+                          "backup " + backup.jobId() + " of " + selector.describe(client)));
       FileDaemonProbe.requireReachable(
-          target, selector.describe(target), passwords.apply(target), probeTls.apply(target),
+          target,
+          selector.describe(target),
+          passwords.apply(target),
+          probeTls.apply(target),
           PROBE_TIMEOUT);
-      Instant firstStart = director.job(Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
+      Instant firstStart =
+          director.job(Collections.min(chain)).map(JobRecord::startInstant).orElse(Instant.EPOCH);
       Optional<String> waiting = restoreKeys.prepare(client, target, firstStart);
       if (waiting.isPresent()) {
         Map<String, Object> results = new LinkedHashMap<>();
@@ -303,23 +414,50 @@ public final class ServerActions {
     }
   }
 
-  private Map<String, Object> restoreWithKey(Director director, RestoreParams request,
-      KnownClient client, ClientSpec target, JobRecord backup, List<Long> chain,
-      Optional<RestoreRequest.Selection> selection, Consumer<String> log) {
+  private Map<String, Object> restoreWithKey(
+      Director director,
+      RestoreParams request,
+      KnownClient client,
+      ClientSpec target,
+      JobRecord backup,
+      List<Long> chain,
+      Optional<RestoreRequest.Selection> selection,
+      Consumer<String> log) {
     String onto = target.stem().equals(client.stem()) ? "" : " onto " + selector.describe(target);
     RestorePlace place = restorePlaces.apply(request.where());
     place.note().ifPresent(log);
-    log.accept("restoring backup " + backup.jobId() + " of " + selector.describe(client) + onto
-        + " (jobs " + JobResults.join(chain) + ")"
-        + (request.paths().isEmpty() ? "" : ", paths " + String.join(",", request.paths()))
-        + " to " + place.where());
-    long id = director.restore(RestoreRequest.ofJobs(chain, client.clientResource())
-        .withRestoreClient(target.clientResource()).withRestoreJob(target.restoreJob())
-        .withWhere(place.where()).withReplace(request.replace()).withSelection(selection.orElse(null)));
+    log.accept(
+        "restoring backup "
+            + backup.jobId()
+            + " of "
+            + selector.describe(client)
+            + onto
+            + " (jobs "
+            + JobResults.join(chain)
+            + ")"
+            + (request.paths().isEmpty() ? "" : ", paths " + String.join(",", request.paths()))
+            + " to "
+            + place.where());
+    long id =
+        director.restore(
+            RestoreRequest.ofJobs(chain, client.clientResource())
+                .withRestoreClient(target.clientResource())
+                .withRestoreJob(target.restoreJob())
+                .withWhere(place.where())
+                .withReplace(request.replace())
+                .withSelection(selection.orElse(null)));
     log.accept("restore job " + id + " queued");
     JobRecord job = follower(log).await(director, id);
-    log.accept("restore job " + id + " ended: " + JobResults.statusWord(job) + ", " + job.files() + " files, "
-        + job.bytes() + " bytes");
+    log.accept(
+        "restore job "
+            + id
+            + " ended: "
+            + JobResults.statusWord(job)
+            + ", "
+            + job.files()
+            + " files, "
+            + job.bytes()
+            + " bytes");
     Map<String, Object> results = new LinkedHashMap<>(JobResults.describe(job));
     results.remove("level");
     results.put("client", client.unit());
@@ -334,8 +472,16 @@ public final class ServerActions {
     results.put("replace", request.replace().baculaName());
     if (!job.isGood()) {
       throw new ActionFailedException(
-          "restore job " + id + " of " + selector.describe(client) + onto + " " + JobResults.statusWord(job)
-              + ": " + JobFollower.reason(director.log(id)) + KeyHint.of(director.log(id), selector.describe(target)),
+          "restore job "
+              + id
+              + " of "
+              + selector.describe(client)
+              + onto
+              + " "
+              + JobResults.statusWord(job)
+              + ": "
+              + JobFollower.reason(director.log(id))
+              + KeyHint.of(director.log(id), selector.describe(target)),
           results);
     }
     return results;
@@ -348,23 +494,43 @@ public final class ServerActions {
 
   private JobRecord backupToRestore(Director director, KnownClient client, Optional<Long> id) {
     if (id.isEmpty()) {
-      return director.latestGoodBackup(client.clientResource())
-          .orElseThrow(() -> new ActionFailedException(
-              selector.describe(client) + " has no successful backup to restore; run run-backup first",
-              Map.of()));
+      return director
+          .latestGoodBackup(client.clientResource())
+          .orElseThrow(
+              () ->
+                  new ActionFailedException(
+                      selector.describe(client)
+                          + " has no successful backup to restore; run run-backup first",
+                      Map.of()));
     }
-    JobRecord job = director.job(id.get())
-        .orElseThrow(() -> new InvalidParamsException(List.of(
-            "backup-id " + id.get() + " is not a job the Director knows; see list-backups")));
+    JobRecord job =
+        director
+            .job(id.get())
+            .orElseThrow(
+                () ->
+                    new InvalidParamsException(
+                        List.of(
+                            "backup-id "
+                                + id.get()
+                                + " is not a job the Director knows; see list-backups")));
     if (!job.isBackup() || !job.client().equals(client.clientResource())) {
-      throw new InvalidParamsException(List.of(
-          "backup-id " + id.get() + " is not a backup of " + selector.describe(client)
-              + "; see list-backups client=" + request(client)));
+      throw new InvalidParamsException(
+          List.of(
+              "backup-id "
+                  + id.get()
+                  + " is not a backup of "
+                  + selector.describe(client)
+                  + "; see list-backups client="
+                  + request(client)));
     }
     if (!job.isGood()) {
-      throw new InvalidParamsException(List.of(
-          "backup-id " + id.get() + " did not succeed (" + JobResults.statusWord(job)
-              + "); choose a successful backup from list-backups"));
+      throw new InvalidParamsException(
+          List.of(
+              "backup-id "
+                  + id.get()
+                  + " did not succeed ("
+                  + JobResults.statusWord(job)
+                  + "); choose a successful backup from list-backups"));
     }
     return job;
   }
@@ -379,7 +545,8 @@ public final class ServerActions {
 
   /** An action-set key (lowercase letters, digits, hyphens) unique in {@code taken}. */
   static String key(String name, Map<String, ?> taken) {
-    String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String base =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
       base = "client-" + base;
     }

@@ -13,12 +13,16 @@ import java.util.Optional;
  */
 record VerifyParams(String client, Optional<Long> backupId, boolean deep) {
 
-  /** @throws InvalidParamsException naming the parameter to fix */
+  /**
+   * @throws InvalidParamsException naming the parameter to fix
+   */
   static VerifyParams parse(Map<String, ?> params) {
     Object client = params.get("client");
     if (!(client instanceof String c) || c.isBlank()) {
-      throw new InvalidParamsException(List.of("client is required: the unit (myapp/0) or the Bacula"
-          + " client name from list-clients"));
+      throw new InvalidParamsException(
+          List.of(
+              "client is required: the unit (myapp/0) or the Bacula"
+                  + " client name from list-clients"));
     }
     Object deep = params.containsKey("deep") ? params.get("deep") : Boolean.FALSE;
     if (!(deep instanceof Boolean d)) {
@@ -31,6 +35,7 @@ record VerifyParams(String client, Optional<Long> backupId, boolean deep) {
     if (id instanceof Number n && n.longValue() > 0) {
       return new VerifyParams(c, Optional.of(n.longValue()), d);
     }
-    throw new InvalidParamsException(List.of("backup-id must be a job id from list-backups, got " + id));
+    throw new InvalidParamsException(
+        List.of("backup-id must be a job id from list-backups, got " + id));
   }
 }

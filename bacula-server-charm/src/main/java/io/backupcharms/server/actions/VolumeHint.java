@@ -8,13 +8,14 @@ final class VolumeHint {
   private VolumeHint() {}
 
   /**
-   * A sentence to append to a failed backup's reason, or "" when it did not wait for a volume.
-   * The Director cancels a job that waited longer than its Max Wait Time, which the charm sets
-   * only with {@code max-volumes}; the Storage Daemon logs that it waited "for mount".
+   * A sentence to append to a failed backup's reason, or "" when it did not wait for a volume. The
+   * Director cancels a job that waited longer than its Max Wait Time, which the charm sets only
+   * with {@code max-volumes}; the Storage Daemon logs that it waited "for mount".
    */
   static String of(List<String> jobLog) {
-    boolean waitedForVolume = jobLog.stream().anyMatch(l -> l.contains("waiting for mount"))
-        && jobLog.stream().anyMatch(l -> l.contains("Max wait time exceeded"));
+    boolean waitedForVolume =
+        jobLog.stream().anyMatch(l -> l.contains("waiting for mount"))
+            && jobLog.stream().anyMatch(l -> l.contains("Max wait time exceeded"));
     if (!waitedForVolume) {
       return "";
     }

@@ -26,7 +26,7 @@ public final class PostgresCheck {
    *
    * @throws CatalogProblem naming host, user and the server's reason when the connection fails
    */
-  public static boolean check(Catalog.Postgres pg) {
+  public static boolean check(CatalogDatabase.Postgres pg) {
     CommandResult r = psql(pg, List.of("-Atc", HAS_SCHEMA), null, Duration.ofSeconds(30));
     if (!r.isSuccess()) {
       throw new CatalogProblem(explain(pg, r));
@@ -35,19 +35,31 @@ public final class PostgresCheck {
   }
 
   private static CommandResult psql(
-      Catalog.Postgres pg, List<String> args, Path stdin, Duration timeout) {
-    List<String> argv = new ArrayList<>(
-        List.of("psql", "-X", "-w", "-h", pg.host(), "-p", Integer.toString(pg.port()),
-            "-U", pg.user(), "-d", pg.database()));
+      CatalogDatabase.Postgres pg, List<String> args, Path stdin, Duration timeout) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "psql",
+                "-X",
+                "-w",
+                "-h",
+                pg.host(),
+                "-p",
+                Integer.toString(pg.port()),
+                "-U",
+                pg.user(),
+                "-d",
+                pg.database()));
     argv.addAll(args);
     return Commands.run(
         argv,
-        Map.of("PGPASSWORD", pg.password(), "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "bacula-server"),
+        Map.of(
+            "PGPASSWORD", pg.password(), "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "bacula-server"),
         stdin,
         timeout);
   }
 
-  static String explain(Catalog.Postgres pg, CommandResult r) {
+  static String explain(CatalogDatabase.Postgres pg, CommandResult r) {
     String out = r.output();
     String where = "PostgreSQL at " + pg.host() + ":" + pg.port();
     if (out.contains("password authentication failed") || out.contains("no password supplied")) {
@@ -60,8 +72,10 @@ public final class PostgresCheck {
     if (out.contains("does not exist")) {
       return where + " has no database or user for " + pg.describe() + ": " + r.tail(1);
     }
-    if (out.contains("Connection refused") || out.contains("could not connect")
-        || out.contains("timeout expired") || r.exitCode() == 124) {
+    if (out.contains("Connection refused")
+        || out.contains("could not connect")
+        || out.contains("timeout expired")
+        || r.exitCode() == 124) {
       return "cannot reach " + where + ": " + r.tail(1) + "; check that PostgreSQL is running";
     }
     if (r.exitCode() == 127) {

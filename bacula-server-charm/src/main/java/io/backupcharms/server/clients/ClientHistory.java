@@ -13,9 +13,10 @@ import java.util.TreeSet;
  * another unit. Names an operator forgot are remembered too, so that the catalog's rows of a
  * forgotten client (Bacula keeps a Client row for as long as its jobs) are not listed again.
  *
- * <p>Stored form: entries separated by {@code ,}, each {@code name|unit|address|port} or
- * {@code !stem} for a forgotten name, and a sixth field {@code |previousFdUnit} when the name
- * changed File Daemon application ({@link KnownClient#previousFdUnit()}). Names, units and addresses contain neither character.
+ * <p>Stored form: entries separated by {@code ,}, each {@code name|unit|address|port} or {@code
+ * !stem} for a forgotten name, and a sixth field {@code |previousFdUnit} when the name changed File
+ * Daemon application ({@link KnownClient#previousFdUnit()}). Names, units and addresses contain
+ * neither character.
  *
  * @param clients by stem
  * @param forgotten stems the operator forgot and no unit has published since
@@ -40,10 +41,14 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
         continue;
       }
       String[] f = entry.split("\\|", -1);
-      if ((f.length == 5 || f.length == 6) && !f[0].isEmpty() && f[1].contains("/")
-          && f[2].contains("/") && f[4].matches("[0-9]{1,5}")) {
-        KnownClient c = new KnownClient(
-            f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), f.length == 6 ? f[5] : "");
+      if ((f.length == 5 || f.length == 6)
+          && !f[0].isEmpty()
+          && f[1].contains("/")
+          && f[2].contains("/")
+          && f[4].matches("[0-9]{1,5}")) {
+        KnownClient c =
+            new KnownClient(
+                f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), f.length == 6 ? f[5] : "");
         clients.put(c.stem(), c);
       }
     }
@@ -53,17 +58,29 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
   /** The stored form, sorted so an unchanged history stores the same string. */
   public String serialize() {
     List<String> entries = new ArrayList<>();
-    new TreeMap<>(clients).values().forEach(c ->
-        entries.add(c.name() + "|" + c.unit() + "|" + c.fdUnit() + "|" + c.address() + "|" + c.port()
-            + (c.changedApplication() ? "|" + c.previousFdUnit() : "")));
+    new TreeMap<>(clients)
+        .values()
+        .forEach(
+            c ->
+                entries.add(
+                    c.name()
+                        + "|"
+                        + c.unit()
+                        + "|"
+                        + c.fdUnit()
+                        + "|"
+                        + c.address()
+                        + "|"
+                        + c.port()
+                        + (c.changedApplication() ? "|" + c.previousFdUnit() : "")));
     new TreeSet<>(forgotten).forEach(stem -> entries.add("!" + stem));
     return String.join(",", entries);
   }
 
   /**
-   * This history with every ready client recorded as it is now, and no longer forgotten. A name
-   * now sent by another File Daemon application than before keeps the earlier sender in
-   * {@link KnownClient#previousFdUnit()}.
+   * This history with every ready client recorded as it is now, and no longer forgotten. A name now
+   * sent by another File Daemon application than before keeps the earlier sender in {@link
+   * KnownClient#previousFdUnit()}.
    */
   public ClientHistory withClients(List<ClientSpec> ready, FdNames names) {
     Map<String, KnownClient> out = new TreeMap<>(clients);
@@ -95,17 +112,18 @@ public record ClientHistory(Map<String, KnownClient> clients, Set<String> forgot
 
   /**
    * This history with what {@code recovered} (a lost server's, from its catalog copy) knows and
-   * this one does not: a client whose unit was gone before the server was lost is known again,
-   * by its old unit. A stem this history knows, as a client or as forgotten, keeps its state here.
+   * this one does not: a client whose unit was gone before the server was lost is known again, by
+   * its old unit. A stem this history knows, as a client or as forgotten, keeps its state here.
    */
   public ClientHistory withRecovered(ClientHistory recovered) {
     Map<String, KnownClient> out = new TreeMap<>(clients);
     Set<String> outForgotten = new TreeSet<>(forgotten);
-    recovered.clients.forEach((stem, c) -> {
-      if (!out.containsKey(stem) && !forgotten.contains(stem)) {
-        out.put(stem, c);
-      }
-    });
+    recovered.clients.forEach(
+        (stem, c) -> {
+          if (!out.containsKey(stem) && !forgotten.contains(stem)) {
+            out.put(stem, c);
+          }
+        });
     recovered.forgotten.stream().filter(stem -> !out.containsKey(stem)).forEach(outForgotten::add);
     return new ClientHistory(out, outForgotten);
   }

@@ -45,7 +45,12 @@ public sealed interface ClientReading {
 
     /** {@code relation bacula-dir:7 (bacula-fd/0): <problems joined with "; ">}. */
     public String message() {
-      return "relation bacula-dir:" + relationId + " (" + unit + "): " + String.join("; ", problems);
+      return "relation bacula-dir:"
+          + relationId
+          + " ("
+          + unit
+          + "): "
+          + String.join("; ", problems);
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One File Daemon unit the Director backs up, validated.
  *
- * @param name the File Daemon's name from its databag (unique in the model, ends in {@code -fd}
- *     for the reference format)
+ * @param name the File Daemon's name from its databag (unique in the model, ends in {@code -fd} for
+ *     the reference format)
  * @param unit the Juju unit that published it, e.g. {@code bacula-fd/0}
  * @param relationId the {@code bacula-dir} relation it arrived on
  * @param address where the Director reaches it: the unit's {@code ingress-address}
@@ -31,7 +31,6 @@ public record ClientSpec(
    */
   public static final String RESERVED_PREFIX = "charm-";
 
-
   public ClientSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(unit, "unit");
@@ -42,8 +41,8 @@ public record ClientSpec(
   }
 
   /**
-   * The stem of every Bacula resource of this client: the name without a trailing {@code -fd},
-   * so the Client resource ({@code <stem>-fd}) carries exactly the File Daemon's own name.
+   * The stem of every Bacula resource of this client: the name without a trailing {@code -fd}, so
+   * the Client resource ({@code <stem>-fd}) carries exactly the File Daemon's own name.
    */
   public String stem() {
     return name.endsWith("-fd") ? name.substring(0, name.length() - 3) : name;

@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param rejected units whose data is refused, each with its reasons
  */
 public record Clients(
-    List<ClientSpec> ready, List<ClientReading.Pending> pending, List<ClientReading.Rejected> rejected) {
+    List<ClientSpec> ready,
+    List<ClientReading.Pending> pending,
+    List<ClientReading.Rejected> rejected) {
 
   public Clients {
     ready = List.copyOf(ready);
@@ -24,18 +26,18 @@ public record Clients(
 
   /**
    * Reads every databag. A File Daemon name claimed by more than one unit, and bound to none of
-   * them yet, is left out for <em>every</em> claimant: the server cannot tell which one is
-   * genuine (names are self-declared and predictable).
+   * them yet, is left out for <em>every</em> claimant: the server cannot tell which one is genuine
+   * (names are self-declared and predictable).
    */
   public static Clients read(List<FdUnitBag> bags) {
     return read(bags, NameBindings.NONE);
   }
 
   /**
-   * Reads every databag as {@link #read(List)} does, except that a name bound to a unit
-   * ({@link NameBindings}) stays with that unit: any other claimant is left out, and the bound
-   * client keeps working, so no unit can knock a client out or take its name (and its restores)
-   * over by publishing it.
+   * Reads every databag as {@link #read(List)} does, except that a name bound to a unit ({@link
+   * NameBindings}) stays with that unit: any other claimant is left out, and the bound client keeps
+   * working, so no unit can knock a client out or take its name (and its restores) over by
+   * publishing it.
    */
   public static Clients read(List<FdUnitBag> bags, NameBindings bindings) {
     List<ClientSpec> candidates = new ArrayList<>();
@@ -55,16 +57,26 @@ public record Clients(
     }
     List<ClientSpec> ready = new ArrayList<>();
     for (ClientSpec spec : candidates) {
-      List<ClientSpec> admitted = byStem.get(spec.stem()).stream()
-          .filter(c -> bindings.admits(c.stem(), c.unit())).toList();
+      List<ClientSpec> admitted =
+          byStem.get(spec.stem()).stream()
+              .filter(c -> bindings.admits(c.stem(), c.unit()))
+              .toList();
       if (!admitted.contains(spec)) {
-        rejected.add(new ClientReading.Rejected(spec.unit(), spec.relationId(), Optional.of(spec.name()),
-            List.of(taken(spec, bindings.ownerOf(spec.stem()).orElseThrow()))));
+        rejected.add(
+            new ClientReading.Rejected(
+                spec.unit(),
+                spec.relationId(),
+                Optional.of(spec.name()),
+                List.of(taken(spec, bindings.ownerOf(spec.stem()).orElseThrow()))));
       } else if (admitted.size() == 1) {
         ready.add(spec);
       } else {
-        rejected.add(new ClientReading.Rejected(spec.unit(), spec.relationId(), Optional.of(spec.name()),
-            List.of(clash(admitted))));
+        rejected.add(
+            new ClientReading.Rejected(
+                spec.unit(),
+                spec.relationId(),
+                Optional.of(spec.name()),
+                List.of(clash(admitted))));
       }
     }
     return new Clients(ready, pending, rejected);
@@ -103,7 +115,9 @@ public record Clients(
         + " remove the wrong relation";
   }
 
-  /** The same clients with one more moved from ready to rejected (it failed validation by Bacula). */
+  /**
+   * The same clients with one more moved from ready to rejected (it failed validation by Bacula).
+   */
   public Clients withRejected(ClientSpec spec, String problem) {
     List<ClientSpec> stillReady = new ArrayList<>(ready);
     stillReady.remove(spec);

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which backed-up unit a File Daemon stands for. Juju does not show the server the principal of
- * a related subordinate, so the only source is the name the File Daemon publishes, which anyone
+ * Which backed-up unit a File Daemon stands for. Juju does not show the server the principal of a
+ * related subordinate, so the only source is the name the File Daemon publishes, which anyone
  * related over {@code bacula-dir} can choose. A claim is believed only when it has Canonical's
- * format for this model ({@code relation-<model>-<principal with / as ->-<last uuid block>-fd})
- * and names a unit of another application than the sender's: a subordinate never belongs to its
+ * format for this model ({@code relation-<model>-<principal with / as ->-<last uuid block>-fd}) and
+ * names a unit of another application than the sender's: a subordinate never belongs to its
  * principal's application, so a sender naming a unit of its own application is not a File Daemon
- * naming its principal. Uniqueness of names is enforced by {@link Clients#read}; everything
- * else is attributed to the sending unit itself.
+ * naming its principal. Uniqueness of names is enforced by {@link Clients#read}; everything else is
+ * attributed to the sending unit itself.
  */
 public final class FdNames {
 
@@ -43,7 +43,8 @@ public final class FdNames {
    * @param sender the remote unit that published it, e.g. {@code bacula-fd/0}
    */
   public Optional<String> principal(String name, String sender) {
-    if (!name.startsWith(prefix) || !name.endsWith(suffix)
+    if (!name.startsWith(prefix)
+        || !name.endsWith(suffix)
         || name.length() <= prefix.length() + suffix.length()) {
       return Optional.empty();
     }

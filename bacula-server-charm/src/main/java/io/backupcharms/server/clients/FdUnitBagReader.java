@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns one File Daemon unit databag into a {@link ClientReading}, collecting every problem
- * before refusing it. First the {@code bacula_dir} interface rules ({@link FileDaemonUnitData}),
- * then what the Director itself needs on top: script paths Bacula cannot misread as several
- * words, Run specs in Bacula's schedule grammar, and a usable {@code ingress-address}.
+ * Turns one File Daemon unit databag into a {@link ClientReading}, collecting every problem before
+ * refusing it. First the {@code bacula_dir} interface rules ({@link FileDaemonUnitData}), then what
+ * the Director itself needs on top: script paths Bacula cannot misread as several words, Run specs
+ * in Bacula's schedule grammar, and a usable {@code ingress-address}.
  */
 final class FdUnitBagReader {
 
@@ -38,8 +38,13 @@ final class FdUnitBagReader {
     if (name.startsWith(ClientSpec.RESERVED_PREFIX)) {
       // Every resource a client gets is named after it, so a client called "charm-catalog"
       // would replace the server's own charm-catalog-fileset (and so on) without a word.
-      problems.add("name " + quoted(name) + " is reserved: names starting with \"" + ClientSpec.RESERVED_PREFIX
-          + "\" belong to bacula-server's own resources; publish the File Daemon's default name");
+      problems.add(
+          "name "
+              + quoted(name)
+              + " is reserved: names starting with \""
+              + ClientSpec.RESERVED_PREFIX
+              + "\" belong to bacula-server's own resources; publish the File Daemon's default"
+              + " name");
     }
     String address = bag.getOrDefault(INGRESS_ADDRESS, bag.get(PRIVATE_ADDRESS));
     if (address == null || address.isEmpty()) {
@@ -83,8 +88,14 @@ final class FdUnitBagReader {
     }
     return new ClientReading.Ready(
         new ClientSpec(
-            data.name(), fd.unit(), fd.relationId(), address, data.port(), data.fileset(),
-            scripts, schedule));
+            data.name(),
+            fd.unit(),
+            fd.relationId(),
+            address,
+            data.port(),
+            data.fileset(),
+            scripts,
+            schedule));
   }
 
   /** Quotes a value for a message, escaping control characters so logs stay one line. */

@@ -12,10 +12,10 @@ import java.util.Objects;
  *     rest on the name the sender chose
  * @param address where its File Daemon was last reached, for the operator (list-clients)
  * @param port its File Daemon port
- * @param previousFdUnit the unit of another File Daemon application that published the name
- *     before this one, whose relation was removed (so its binding was pruned); empty when the name
- *     never changed application, or the operator handed it over with {@code forget-client}. Its
- *     earlier backups are not restored onto this File Daemon unless the operator says so.
+ * @param previousFdUnit the unit of another File Daemon application that published the name before
+ *     this one, whose relation was removed (so its binding was pruned); empty when the name never
+ *     changed application, or the operator handed it over with {@code forget-client}. Its earlier
+ *     backups are not restored onto this File Daemon unless the operator says so.
  */
 public record KnownClient(
     String name, String unit, String fdUnit, String address, int port, String previousFdUnit) {
@@ -50,7 +50,10 @@ public record KnownClient(
   /** What the server remembers of a ready client. */
   public static KnownClient of(ClientSpec spec, FdNames names) {
     return new KnownClient(
-        spec.name(), names.attributedUnit(spec.name(), spec.unit()), spec.unit(), spec.address(),
+        spec.name(),
+        names.attributedUnit(spec.name(), spec.unit()),
+        spec.unit(),
+        spec.address(),
         spec.port());
   }
 

@@ -16,17 +16,36 @@ final class BaculaUnits {
   private static final Map<String, Long> SECONDS =
       Map.ofEntries(
           Map.entry("", 1L),
-          Map.entry("s", 1L), Map.entry("sec", 1L), Map.entry("second", 1L), Map.entry("seconds", 1L),
-          Map.entry("n", 60L), Map.entry("min", 60L), Map.entry("mins", 60L),
-          Map.entry("minute", 60L), Map.entry("minutes", 60L),
-          Map.entry("h", 3600L), Map.entry("hour", 3600L), Map.entry("hours", 3600L),
-          Map.entry("d", 86400L), Map.entry("day", 86400L), Map.entry("days", 86400L),
-          Map.entry("w", 604800L), Map.entry("week", 604800L), Map.entry("weeks", 604800L),
-          Map.entry("m", 2592000L), Map.entry("month", 2592000L), Map.entry("months", 2592000L),
-          Map.entry("q", 7862400L), Map.entry("quarter", 7862400L), Map.entry("quarters", 7862400L),
-          Map.entry("y", 31536000L), Map.entry("year", 31536000L), Map.entry("years", 31536000L));
+          Map.entry("s", 1L),
+          Map.entry("sec", 1L),
+          Map.entry("second", 1L),
+          Map.entry("seconds", 1L),
+          Map.entry("n", 60L),
+          Map.entry("min", 60L),
+          Map.entry("mins", 60L),
+          Map.entry("minute", 60L),
+          Map.entry("minutes", 60L),
+          Map.entry("h", 3600L),
+          Map.entry("hour", 3600L),
+          Map.entry("hours", 3600L),
+          Map.entry("d", 86400L),
+          Map.entry("day", 86400L),
+          Map.entry("days", 86400L),
+          Map.entry("w", 604800L),
+          Map.entry("week", 604800L),
+          Map.entry("weeks", 604800L),
+          Map.entry("m", 2592000L),
+          Map.entry("month", 2592000L),
+          Map.entry("months", 2592000L),
+          Map.entry("q", 7862400L),
+          Map.entry("quarter", 7862400L),
+          Map.entry("quarters", 7862400L),
+          Map.entry("y", 31536000L),
+          Map.entry("year", 31536000L),
+          Map.entry("years", 31536000L));
 
-  private static final Pattern SIZE = Pattern.compile("\\s*([0-9]{1,12})\\s*([kKmMgGtT]?)[bB]?\\s*");
+  private static final Pattern SIZE =
+      Pattern.compile("\\s*([0-9]{1,12})\\s*([kKmMgGtT]?)[bB]?\\s*");
 
   private BaculaUnits() {}
 

@@ -11,8 +11,8 @@ import io.backupcharms.bacula.config.FileSet;
 import io.backupcharms.bacula.config.FileSetOptions;
 import io.backupcharms.bacula.config.InvalidConfigException;
 import io.backupcharms.bacula.config.Job;
-import io.backupcharms.bacula.config.Level;
 import io.backupcharms.bacula.config.JobType;
+import io.backupcharms.bacula.config.Level;
 import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.Pool;
 import io.backupcharms.bacula.config.RunScript;
@@ -21,6 +21,8 @@ import io.backupcharms.bacula.config.Schedule;
 import io.backupcharms.bacula.config.Storage;
 import io.backupcharms.bacula.config.StorageDaemon;
 import io.backupcharms.bacula.config.StorageDaemonConfig;
+import io.backupcharms.bacula.config.Tls;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.workload.FreeSpaceCheck;
@@ -35,12 +37,11 @@ import java.util.Optional;
 
 /**
  * Builds the Director's and Storage Daemon's configuration. Every client gets its own Client,
- * FileSet, backup Job (Accurate, so a restore reproduces the tree), restore Job and, when it
- * asked for one, its own Schedule, which its backup Job uses. A client that is known but not ready
- * (its unit is gone, or it is left out) keeps a bare Client resource: Bacula 9.6 restores a
- * client's backups onto another client only while the Director still has a Client resource of
- * the first one ({@code restore client=<old> restoreclient=<new>} answers "Client not found"
- * otherwise).
+ * FileSet, backup Job (Accurate, so a restore reproduces the tree), restore Job and, when it asked
+ * for one, its own Schedule, which its backup Job uses. A client that is known but not ready (its
+ * unit is gone, or it is left out) keeps a bare Client resource: Bacula 9.6 restores a client's
+ * backups onto another client only while the Director still has a Client resource of the first one
+ * ({@code restore client=<old> restoreclient=<new>} answers "Client not found" otherwise).
  */
 public final class PlanBuilder {
 
@@ -70,7 +71,7 @@ public final class PlanBuilder {
 
   private final ServerSettings settings;
   private final ServerIdentity identity;
-  private final io.backupcharms.server.catalog.Catalog catalog;
+  private final CatalogDatabase catalog;
   private final ServerLayout layout;
   private final List<KnownClient> retained;
 
@@ -80,7 +81,7 @@ public final class PlanBuilder {
   public PlanBuilder(
       ServerSettings settings,
       ServerIdentity identity,
-      io.backupcharms.server.catalog.Catalog catalog,
+      CatalogDatabase catalog,
       ServerLayout layout) {
     this(settings, identity, catalog, layout, List.of());
   }
@@ -88,7 +89,7 @@ public final class PlanBuilder {
   private PlanBuilder(
       ServerSettings settings,
       ServerIdentity identity,
-      io.backupcharms.server.catalog.Catalog catalog,
+      CatalogDatabase catalog,
       ServerLayout layout,
       List<KnownClient> retained) {
     this.settings = settings;
@@ -108,8 +109,9 @@ public final class PlanBuilder {
 
   /** The one pool every client writes to, with the volume limits of the options. */
   private Pool pool() {
-    Pool pool = Pool.of(POOL, volumePrefix(), settings.volumeRetention())
-        .withMaximumVolumeBytes(settings.maxVolumeBytes());
+    Pool pool =
+        Pool.of(POOL, volumePrefix(), settings.volumeRetention())
+            .withMaximumVolumeBytes(settings.maxVolumeBytes());
     return settings.limitsVolumes() ? pool.withMaximumVolumes(settings.maxVolumes()) : pool;
   }
 
@@ -136,8 +138,12 @@ public final class PlanBuilder {
     int jobs = Math.max(2, settings.maxConcurrentJobs());
     DirectorConfig dir =
         DirectorConfig.of(
-                Director.of(DIRECTOR, identity.address(), Director.DEFAULT_PORT,
-                        identity.consolePassword(), MESSAGES)
+                Director.of(
+                        DIRECTOR,
+                        identity.address(),
+                        Director.DEFAULT_PORT,
+                        identity.consolePassword(),
+                        MESSAGES)
                     .withTls(identity.tls())
                     .withMaximumConcurrentJobs(jobs)
                     .withWorkingDirectory(layout.workingDirectory().toString())
@@ -147,14 +153,27 @@ public final class PlanBuilder {
             .withPool(pool());
     dir =
         dir.withClient(
-                new Client(LOCAL_CLIENT, identity.address(), Client.DEFAULT_PORT,
-                    derivedPassword("local-client\0"), CATALOG, settings.fileRetention(),
-                    settings.jobRetention(), true, 1, null))
+                new Client(
+                    LOCAL_CLIENT,
+                    identity.address(),
+                    Client.DEFAULT_PORT,
+                    derivedPassword("local-client\0"),
+                    CATALOG,
+                    settings.fileRetention(),
+                    settings.jobRetention(),
+                    true,
+                    1,
+                    null))
             .withFileSet(
                 FileSet.of(LOCAL_FILESET, List.of(layout.workingDirectory().toString()), List.of()))
             .withJob(
-                Job.builder(HOUSEKEEPING, JobType.ADMIN).client(LOCAL_CLIENT).fileSet(LOCAL_FILESET)
-                    .storage(STORAGE).pool(POOL).messages(MESSAGES).build());
+                Job.builder(HOUSEKEEPING, JobType.ADMIN)
+                    .client(LOCAL_CLIENT)
+                    .fileSet(LOCAL_FILESET)
+                    .storage(STORAGE)
+                    .pool(POOL)
+                    .messages(MESSAGES)
+                    .build());
     if (!settings.verifySchedule().isEmpty()) {
       dir = dir.withSchedule(new Schedule(VERIFY_SCHEDULE, settings.verifySchedule()));
     }
@@ -177,22 +196,41 @@ public final class PlanBuilder {
       if (accepted.stream().noneMatch(c -> c.stem().equals(k.stem()))) {
         // Only the resource's name matters; nothing may reach the old address, where another
         // machine may answer now, so it points at the server with a password no daemon knows.
-        dir = dir.withClient(
-            new Client(k.clientResource(), identity.address(), k.port(), unusablePassword(k),
-                CATALOG, settings.fileRetention(), settings.jobRetention(), true, 1, null));
+        dir =
+            dir.withClient(
+                new Client(
+                    k.clientResource(),
+                    identity.address(),
+                    k.port(),
+                    unusablePassword(k),
+                    CATALOG,
+                    settings.fileRetention(),
+                    settings.jobRetention(),
+                    true,
+                    1,
+                    null));
       }
     }
     // Last, because whether the Storage Daemon may require TLS depends on who was accepted.
-    dir = dir.withStorage(
-        new Storage(STORAGE, identity.address(), StorageDaemon.DEFAULT_PORT,
-            identity.storagePassword(), DEVICE, MEDIA_TYPE, jobs, storageTls(accepted)));
+    dir =
+        dir.withStorage(
+            new Storage(
+                STORAGE,
+                identity.address(),
+                StorageDaemon.DEFAULT_PORT,
+                identity.storagePassword(),
+                DEVICE,
+                MEDIA_TYPE,
+                jobs,
+                storageTls(accepted)));
     StorageDaemonConfig sd =
         new StorageDaemonConfig(
             StorageDaemon.of(STORAGE_DAEMON, identity.address(), StorageDaemon.DEFAULT_PORT)
                 .withTls(storageTls(accepted))
                 .withDirectories(
                     layout.workingDirectory().toString(), layout.pidDirectory().toString()),
-            List.of(DirectorAccess.of(DIRECTOR, identity.storagePassword()).withTls(identity.tls())),
+            List.of(
+                DirectorAccess.of(DIRECTOR, identity.storagePassword()).withTls(identity.tls())),
             List.of(new Device(DEVICE, MEDIA_TYPE, layout.volumes().toString(), jobs)),
             Messages.toDirector(MESSAGES, DIRECTOR));
     // The mark shows after each reload that the Director runs this very file (Rollout).
@@ -203,7 +241,7 @@ public final class PlanBuilder {
    * The Storage Daemon requires TLS of the File Daemons when every client can do it, and only
    * offers it while one cannot (Canonical's bacula-fd): ours require it from their side anyway.
    */
-  private io.backupcharms.bacula.config.Tls storageTls(List<ClientSpec> clients) {
+  private Tls storageTls(List<ClientSpec> clients) {
     if (identity.tls() == null) {
       return null;
     }
@@ -217,9 +255,14 @@ public final class PlanBuilder {
     if (runs <= settings.maxRunsPerDay()) {
       return Optional.empty();
     }
-    return Optional.of("schedule asks for up to " + runs + " backups a day, over the"
-        + " server's max-runs-per-day " + settings.maxRunsPerDay() + "; give fewer or less"
-        + " frequent runs in the File Daemon's schedule, or raise max-runs-per-day on bacula-server");
+    return Optional.of(
+        "schedule asks for up to "
+            + runs
+            + " backups a day, over the"
+            + " server's max-runs-per-day "
+            + settings.maxRunsPerDay()
+            + "; give fewer or less frequent runs in the File Daemon's schedule, or raise"
+            + " max-runs-per-day on bacula-server");
   }
 
   private DirectorConfig withClient(DirectorConfig dir, ClientSpec c, int jobs) {
@@ -230,8 +273,16 @@ public final class PlanBuilder {
     }
     dir =
         dir.withClient(
-                new Client(c.clientResource(), c.address(), c.port(), password, CATALOG,
-                    settings.fileRetention(), settings.jobRetention(), true, jobs,
+                new Client(
+                    c.clientResource(),
+                    c.address(),
+                    c.port(),
+                    password,
+                    CATALOG,
+                    settings.fileRetention(),
+                    settings.jobRetention(),
+                    true,
+                    jobs,
                     identity.tlsUnits().contains(c.unit()) ? identity.tls() : null))
             .withFileSet(FileSet.of(c.filesetResource(), c.fileset(), List.of()));
     String schedule = null;
@@ -241,7 +292,8 @@ public final class PlanBuilder {
     }
     List<RunScript> backupScripts = new ArrayList<>();
     // First, on the Director: a nearly full volume disk fails the job before anything is written.
-    backupScripts.add(RunScript.before(FreeSpaceCheck.command(layout, settings.minFreeBytes()), false));
+    backupScripts.add(
+        RunScript.before(FreeSpaceCheck.command(layout, settings.minFreeBytes()), false));
     c.scripts().beforeBackup().ifPresent(s -> backupScripts.add(RunScript.before(s, true)));
     c.scripts().afterBackup().ifPresent(s -> backupScripts.add(RunScript.after(s, true)));
     List<RunScript> restoreScripts = new ArrayList<>();
@@ -257,21 +309,39 @@ public final class PlanBuilder {
             .withMaxWaitTime(settings.limitsVolumes() ? settings.volumeWait() : null)
             .withRunScripts(backupScripts);
     Job restore =
-        Job.restore(c.restoreJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL,
-                MESSAGES, "/")
+        Job.restore(
+                c.restoreJob(),
+                c.clientResource(),
+                c.filesetResource(),
+                STORAGE,
+                POOL,
+                MESSAGES,
+                "/")
             .withRunScripts(restoreScripts);
     // Reads a backup's volumes back through the Storage Daemon and the client's File Daemon and
     // compares every file's attributes and checksum with the catalog: proof the backup is readable.
     // Run by hand (the verify action names the backup's JobId) or by verify-schedule, which reads
     // back the newest good run of the Verify Job.
     Job verify =
-        Job.verify(c.verifyJob(), Level.VOLUME_TO_CATALOG, c.clientResource(), c.filesetResource(),
-            STORAGE, POOL, MESSAGES)
+        Job.verify(
+                c.verifyJob(),
+                Level.VOLUME_TO_CATALOG,
+                c.clientResource(),
+                c.filesetResource(),
+                STORAGE,
+                POOL,
+                MESSAGES)
             .withVerifyJob(c.backupJob())
             .withSchedule(settings.verifySchedule().isEmpty() ? null : VERIFY_SCHEDULE);
     Job deepVerify =
-        Job.restore(c.deepVerifyJob(), c.clientResource(), c.filesetResource(), STORAGE, POOL,
-                MESSAGES, DeepVerifyJob.directory(c.stem()))
+        Job.restore(
+                c.deepVerifyJob(),
+                c.clientResource(),
+                c.filesetResource(),
+                STORAGE,
+                POOL,
+                MESSAGES,
+                DeepVerifyJob.directory(c.stem()))
             .withRunScripts(DeepVerifyJob.scripts(c.stem(), FileSetOptions.defaults().signature()));
     return dir.withJob(backup).withJob(restore).withJob(verify).withJob(deepVerify);
   }
@@ -279,8 +349,9 @@ public final class PlanBuilder {
   /**
    * The password of a retained Client resource. Its File Daemon is gone along with the relation's
    * secret, and no job of the Director contacts it (its restores go to another client), so the
-   * password is one no File Daemon knows. Derived from a server secret rather than random, so that the
-   * rendered configuration is the same on every hook and the Director is not reloaded for nothing.
+   * password is one no File Daemon knows. Derived from a server secret rather than random, so that
+   * the rendered configuration is the same on every hook and the Director is not reloaded for
+   * nothing.
    */
   private String unusablePassword(KnownClient client) {
     return derivedPassword("retained-client\0" + client.name() + "\0");
@@ -288,8 +359,8 @@ public final class PlanBuilder {
 
   /**
    * A password no daemon holds, stable from hook to hook, and unlike any other resource's: the
-   * local housekeeping Client and retained Clients only need a name, and must not share the
-   * Storage Daemon's password (one leaked password must open one link only).
+   * local housekeeping Client and retained Clients only need a name, and must not share the Storage
+   * Daemon's password (one leaked password must open one link only).
    */
   private String derivedPassword(String purpose) {
     try {
@@ -307,13 +378,14 @@ public final class PlanBuilder {
    * writes into a volume only the other catalog knows about.
    */
   private String volumePrefix() {
-    return catalog instanceof io.backupcharms.server.catalog.Catalog.Postgres ? "charm-pgvol-" : "charm-vol-";
+    return catalog instanceof CatalogDatabase.Postgres ? "charm-pgvol-" : "charm-vol-";
   }
 
   private Catalog catalogResource() {
-    if (catalog instanceof io.backupcharms.server.catalog.Catalog.Postgres pg) {
-      return Catalog.postgresql(CATALOG, pg.database(), pg.user(), pg.password(), pg.host(), pg.port());
+    if (catalog instanceof CatalogDatabase.Postgres pg) {
+      return Catalog.postgresql(
+          CATALOG, pg.database(), pg.user(), pg.password(), pg.host(), pg.port());
     }
-    return Catalog.sqlite(CATALOG, io.backupcharms.server.catalog.Catalog.DATABASE);
+    return Catalog.sqlite(CATALOG, CatalogDatabase.DATABASE);
   }
 }

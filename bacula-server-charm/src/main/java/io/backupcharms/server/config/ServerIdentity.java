@@ -12,10 +12,10 @@ import java.util.Set;
  *     machines may share one host)
  * @param consolePassword the Director's own password, used by the charm's console client
  * @param storagePassword shared by the Director's Storage entry and the Storage Daemon
- * @param clientPasswords per {@code bacula-dir} relation id, the password of its File Daemons
- *     that do not accept their own unit's password
- * @param unitPasswords per File Daemon unit ({@code myapp-fd/0}) that accepts only its own
- *     unit's password, that password
+ * @param clientPasswords per {@code bacula-dir} relation id, the password of its File Daemons that
+ *     do not accept their own unit's password
+ * @param unitPasswords per File Daemon unit ({@code myapp-fd/0}) that accepts only its own unit's
+ *     password, that password
  * @param tls the Director's and Storage Daemon's TLS files, or null where they run without TLS
  * @param tlsUnits the File Daemon units that require TLS of the Director (their bag says so)
  */
@@ -38,13 +38,20 @@ public record ServerIdentity(
   }
 
   /** Without TLS. */
-  public ServerIdentity(String address, String consolePassword, String storagePassword,
-      Map<Integer, String> clientPasswords, Map<String, String> unitPasswords) {
+  public ServerIdentity(
+      String address,
+      String consolePassword,
+      String storagePassword,
+      Map<Integer, String> clientPasswords,
+      Map<String, String> unitPasswords) {
     this(address, consolePassword, storagePassword, clientPasswords, unitPasswords, null, Set.of());
   }
 
   /** Without per-unit passwords: every File Daemon uses its relation's. */
-  public ServerIdentity(String address, String consolePassword, String storagePassword,
+  public ServerIdentity(
+      String address,
+      String consolePassword,
+      String storagePassword,
       Map<Integer, String> clientPasswords) {
     this(address, consolePassword, storagePassword, clientPasswords, Map.of(), null, Set.of());
   }
@@ -56,8 +63,16 @@ public record ServerIdentity(
 
   @Override
   public String toString() {
-    return "ServerIdentity[address=" + address + ", relations=" + clientPasswords.keySet()
-        + ", own-password units=" + unitPasswords.keySet() + ", tls=" + (tls != null)
-        + ", tls units=" + tlsUnits + "]";
+    return "ServerIdentity[address="
+        + address
+        + ", relations="
+        + clientPasswords.keySet()
+        + ", own-password units="
+        + unitPasswords.keySet()
+        + ", tls="
+        + (tls != null)
+        + ", tls units="
+        + tlsUnits
+        + "]";
   }
 }

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param maxVolumeBytes {@code max-volume-bytes}
  * @param maxConcurrentJobs {@code max-concurrent-jobs}
  * @param minFreeBytes {@code min-free-space}: a backup fails before it writes below this
- * @param maxRunsPerDay {@code max-runs-per-day}: the most scheduled backups one client may ask for in a day
+ * @param maxRunsPerDay {@code max-runs-per-day}: the most scheduled backups one client may ask for
+ *     in a day
  * @param maxVolumes {@code max-volumes}: the most volumes the pool may hold, 0 for no limit
- * @param volumeWait {@code volume-wait}: with a volume limit, how long a backup may wait before
- *     the Director cancels it
+ * @param volumeWait {@code volume-wait}: with a volume limit, how long a backup may wait before the
+ *     Director cancels it
  * @param verifySchedule {@code verify-schedule}: when every client's newest good backup is read
  *     back and checked against the catalog; empty for verify on request only
  */
@@ -43,8 +44,16 @@ public record ServerSettings(
   /** The defaults of charmcraft.yaml. */
   public static final ServerSettings DEFAULTS =
       new ServerSettings(
-          Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(365), 50L << 30, 10, 2L << 30, 24, 0,
-          Duration.ofHours(1), List.of());
+          Duration.ofDays(365),
+          Duration.ofDays(365),
+          Duration.ofDays(365),
+          50L << 30,
+          10,
+          2L << 30,
+          24,
+          0,
+          Duration.ofHours(1),
+          List.of());
 
   /**
    * Reads the options as {@code config-get} returns them; absent options take their default.
@@ -59,7 +68,8 @@ public record ServerSettings(
     long bytes = bytes(config, "max-volume-bytes", DEFAULTS.maxVolumeBytes, problems);
     long minFree = bytes(config, "min-free-space", DEFAULTS.minFreeBytes, problems);
     int runs = wholeNumber(config, "max-runs-per-day", DEFAULTS.maxRunsPerDay, 1, 1440, problems);
-    int jobs = wholeNumber(config, "max-concurrent-jobs", DEFAULTS.maxConcurrentJobs, 1, 100, problems);
+    int jobs =
+        wholeNumber(config, "max-concurrent-jobs", DEFAULTS.maxConcurrentJobs, 1, 100, problems);
     int volumes = wholeNumber(config, "max-volumes", DEFAULTS.maxVolumes, 0, 100_000, problems);
     Duration wait = duration(config, "volume-wait", DEFAULTS.volumeWait, problems);
     List<RunSpec> verify = verifySchedule(config, runs, problems);
@@ -78,7 +88,8 @@ public record ServerSettings(
    * {@code verify-schedule}: Run times separated by commas, as a File Daemon's schedule, but
    * without a level, since a verify job's level is always VolumeToCatalog.
    */
-  private static List<RunSpec> verifySchedule(Map<String, ?> config, int maxRuns, List<String> problems) {
+  private static List<RunSpec> verifySchedule(
+      Map<String, ?> config, int maxRuns, List<String> problems) {
     Object value = config.get("verify-schedule");
     if (value == null || String.valueOf(value).isBlank()) {
       return List.of();
@@ -91,8 +102,11 @@ public record ServerSettings(
       try {
         RunSpec run = RunSpec.parse(part.strip());
         if (run.level() != null || run.pool() != null) {
-          problems.add("config verify-schedule \"" + part.strip() + "\" must give only when to run,"
-              + " with no Level= or Pool= (a verify is always VolumeToCatalog), e.g. \"sun at 05:00\"");
+          problems.add(
+              "config verify-schedule \""
+                  + part.strip()
+                  + "\" must give only when to run, with no Level= or Pool= (a verify is always"
+                  + " VolumeToCatalog), e.g. \"sun at 05:00\"");
           return List.of();
         }
         runs.add(run);
@@ -103,8 +117,13 @@ public record ServerSettings(
     }
     int perDay = runs.stream().mapToInt(RunSpec::maxRunsPerDay).sum();
     if (perDay > maxRuns) {
-      problems.add("config verify-schedule asks for up to " + perDay + " verifies a day, over"
-          + " max-runs-per-day " + maxRuns + "; run it less often, e.g. \"sun at 05:00\"");
+      problems.add(
+          "config verify-schedule asks for up to "
+              + perDay
+              + " verifies a day, over"
+              + " max-runs-per-day "
+              + maxRuns
+              + "; run it less often, e.g. \"sun at 05:00\"");
       return List.of();
     }
     return List.copyOf(runs);
@@ -120,7 +139,8 @@ public record ServerSettings(
     if (value instanceof Number n && n.longValue() >= min && n.longValue() <= max) {
       return n.intValue();
     }
-    problems.add("config " + option + " " + value + " must be a whole number from " + min + " to " + max);
+    problems.add(
+        "config " + option + " " + value + " must be a whole number from " + min + " to " + max);
     return fallback;
   }
 
@@ -129,7 +149,8 @@ public record ServerSettings(
     return maxVolumes > 0;
   }
 
-  private static long bytes(Map<String, ?> config, String option, long fallback, List<String> problems) {
+  private static long bytes(
+      Map<String, ?> config, String option, long fallback, List<String> problems) {
     Object value = config.get(option);
     if (value == null) {
       return fallback;

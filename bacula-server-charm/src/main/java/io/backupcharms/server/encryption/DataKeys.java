@@ -12,19 +12,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The data-encryption keys, each an application-owned secret of bacula-server, readable by no
- * other application: one key pair per client (Bacula Client name), and the deployment's master
- * key pair, which every backup is encrypted for too. A client's key outlives its unit, so that a
- * lost client's data restores onto its replacement; the master key outlives the server only in
- * the operator's hands ({@code get-master-key}, {@code import-master-key}).
+ * The data-encryption keys, each an application-owned secret of bacula-server, readable by no other
+ * application: one key pair per client (Bacula Client name), and the deployment's master key pair,
+ * which every backup is encrypted for too. A client's key outlives its unit, so that a lost
+ * client's data restores onto its replacement; the master key outlives the server only in the
+ * operator's hands ({@code get-master-key}, {@code import-master-key}).
  */
 public final class DataKeys {
   /** Label of the master key's secret. */
   public static final String MASTER = "bacula-master-key";
+
   private static final String KEY = "key";
   private static final String CERTIFICATE = "certificate";
+
   /** When the key was made or imported (epoch seconds): no backup before it used it. */
   private static final String CREATED = "created";
+
   /** When the operator last took the master key out (epoch seconds); absent: never. */
   private static final String EXPORTED = "exported";
 
@@ -54,9 +57,14 @@ public final class DataKeys {
 
   /** The master key pair, made by the leader when there is none. */
   public DataKey masterOrCreate() {
-    return master().orElseGet(() -> create(MASTER, "bacula-server " + model.name() + " master key",
-        "Master key of the Bacula backups: decrypts every encrypted backup (take it out with"
-            + " get-master-key)"));
+    return master()
+        .orElseGet(
+            () ->
+                create(
+                    MASTER,
+                    "bacula-server " + model.name() + " master key",
+                    "Master key of the Bacula backups: decrypts every encrypted backup (take it out"
+                        + " with get-master-key)"));
   }
 
   /** A client's key pair, if the server made one. */
@@ -66,24 +74,31 @@ public final class DataKeys {
 
   /** A client's key pair, made by the leader when there is none. */
   public DataKey clientOrCreate(String clientResource) {
-    return client(clientResource).orElseGet(() -> create(clientLabel(clientResource),
-        "data key " + clientResource, "Data encryption key of the Bacula client " + clientResource));
+    return client(clientResource)
+        .orElseGet(
+            () ->
+                create(
+                    clientLabel(clientResource),
+                    "data key " + clientResource,
+                    "Data encryption key of the Bacula client " + clientResource));
   }
 
   /**
-   * Makes {@code pair} the master key, on a server that has none (a rebuilt one, before it
-   * encrypts anything).
+   * Makes {@code pair} the master key, on a server that has none (a rebuilt one, before it encrypts
+   * anything).
    *
    * @throws IllegalStateException when a master key exists already
    */
   public DataKey importMaster(KeyAndCertificate pair, Instant created) {
     Optional<DataKey> existing = master();
     if (existing.isPresent()) {
-      throw new IllegalStateException(existing.get().pair().fingerprint().equals(pair.fingerprint())
-          ? "this master key (fingerprint " + pair.fingerprint() + ") is imported already"
-          : "this server has a master key already (fingerprint " + existing.get().pair().fingerprint()
-              + "), and backups may be encrypted for it; import a master key only into a server"
-              + " deployed with encryption=false, before you turn encryption on");
+      throw new IllegalStateException(
+          existing.get().pair().fingerprint().equals(pair.fingerprint())
+              ? "this master key (fingerprint " + pair.fingerprint() + ") is imported already"
+              : "this server has a master key already (fingerprint "
+                  + existing.get().pair().fingerprint()
+                  + "), and backups may be encrypted for it; import a master key only into a server"
+                  + " deployed with encryption=false, before you turn encryption on");
     }
     Map<String, String> content = content(pair, created);
     content.put(EXPORTED, content.get(CREATED));
@@ -93,7 +108,9 @@ public final class DataKeys {
 
   /** When the master key was last taken out with {@code get-master-key}; empty: never. */
   public Optional<Instant> masterExported() {
-    return contentOf(MASTER).map(c -> c.get(EXPORTED)).map(s -> Instant.ofEpochSecond(Long.parseLong(s)));
+    return contentOf(MASTER)
+        .map(c -> c.get(EXPORTED))
+        .map(s -> Instant.ofEpochSecond(Long.parseLong(s)));
   }
 
   /** Records that the operator took the master key out now. */
@@ -131,9 +148,13 @@ public final class DataKeys {
   }
 
   private Optional<DataKey> read(String label) {
-    return contentOf(label).filter(c -> c.get(KEY) != null && c.get(CERTIFICATE) != null)
-        .map(c -> new DataKey(new KeyAndCertificate(c.get(KEY), c.get(CERTIFICATE)),
-            Instant.ofEpochSecond(Long.parseLong(c.getOrDefault(CREATED, "0")))));
+    return contentOf(label)
+        .filter(c -> c.get(KEY) != null && c.get(CERTIFICATE) != null)
+        .map(
+            c ->
+                new DataKey(
+                    new KeyAndCertificate(c.get(KEY), c.get(CERTIFICATE)),
+                    Instant.ofEpochSecond(Long.parseLong(c.getOrDefault(CREATED, "0")))));
   }
 
   private Optional<Map<String, String>> contentOf(String label) {

@@ -26,7 +26,9 @@ public final class EncryptedRestores implements RestoreKeys {
   private final Model model;
   private final String endpoint;
 
-  /** @param endpoint the {@code bacula-dir} endpoint the File Daemons are related on */
+  /**
+   * @param endpoint the {@code bacula-dir} endpoint the File Daemons are related on
+   */
   public EncryptedRestores(Model model, String endpoint) {
     this.model = model;
     this.endpoint = endpoint;
@@ -56,10 +58,19 @@ public final class EncryptedRestores implements RestoreKeys {
     }
     UnitKeys.offerRecovery(own.get(), needed, owner);
     String whose = clientKey.isPresent() ? "the key of " + client.unit() : "the master key";
-    return Optional.of("these backups of " + client.unit() + " are encrypted for " + whose + ", which "
-        + target.unit() + " does not hold yet; bacula-server has handed it the key now. Run this"
-        + " restore again once " + target.unit() + "'s status says it holds the key to restore "
-        + owner + " (within a minute); it goes back to its own key when the restore ends");
+    return Optional.of(
+        "these backups of "
+            + client.unit()
+            + " are encrypted for "
+            + whose
+            + ", which "
+            + target.unit()
+            + " does not hold yet; bacula-server has handed it the key now. Run this"
+            + " restore again once "
+            + target.unit()
+            + "'s status says it holds the key to restore "
+            + owner
+            + " (within a minute); it goes back to its own key when the restore ends");
   }
 
   @Override
@@ -69,7 +80,9 @@ public final class EncryptedRestores implements RestoreKeys {
     }
     try {
       Relation relation = model.relation(endpoint, target.relationId());
-      new PasswordSecrets(model).unitSecret(relation, target.unit()).ifPresent(UnitKeys::withdrawRecovery);
+      new PasswordSecrets(model)
+          .unitSecret(relation, target.unit())
+          .ifPresent(UnitKeys::withdrawRecovery);
     } catch (RuntimeException e) {
       // The target left during the restore: its secret goes with it at the next hook.
       LOG.warn("could not take the recovery key back from {}: {}", target.unit(), e.getMessage());

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code get-master-key} and {@code import-master-key}: the master key's way out of the model,
- * into the operator's custody, and back into a rebuilt server. The master key decrypts every
- * encrypted backup, so it leaves once, and a second export needs {@code force=true}.
+ * {@code get-master-key} and {@code import-master-key}: the master key's way out of the model, into
+ * the operator's custody, and back into a rebuilt server. The master key decrypts every encrypted
+ * backup, so it leaves once, and a second export needs {@code force=true}.
  */
 public final class MasterKeyActions {
   private final Model model;
@@ -31,20 +31,32 @@ public final class MasterKeyActions {
   public Map<String, Object> export(Map<String, ?> params) {
     boolean force = Boolean.TRUE.equals(params.get("force"));
     DataKeys keys = new DataKeys(model);
-    DataKeys.DataKey master = keys.master().orElseThrow(() -> new ActionFailedException(
-        "there is no master key: nothing is encrypted; set encryption=true first", Map.of()));
+    DataKeys.DataKey master =
+        keys.master()
+            .orElseThrow(
+                () ->
+                    new ActionFailedException(
+                        "there is no master key: nothing is encrypted; set encryption=true first",
+                        Map.of()));
     var exported = keys.masterExported();
     if (exported.isPresent() && !force) {
-      throw new ActionFailedException("the master key (fingerprint " + master.pair().fingerprint()
-          + ") was taken out already on " + exported.get() + "; it decrypts every backup, so it is"
-          + " shown once. If that copy is lost, run get-master-key force=true", Map.of());
+      throw new ActionFailedException(
+          "the master key (fingerprint "
+              + master.pair().fingerprint()
+              + ") was taken out already on "
+              + exported.get()
+              + "; it decrypts every backup, so it is"
+              + " shown once. If that copy is lost, run get-master-key force=true",
+          Map.of());
     }
     keys.markMasterExported(Instant.now());
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("fingerprint", master.pair().fingerprint());
     results.put("master-key", master.pair().keypairFile());
-    results.put("keep", "store master-key offline, outside this model (a password manager or a safe);"
-        + " a rebuilt server needs it to read today's backups: import-master-key");
+    results.put(
+        "keep",
+        "store master-key offline, outside this model (a password manager or a safe);"
+            + " a rebuilt server needs it to read today's backups: import-master-key");
     return results;
   }
 
@@ -55,16 +67,25 @@ public final class MasterKeyActions {
   public Map<String, Object> importFrom(Map<String, ?> params) {
     Object raw = params.get("path");
     if (!(raw instanceof String path) || !path.startsWith("/")) {
-      throw new InvalidParamsException(List.of("path must be the absolute path, on this unit's machine,"
-          + " of the file get-master-key gave (copy it there with juju scp)"));
+      throw new InvalidParamsException(
+          List.of(
+              "path must be the absolute path, on this unit's machine,"
+                  + " of the file get-master-key gave (copy it there with juju scp)"));
     }
     Path file = Path.of(path);
     String pem;
     try {
       pem = Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new InvalidParamsException(List.of("path " + path + " does not exist on this unit's machine;"
-          + " copy the master key file there first: juju scp master-key.pem " + model.unit().name() + ":" + path));
+      throw new InvalidParamsException(
+          List.of(
+              "path "
+                  + path
+                  + " does not exist on this unit's machine;"
+                  + " copy the master key file there first: juju scp master-key.pem "
+                  + model.unit().name()
+                  + ":"
+                  + path));
     } catch (IOException e) {
       throw new InvalidParamsException(List.of("cannot read " + path + ": " + e.getMessage()));
     }
@@ -72,8 +93,8 @@ public final class MasterKeyActions {
     try {
       pair = KeypairFile.parse(pem);
     } catch (BaculaException e) {
-      throw new InvalidParamsException(List.of(path + " is not a master key file from get-master-key: "
-          + e.getMessage()));
+      throw new InvalidParamsException(
+          List.of(path + " is not a master key file from get-master-key: " + e.getMessage()));
     }
     try {
       new DataKeys(model).importMaster(pair, Instant.EPOCH);
@@ -86,7 +107,8 @@ public final class MasterKeyActions {
       Files.delete(file);
       results.put("file", "deleted " + path);
     } catch (IOException e) {
-      results.put("file", "could not delete " + path + " (" + e.getMessage() + "); delete it yourself");
+      results.put(
+          "file", "could not delete " + path + " (" + e.getMessage() + "); delete it yourself");
     }
     return results;
   }

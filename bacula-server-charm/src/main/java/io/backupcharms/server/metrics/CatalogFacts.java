@@ -28,8 +28,12 @@ public record CatalogFacts(
 
   /** Bacula's JobStatus letters of a job that ended badly. */
   private static final String FAILED = "'E', 'e', 'f', 'A'";
-  /** Statuses of a job that has a JobId but is not running yet (created, or waiting for something). */
-  private static final String WAITING = "'C', 'F', 'S', 'm', 'M', 's', 'j', 'c', 'd', 't', 'p', 'q'";
+
+  /**
+   * Statuses of a job that has a JobId but is not running yet (created, or waiting for something).
+   */
+  private static final String WAITING =
+      "'C', 'F', 'S', 'm', 'M', 's', 'j', 'c', 'd', 't', 'p', 'q'";
 
   public CatalogFacts {
     lastGood = Map.copyOf(lastGood);
@@ -42,18 +46,28 @@ public record CatalogFacts(
   public static CatalogFacts read(Director director) {
     Map<String, Map<String, Instant>> good = new TreeMap<>();
     for (JobRecord job : director.lastGoodOfEachLevel()) {
-      good.computeIfAbsent(job.client(), k -> new TreeMap<>()).put(job.levelName(), job.endInstant());
+      good.computeIfAbsent(job.client(), k -> new TreeMap<>())
+          .put(job.levelName(), job.endInstant());
     }
     Map<String, Long> failed = new TreeMap<>();
-    for (List<String> row : director.select("c.Name, COUNT(*) FROM Job j JOIN Client c"
-        + " ON j.ClientId = c.ClientId WHERE j.Type = 'B' AND j.JobStatus IN (" + FAILED + ")"
-        + " GROUP BY c.Name", 2)) {
+    for (List<String> row :
+        director.select(
+            "c.Name, COUNT(*) FROM Job j JOIN Client c"
+                + " ON j.ClientId = c.ClientId WHERE j.Type = 'B' AND j.JobStatus IN ("
+                + FAILED
+                + ")"
+                + " GROUP BY c.Name",
+            2)) {
       failed.put(row.get(0), Long.parseLong(row.get(1).strip()));
     }
     long running = 0;
     long queued = 0;
-    for (List<String> row : director.select("JobStatus, COUNT(*) FROM Job WHERE JobStatus IN ('R', "
-        + WAITING + ") GROUP BY JobStatus", 2)) {
+    for (List<String> row :
+        director.select(
+            "JobStatus, COUNT(*) FROM Job WHERE JobStatus IN ('R', "
+                + WAITING
+                + ") GROUP BY JobStatus",
+            2)) {
       long n = Long.parseLong(row.get(1).strip());
       if (row.get(0).equals("R")) {
         running += n;
@@ -61,7 +75,12 @@ public record CatalogFacts(
         queued += n;
       }
     }
-    return new CatalogFacts(good, director.lastEnded(JobType.BACKUP), failed, director.lastEnded(JobType.VERIFY), running,
+    return new CatalogFacts(
+        good,
+        director.lastEnded(JobType.BACKUP),
+        failed,
+        director.lastEnded(JobType.VERIFY),
+        running,
         queued);
   }
 }

@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param catalogFile the SQLite catalog file, or empty for a PostgreSQL catalog (size not known)
  * @param minFreeBytes the {@code min-free-space} option
  * @param clients the clients, for their unit labels and schedule periods
- * @param offsiteStateFile the {@link OffsiteState} file each hook rewrites, or empty without an
- *     s3 relation
+ * @param offsiteStateFile the {@link OffsiteState} file each hook rewrites, or empty without an s3
+ *     relation
  * @param verifyPeriodSeconds the longest gap {@code verify-schedule} allows between verifies, 0
  *     without one
  * @param verifySinceSeconds when this unit first saw the current {@code verify-schedule} (Unix
@@ -68,12 +68,16 @@ public record ExporterConfig(
       @JsonProperty("unit") String unit,
       @JsonProperty("period-seconds") long periodSeconds) {}
 
-  /** The JSON the exporter reads; stable for an unchanged config, so an unchanged hook writes nothing. */
+  /**
+   * The JSON the exporter reads; stable for an unchanged config, so an unchanged hook writes
+   * nothing.
+   */
   public String toJson() {
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n";
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the exporter's configuration: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the exporter's configuration: " + e.getMessage(), e);
     }
   }
 
@@ -84,7 +88,10 @@ public record ExporterConfig(
 
   /** The unit a client name stands for, or the name itself when the charm did not list it. */
   String unitOf(String client) {
-    return clients.stream().filter(c -> c.name().equals(client)).map(ClientLabels::unit)
-        .findFirst().orElse(client);
+    return clients.stream()
+        .filter(c -> c.name().equals(client))
+        .map(ClientLabels::unit)
+        .findFirst()
+        .orElse(client);
   }
 }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * {@code bacula-server-exporter}: serves {@link BaculaMetrics} on the configured address, reading
  * the catalog at each scrape (at most every {@link #CACHE}, so several scrapers cost one read).
- * Started by systemd with the configuration file as its argument; the charm restarts it when
- * that file changes.
+ * Started by systemd with the configuration file as its argument; the charm restarts it when that
+ * file changes.
  */
 public final class ExporterMain implements MultiCollector {
 
@@ -42,7 +42,8 @@ public final class ExporterMain implements MultiCollector {
     }
     ExporterConfig config = ExporterConfig.read(Path.of(args[0]));
     HTTPServer server = serve(config);
-    System.err.println("bacula-server-exporter: serving on " + config.listenAddress() + ":" + server.getPort());
+    System.err.println(
+        "bacula-server-exporter: serving on " + config.listenAddress() + ":" + server.getPort());
     Thread.currentThread().join();
   }
 
@@ -50,8 +51,11 @@ public final class ExporterMain implements MultiCollector {
   public static HTTPServer serve(ExporterConfig config) throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(new ExporterMain(config));
-    return HTTPServer.builder().hostname(config.listenAddress()).port(config.port())
-        .registry(registry).buildAndStart();
+    return HTTPServer.builder()
+        .hostname(config.listenAddress())
+        .port(config.port())
+        .registry(registry)
+        .buildAndStart();
   }
 
   @Override
@@ -66,17 +70,26 @@ public final class ExporterMain implements MultiCollector {
 
   private MetricSnapshots read() {
     Path volumes = Path.of(config.volumes());
-    return BaculaMetrics.of(config, catalog(), sizeOf(volumes),
-        free(volumes), config.catalogFile().isEmpty() ? OptionalLong.empty()
+    return BaculaMetrics.of(
+        config,
+        catalog(),
+        sizeOf(volumes),
+        free(volumes),
+        config.catalogFile().isEmpty()
+            ? OptionalLong.empty()
             : OptionalLong.of(sizeOf(Path.of(config.catalogFile()))),
-        config.offsiteStateFile().isEmpty() ? Optional.empty()
+        config.offsiteStateFile().isEmpty()
+            ? Optional.empty()
             : OffsiteState.read(Path.of(config.offsiteStateFile())));
   }
 
   private Optional<CatalogFacts> catalog() {
-    ConsoleSettings plain = ConsoleSettings.of(config.directorAddress(), config.directorPort(),
-        config.consolePassword()).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
-    ConsoleSettings settings = ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
+    ConsoleSettings plain =
+        ConsoleSettings.of(
+                config.directorAddress(), config.directorPort(), config.consolePassword())
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
+    ConsoleSettings settings =
+        ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
     try (Director director = NativeDirector.connect(settings)) {
       return Optional.of(CatalogFacts.read(director));
     } catch (RuntimeException e) {

@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The off-machine copy as the last hook left it. Each hook rewrites it and the exporter reads it
- * at each scrape, apart from {@link ExporterConfig}, so that a copy pass never restarts the
- * exporter.
+ * The off-machine copy as the last hook left it. Each hook rewrites it and the exporter reads it at
+ * each scrape, apart from {@link ExporterConfig}, so that a copy pass never restarts the exporter.
  *
  * @param pendingVolumes the volumes without their copy in the bucket
  * @param lastCopySeconds when a pass last ended with nothing left to copy (Unix time), 0 never
@@ -26,7 +25,8 @@ public record OffsiteState(
     try {
       return JSON.writeValueAsString(this) + "\n";
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the off-machine copy state: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the off-machine copy state: " + e.getMessage(), e);
     }
   }
 

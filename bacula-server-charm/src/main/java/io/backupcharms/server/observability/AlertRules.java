@@ -35,7 +35,8 @@ public final class AlertRules {
       if (doc.get("groups") instanceof List<?> list) {
         for (Object g : list) {
           Map<?, ?> group = (Map<?, ?>) g;
-          groups.add(group(topology, String.valueOf(group.get("name")), (List<?>) group.get("rules")));
+          groups.add(
+              group(topology, String.valueOf(group.get("name")), (List<?>) group.get("rules")));
         }
       } else if (doc.containsKey("expr")) {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
@@ -75,15 +76,37 @@ public final class AlertRules {
   /** The library's generic rules: the target is down, or absent. */
   private static List<Object> hostHealth() {
     return List.of(
-        Map.of("alert", "HostDown", "expr", "up < 1", "for", "5m",
-            "labels", Map.of("severity", "critical"),
-            "annotations", Map.of("summary", "Host '{{ $labels.instance }}' is down.",
-                "description", "Host '{{ $labels.instance }}' is down, failed to scrape.\n"
+        Map.of(
+            "alert",
+            "HostDown",
+            "expr",
+            "up < 1",
+            "for",
+            "5m",
+            "labels",
+            Map.of("severity", "critical"),
+            "annotations",
+            Map.of(
+                "summary",
+                "Host '{{ $labels.instance }}' is down.",
+                "description",
+                "Host '{{ $labels.instance }}' is down, failed to scrape.\n"
                     + "  VALUE = {{ $value }}\n  LABELS = {{ $labels }}")),
-        Map.of("alert", "HostMetricsMissing", "expr", "absent(up)", "for", "5m",
-            "labels", Map.of("severity", "warning"),
-            "annotations", Map.of("summary", "Metrics not received from host '{{ $labels.instance }}'.",
-                "description", "The metrics endpoint of '{{ $labels.instance }}' sends no metrics.\n"
+        Map.of(
+            "alert",
+            "HostMetricsMissing",
+            "expr",
+            "absent(up)",
+            "for",
+            "5m",
+            "labels",
+            Map.of("severity", "warning"),
+            "annotations",
+            Map.of(
+                "summary",
+                "Metrics not received from host '{{ $labels.instance }}'.",
+                "description",
+                "The metrics endpoint of '{{ $labels.instance }}' sends no metrics.\n"
                     + "  VALUE = {{ $value }}\n  LABELS = {{ $labels }}")));
   }
 
@@ -93,7 +116,9 @@ public final class AlertRules {
     }
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
-          .filter(p -> p.toString().matches(".*\\.(rule|rules|yml|yaml)$")).sorted().toList();
+          .filter(p -> p.toString().matches(".*\\.(rule|rules|yml|yaml)$"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
     }

@@ -26,8 +26,8 @@ import org.tukaani.xz.XZOutputStream;
  * Our side of the {@code cos-agent} relation ({@code cos_agent}, LIBAPI 0, LIBPATCH 26): one
  * unit-databag key, {@code config}, with the scrape job, the alert rules and the dashboards, for
  * the collector subordinate (opentelemetry-collector or grafana-agent) on this machine. Bacula's
- * log, {@code /var/log/bacula/bacula.log}, reaches Loki without a key: both collectors tail
- * {@code /var/log/**}{@code /*log}.
+ * log, {@code /var/log/bacula/bacula.log}, reaches Loki without a key: both collectors tail {@code
+ * /var/log/**}{@code /*log}.
  */
 public final class CosAgent {
 
@@ -39,15 +39,21 @@ public final class CosAgent {
   private CosAgent() {}
 
   /** Writes {@code config} on {@code relation} when it changed. */
-  public static void publish(Relation relation, Topology topology, String address, int port,
-      Map<String, Object> rules, Path dashboards) {
-    relation.localUnitData().update(Map.of("config", config(topology, address, port, rules, dashboards)),
-        List.of());
+  public static void publish(
+      Relation relation,
+      Topology topology,
+      String address,
+      int port,
+      Map<String, Object> rules,
+      Path dashboards) {
+    relation
+        .localUnitData()
+        .update(Map.of("config", config(topology, address, port, rules, dashboards)), List.of());
   }
 
   /** The {@code config} value: {@code CosAgentProviderUnitData} as JSON, every field present. */
-  static String config(Topology topology, String address, int port, Map<String, Object> rules,
-      Path dashboards) {
+  static String config(
+      Topology topology, String address, int port, Map<String, Object> rules, Path dashboards) {
     ObjectNode job = JSON.createObjectNode();
     job.put("metrics_path", "/metrics");
     job.putArray("static_configs").addObject().putArray("targets").add(address + ":" + port);
@@ -68,14 +74,15 @@ public final class CosAgent {
   }
 
   /**
-   * A dashboard as the library sends it: a stable 40-character uid from the charm and the file,
-   * a {@code charm: <name>} tag, then XZ and base64.
+   * A dashboard as the library sends it: a stable 40-character uid from the charm and the file, a
+   * {@code charm: <name>} tag, then XZ and base64.
    */
   static String encode(String charm, Path file) {
     try {
       ObjectNode dashboard = (ObjectNode) JSON.readTree(Files.readString(file));
       dashboard.put("uid", hash(charm + "-src/grafana_dashboards/" + file.getFileName(), 20));
-      ArrayNode tags = dashboard.has("tags") ? (ArrayNode) dashboard.get("tags") : dashboard.putArray("tags");
+      ArrayNode tags =
+          dashboard.has("tags") ? (ArrayNode) dashboard.get("tags") : dashboard.putArray("tags");
       boolean tagged = false;
       for (JsonNode t : tags) {
         tagged |= t.asText().startsWith("charm: ");
@@ -89,7 +96,8 @@ public final class CosAgent {
       }
       return Base64.getEncoder().encodeToString(out.toByteArray());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the dashboard " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the dashboard " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Our side of each {@code metrics-endpoint} relation ({@code prometheus_scrape}): every unit
- * publishes where it serves, the leader publishes the scrape job, the topology and the alert
- * rules. Application values are JSON text, unit values plain strings, as the library writes them.
+ * publishes where it serves, the leader publishes the scrape job, the topology and the alert rules.
+ * Application values are JSON text, unit values plain strings, as the library writes them.
  */
 public final class ScrapeEndpoint {
 
@@ -30,8 +30,14 @@ public final class ScrapeEndpoint {
    * @param leader whether this unit writes the application keys
    * @param rules the {@code alert_rules} object ({@link AlertRules#of})
    */
-  public static void publish(Relation relation, Topology topology, String address, String fqdn, int port,
-      boolean leader, Map<String, Object> rules) {
+  public static void publish(
+      Relation relation,
+      Topology topology,
+      String address,
+      String fqdn,
+      int port,
+      boolean leader,
+      Map<String, Object> rules) {
     Map<String, String> unit = new LinkedHashMap<>();
     unit.put("prometheus_scrape_unit_address", address);
     unit.put("prometheus_scrape_unit_path", "");

@@ -13,11 +13,16 @@ import java.util.Map;
  * @param unit this unit
  * @param charm the charm's name
  */
-public record Topology(String model, String modelUuid, String application, String unit, String charm) {
+public record Topology(
+    String model, String modelUuid, String application, String unit, String charm) {
 
   /** {@code prod_2f5c1e4a_bacula-server}: model, the UUID's first 8 characters, application. */
   public String identifier() {
-    return model + "_" + modelUuid.substring(0, Math.min(8, modelUuid.length())) + "_" + application;
+    return model
+        + "_"
+        + modelUuid.substring(0, Math.min(8, modelUuid.length()))
+        + "_"
+        + application;
   }
 
   /** The {@code scrape_metadata} object, in the library's key order. */

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The off-machine copy: one bucket (and path prefix) of an S3 endpoint, as the {@code s3}
- * relation names it. Keys are relative to the relation's {@code path}; the layout is
- * {@link BucketLayout}'s. Every method fails with a {@link BucketException} whose message says
- * what the operator must fix and never contains a credential.
+ * The off-machine copy: one bucket (and path prefix) of an S3 endpoint, as the {@code s3} relation
+ * names it. Keys are relative to the relation's {@code path}; the layout is {@link BucketLayout}'s.
+ * Every method fails with a {@link BucketException} whose message says what the operator must fix
+ * and never contains a credential.
  */
 public interface Bucket {
 

@@ -1,8 +1,8 @@
 package io.backupcharms.server.offsite;
 
 /**
- * Where things go in the bucket, under the relation's path. A volume keeps its Bacula name, so
- * a recovered catalog finds it again; each catalog copy gets a folder named by its UTC time, and
+ * Where things go in the bucket, under the relation's path. A volume keeps its Bacula name, so a
+ * recovered catalog finds it again; each catalog copy gets a folder named by its UTC time, and
  * {@link #LATEST_CATALOG} names the newest one, so recovery never lists the whole bucket.
  */
 public final class BucketLayout {

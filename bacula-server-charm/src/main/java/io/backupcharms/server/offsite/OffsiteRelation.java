@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The requirer side of the {@code s3} relation. The provider's application databag holds the
- * bucket and credentials ({@link S3Settings}); we ask for a bucket name, as the interface wants,
- * though providers such as s3-integrator answer with their own.
+ * The requirer side of the {@code s3} relation. The provider's application databag holds the bucket
+ * and credentials ({@link S3Settings}); we ask for a bucket name, as the interface wants, though
+ * providers such as s3-integrator answer with their own.
  */
 public final class OffsiteRelation {
 

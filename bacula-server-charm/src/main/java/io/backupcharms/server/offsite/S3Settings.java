@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 /**
  * What the {@code s3} relation's provider publishes in its application databag, with the keys of
  * Canonical's s3-integrator (interface {@code s3} v0): {@code bucket}, {@code access-key} and
- * {@code secret-key} are required; {@code endpoint}, {@code region}, {@code path},
- * {@code s3-uri-style} ({@code path} or {@code host}), {@code storage-class},
- * {@code s3-api-version} (2 or 4) and {@code tls-ca-chain} (a JSON list of certificates, each PEM
- * or base64 of PEM) are optional. {@code attributes} is read by no one here: its headers are not
- * sent (documented in the relations reference).
+ * {@code secret-key} are required; {@code endpoint}, {@code region}, {@code path}, {@code
+ * s3-uri-style} ({@code path} or {@code host}), {@code storage-class}, {@code s3-api-version} (2 or
+ * 4) and {@code tls-ca-chain} (a JSON list of certificates, each PEM or base64 of PEM) are
+ * optional. {@code attributes} is read by no one here: its headers are not sent (documented in the
+ * relations reference).
  *
  * @param path the prefix inside the bucket, without leading or trailing slashes, may be empty
  * @param endpoint the endpoint URL, empty for AWS's default
@@ -75,8 +75,11 @@ public record S3Settings(
     List<String> problems = new ArrayList<>();
     String bucket = value(provider, "bucket");
     if (!BUCKET.matcher(bucket).matches()) {
-      problems.add("bucket \"" + printable(bucket) + "\" is not a bucket name (3 to 63 letters,"
-          + " digits, dots, hyphens)");
+      problems.add(
+          "bucket \""
+              + printable(bucket)
+              + "\" is not a bucket name (3 to 63 letters,"
+              + " digits, dots, hyphens)");
     }
     String endpoint = value(provider, "endpoint");
     if (!endpoint.isEmpty() && !URL.matcher(endpoint).matches()) {
@@ -96,7 +99,9 @@ public record S3Settings(
       }
     }
     String path = value(provider, "path").replaceAll("^/+|/+$", "");
-    if (path.contains("..") || path.contains("//") || path.chars().anyMatch(Character::isISOControl)) {
+    if (path.contains("..")
+        || path.contains("//")
+        || path.chars().anyMatch(Character::isISOControl)) {
       problems.add("path \"" + printable(path) + "\" must be a plain prefix, without .. or //");
     }
     List<String> chain = List.of();
@@ -106,12 +111,21 @@ public record S3Settings(
       problems.add("tls-ca-chain " + e.getMessage());
     }
     if (!problems.isEmpty()) {
-      return new Invalid("s3 relation: " + String.join("; ", problems)
-          + "; fix the s3 provider's configuration");
+      return new Invalid(
+          "s3 relation: " + String.join("; ", problems) + "; fix the s3 provider's configuration");
     }
-    return new Ready(new S3Settings(bucket, value(provider, "access-key"),
-        value(provider, "secret-key"), endpoint, value(provider, "region"), path,
-        !style.equals("host"), value(provider, "storage-class"), apiVersion, chain));
+    return new Ready(
+        new S3Settings(
+            bucket,
+            value(provider, "access-key"),
+            value(provider, "secret-key"),
+            endpoint,
+            value(provider, "region"),
+            path,
+            !style.equals("host"),
+            value(provider, "storage-class"),
+            apiVersion,
+            chain));
   }
 
   /** Where the copies go, for status and results: never a credential. */
@@ -132,8 +146,8 @@ public record S3Settings(
   }
 
   /**
-   * The CA chain as PEM texts. s3-integrator publishes a JSON list; a bare string (one
-   * certificate, as the interface's example shows) is accepted too. Each item is PEM or base64.
+   * The CA chain as PEM texts. s3-integrator publishes a JSON list; a bare string (one certificate,
+   * as the interface's example shows) is accepted too. Each item is PEM or base64.
    */
   private static List<String> certificates(String raw) {
     String text = raw.strip();

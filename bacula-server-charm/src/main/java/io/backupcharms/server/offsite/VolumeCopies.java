@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Keeps the bucket's copy of the volume directory up to date. A volume is copied when the bucket
- * has no object of its name and size: Bacula only appends to a volume until it is recycled, so
- * the size tells a stale copy. An upload that fails leaves the volume pending; the next job or
- * hook tries again, and nothing local is ever removed.
+ * has no object of its name and size: Bacula only appends to a volume until it is recycled, so the
+ * size tells a stale copy. An upload that fails leaves the volume pending; the next job or hook
+ * tries again, and nothing local is ever removed.
  */
 public final class VolumeCopies {
 
@@ -28,7 +28,8 @@ public final class VolumeCopies {
 
   /** A volume's copy state, as {@code list-backups} and the status show it. */
   public enum State {
-    COPIED("copied"), PENDING("copy pending");
+    COPIED("copied"),
+    PENDING("copy pending");
 
     private final String words;
 
@@ -66,8 +67,11 @@ public final class VolumeCopies {
         return "";
       }
       String reason = new TreeMap<>(pending).firstEntry().getValue();
-      return "copy pending for " + pending.size() + (pending.size() == 1 ? " volume" : " volumes")
-          + ": " + reason;
+      return "copy pending for "
+          + pending.size()
+          + (pending.size() == 1 ? " volume" : " volumes")
+          + ": "
+          + reason;
     }
   }
 
@@ -105,8 +109,14 @@ public final class VolumeCopies {
   public Map<String, State> states() {
     Map<String, Long> remote = bucket.list(BucketLayout.VOLUMES);
     Map<String, State> out = new TreeMap<>();
-    local().forEach((name, size) ->
-        out.put(name, size.equals(remote.get(BucketLayout.volume(name))) ? State.COPIED : State.PENDING));
+    local()
+        .forEach(
+            (name, size) ->
+                out.put(
+                    name,
+                    size.equals(remote.get(BucketLayout.volume(name)))
+                        ? State.COPIED
+                        : State.PENDING));
     return out;
   }
 
@@ -118,8 +128,12 @@ public final class VolumeCopies {
     }
     try (Stream<Path> files = Files.list(volumes)) {
       // A download in progress is a hidden ".<name>.part"; it is no volume yet.
-      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))::iterator) {
+      for (Path f :
+          (Iterable<Path>)
+              files
+                      .filter(Files::isRegularFile)
+                      .filter(p -> !p.getFileName().toString().startsWith("."))
+                  ::iterator) {
         out.put(f.getFileName().toString(), Files.size(f));
       }
     } catch (IOException e) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.KnownClient;
 import io.backupcharms.server.offsite.Bucket;
@@ -12,6 +12,7 @@ import io.backupcharms.server.offsite.BucketLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,8 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Catalog copies in the bucket. Each copy is a folder named by its UTC time with the dump, the
- * bootstrap files and a manifest; {@link BucketLayout#LATEST_CATALOG} is rewritten last, so it
- * only ever names a complete copy, and recovery finds it without listing the bucket.
+ * bootstrap files and a manifest; {@link BucketLayout#LATEST_CATALOG} is rewritten last, so it only
+ * ever names a complete copy, and recovery finds it without listing the bucket.
  */
 public final class CatalogCopies {
 
@@ -54,7 +55,11 @@ public final class CatalogCopies {
    * @return the copy now named by LATEST
    */
   public CatalogCopy save(
-      Catalog catalog, Path workingDirectory, String server, long lastJobId, ClientHistory clients) {
+      CatalogDatabase catalog,
+      Path workingDirectory,
+      String server,
+      long lastJobId,
+      ClientHistory clients) {
     String folder = STAMP.format(clock.instant());
     String prefix = BucketLayout.CATALOGS + folder + "/";
     Path dump = scratch().resolve(CatalogCopy.DUMP);
@@ -70,7 +75,8 @@ public final class CatalogCopies {
       bootstraps.add(bsr.getFileName().toString());
     }
     CatalogCopy copy =
-        new CatalogCopy(folder, CatalogDump.backend(catalog), server, lastJobId, bootstraps, clients);
+        new CatalogCopy(
+            folder, CatalogDump.backend(catalog), server, lastJobId, bootstraps, clients);
     bucket.write(prefix + CatalogCopy.MANIFEST, manifest(copy));
     bucket.write(BucketLayout.LATEST_CATALOG, folder + "\n");
     return copy;
@@ -83,24 +89,39 @@ public final class CatalogCopies {
       return Optional.empty();
     }
     String key = BucketLayout.CATALOGS + folder.get() + "/" + CatalogCopy.MANIFEST;
-    String text = bucket.read(key).orElseThrow(() -> new RecoveryException(
-        BucketLayout.LATEST_CATALOG + " names " + folder.get() + ", which has no " + CatalogCopy.MANIFEST
-            + "; the copy is incomplete: run backup-catalog on a working server, or restore an older"
-            + " folder's LATEST by hand"));
+    String text =
+        bucket
+            .read(key)
+            .orElseThrow(
+                () ->
+                    new RecoveryException(
+                        BucketLayout.LATEST_CATALOG
+                            + " names "
+                            + folder.get()
+                            + ", which has no "
+                            + CatalogCopy.MANIFEST
+                            + "; the copy is incomplete: run backup-catalog on a working server, or"
+                            + " restore an older folder's LATEST by hand"));
     try {
       JsonNode m = JSON.readTree(text);
       List<String> bootstraps = new ArrayList<>();
       m.path("bootstraps").forEach(b -> bootstraps.add(b.asText()));
-      return Optional.of(new CatalogCopy(folder.get(), m.path("backend").asText(),
-          m.path("server").asText(), m.path("last-job-id").asLong(), bootstraps, clients(m)));
+      return Optional.of(
+          new CatalogCopy(
+              folder.get(),
+              m.path("backend").asText(),
+              m.path("server").asText(),
+              m.path("last-job-id").asLong(),
+              bootstraps,
+              clients(m)));
     } catch (IOException e) {
       throw new RecoveryException("the manifest " + key + " is not JSON: " + e.getMessage());
     }
   }
 
   /**
-   * Downloads a copy's dump to the scratch directory and its bootstrap files into
-   * {@code workingDirectory}.
+   * Downloads a copy's dump to the scratch directory and its bootstrap files into {@code
+   * workingDirectory}.
    *
    * @return the dump's local path; the caller deletes it after loading
    */
@@ -124,8 +145,14 @@ public final class CatalogCopies {
     m.putArray("bootstraps").addAll(copy.bootstraps().stream().map(m::textNode).toList());
     ArrayNode clients = m.putArray("clients");
     for (KnownClient c : copy.clients().clients().values()) {
-      ObjectNode entry = clients.addObject().put("name", c.name()).put("unit", c.unit())
-          .put("fd-unit", c.fdUnit()).put("address", c.address()).put("port", c.port());
+      ObjectNode entry =
+          clients
+              .addObject()
+              .put("name", c.name())
+              .put("unit", c.unit())
+              .put("fd-unit", c.fdUnit())
+              .put("address", c.address())
+              .put("port", c.port());
       if (c.changedApplication()) {
         entry.put("previous-fd-unit", c.previousFdUnit());
       }
@@ -139,9 +166,14 @@ public final class CatalogCopies {
   private static ClientHistory clients(JsonNode m) {
     Map<String, KnownClient> known = new TreeMap<>();
     for (JsonNode c : m.path("clients")) {
-      KnownClient k = new KnownClient(c.path("name").asText(), c.path("unit").asText(),
-          c.path("fd-unit").asText(), c.path("address").asText(), c.path("port").asInt(),
-          c.path("previous-fd-unit").asText(""));
+      KnownClient k =
+          new KnownClient(
+              c.path("name").asText(),
+              c.path("unit").asText(),
+              c.path("fd-unit").asText(),
+              c.path("address").asText(),
+              c.path("port").asInt(),
+              c.path("previous-fd-unit").asText(""));
       if (!k.name().isEmpty() && k.unit().contains("/")) {
         known.put(k.stem(), k);
       }
@@ -162,7 +194,7 @@ public final class CatalogCopies {
   private Path scratch() {
     try {
       Files.createDirectories(scratch);
-      Files.setPosixFilePermissions(scratch, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwx------"));
       return scratch;
     } catch (IOException e) {
       throw new RecoveryException("cannot prepare " + scratch + ": " + e.getMessage());

@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code rotate-passwords}: a new Director password for every File Daemon unit that uses its own
- * (the passwords that live on client machines). Each unit applies its new password, restarting
- * its File Daemon, and says so; only then does the Director switch to it, so no job meets a File
- * Daemon that does not know its password, and the old password is then dropped everywhere.
+ * (the passwords that live on client machines). Each unit applies its new password, restarting its
+ * File Daemon, and says so; only then does the Director switch to it, so no job meets a File Daemon
+ * that does not know its password, and the old password is then dropped everywhere.
  */
 public final class PasswordRotation {
   private PasswordRotation() {}
@@ -32,9 +32,14 @@ public final class PasswordRotation {
       active = new CatalogQueries(director).activeJobs();
     }
     if (active > 0) {
-      throw new ActionFailedException(active + " job" + (active == 1 ? " runs" : "s run") + " now, and"
-          + " each File Daemon restarts to take its new password, which would fail them; run"
-          + " rotate-passwords again when list-backups shows none running", Map.of());
+      throw new ActionFailedException(
+          active
+              + " job"
+              + (active == 1 ? " runs" : "s run")
+              + " now, and"
+              + " each File Daemon restarts to take its new password, which would fail them; run"
+              + " rotate-passwords again when list-backups shows none running",
+          Map.of());
     }
     PasswordSecrets secrets = new PasswordSecrets(model);
     List<String> rotated = new ArrayList<>();
@@ -46,10 +51,13 @@ public final class PasswordRotation {
           skipped.add(unit.name());
           continue;
         }
-        secrets.unitSecret(relation, unit.name()).ifPresent(s -> {
-          PasswordSecrets.rotate(s);
-          rotated.add(unit.name());
-        });
+        secrets
+            .unitSecret(relation, unit.name())
+            .ifPresent(
+                s -> {
+                  PasswordSecrets.rotate(s);
+                  rotated.add(unit.name());
+                });
       }
     }
     Map<String, Object> results = new LinkedHashMap<>();
@@ -58,8 +66,10 @@ public final class PasswordRotation {
     if (!skipped.isEmpty()) {
       results.put("not-rotated", String.join(",", skipped) + " (they use the relation's password)");
     }
-    results.put("next", "each File Daemon restarts with its new password within a minute; the Director"
-        + " keeps the old one for a unit until that unit says it applied the new one");
+    results.put(
+        "next",
+        "each File Daemon restarts with its new password within a minute; the Director"
+            + " keeps the old one for a unit until that unit says it applied the new one");
     return results;
   }
 }

@@ -53,7 +53,8 @@ public final class PasswordSecrets {
    * @return the secret, or empty on a non-leader unit before the leader created it
    */
   public Optional<Secret> relationSecret(Relation relation) {
-    Optional<Secret> secret = secret(relationLabel(relation.id()), relationDescription(relation.id()));
+    Optional<Secret> secret =
+        secret(relationLabel(relation.id()), relationDescription(relation.id()));
     if (secret.isPresent() && model.unit().isLeader()) {
       // Granting again is harmless and repairs a grant lost with a failed hook.
       secret.get().grant(relation);
@@ -69,23 +70,30 @@ public final class PasswordSecrets {
     return existing(relationLabel(relationId)).map(s -> s.getContent().get(KEY));
   }
 
-  /** The label of one File Daemon unit's own secret: {@code fd-<relation id>-<unit with / as ->}. */
+  /**
+   * The label of one File Daemon unit's own secret: {@code fd-<relation id>-<unit with / as ->}.
+   */
   public static String unitLabel(int relationId, String unit) {
     return "fd-" + relationId + "-" + unit.replace('/', '-');
   }
 
   /**
    * Each remote unit's own secret on {@code relation}, created and granted to that unit alone by
-   * the leader: the relation's secret is readable by every unit of the relation, so a sibling
-   * could log in to a File Daemon that accepts it.
+   * the leader: the relation's secret is readable by every unit of the relation, so a sibling could
+   * log in to a File Daemon that accepts it.
    *
    * @return unit name to secret id, for the units whose secret exists
    */
   public Map<String, String> unitSecrets(Relation relation) {
     Map<String, String> ids = new TreeMap<>();
     for (Unit unit : relation.units()) {
-      Optional<Secret> secret = secret(unitLabel(relation.id(), unit.name()),
-          "Password of the File Daemon " + unit.name() + " on relation bacula-dir:" + relation.id());
+      Optional<Secret> secret =
+          secret(
+              unitLabel(relation.id(), unit.name()),
+              "Password of the File Daemon "
+                  + unit.name()
+                  + " on relation bacula-dir:"
+                  + relation.id());
       if (secret.isEmpty()) {
         continue;
       }
@@ -98,9 +106,9 @@ public final class PasswordSecrets {
   }
 
   /**
-   * The password the Director pairs with one File Daemon unit by: its unit's own when its bag
-   * says it accepts only that ({@link UnitPasswords#usesUnitPassword}), else the relation's,
-   * which Canonical's bacula-fd and older units use. Only reads.
+   * The password the Director pairs with one File Daemon unit by: its unit's own when its bag says
+   * it accepts only that ({@link UnitPasswords#usesUnitPassword}), else the relation's, which
+   * Canonical's bacula-fd and older units use. Only reads.
    */
   public Optional<String> clientPassword(Relation relation, String unit) {
     return UnitPasswords.usesUnitPassword(relation.remoteUnitData(model.unitNamed(unit)).asMap())
@@ -110,8 +118,8 @@ public final class PasswordSecrets {
 
   /**
    * The password a File Daemon unit's configuration holds now, if the leader has created its
-   * secret: after {@code rotate-passwords}, the previous one until the unit's bag says it
-   * applied the new one. Only reads.
+   * secret: after {@code rotate-passwords}, the previous one until the unit's bag says it applied
+   * the new one. Only reads.
    */
   public Optional<String> ownPassword(Relation relation, String unit) {
     Map<String, String> bag = relation.remoteUnitData(model.unitNamed(unit)).asMap();
@@ -127,8 +135,8 @@ public final class PasswordSecrets {
   }
 
   /**
-   * Gives a File Daemon unit a new password, keeping the one it accepts now as
-   * {@code previous-password} until it applied the new one.
+   * Gives a File Daemon unit a new password, keeping the one it accepts now as {@code
+   * previous-password} until it applied the new one.
    */
   public static void rotate(Secret unitSecret) {
     Map<String, String> content = new HashMap<>(unitSecret.getContent());
@@ -138,8 +146,8 @@ public final class PasswordSecrets {
   }
 
   /**
-   * Drops {@code previous-password} once the unit applied the new one, so the old password
-   * opens nothing and is kept nowhere.
+   * Drops {@code previous-password} once the unit applied the new one, so the old password opens
+   * nothing and is kept nowhere.
    */
   public static void forgetPrevious(Secret unitSecret, Map<String, String> bag) {
     Map<String, String> content = unitSecret.getContent();

@@ -1,6 +1,6 @@
 /**
- * The server's passwords as Juju secrets owned by the application: the console and Storage
- * Daemon passwords, and one secret per {@code bacula-dir} relation that the related File Daemons
- * read. Created once by the leader; never logged, never in plain relation data.
+ * The server's passwords as Juju secrets owned by the application: the console and Storage Daemon
+ * passwords, and one secret per {@code bacula-dir} relation that the related File Daemons read.
+ * Created once by the leader; never logged, never in plain relation data.
  */
 package io.backupcharms.server.secrets;

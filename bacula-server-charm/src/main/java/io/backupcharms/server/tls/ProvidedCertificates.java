@@ -22,17 +22,18 @@ import java.util.Set;
 /**
  * The requirer side of the {@code tls-certificates} interface (version 1, the databags of the
  * tls_certificates library v4) on the {@code certificates} endpoint. The leader publishes one
- * certificate signing request per daemon in the application databag, key
- * {@code certificate_signing_requests} (a JSON list of {@code {certificate_signing_request, ca}});
- * the provider answers in its application databag, key {@code certificates} (a JSON list of
- * {@code {certificate_signing_request, certificate, ca, chain}}), matched by the request's PEM.
- * A certificate is used only when it certifies the request's key, names the daemon's address and
- * is valid now; otherwise the daemon keeps the deployment's own certificate and the reason is
+ * certificate signing request per daemon in the application databag, key {@code
+ * certificate_signing_requests} (a JSON list of {@code {certificate_signing_request, ca}}); the
+ * provider answers in its application databag, key {@code certificates} (a JSON list of {@code
+ * {certificate_signing_request, certificate, ca, chain}}), matched by the request's PEM. A
+ * certificate is used only when it certifies the request's key, names the daemon's address and is
+ * valid now; otherwise the daemon keeps the deployment's own certificate and the reason is
  * reported.
  */
 public final class ProvidedCertificates {
   /** The endpoint. */
   public static final String ENDPOINT = "certificates";
+
   static final String REQUESTS = "certificate_signing_requests";
   static final String CERTIFICATES = "certificates";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,7 +82,8 @@ public final class ProvidedCertificates {
     try {
       list = JSON.readTree(raw);
     } catch (JsonProcessingException e) {
-      problems.add(provider + "'s \"" + CERTIFICATES + "\" is not JSON (" + e.getOriginalMessage() + ")");
+      problems.add(
+          provider + "'s \"" + CERTIFICATES + "\" is not JSON (" + e.getOriginalMessage() + ")");
       return;
     }
     if (!list.isArray()) {
@@ -130,13 +132,24 @@ public final class ProvidedCertificates {
       return Optional.empty();
     }
     if (!issued.names(address)) {
-      problems.add(provider + "'s certificate for " + who + " does not name its address " + address
-          + " as a subject alternative name, which Bacula checks; configure the CA charm to keep"
-          + " the names of the request");
+      problems.add(
+          provider
+              + "'s certificate for "
+              + who
+              + " does not name its address "
+              + address
+              + " as a subject alternative name, which Bacula checks; configure the CA charm to"
+              + " keep the names of the request");
       return Optional.empty();
     }
     if (!issued.validAt(Instant.now())) {
-      problems.add(provider + "'s certificate for " + who + " is not valid now (until " + issued.notAfter() + ")");
+      problems.add(
+          provider
+              + "'s certificate for "
+              + who
+              + " is not valid now (until "
+              + issued.notAfter()
+              + ")");
       return Optional.empty();
     }
     StringBuilder chain = new StringBuilder(certificate.strip()).append('\n');
@@ -147,12 +160,14 @@ public final class ProvidedCertificates {
         chain.append(pem).append('\n');
       }
     }
-    return Optional.of(new Provided(new KeyAndCertificate(request.key(), chain.toString()), authority.strip() + "\n"));
+    return Optional.of(
+        new Provided(
+            new KeyAndCertificate(request.key(), chain.toString()), authority.strip() + "\n"));
   }
 
   /**
-   * The authorities of the provider's answers to the requests published before this hook,
-   * whether or not their certificates are usable yet.
+   * The authorities of the provider's answers to the requests published before this hook, whether
+   * or not their certificates are usable yet.
    */
   public List<String> authoritiesAnswered() {
     if (relation.isEmpty()) {
@@ -182,7 +197,9 @@ public final class ProvidedCertificates {
     requested.add(csr.strip());
   }
 
-  /** Publishes every request made this hook, on the leader; changes nothing when they are published. */
+  /**
+   * Publishes every request made this hook, on the leader; changes nothing when they are published.
+   */
   public void publish() {
     if (relation.isEmpty()) {
       return;

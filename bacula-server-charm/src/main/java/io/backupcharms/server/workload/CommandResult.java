@@ -1,5 +1,6 @@
 package io.backupcharms.server.workload;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The outcome of one command: argv, exit code and what it printed (stdout and stderr merged). */
@@ -18,6 +19,6 @@ public record CommandResult(List<String> argv, int exitCode, String output) {
   public String tail(int lines) {
     String[] all = output.strip().split("\n");
     int from = Math.max(0, all.length - lines);
-    return String.join("\n", java.util.Arrays.asList(all).subList(from, all.length));
+    return String.join("\n", Arrays.asList(all).subList(from, all.length));
   }
 }

@@ -1,5 +1,6 @@
 package io.backupcharms.server.workload;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,8 @@ public final class Commands {
   private Commands() {}
 
   /**
-   * Runs {@code argv} with extra environment and optional stdin file, killing it after
-   * {@code timeout}. A variable mapped to {@code null} is removed from the inherited environment.
+   * Runs {@code argv} with extra environment and optional stdin file, killing it after {@code
+   * timeout}. A variable mapped to {@code null} is removed from the inherited environment.
    */
   public static CommandResult run(
       List<String> argv, Map<String, String> env, Path stdin, Duration timeout) {
@@ -30,15 +31,17 @@ public final class Commands {
       ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
       pb.redirectOutput(out.toFile());
       pb.redirectInput(
-          stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+          stdin == null
+              ? ProcessBuilder.Redirect.from(new File("/dev/null"))
               : ProcessBuilder.Redirect.from(stdin.toFile()));
-      env.forEach((name, value) -> {
-        if (value == null) {
-          pb.environment().remove(name);
-        } else {
-          pb.environment().put(name, value);
-        }
-      });
+      env.forEach(
+          (name, value) -> {
+            if (value == null) {
+              pb.environment().remove(name);
+            } else {
+              pb.environment().put(name, value);
+            }
+          });
       Process process = pb.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

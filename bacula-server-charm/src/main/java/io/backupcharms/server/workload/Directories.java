@@ -17,8 +17,8 @@ public final class Directories {
   private Directories() {}
 
   /**
-   * Creates {@code dir} if needed and gives it to {@code owner} (user and group) with
-   * {@code permissions} such as {@code rwxr-x---}; an unknown owner leaves it to root.
+   * Creates {@code dir} if needed and gives it to {@code owner} (user and group) with {@code
+   * permissions} such as {@code rwxr-x---}; an unknown owner leaves it to root.
    */
   public static void ensure(Path dir, String owner, String permissions) {
     try {

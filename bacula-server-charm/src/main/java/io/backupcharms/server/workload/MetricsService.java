@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The {@code bacula-server-exporter} systemd service: its unit file and its configuration, both
- * rewritten only when they change, and a restart only then, so an unchanged hook leaves a
- * running exporter alone.
+ * rewritten only when they change, and a restart only then, so an unchanged hook leaves a running
+ * exporter alone.
  */
 public final class MetricsService {
 
@@ -38,7 +38,8 @@ public final class MetricsService {
 
   /** Debian's places. */
   public static MetricsService debian() {
-    return new MetricsService(Path.of("/etc/systemd/system/" + UNIT), Path.of("/etc/bacula/exporter.json"));
+    return new MetricsService(
+        Path.of("/etc/systemd/system/" + UNIT), Path.of("/etc/bacula/exporter.json"));
   }
 
   /**
@@ -46,7 +47,8 @@ public final class MetricsService {
    * {@code java}), and the charm's jars; a small heap, as it holds one scrape at a time.
    */
   public String unitText(String java, Path charmDir) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "# Written by the bacula-server charm.",
         "[Unit]",
         "Description=Bacula server metrics for Prometheus (bacula-server charm)",
@@ -56,8 +58,14 @@ public final class MetricsService {
         "Type=simple",
         "User=" + ServerLayout.USER,
         "Group=" + ServerLayout.USER,
-        "ExecStart=" + java + " -XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1 -cp "
-            + charmDir.resolve("lib") + "/* " + ExporterMain.class.getName() + " " + configFile,
+        "ExecStart="
+            + java
+            + " -XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1 -cp "
+            + charmDir.resolve("lib")
+            + "/* "
+            + ExporterMain.class.getName()
+            + " "
+            + configFile,
         "Restart=always",
         "RestartSec=5",
         "",
@@ -74,13 +82,14 @@ public final class MetricsService {
       Commands.run(List.of("systemctl", "daemon-reload"), Duration.ofSeconds(60));
       Commands.run(List.of("systemctl", "enable", UNIT), Duration.ofSeconds(60));
     }
-    boolean active = Commands.run(List.of("systemctl", "is-active", "--quiet", UNIT), Duration.ofSeconds(30))
-        .isSuccess();
+    boolean active =
+        Commands.run(List.of("systemctl", "is-active", "--quiet", UNIT), Duration.ofSeconds(30))
+            .isSuccess();
     if (unitChanged || configChanged || !active) {
       CommandResult r = Commands.run(List.of("systemctl", "restart", UNIT), Duration.ofSeconds(60));
       if (!r.isSuccess()) {
-        throw new IllegalStateException("systemctl restart " + UNIT + " failed: " + r.tail(3)
-            + "; see journalctl -u " + UNIT);
+        throw new IllegalStateException(
+            "systemctl restart " + UNIT + " failed: " + r.tail(3) + "; see journalctl -u " + UNIT);
       }
     }
   }
@@ -99,12 +108,18 @@ public final class MetricsService {
         return false;
       }
       Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".exporter", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path tmp =
+          Files.createTempFile(
+              file.getParent(),
+              ".exporter",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(tmp, text);
       if (groupBacula) {
-        GroupPrincipal group = file.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByGroupName(ServerLayout.USER);
+        GroupPrincipal group =
+            file.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByGroupName(ServerLayout.USER);
         Files.getFileAttributeView(tmp, PosixFileAttributeView.class).setGroup(group);
       }
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(mode));

@@ -21,11 +21,11 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
- * The Director's and Storage Daemon's TLS files on the leader's machine: the authorities they
- * trust and the server's own key and certificate. The key is readable by root and the daemons'
- * group only. Files are named by fingerprint, so a renewed certificate or a new set of
- * authorities changes the daemons' configuration and reaches them by the reload or restart that
- * follows; the files the live configurations still name stay until they no longer do.
+ * The Director's and Storage Daemon's TLS files on the leader's machine: the authorities they trust
+ * and the server's own key and certificate. The key is readable by root and the daemons' group
+ * only. Files are named by fingerprint, so a renewed certificate or a new set of authorities
+ * changes the daemons' configuration and reaches them by the reload or restart that follows; the
+ * files the live configurations still name stay until they no longer do.
  *
  * @param directory where the files live, {@code /etc/bacula/tls} on Debian
  */
@@ -57,12 +57,17 @@ public record ServerTlsFiles(Path directory) {
         write("server-" + fp + ".key", installed.own().key(), "rw-r-----");
         write("server-" + fp + ".pem", installed.own().certificate(), "rw-r--r--");
         write(caName(installed.trust()), installed.trust(), "rw-r--r--");
-        write("current", String.join("\n", fp, caName(installed.trust()), installed.address(),
-            installed.source()) + "\n", "rw-r-----");
+        write(
+            "current",
+            String.join(
+                    "\n", fp, caName(installed.trust()), installed.address(), installed.source())
+                + "\n",
+            "rw-r-----");
       }
       return files().orElseThrow();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the TLS files in " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the TLS files in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -83,8 +88,12 @@ public record ServerTlsFiles(Path directory) {
       if (key.isEmpty() || cert.isEmpty() || trust.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new Installed(new KeyAndCertificate(key.get(), cert.get()), trust.get(),
-          lines.get(2), lines.get(3)));
+      return Optional.of(
+          new Installed(
+              new KeyAndCertificate(key.get(), cert.get()),
+              trust.get(),
+              lines.get(2),
+              lines.get(3)));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -92,9 +101,13 @@ public record ServerTlsFiles(Path directory) {
 
   /** The files as the daemons' resources name them; empty before {@link #install}. */
   public Optional<Tls> files() {
-    return current().map(i -> Tls.required(directory.resolve(caName(i.trust())).toString(),
-        directory.resolve("server-" + i.own().fingerprint() + ".pem").toString(),
-        directory.resolve("server-" + i.own().fingerprint() + ".key").toString()));
+    return current()
+        .map(
+            i ->
+                Tls.required(
+                    directory.resolve(caName(i.trust())).toString(),
+                    directory.resolve("server-" + i.own().fingerprint() + ".pem").toString(),
+                    directory.resolve("server-" + i.own().fingerprint() + ".key").toString()));
   }
 
   /** Whether {@code liveConfig} (a daemon's installed file) trusts exactly {@code trust}. */
@@ -110,14 +123,18 @@ public record ServerTlsFiles(Path directory) {
     return current().map(i -> TlsContexts.mutual(i.trust(), i.own()));
   }
 
-  /** The request for a certificate from a {@code tls-certificates} provider for {@code address}, if any. */
+  /**
+   * The request for a certificate from a {@code tls-certificates} provider for {@code address}, if
+   * any.
+   */
   public Optional<CertificateRequest> request(String address) {
     try {
       Optional<String> key = read("request.key");
       Optional<String> csr = read("request.csr");
       boolean same = read("request.address").map(String::strip).equals(Optional.of(address));
       return same && key.isPresent() && csr.isPresent()
-          ? Optional.of(new CertificateRequest(key.get(), csr.get())) : Optional.empty();
+          ? Optional.of(new CertificateRequest(key.get(), csr.get()))
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -131,8 +148,8 @@ public record ServerTlsFiles(Path directory) {
       write("request.csr", request.csr(), "rw-r--r--");
       write("request.address", address + "\n", "rw-r--r--");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the certificate request in " + directory + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot keep the certificate request in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -146,7 +163,8 @@ public record ServerTlsFiles(Path directory) {
       return;
     }
     String fp = now.get().own().fingerprint();
-    Set<String> current = Set.of(caName(now.get().trust()), "server-" + fp + ".key", "server-" + fp + ".pem");
+    Set<String> current =
+        Set.of(caName(now.get().trust()), "server-" + fp + ".key", "server-" + fp + ".pem");
     try (Stream<Path> files = Files.list(directory)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
@@ -174,12 +192,15 @@ public record ServerTlsFiles(Path directory) {
     Path target = directory.resolve(name);
     Path tmp = directory.resolve("." + name + ".new");
     Files.deleteIfExists(tmp);
-    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(tmp, text);
     PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
     try {
-      GroupPrincipal group = tmp.getFileSystem().getUserPrincipalLookupService()
-          .lookupPrincipalByGroupName(ServerLayout.USER);
+      GroupPrincipal group =
+          tmp.getFileSystem()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByGroupName(ServerLayout.USER);
       view.setGroup(group);
     } catch (UserPrincipalNotFoundException e) {
       // Before the packages made the group, root alone reads the key.

@@ -10,7 +10,8 @@ public final class SystemdDaemons implements DaemonControl {
 
   @Override
   public boolean isActive(Daemon daemon) {
-    return Commands.run(List.of("systemctl", "is-active", "--quiet", daemon.unit()), Duration.ofSeconds(30))
+    return Commands.run(
+            List.of("systemctl", "is-active", "--quiet", daemon.unit()), Duration.ofSeconds(30))
         .isSuccess();
   }
 
@@ -41,8 +42,15 @@ public final class SystemdDaemons implements DaemonControl {
         Commands.run(List.of("systemctl", verb, daemon.unit()), Duration.ofSeconds(90));
     if (!r.isSuccess()) {
       throw new IllegalStateException(
-          "systemctl " + verb + " " + daemon.unit() + " failed: " + r.tail(3)
-              + "; see journalctl -u " + daemon.unit() + " and /var/log/bacula/bacula.log");
+          "systemctl "
+              + verb
+              + " "
+              + daemon.unit()
+              + " failed: "
+              + r.tail(3)
+              + "; see journalctl -u "
+              + daemon.unit()
+              + " and /var/log/bacula/bacula.log");
     }
   }
 }

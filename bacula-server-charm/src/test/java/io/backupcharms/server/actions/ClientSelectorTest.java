@@ -15,14 +15,14 @@ class ClientSelectorTest {
   static final String UUID = "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f";
 
   static ClientSpec client(String name, String unit) {
-    return new ClientSpec(name, unit, 3, "127.0.1.5", 9102, List.of("/srv"), RunScripts.NONE, List.of());
+    return new ClientSpec(
+        name, unit, 3, "127.0.1.5", 9102, List.of("/srv"), RunScripts.NONE, List.of());
   }
 
   final ClientSpec myapp0 = client("relation-prod-myapp-0-1a2b3c4d5e6f-fd", "bacula-fd/0");
   final ClientSpec app0 = client("relation-prod-app-0-1a2b3c4d5e6f-fd", "bacula-fd/1");
   final ClientSpec webDb = client("relation-prod-web-db-12-1a2b3c4d5e6f-fd", "bacula-fd/2");
-  final ClientSelector selector =
-      new ClientSelector(List.of(myapp0, app0, webDb), "prod", UUID);
+  final ClientSelector selector = new ClientSelector(List.of(myapp0, app0, webDb), "prod", UUID);
 
   @Test
   void aUnitOfTheBackedUpApplicationSelectsItsClient() {
@@ -40,7 +40,9 @@ class ClientSelectorTest {
   @Test
   void anUnknownClientListsTheKnownOnes() {
     var e = assertThrows(InvalidParamsException.class, () -> selector.select("nope/3"));
-    assertTrue(e.getMessage().startsWith("unknown client \"nope/3\"; known clients: myapp/0 ("), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("unknown client \"nope/3\"; known clients: myapp/0 ("),
+        e.getMessage());
     assertTrue(e.getMessage().contains("web-db/12"));
   }
 

@@ -23,17 +23,31 @@ class DeepVerifyTest {
     String b64 = Base64.getEncoder().encodeToString(records.getBytes(StandardCharsets.ISO_8859_1));
     StringBuilder rows = new StringBuilder("x-fd JobId 7: ClientAfterJob: deep-verify-begin\n");
     for (int i = 0; i < b64.length(); i += width) {
-      rows.append("x-fd JobId 7: ClientAfterJob: ").append(b64, i, Math.min(b64.length(), i + width)).append('\n');
+      rows.append("x-fd JobId 7: ClientAfterJob: ")
+          .append(b64, i, Math.min(b64.length(), i + width))
+          .append('\n');
     }
-    return List.of("x-dir JobId 7: Start Restore Job", rows + "x-fd JobId 7: ClientAfterJob: deep-verify-end\n");
+    return List.of(
+        "x-dir JobId 7: Start Restore Job",
+        rows + "x-fd JobId 7: ClientAfterJob: deep-verify-end\n");
   }
 
   @Test
   void namesWithNewlinesAndBytesThatAreNotUtf8ComeBackExactly() {
     String odd = "/srv/two words\nand\ttabs";
     String latin = "/srv/caf\u00e9";
-    Map<String, byte[]> got = DeepVerify.restored(log(HexFormat.of().formatHex(A) + "  ." + odd + "\0"
-        + HexFormat.of().formatHex(B) + "  ." + latin + "\0", 7));
+    Map<String, byte[]> got =
+        DeepVerify.restored(
+            log(
+                HexFormat.of().formatHex(A)
+                    + "  ."
+                    + odd
+                    + "\0"
+                    + HexFormat.of().formatHex(B)
+                    + "  ."
+                    + latin
+                    + "\0",
+                7));
     assertEquals(2, got.size(), got.keySet().toString());
     assertArrayEquals(A, got.get(odd));
     assertArrayEquals(B, got.get(latin));
@@ -41,24 +55,33 @@ class DeepVerifyTest {
 
   @Test
   void aDifferingAMissingAndAnExtraFileAreEachNamed() {
-    DeepVerify.Outcome o = DeepVerify.compare(
-        Map.of("/srv/a", A, "/srv/b", B, "/srv/gone", A), Map.of("/srv/a", A, "/srv/b", A, "/srv/new", B));
+    DeepVerify.Outcome o =
+        DeepVerify.compare(
+            Map.of("/srv/a", A, "/srv/b", B, "/srv/gone", A),
+            Map.of("/srv/a", A, "/srv/b", A, "/srv/new", B));
     assertEquals(3, o.compared());
-    assertEquals(List.of("\"/srv/b\" does not match its checksum", "\"/srv/gone\" was not restored",
-        "\"/srv/new\" was restored but is not in the catalog"), o.problems());
+    assertEquals(
+        List.of(
+            "\"/srv/b\" does not match its checksum",
+            "\"/srv/gone\" was not restored",
+            "\"/srv/new\" was restored but is not in the catalog"),
+        o.problems());
     assertTrue(DeepVerify.compare(Map.of("/srv/a", A), Map.of("/srv/a", A)).isGood());
   }
 
   @Test
   void aLogWithoutTheListFailsSayingTheScriptDidNotRun() {
-    ActionFailedException e = assertThrows(ActionFailedException.class,
-        () -> DeepVerify.restored(List.of("x-dir JobId 7: Restore OK")));
+    ActionFailedException e =
+        assertThrows(
+            ActionFailedException.class,
+            () -> DeepVerify.restored(List.of("x-dir JobId 7: Restore OK")));
     assertTrue(e.getMessage().contains("after-restore script did not run"), e.getMessage());
   }
 
   @Test
   void catalogDigestsAreBase64WithoutPadding() {
-    assertArrayEquals(A, DeepVerify.catalogDigest(Base64.getEncoder().withoutPadding().encodeToString(A)));
+    assertArrayEquals(
+        A, DeepVerify.catalogDigest(Base64.getEncoder().withoutPadding().encodeToString(A)));
     assertEquals(0, DeepVerify.catalogDigest("0").length, "a directory's digest");
   }
 

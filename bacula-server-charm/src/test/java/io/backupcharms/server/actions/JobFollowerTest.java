@@ -12,14 +12,16 @@ class JobFollowerTest {
 
   @Test
   void aFailedBeforeScriptIsTheReason() {
-    List<String> log = List.of(
-        "charm-bacula-dir JobId 2: Start Backup JobId 2, Job=x.2026",
-        "x-fd JobId 2: shell command: run ClientBeforeJob \"/tmp/bx/before.sh\"",
-        "x-fd JobId 2: ClientBeforeJob: dump failed: disk full",
-        "x-fd JobId 2: Error: Runscript: ClientBeforeJob returned non-zero status=3."
-            + " ERR=Child exited with code 3",
-        "charm-bacula-dir JobId 2: Fatal error: Client \"x-fd\" RunScript failed.",
-        "charm-bacula-dir JobId 2: Error: Bacula charm-bacula-dir 9.6.7 (10Dec20):\n  Build OS: x86_64");
+    List<String> log =
+        List.of(
+            "charm-bacula-dir JobId 2: Start Backup JobId 2, Job=x.2026",
+            "x-fd JobId 2: shell command: run ClientBeforeJob \"/tmp/bx/before.sh\"",
+            "x-fd JobId 2: ClientBeforeJob: dump failed: disk full",
+            "x-fd JobId 2: Error: Runscript: ClientBeforeJob returned non-zero status=3."
+                + " ERR=Child exited with code 3",
+            "charm-bacula-dir JobId 2: Fatal error: Client \"x-fd\" RunScript failed.",
+            "charm-bacula-dir JobId 2: Error: Bacula charm-bacula-dir 9.6.7 (10Dec20):\n"
+                + "  Build OS: x86_64");
     assertEquals(
         "ClientBeforeJob: dump failed: disk full; Error: Runscript: ClientBeforeJob returned"
             + " non-zero status=3. ERR=Child exited with code 3; Fatal error: Client \"x-fd\""
@@ -29,7 +31,8 @@ class JobFollowerTest {
 
   @Test
   void aLogWithoutErrorsPointsAtTheDirectorsLog() {
-    assertEquals("no error in the job log; see /var/log/bacula/bacula.log on the bacula-server unit",
+    assertEquals(
+        "no error in the job log; see /var/log/bacula/bacula.log on the bacula-server unit",
         JobFollower.reason(List.of("charm-bacula-dir JobId 3: Start Backup JobId 3")));
   }
 

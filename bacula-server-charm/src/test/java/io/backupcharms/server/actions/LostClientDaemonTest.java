@@ -1,12 +1,13 @@
 package io.backupcharms.server.actions;
 
-import io.backupcharms.bacula.console.DirectorConsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.server.clients.ClientHistory;
+import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
 import io.backupcharms.server.clients.FdNames;
 import java.io.IOException;
@@ -56,16 +57,24 @@ class LostClientDaemonTest {
     before.runBackup(Map.of("client", "myapp/0", "level", "Incremental"), s -> {});
 
     FdNames names = new FdNames("lab", UUID);
-    ClientHistory history = ClientHistory.EMPTY.withClients(List.of(bacula.client, bacula.target), names);
+    ClientHistory history =
+        ClientHistory.EMPTY.withClients(List.of(bacula.client, bacula.target), names);
     bacula.reconfigure(List.of(bacula.target), history.notIn(List.of(bacula.target)));
     actions = actions(List.of(bacula.target), history);
   }
 
-  static ServerActions actions(List<io.backupcharms.server.clients.ClientSpec> ready, ClientHistory history) {
+  static ServerActions actions(List<ClientSpec> ready, ClientHistory history) {
     Clients clients = new Clients(ready, List.of(), List.of());
     ClientSelector selector = new ClientSelector(ready, history.notIn(ready), "lab", UUID);
-    return new ServerActions(clients, history, selector, bacula::restartStoppedDaemons, bacula::console,
-        client -> Optional.of("client-pw"), Duration.ofMillis(250), Duration.ofSeconds(5))
+    return new ServerActions(
+            clients,
+            history,
+            selector,
+            bacula::restartStoppedDaemons,
+            bacula::console,
+            client -> Optional.of("client-pw"),
+            Duration.ofMillis(250),
+            Duration.ofSeconds(5))
         // The lab restores into JUnit's private directories, which sit under /tmp.
         .withRestorePlaces(where -> new RestorePlace(where, Optional.empty()));
   }
@@ -98,15 +107,23 @@ class LostClientDaemonTest {
   void listBackupsFindsTheGoneClientByItsOldUnit() {
     Map<String, Object> listed = actions.listBackups(Map.of("client", "myapp/0"));
     assertEquals("2", listed.get("count"));
-    ((Map<?, ?>) listed.get("backups")).values().forEach(b -> assertEquals("myapp/0", ((Map<?, ?>) b).get("client"),
-        "a gone client's backups still name its unit: " + b));
+    ((Map<?, ?>) listed.get("backups"))
+        .values()
+        .forEach(
+            b ->
+                assertEquals(
+                    "myapp/0",
+                    ((Map<?, ?>) b).get("client"),
+                    "a gone client's backups still name its unit: " + b));
   }
 
   @Test
   @Order(3)
   void withoutATargetTheRestoreSaysWhichUnitsCanReceiveIt() {
-    var e = assertThrows(InvalidParamsException.class,
-        () -> actions.restore(Map.of("client", "myapp/0"), s -> {}));
+    var e =
+        assertThrows(
+            InvalidParamsException.class,
+            () -> actions.restore(Map.of("client", "myapp/0"), s -> {}));
     assertTrue(e.getMessage().contains("has no related unit now"), e.getMessage());
     assertTrue(e.getMessage().contains("related now: myapp/1"), e.getMessage());
   }
@@ -115,15 +132,17 @@ class LostClientDaemonTest {
   @Order(4)
   void theGoneClientsBackupIsRestoredOntoTheOtherUnitWithTheTargetsScripts() throws IOException {
     Path where = root.resolve("whole");
-    Map<String, Object> r = actions.restore(
-        Map.of("client", "myapp/0", "target", "myapp/1", "where", where.toString()), s -> {});
+    Map<String, Object> r =
+        actions.restore(
+            Map.of("client", "myapp/0", "target", "myapp/1", "where", where.toString()), s -> {});
     assertEquals("success", r.get("status"), r.toString());
     assertEquals("myapp/0", r.get("client"));
     assertEquals("myapp/1", r.get("target"));
     assertEquals(LoopbackBacula.TARGET, r.get("target-name"));
     assertEquals(List.of("a", "a/one.txt", "a/sub", "a/sub/two.txt", "b.txt"), tree(where));
     assertEquals("b, second version\n", Files.readString(restored(where).resolve("b.txt")));
-    assertTrue(Files.exists(root.resolve("target-after-restore-ran")), "the target's after-restore ran");
+    assertTrue(
+        Files.exists(root.resolve("target-after-restore-ran")), "the target's after-restore ran");
     assertFalse(Files.exists(root.resolve("after-restore-ran")), "not the gone client's script");
   }
 
@@ -131,10 +150,22 @@ class LostClientDaemonTest {
   @Order(5)
   void pathsRestoreExactlyThoseFilesAndDirectories() throws IOException {
     Path where = root.resolve("some");
-    Map<String, Object> r = actions.restore(Map.of("client", "myapp/0", "target", "myapp/1",
-        "where", where.toString(), "paths", bacula.data + "/a/sub," + bacula.data + "/b.txt"), s -> {});
+    Map<String, Object> r =
+        actions.restore(
+            Map.of(
+                "client",
+                "myapp/0",
+                "target",
+                "myapp/1",
+                "where",
+                where.toString(),
+                "paths",
+                bacula.data + "/a/sub," + bacula.data + "/b.txt"),
+            s -> {});
     assertEquals("success", r.get("status"), r.toString());
-    assertEquals(List.of("a", "a/sub", "a/sub/two.txt", "b.txt"), tree(where),
+    assertEquals(
+        List.of("a", "a/sub", "a/sub/two.txt", "b.txt"),
+        tree(where),
         "a/one.txt is not asked for; a is only the parent of a/sub");
   }
 
@@ -142,8 +173,17 @@ class LostClientDaemonTest {
   @Order(6)
   void aDirectoryIsRestoredWithoutTheFilesDeletedBeforeTheBackup() throws IOException {
     Path where = root.resolve("dir");
-    actions.restore(Map.of("client", "myapp/0", "target", "myapp/1",
-        "where", where.toString(), "paths", bacula.data + "/a"), s -> {});
+    actions.restore(
+        Map.of(
+            "client",
+            "myapp/0",
+            "target",
+            "myapp/1",
+            "where",
+            where.toString(),
+            "paths",
+            bacula.data + "/a"),
+        s -> {});
     assertEquals(List.of("a", "a/one.txt", "a/sub", "a/sub/two.txt"), tree(where));
   }
 
@@ -153,9 +193,21 @@ class LostClientDaemonTest {
     String jobsBefore = jobList();
     String deleted = bacula.data + "/c.txt";
     String never = bacula.data + "/never/was";
-    var e = assertThrows(InvalidParamsException.class, () -> actions.restore(Map.of("client",
-        "myapp/0", "target", "myapp/1", "paths", deleted + "," + bacula.data + "/b.txt," + never), s -> {}));
-    assertTrue(e.getMessage().startsWith("paths " + deleted + ", " + never + " are not in backup "),
+    var e =
+        assertThrows(
+            InvalidParamsException.class,
+            () ->
+                actions.restore(
+                    Map.of(
+                        "client",
+                        "myapp/0",
+                        "target",
+                        "myapp/1",
+                        "paths",
+                        deleted + "," + bacula.data + "/b.txt," + never),
+                    s -> {}));
+    assertTrue(
+        e.getMessage().startsWith("paths " + deleted + ", " + never + " are not in backup "),
         e.getMessage());
     assertEquals(jobsBefore, jobList(), "no job ran");
   }
@@ -174,7 +226,10 @@ class LostClientDaemonTest {
   private static List<String> tree(Path where) throws IOException {
     Path base = restored(where);
     try (Stream<Path> walk = Files.walk(base)) {
-      return walk.filter(p -> !p.equals(base)).map(p -> base.relativize(p).toString()).sorted().toList();
+      return walk.filter(p -> !p.equals(base))
+          .map(p -> base.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The exporter against real daemons, scraped by a real Prometheus: the series of a backup that
- * just ran are there, with the unit label an operator searches by.
+ * The exporter against real daemons, scraped by a real Prometheus: the series of a backup that just
+ * ran are there, with the unit label an operator searches by.
  */
 class MetricsScrapeDaemonTest {
 
@@ -41,14 +41,25 @@ class MetricsScrapeDaemonTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    ExporterConfig config = new ExporterConfig("127.0.0.1", port, bacula.address, 9101,
-        bacula.consolePassword, bacula.volumes().toString(), "", 1L << 30,
-        List.of(new ExporterConfig.ClientLabels(LoopbackBacula.CLIENT, "myapp/0", 86_400)),
-        root.resolve("offsite.json").toString(), 0, 0);
+    ExporterConfig config =
+        new ExporterConfig(
+            "127.0.0.1",
+            port,
+            bacula.address,
+            9101,
+            bacula.consolePassword,
+            bacula.volumes().toString(),
+            "",
+            1L << 30,
+            List.of(new ExporterConfig.ClientLabels(LoopbackBacula.CLIENT, "myapp/0", 86_400)),
+            root.resolve("offsite.json").toString(),
+            0,
+            0);
     MetricsService.publish(root.resolve("offsite.json"), new OffsiteState(2, 1_700_000_000L));
     exporter = ExporterMain.serve(config);
-    prometheus = new PrometheusServer(Files.createDirectories(root.resolve("prometheus")),
-        "127.0.0.1:" + port);
+    prometheus =
+        new PrometheusServer(
+            Files.createDirectories(root.resolve("prometheus")), "127.0.0.1:" + port);
   }
 
   @AfterAll
@@ -73,11 +84,16 @@ class MetricsScrapeDaemonTest {
 
     Files.writeString(bacula.data.resolve("a.txt"), "metrics\n");
     long before = Instant.now().getEpochSecond() - 1;
-    Map<String, Object> full = actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), l -> { });
+    Map<String, Object> full =
+        actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), l -> {});
     assertEquals("success", full.get("status"), full.toString());
     // The exporter caches a read for 10 s; Prometheus scrapes every second.
-    JsonNode last = prometheus.await("bacula_client_last_backup_timestamp_seconds{level=\"Full\","
-        + "unit=\"myapp/0\"} >= " + before, Duration.ofSeconds(40));
+    JsonNode last =
+        prometheus.await(
+            "bacula_client_last_backup_timestamp_seconds{level=\"Full\","
+                + "unit=\"myapp/0\"} >= "
+                + before,
+            Duration.ofSeconds(40));
     assertEquals(1, last.size(), "the Full that just ran: " + last);
     assertEquals(LoopbackBacula.CLIENT, last.path(0).path("metric").path("client").asText());
     JsonNode ok = prometheus.query("bacula_client_last_job_success{unit=\"myapp/0\"}");
@@ -95,13 +111,14 @@ class MetricsScrapeDaemonTest {
     try {
       Map<String, Object> failed = null;
       try {
-        failed = actions.runBackup(Map.of("client", "myapp/0", "level", "Incremental"), l -> { });
+        failed = actions.runBackup(Map.of("client", "myapp/0", "level", "Incremental"), l -> {});
       } catch (ActionFailedException expected) {
         // The failure is what this part of the test is about.
       }
       assertEquals(null, failed, "the before-backup script fails the job");
-      JsonNode bad = prometheus.await("bacula_client_last_job_success{unit=\"myapp/0\"} == 0",
-          Duration.ofSeconds(40));
+      JsonNode bad =
+          prometheus.await(
+              "bacula_client_last_job_success{unit=\"myapp/0\"} == 0", Duration.ofSeconds(40));
       assertEquals(1, bad.size(), "the failed backup shows: " + bad);
       JsonNode count = prometheus.query("bacula_client_failed_jobs_total{unit=\"myapp/0\"}");
       assertEquals("1", count.path(0).path("value").path(1).asText(), count.toString());

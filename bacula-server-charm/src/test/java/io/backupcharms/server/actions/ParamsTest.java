@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.config.Replace;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class ParamsTest {
     assertEquals(Optional.of(42L), r.backupId());
     assertEquals("/", r.where());
     assertEquals(Replace.ALWAYS, r.replace());
-    assertEquals(Optional.of(7L), RestoreParams.parse(Map.of("client", "a/1", "backup-id", "7")).backupId());
+    assertEquals(
+        Optional.of(7L), RestoreParams.parse(Map.of("client", "a/1", "backup-id", "7")).backupId());
   }
 
   @Test
@@ -53,29 +55,46 @@ class ParamsTest {
   void listBackupsLimitIsBounded() {
     assertEquals(20, ListBackupsParams.parse(Map.of()).limit());
     var e =
-        assertThrows(InvalidParamsException.class, () -> ListBackupsParams.parse(Map.of("limit", 0)));
+        assertThrows(
+            InvalidParamsException.class, () -> ListBackupsParams.parse(Map.of("limit", 0)));
     assertEquals("limit must be a whole number from 1 to 1000; got \"0\"", e.getMessage());
   }
 
   @Test
   void restorePathsAreAbsoluteCommaSeparatedAndDeduplicated() {
-    RestoreParams r = RestoreParams.parse(Map.of("client", "a/1", "target", "a/2",
-        "allow-other-application", "true", "paths", "/srv/data/a, /srv/data/b/my file,/srv/data/a"));
-    assertEquals(java.util.List.of("/srv/data/a", "/srv/data/b/my file"), r.paths());
+    RestoreParams r =
+        RestoreParams.parse(
+            Map.of(
+                "client",
+                "a/1",
+                "target",
+                "a/2",
+                "allow-other-application",
+                "true",
+                "paths",
+                "/srv/data/a, /srv/data/b/my file,/srv/data/a"));
+    assertEquals(List.of("/srv/data/a", "/srv/data/b/my file"), r.paths());
     assertEquals(Optional.of("a/2"), r.target());
     assertTrue(r.allowOtherApplication());
-    assertEquals(java.util.List.of(), RestoreParams.parse(Map.of("client", "a/1")).paths());
+    assertEquals(List.of(), RestoreParams.parse(Map.of("client", "a/1")).paths());
   }
 
   @Test
   void restoreRefusesEachBadPathByName() {
-    for (String path : new String[] {"srv/x", "/srv/x/", "/srv//x", "/srv/'x", "/srv/x/..", "/", ""}) {
-      var e = assertThrows(InvalidParamsException.class,
-          () -> RestoreParams.parse(Map.of("client", "a/1", "paths", "/ok," + path)));
-      assertTrue(e.getMessage().startsWith("paths: \"" + path + "\" is not an absolute path"), e.getMessage());
+    for (String path :
+        new String[] {"srv/x", "/srv/x/", "/srv//x", "/srv/'x", "/srv/x/..", "/", ""}) {
+      var e =
+          assertThrows(
+              InvalidParamsException.class,
+              () -> RestoreParams.parse(Map.of("client", "a/1", "paths", "/ok," + path)));
+      assertTrue(
+          e.getMessage().startsWith("paths: \"" + path + "\" is not an absolute path"),
+          e.getMessage());
     }
-    var flag = assertThrows(InvalidParamsException.class,
-        () -> RestoreParams.parse(Map.of("client", "a/1", "allow-other-application", "yes")));
+    var flag =
+        assertThrows(
+            InvalidParamsException.class,
+            () -> RestoreParams.parse(Map.of("client", "a/1", "allow-other-application", "yes")));
     assertEquals("allow-other-application must be true or false; got \"yes\"", flag.getMessage());
   }
 }

@@ -14,11 +14,15 @@ class RestorePlaceTest {
   @Test
   void aWorldWritableDirectoryIsReplacedByAFreshPrivateOne() {
     RestorePlace place = RestorePlace.of("/tmp/restore", NOW);
-    assertTrue(place.where().matches("/var/lib/bacula-fd-charm/restores/20261203-171500-[0-9a-f]{8}"), place.where());
+    assertTrue(
+        place.where().matches("/var/lib/bacula-fd-charm/restores/20261203-171500-[0-9a-f]{8}"),
+        place.where());
     assertEquals(Optional.of("/tmp/restore"), place.requested());
     assertTrue(place.note().orElseThrow().contains("instead of /tmp/restore"), place.note().get());
-    assertNotEquals(place.where(), RestorePlace.of("/tmp/restore", NOW).where(), "each restore gets its own");
-    for (String shared : new String[] {"/tmp", "/tmp/", "/var/tmp/x", "/dev/shm/a/b", "/var/crash/r"}) {
+    assertNotEquals(
+        place.where(), RestorePlace.of("/tmp/restore", NOW).where(), "each restore gets its own");
+    for (String shared :
+        new String[] {"/tmp", "/tmp/", "/var/tmp/x", "/dev/shm/a/b", "/var/crash/r"}) {
       assertTrue(RestorePlace.of(shared, NOW).requested().isPresent(), shared);
     }
   }

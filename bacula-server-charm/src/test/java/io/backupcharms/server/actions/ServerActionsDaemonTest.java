@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.server.clients.ClientHistory;
-import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.clients.Clients;
+import io.backupcharms.server.config.ServerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +31,7 @@ class ServerActionsDaemonTest {
   static LoopbackBacula bacula;
   static ServerActions actions;
   // Written by the action's progress callback and read by the test's killer thread.
-  static final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+  static final List<String> log = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -38,11 +40,17 @@ class ServerActionsDaemonTest {
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
     actions =
-        new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons, bacula::console,
-            client -> java.util.Optional.of("client-pw"), Duration.ofMillis(250),
-            Duration.ofMillis(700))
+        new ServerActions(
+                clients,
+                ClientHistory.EMPTY,
+                selector,
+                bacula::restartStoppedDaemons,
+                bacula::console,
+                client -> Optional.of("client-pw"),
+                Duration.ofMillis(250),
+                Duration.ofMillis(700))
             // The lab restores into JUnit's private directories, which sit under /tmp.
-            .withRestorePlaces(where -> new RestorePlace(where, java.util.Optional.empty()));
+            .withRestorePlaces(where -> new RestorePlace(where, Optional.empty()));
   }
 
   @AfterAll
@@ -57,7 +65,8 @@ class ServerActionsDaemonTest {
   void aFullBackupReportsItsJob() throws Exception {
     Files.writeString(bacula.data.resolve("a.txt"), "first version\n");
     Files.writeString(bacula.data.resolve("b.txt"), "stays\n");
-    Map<String, Object> r = actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add);
+    Map<String, Object> r =
+        actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add);
     assertEquals("success", r.get("status"));
     assertEquals("Full", r.get("level"));
     assertEquals("myapp/0", r.get("client"), "the unit, as client= takes it");
@@ -85,7 +94,8 @@ class ServerActionsDaemonTest {
     bacula.script("before-backup", "#!/bin/sh\nsleep 2\n");
     log.clear();
     actions.runBackup(Map.of("client", "myapp/0", "level", "Differential"), log::add);
-    assertTrue(log.stream().anyMatch(l -> l.matches("job \\d+ is running: \\d+ files, \\d+ bytes so far")),
+    assertTrue(
+        log.stream().anyMatch(l -> l.matches("job \\d+ is running: \\d+ files, \\d+ bytes so far")),
         log.toString());
     bacula.script("before-backup", "#!/bin/sh\nexit 0\n");
   }
@@ -106,8 +116,10 @@ class ServerActionsDaemonTest {
     assertEquals(inc.get("job-id"), r.get("backup-id"));
     assertEquals("second version\n", Files.readString(bacula.data.resolve("a.txt")));
     assertEquals("new\n", Files.readString(bacula.data.resolve("c.txt")));
-    assertTrue(Files.notExists(bacula.data.resolve("b.txt")), "deleted before the backup: stays deleted");
-    assertTrue(Files.exists(bacula.root.resolve("after-restore-ran")), "the after-restore script ran");
+    assertTrue(
+        Files.notExists(bacula.data.resolve("b.txt")), "deleted before the backup: stays deleted");
+    assertTrue(
+        Files.exists(bacula.root.resolve("after-restore-ran")), "the after-restore script ran");
   }
 
   @Test
@@ -116,7 +128,8 @@ class ServerActionsDaemonTest {
     Path where = Files.createDirectories(root.resolve("elsewhere"));
     String fullId = (String) firstBackup().get("job-id");
     Map<String, Object> r =
-        actions.restore(Map.of("client", "myapp/0", "backup-id", fullId, "where", where.toString()), log::add);
+        actions.restore(
+            Map.of("client", "myapp/0", "backup-id", fullId, "where", where.toString()), log::add);
     assertEquals("success", r.get("status"));
     Path restored = Path.of(where + bacula.data.toString());
     assertEquals("first version\n", Files.readString(restored.resolve("a.txt")));
@@ -128,13 +141,16 @@ class ServerActionsDaemonTest {
   void listingsShowTheBackupsAndTheClient() {
     @SuppressWarnings("unchecked")
     Map<String, Map<String, String>> backups =
-        (Map<String, Map<String, String>>) actions.listBackups(Map.of("client", "myapp/0")).get("backups");
+        (Map<String, Map<String, String>>)
+            actions.listBackups(Map.of("client", "myapp/0")).get("backups");
     assertEquals(4, backups.size(), backups.toString());
     assertEquals(
         List.of("success", "success", "failed", "success"),
         backups.values().stream().map(b -> b.get("status")).toList(),
         "newest first");
-    assertEquals(List.of("myapp/0"), backups.values().stream().map(b -> b.get("client")).distinct().toList(),
+    assertEquals(
+        List.of("myapp/0"),
+        backups.values().stream().map(b -> b.get("client")).distinct().toList(),
         "each backup names the unit it belongs to");
     @SuppressWarnings("unchecked")
     Map<String, Map<String, String>> clients =
@@ -148,9 +164,15 @@ class ServerActionsDaemonTest {
   @Test
   @Order(7)
   void aFailedBackupCannotBeRestored() {
-    String failedId = (String) ((Map<?, ?>) ((Map<?, ?>) actions.listBackups(Map.of()).get("backups"))
-        .values().stream().filter(b -> "failed".equals(((Map<?, ?>) b).get("status"))).findFirst().orElseThrow())
-        .get("job-id");
+    String failedId =
+        (String)
+            ((Map<?, ?>)
+                    ((Map<?, ?>) actions.listBackups(Map.of()).get("backups"))
+                        .values().stream()
+                            .filter(b -> "failed".equals(((Map<?, ?>) b).get("status")))
+                            .findFirst()
+                            .orElseThrow())
+                .get("job-id");
     var e =
         assertThrows(
             InvalidParamsException.class,
@@ -160,31 +182,41 @@ class ServerActionsDaemonTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> firstBackup() {
-    Map<String, Object> backups = (Map<String, Object>) actions.listBackups(Map.of()).get("backups");
+    Map<String, Object> backups =
+        (Map<String, Object>) actions.listBackups(Map.of()).get("backups");
     List<Object> all = new ArrayList<>(backups.values());
     return (Map<String, Object>) all.get(all.size() - 1);
   }
 
   @Test
   @Order(8)
-  void aBackupOnANearlyFullVolumeDiskFailsBeforeWritingAndTheOthersStayRestorable() throws Exception {
-    int before = ((Map<?, ?>) actions.listBackups(Map.of("client", "myapp/0")).get("backups")).size();
+  void aBackupOnANearlyFullVolumeDiskFailsBeforeWritingAndTheOthersStayRestorable()
+      throws Exception {
+    int before =
+        ((Map<?, ?>) actions.listBackups(Map.of("client", "myapp/0")).get("backups")).size();
     bacula.reconfigureWithMinFreeSpace(Long.MAX_VALUE / 2);
     try {
-      var e = assertThrows(ActionFailedException.class,
-          () -> actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add));
-      assertTrue(e.getMessage().contains("bytes are free on the disk of " + bacula.volumes()
-          + ", under min-free-space"), e.getMessage());
-      assertTrue(e.getMessage().contains("nothing was written and every existing backup is intact"),
+      var e =
+          assertThrows(
+              ActionFailedException.class,
+              () -> actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "bytes are free on the disk of " + bacula.volumes() + ", under min-free-space"),
+          e.getMessage());
+      assertTrue(
+          e.getMessage().contains("nothing was written and every existing backup is intact"),
           e.getMessage());
     } finally {
       bacula.reconfigureWithMinFreeSpace(ServerSettings.DEFAULTS.minFreeBytes());
     }
     Map<?, ?> after = (Map<?, ?>) actions.listBackups(Map.of("client", "myapp/0")).get("backups");
-    assertEquals(before + 1, after.size(), "the refused job is listed, failed; the others are still there");
+    assertEquals(
+        before + 1, after.size(), "the refused job is listed, failed; the others are still there");
     Path where = Files.createDirectories(root.resolve("after-full-disk"));
-    Map<String, Object> restored = actions.restore(Map.of("client", "myapp/0", "where", where.toString()),
-        log::add);
+    Map<String, Object> restored =
+        actions.restore(Map.of("client", "myapp/0", "where", where.toString()), log::add);
     assertEquals("success", restored.get("status"), restored.toString());
   }
 
@@ -197,18 +229,21 @@ class ServerActionsDaemonTest {
     log.clear();
     // Kill the Storage Daemon once the job runs (its before-script sleeps), not on a fixed timer:
     // on a loaded machine the Director may take longer than any timer to start the job.
-    var killer = new Thread(() -> {
-      try {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (log.stream().noneMatch(l -> l.matches("job \\d+ is running")) && System.nanoTime() < deadline) {
-          Thread.sleep(50);
-        }
-        Thread.sleep(500);
-        bacula.killStorageDaemon();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    var killer =
+        new Thread(
+            () -> {
+              try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (log.stream().noneMatch(l -> l.matches("job \\d+ is running"))
+                    && System.nanoTime() < deadline) {
+                  Thread.sleep(50);
+                }
+                Thread.sleep(500);
+                bacula.killStorageDaemon();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     killer.start();
     long start = System.nanoTime();
     var e =
@@ -218,7 +253,9 @@ class ServerActionsDaemonTest {
     killer.join();
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60, "failed promptly");
     assertTrue(e.getMessage().contains("failed"), e.getMessage());
-    assertTrue(log.stream().anyMatch(l -> l.startsWith("started bacula-sd, which had stopped")), log.toString());
+    assertTrue(
+        log.stream().anyMatch(l -> l.startsWith("started bacula-sd, which had stopped")),
+        log.toString());
     bacula.script("before-backup", "#!/bin/sh\nexit 0\n");
     assertEquals("success", actions.runBackup(Map.of("client", "myapp/0"), log::add).get("status"));
   }
@@ -230,13 +267,27 @@ class ServerActionsDaemonTest {
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
     ServerActions stale =
-        new ServerActions(clients, ClientHistory.EMPTY, selector, bacula::restartStoppedDaemons, bacula::console,
-            client -> java.util.Optional.of("rotated-pw"), Duration.ofMillis(250), Duration.ofMillis(700));
-    var e = assertThrows(
-        ActionFailedException.class, () -> stale.runBackup(Map.of("client", "myapp/0"), log::add));
+        new ServerActions(
+            clients,
+            ClientHistory.EMPTY,
+            selector,
+            bacula::restartStoppedDaemons,
+            bacula::console,
+            client -> Optional.of("rotated-pw"),
+            Duration.ofMillis(250),
+            Duration.ofMillis(700));
+    var e =
+        assertThrows(
+            ActionFailedException.class,
+            () -> stale.runBackup(Map.of("client", "myapp/0"), log::add));
     assertTrue(
-        e.getMessage().startsWith("the File Daemon of myapp/0 (" + LoopbackBacula.CLIENT + ") at "
-            + bacula.address + ":9102 refused the Director's password; nothing was run"),
+        e.getMessage()
+            .startsWith(
+                "the File Daemon of myapp/0 ("
+                    + LoopbackBacula.CLIENT
+                    + ") at "
+                    + bacula.address
+                    + ":9102 refused the Director's password; nothing was run"),
         e.getMessage());
     assertTrue(!e.getMessage().contains("rotated-pw"), e.getMessage());
   }
@@ -251,8 +302,13 @@ class ServerActionsDaemonTest {
             ActionFailedException.class,
             () -> actions.runBackup(Map.of("client", "myapp/0"), log::add));
     assertTrue(
-        e.getMessage().startsWith("the File Daemon of myapp/0 (" + LoopbackBacula.CLIENT + ") at "
-            + bacula.address + ":9102 does not answer (Connection refused); nothing was run"),
+        e.getMessage()
+            .startsWith(
+                "the File Daemon of myapp/0 ("
+                    + LoopbackBacula.CLIENT
+                    + ") at "
+                    + bacula.address
+                    + ":9102 does not answer (Connection refused); nothing was run"),
         e.getMessage());
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10);
   }

@@ -33,9 +33,18 @@ class VolumeLimitDaemonTest {
   @BeforeAll
   static void start() throws Exception {
     ServerSettings d = ServerSettings.DEFAULTS;
-    ServerSettings limited = new ServerSettings(d.fileRetention(), d.jobRetention(),
-        d.volumeRetention(), 1L << 20, d.maxConcurrentJobs(), 1L << 20, d.maxRunsPerDay(), 2,
-        Duration.ofSeconds(15), List.of());
+    ServerSettings limited =
+        new ServerSettings(
+            d.fileRetention(),
+            d.jobRetention(),
+            d.volumeRetention(),
+            1L << 20,
+            d.maxConcurrentJobs(),
+            1L << 20,
+            d.maxRunsPerDay(),
+            2,
+            Duration.ofSeconds(15),
+            List.of());
     bacula = new LoopbackBacula(root, limited);
     actions = bacula.actions();
   }
@@ -52,21 +61,28 @@ class VolumeLimitDaemonTest {
     byte[] noise = new byte[3 << 19];
     new Random(7).nextBytes(noise);
     Files.write(bacula.data.resolve("noise.bin"), noise);
-    Map<String, Object> first = actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add);
+    Map<String, Object> first =
+        actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add);
     assertEquals("success", first.get("status"), first.toString());
 
-    ActionFailedException e = assertThrows(ActionFailedException.class,
-        () -> actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add));
+    ActionFailedException e =
+        assertThrows(
+            ActionFailedException.class,
+            () -> actions.runBackup(Map.of("client", "myapp/0", "level", "Full"), log::add));
     assertTrue(e.getMessage().contains("Max wait time exceeded"), e.getMessage());
-    assertTrue(e.getMessage().contains("max-volumes limit is reached: nothing was overwritten"),
+    assertTrue(
+        e.getMessage().contains("max-volumes limit is reached: nothing was overwritten"),
         e.getMessage());
     try (var volumes = Files.list(bacula.volumes())) {
       assertEquals(2, volumes.count(), "no third volume is made");
     }
 
     Path where = Files.createDirectories(root.resolve("restored"));
-    Map<String, Object> restored = actions.restore(
-        Map.of("client", "myapp/0", "where", where.toString(), "backup-id", first.get("job-id")), log::add);
+    Map<String, Object> restored =
+        actions.restore(
+            Map.of(
+                "client", "myapp/0", "where", where.toString(), "backup-id", first.get("job-id")),
+            log::add);
     assertEquals("success", restored.get("status"), restored.toString());
     Path back = where.resolve(bacula.data.toString().substring(1)).resolve("noise.bin");
     assertTrue(Arrays.equals(noise, Files.readAllBytes(back)), "the first backup is intact");

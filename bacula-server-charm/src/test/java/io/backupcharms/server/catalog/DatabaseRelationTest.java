@@ -14,11 +14,21 @@ class DatabaseRelationTest {
   void plainCredentialsFromAnOlderProvider() {
     var reading =
         DatabaseRelation.read(
-            Map.of("endpoints", "127.0.0.9:5433,127.0.0.10:5432", "username", "relation_5",
-                "password", "s3cret", "database", "bacula", "version", "15"),
+            Map.of(
+                "endpoints",
+                "127.0.0.9:5433,127.0.0.10:5432",
+                "username",
+                "relation_5",
+                "password",
+                "s3cret",
+                "database",
+                "bacula",
+                "version",
+                "15"),
             id -> Optional.empty());
     var pg = assertInstanceOf(DatabaseRelation.Ready.class, reading).catalog();
-    assertEquals(new Catalog.Postgres("127.0.0.9", 5433, "bacula", "relation_5", "s3cret"), pg);
+    assertEquals(
+        new CatalogDatabase.Postgres("127.0.0.9", 5433, "bacula", "relation_5", "s3cret"), pg);
     assertFalse(pg.toString().contains("s3cret"), "no password in toString: " + pg);
   }
 
@@ -27,11 +37,12 @@ class DatabaseRelationTest {
     var reading =
         DatabaseRelation.read(
             Map.of("endpoints", "db.example:5432", "secret-user", "secret:abc"),
-            id -> id.equals("secret:abc")
-                ? Optional.of(Map.of("username", "u", "password", "p"))
-                : Optional.empty());
+            id ->
+                id.equals("secret:abc")
+                    ? Optional.of(Map.of("username", "u", "password", "p"))
+                    : Optional.empty());
     assertEquals(
-        new Catalog.Postgres("db.example", 5432, "bacula", "u", "p"),
+        new CatalogDatabase.Postgres("db.example", 5432, "bacula", "u", "p"),
         assertInstanceOf(DatabaseRelation.Ready.class, reading).catalog());
   }
 

@@ -32,15 +32,37 @@ public final class LoopbackPostgres implements AutoCloseable {
   /** Creates the cluster and starts it. */
   public static LoopbackPostgres start() throws IOException {
     Path dir = Files.createTempDirectory("bacula-server-pg");
-    String host = "127." + ThreadLocalRandom.current().nextInt(100, 250) + "."
-        + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(2, 250);
+    String host =
+        "127."
+            + ThreadLocalRandom.current().nextInt(100, 250)
+            + "."
+            + ThreadLocalRandom.current().nextInt(1, 250)
+            + "."
+            + ThreadLocalRandom.current().nextInt(2, 250);
     LoopbackPostgres pg = new LoopbackPostgres(dir, host);
     Files.writeString(dir.resolve("pw"), "admin-pw\n");
     pg.sh("chown -R postgres:postgres " + dir);
-    pg.asPostgres(BIN + "initdb -D " + dir.resolve("data") + " -U postgres --pwfile=" + dir.resolve("pw")
-        + " -A scram-sha-256 -E UTF8");
-    pg.asPostgres(BIN + "pg_ctl -D " + dir.resolve("data") + " -l " + dir.resolve("log") + " -w -t 30"
-        + " -o '-c listen_addresses=" + host + " -p " + PORT + " -k " + dir + "' start");
+    pg.asPostgres(
+        BIN
+            + "initdb -D "
+            + dir.resolve("data")
+            + " -U postgres --pwfile="
+            + dir.resolve("pw")
+            + " -A scram-sha-256 -E UTF8");
+    pg.asPostgres(
+        BIN
+            + "pg_ctl -D "
+            + dir.resolve("data")
+            + " -l "
+            + dir.resolve("log")
+            + " -w -t 30"
+            + " -o '-c listen_addresses="
+            + host
+            + " -p "
+            + PORT
+            + " -k "
+            + dir
+            + "' start");
     pg.admin("CREATE ROLE bacula LOGIN PASSWORD '" + PASSWORD + "'");
     pg.admin("CREATE DATABASE bacula OWNER bacula");
     return pg;
@@ -52,16 +74,31 @@ public final class LoopbackPostgres implements AutoCloseable {
   }
 
   /** The catalog of database {@code bacula} as the relation would give it. */
-  public Catalog.Postgres catalog() {
-    return new Catalog.Postgres(host, PORT, "bacula", "bacula", PASSWORD);
+  public CatalogDatabase.Postgres catalog() {
+    return new CatalogDatabase.Postgres(host, PORT, "bacula", "bacula", PASSWORD);
   }
 
   /** Runs SQL as the superuser; throws with psql's output when it fails. */
   public void admin(String sql) {
-    CommandResult r = Commands.run(
-        List.of("psql", "-X", "-w", "-h", host, "-p", Integer.toString(PORT), "-U", "postgres",
-            "-d", "postgres", "-c", sql),
-        Map.of("PGPASSWORD", "admin-pw"), null, Duration.ofSeconds(30));
+    CommandResult r =
+        Commands.run(
+            List.of(
+                "psql",
+                "-X",
+                "-w",
+                "-h",
+                host,
+                "-p",
+                Integer.toString(PORT),
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-c",
+                sql),
+            Map.of("PGPASSWORD", "admin-pw"),
+            null,
+            Duration.ofSeconds(30));
     if (!r.isSuccess()) {
       throw new IllegalStateException(sql + ": " + r.output());
     }
@@ -69,10 +106,27 @@ public final class LoopbackPostgres implements AutoCloseable {
 
   /** Runs SQL as {@code bacula} in database {@code bacula}, returning the unaligned rows. */
   public String query(String sql) {
-    CommandResult r = Commands.run(
-        List.of("psql", "-X", "-w", "-A", "-t", "-h", host, "-p", Integer.toString(PORT), "-U", "bacula",
-            "-d", "bacula", "-c", sql),
-        Map.of("PGPASSWORD", PASSWORD), null, Duration.ofSeconds(30));
+    CommandResult r =
+        Commands.run(
+            List.of(
+                "psql",
+                "-X",
+                "-w",
+                "-A",
+                "-t",
+                "-h",
+                host,
+                "-p",
+                Integer.toString(PORT),
+                "-U",
+                "bacula",
+                "-d",
+                "bacula",
+                "-c",
+                sql),
+            Map.of("PGPASSWORD", PASSWORD),
+            null,
+            Duration.ofSeconds(30));
     if (!r.isSuccess()) {
       throw new IllegalStateException(sql + ": " + r.output());
     }
@@ -82,8 +136,18 @@ public final class LoopbackPostgres implements AutoCloseable {
   @Override
   public void close() {
     Commands.run(
-        List.of("runuser", "-u", "postgres", "--", BIN + "pg_ctl", "-D", dir.resolve("data").toString(),
-            "-m", "immediate", "-w", "stop"),
+        List.of(
+            "runuser",
+            "-u",
+            "postgres",
+            "--",
+            BIN + "pg_ctl",
+            "-D",
+            dir.resolve("data").toString(),
+            "-m",
+            "immediate",
+            "-w",
+            "stop"),
         Duration.ofSeconds(30));
     Commands.run(List.of("rm", "-rf", dir.toString()), Duration.ofSeconds(30));
   }

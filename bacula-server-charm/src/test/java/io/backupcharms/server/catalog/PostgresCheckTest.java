@@ -34,9 +34,13 @@ class PostgresCheckTest {
     var e =
         assertThrows(
             CatalogProblem.class,
-            () -> PostgresCheck.check(new Catalog.Postgres(host, PORT, "bacula", "bacula", "wrong-pw")));
+            () ->
+                PostgresCheck.check(
+                    new CatalogDatabase.Postgres(host, PORT, "bacula", "bacula", "wrong-pw")));
     assertEquals(
-        "PostgreSQL at " + host + ":5432 rejected the password of user bacula; the database"
+        "PostgreSQL at "
+            + host
+            + ":5432 rejected the password of user bacula; the database"
             + " relation's credentials are wrong: fix them on the database side or re-create the"
             + " relation",
         e.getMessage());
@@ -45,7 +49,9 @@ class PostgresCheckTest {
 
   @Test
   void theRightPasswordConnectsAndSeesNoSchemaYet() {
-    assertFalse(PostgresCheck.check(new Catalog.Postgres(host, PORT, "bacula", "bacula", "right-pw")));
+    assertFalse(
+        PostgresCheck.check(
+            new CatalogDatabase.Postgres(host, PORT, "bacula", "bacula", "right-pw")));
   }
 
   @Test
@@ -53,8 +59,12 @@ class PostgresCheckTest {
     var e =
         assertThrows(
             CatalogProblem.class,
-            () -> PostgresCheck.check(new Catalog.Postgres(host, PORT, "nodb", "bacula", "right-pw")));
-    assertTrue(e.getMessage().contains("has no database or user for bacula@" + host + ":5432/nodb"), e.getMessage());
+            () ->
+                PostgresCheck.check(
+                    new CatalogDatabase.Postgres(host, PORT, "nodb", "bacula", "right-pw")));
+    assertTrue(
+        e.getMessage().contains("has no database or user for bacula@" + host + ":5432/nodb"),
+        e.getMessage());
   }
 
   @Test
@@ -62,7 +72,10 @@ class PostgresCheckTest {
     var e =
         assertThrows(
             CatalogProblem.class,
-            () -> PostgresCheck.check(new Catalog.Postgres(host, 1, "bacula", "bacula", "right-pw")));
-    assertTrue(e.getMessage().startsWith("cannot reach PostgreSQL at " + host + ":1"), e.getMessage());
+            () ->
+                PostgresCheck.check(
+                    new CatalogDatabase.Postgres(host, 1, "bacula", "bacula", "right-pw")));
+    assertTrue(
+        e.getMessage().startsWith("cannot reach PostgreSQL at " + host + ":1"), e.getMessage());
   }
 }

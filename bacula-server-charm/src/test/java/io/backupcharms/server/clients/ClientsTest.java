@@ -46,7 +46,8 @@ class ClientsTest {
   @Test
   void aUnitThatHasNotPublishedIsPendingNotAnError() {
     Clients clients =
-        Clients.read(List.of(new FdUnitBag(4, "bacula-fd/0", Map.of("ingress-address", "10.0.0.1"))));
+        Clients.read(
+            List.of(new FdUnitBag(4, "bacula-fd/0", Map.of("ingress-address", "10.0.0.1"))));
     assertTrue(clients.ready().isEmpty());
     assertTrue(clients.rejected().isEmpty());
     assertEquals("bacula-fd/0", clients.pending().get(0).unit());
@@ -72,8 +73,11 @@ class ClientsTest {
     assertTrue(message.startsWith("relation bacula-dir:5 (other-fd/1): "), message);
     assertTrue(message.contains("fileset path \"var/lib\" is relative"), message);
     assertTrue(message.contains("\"/srv/a\\nb\" contains a control character"), message);
-    assertTrue(message.contains("client-run-before-backup \"/bin/sh -c 'rm -rf /'\" cannot be run"), message);
-    assertTrue(message.contains("client-run-after-backup \"/srv/%c/after\" cannot be run"), message);
+    assertTrue(
+        message.contains("client-run-before-backup \"/bin/sh -c 'rm -rf /'\" cannot be run"),
+        message);
+    assertTrue(
+        message.contains("client-run-after-backup \"/srv/%c/after\" cannot be run"), message);
     assertTrue(message.contains("schedule run 1"), message);
     assertTrue(message.contains("port 99999 is out of range"), message);
     assertTrue(!message.contains("\n"), "one line: " + message);
@@ -82,8 +86,11 @@ class ClientsTest {
   @Test
   void aNameThatWouldReplaceTheServersOwnResourcesIsRefused() {
     for (String name : List.of("charm-catalog", "charm-bacula-dir-fd")) {
-      Clients clients = Clients.read(List.of(
-          new FdUnitBag(4, "bacula-fd/0", goodBag("good-fd")), new FdUnitBag(5, "squatter/0", goodBag(name))));
+      Clients clients =
+          Clients.read(
+              List.of(
+                  new FdUnitBag(4, "bacula-fd/0", goodBag("good-fd")),
+                  new FdUnitBag(5, "squatter/0", goodBag(name))));
       assertEquals(List.of("good-fd"), clients.ready().stream().map(ClientSpec::name).toList());
       String message = clients.rejected().get(0).message();
       assertTrue(message.startsWith("relation bacula-dir:5 (squatter/0): "), message);
@@ -112,9 +119,10 @@ class ClientsTest {
     assertEquals(2, clients.rejected().size());
     for (ClientReading.Rejected r : clients.rejected()) {
       assertEquals(
-          List.of("two units claim name \"same-fd\": rogue/0 (bacula-dir:1) and bacula-fd2/0"
-              + " (bacula-dir:2); every File Daemon needs its own name, so none of them is backed up"
-              + " or restored to; remove the wrong relation"),
+          List.of(
+              "two units claim name \"same-fd\": rogue/0 (bacula-dir:1) and bacula-fd2/0"
+                  + " (bacula-dir:2); every File Daemon needs its own name, so none of them is"
+                  + " backed up or restored to; remove the wrong relation"),
           r.problems());
       assertEquals(Optional.of("same-fd"), r.name());
     }

@@ -30,12 +30,15 @@ class NameBindingsTest {
     Clients rogue = Clients.read(List.of(new FdUnitBag(2, "rogue/0", bag)), bound);
     assertTrue(rogue.ready().isEmpty());
     String problem = rogue.rejected().get(0).problems().get(0);
-    assertTrue(problem.startsWith("name \"relation-m-myapp-0-abc-fd\" belongs to bacula-fd/0"), problem);
+    assertTrue(
+        problem.startsWith("name \"relation-m-myapp-0-abc-fd\" belongs to bacula-fd/0"), problem);
     Clients sibling = Clients.read(List.of(new FdUnitBag(1, "bacula-fd/3", bag)), bound);
-    assertTrue(sibling.ready().isEmpty(), "a sibling of the same application cannot take it either");
+    assertTrue(
+        sibling.ready().isEmpty(), "a sibling of the same application cannot take it either");
 
     NameBindings forgotten = bound.without("relation-m-myapp-0-abc");
-    assertEquals(1, Clients.read(List.of(new FdUnitBag(2, "rogue/0", bag)), forgotten).ready().size());
+    assertEquals(
+        1, Clients.read(List.of(new FdUnitBag(2, "rogue/0", bag)), forgotten).ready().size());
   }
 
   @Test
@@ -44,7 +47,9 @@ class NameBindingsTest {
     NameBindings legacy = NameBindings.parse("relation-m-myapp-0-abc=bacula-fd");
     Clients accepted = Clients.read(List.of(new FdUnitBag(1, "bacula-fd/0", bag)), legacy);
     assertEquals(1, accepted.ready().size());
-    assertEquals(Optional.of("bacula-fd/0"), legacy.withClients(accepted.ready()).ownerOf("relation-m-myapp-0-abc"));
+    assertEquals(
+        Optional.of("bacula-fd/0"),
+        legacy.withClients(accepted.ready()).ownerOf("relation-m-myapp-0-abc"));
     assertTrue(Clients.read(List.of(new FdUnitBag(2, "rogue/0", bag)), legacy).ready().isEmpty());
   }
 

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.config.Job;
 import io.backupcharms.bacula.config.RunScript;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.RunScripts;
 import io.backupcharms.server.workload.ServerLayout;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,43 +22,65 @@ import org.junit.jupiter.api.Test;
 class PlanBuilderTest {
 
   static final ServerIdentity IDENTITY =
-      new ServerIdentity("127.0.1.1", "console-pw", "storage-pw", Map.of(3, "rel3-pw", 4, "rel4-pw"));
+      new ServerIdentity(
+          "127.0.1.1", "console-pw", "storage-pw", Map.of(3, "rel3-pw", 4, "rel4-pw"));
 
   static PlanBuilder builder() {
     return new PlanBuilder(
-        ServerSettings.DEFAULTS, IDENTITY, new Catalog.Sqlite(Path.of("/var/lib/bacula")),
+        ServerSettings.DEFAULTS,
+        IDENTITY,
+        new CatalogDatabase.Sqlite(Path.of("/var/lib/bacula")),
         ServerLayout.DEBIAN);
   }
 
   static ClientSpec scheduled() {
     return new ClientSpec(
-        "relation-m-myapp-0-abc-fd", "bacula-fd/0", 3, "127.0.1.2", 9102, List.of("/srv/data"),
-        new RunScripts(Optional.of("/opt/before"), Optional.of("/opt/after"),
-            Optional.of("/opt/before-restore"), Optional.of("/opt/after-restore")),
+        "relation-m-myapp-0-abc-fd",
+        "bacula-fd/0",
+        3,
+        "127.0.1.2",
+        9102,
+        List.of("/srv/data"),
+        new RunScripts(
+            Optional.of("/opt/before"),
+            Optional.of("/opt/after"),
+            Optional.of("/opt/before-restore"),
+            Optional.of("/opt/after-restore")),
         List.of("Level=Full sun at 01:00", "Level=Incremental mon-sat at 01:00"));
   }
 
   static ClientSpec manual() {
     return new ClientSpec(
-        "relation-m-other-1-abc-fd", "bacula-fd/1", 4, "127.0.1.3", 9102, List.of("/etc", "/srv"),
-        RunScripts.NONE, List.of());
+        "relation-m-other-1-abc-fd",
+        "bacula-fd/1",
+        4,
+        "127.0.1.3",
+        9102,
+        List.of("/etc", "/srv"),
+        RunScripts.NONE,
+        List.of());
   }
 
   static Job job(BaculaPlan plan, String name) {
-    return plan.director().jobs().stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow();
+    return plan.director().jobs().stream()
+        .filter(j -> j.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void noTwoLinksShareAPassword() {
     BaculaPlan plan = builder().build(List.of(scheduled(), manual()));
-    List<String> passwords = new java.util.ArrayList<>();
+    List<String> passwords = new ArrayList<>();
     passwords.add(plan.director().director().password());
     plan.director().storages().forEach(st -> passwords.add(st.password()));
     plan.director().clients().forEach(c -> passwords.add(c.password()));
     plan.director().consoles().forEach(c -> passwords.add(c.password()));
-    assertEquals(passwords.size(), new java.util.HashSet<>(passwords).size(),
-        "one leaked password must open one link only: " + plan.director().clients().stream()
-            .map(c -> c.name()).toList());
+    assertEquals(
+        passwords.size(),
+        new HashSet<>(passwords).size(),
+        "one leaked password must open one link only: "
+            + plan.director().clients().stream().map(c -> c.name()).toList());
   }
 
   @Test
@@ -64,7 +89,8 @@ class PlanBuilderTest {
     Job backup = job(plan, "relation-m-myapp-0-abc-backup");
     assertEquals("relation-m-myapp-0-abc-schedule", backup.schedule());
     assertEquals(2, plan.director().schedules().get(0).runs().size());
-    assertNull(job(plan, "relation-m-other-1-abc-backup").schedule(), "empty schedule = manual only");
+    assertNull(
+        job(plan, "relation-m-other-1-abc-backup").schedule(), "empty schedule = manual only");
     assertEquals(1, plan.director().schedules().size());
   }
 
@@ -74,13 +100,19 @@ class PlanBuilderTest {
     assertEquals(Boolean.TRUE, backup.accurate());
     assertEquals(
         List.of(
-            RunScript.before("/var/lib/bacula-server-charm/check-free-space /var/lib/bacula/volumes "
-                + (2L << 30), false),
-            RunScript.before("/opt/before", true), RunScript.after("/opt/after", true)),
-        backup.runScripts(), "first, on the Director, the volume disk's free space");
+            RunScript.before(
+                "/var/lib/bacula-server-charm/check-free-space /var/lib/bacula/volumes "
+                    + (2L << 30),
+                false),
+            RunScript.before("/opt/before", true),
+            RunScript.after("/opt/after", true)),
+        backup.runScripts(),
+        "first, on the Director, the volume disk's free space");
     Job restore = job(builder().build(List.of(scheduled())), "relation-m-myapp-0-abc-restore");
     assertEquals(
-        List.of(RunScript.before("/opt/before-restore", true), RunScript.after("/opt/after-restore", true)),
+        List.of(
+            RunScript.before("/opt/before-restore", true),
+            RunScript.after("/opt/after-restore", true)),
         restore.runScripts());
     assertEquals("/", restore.where());
   }
@@ -94,13 +126,17 @@ class PlanBuilderTest {
     assertEquals("127.0.1.1", plan.storage().storage().address());
     assertEquals("storage-pw", plan.storage().directors().get(0).password());
     assertEquals("/var/lib/bacula/volumes", plan.storage().devices().get(0).archiveDevice());
-    assertTrue(plan.director().danglingReferences().isEmpty(), plan.director().danglingReferences()::toString);
+    assertTrue(
+        plan.director().danglingReferences().isEmpty(),
+        plan.director().danglingReferences()::toString);
   }
 
   @Test
   void aServerWithoutClientsIsStillAValidDirector() {
     BaculaPlan plan = builder().build(List.of());
-    assertEquals(List.of("charm-bacula-dir-fd"), plan.director().clients().stream().map(c -> c.name()).toList());
+    assertEquals(
+        List.of("charm-bacula-dir-fd"),
+        plan.director().clients().stream().map(c -> c.name()).toList());
     assertTrue(plan.director().danglingReferences().isEmpty());
   }
 
@@ -108,14 +144,22 @@ class PlanBuilderTest {
   void aVolumeLimitCapsThePoolAndBoundsEachBackupsWaitWithoutOneNothingWaitsBounded() {
     BaculaPlan unlimited = builder().build(List.of(scheduled()));
     assertNull(unlimited.director().pools().get(0).maximumVolumes());
-    assertNull(job(unlimited, "relation-m-myapp-0-abc-backup").maxWaitTime(),
+    assertNull(
+        job(unlimited, "relation-m-myapp-0-abc-backup").maxWaitTime(),
         "no limit: a backup queued behind others is never cancelled for waiting");
 
-    ServerSettings limited = ServerSettings.fromConfig(Map.of("max-volumes", 20, "volume-wait", "30 min"));
-    BaculaPlan plan = new PlanBuilder(limited, IDENTITY, new Catalog.Sqlite(Path.of("/var/lib/bacula")),
-        ServerLayout.DEBIAN).build(List.of(scheduled()));
+    ServerSettings limited =
+        ServerSettings.fromConfig(Map.of("max-volumes", 20, "volume-wait", "30 min"));
+    BaculaPlan plan =
+        new PlanBuilder(
+                limited,
+                IDENTITY,
+                new CatalogDatabase.Sqlite(Path.of("/var/lib/bacula")),
+                ServerLayout.DEBIAN)
+            .build(List.of(scheduled()));
     assertEquals(20, plan.director().pools().get(0).maximumVolumes());
-    assertEquals(java.time.Duration.ofMinutes(30), job(plan, "relation-m-myapp-0-abc-backup").maxWaitTime());
-    assertNull(job(plan, "relation-m-myapp-0-abc-restore").maxWaitTime(), "a restore never gives up");
+    assertEquals(Duration.ofMinutes(30), job(plan, "relation-m-myapp-0-abc-backup").maxWaitTime());
+    assertNull(
+        job(plan, "relation-m-myapp-0-abc-restore").maxWaitTime(), "a restore never gives up");
   }
 }

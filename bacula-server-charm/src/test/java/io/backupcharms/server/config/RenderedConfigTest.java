@@ -24,11 +24,13 @@ class RenderedConfigTest {
   @Test
   void bothDaemonsAcceptTheRenderedFiles() throws Exception {
     BaculaPlan plan =
-        PlanBuilderTest.builder().build(List.of(PlanBuilderTest.scheduled(), PlanBuilderTest.manual()));
+        PlanBuilderTest.builder()
+            .build(List.of(PlanBuilderTest.scheduled(), PlanBuilderTest.manual()));
     // bacula-dir -t opens the catalog: give it its own, away from the machine's.
     CatalogSetup.createSqlite(dir, "bacula");
     DirectorConfig director =
-        plan.director().withDirector(plan.director().director().withWorkingDirectory(dir.toString()));
+        plan.director()
+            .withDirector(plan.director().director().withWorkingDirectory(dir.toString()));
     Path dirConf = dir.resolve("bacula-dir.conf");
     Path sdConf = dir.resolve("bacula-sd.conf");
     Files.writeString(dirConf, BaculaRenderer.render(director));
@@ -47,14 +49,20 @@ class RenderedConfigTest {
   void aClientWhoseJobNamesWouldBeTooLongIsRefusedAlone() {
     String name = "x".repeat(120) + "-fd";
     ClientSpec longName =
-        new ClientSpec(name, "bacula-fd/9", 3, "127.0.1.9", 9102, List.of("/srv"), RunScripts.NONE, List.of());
-    PlanAssembly assembly = PlanBuilderTest.builder().assemble(List.of(longName, PlanBuilderTest.manual()));
-    assertEquals(List.of(longName), assembly.refused().stream().map(PlanAssembly.Refusal::client).toList());
+        new ClientSpec(
+            name, "bacula-fd/9", 3, "127.0.1.9", 9102, List.of("/srv"), RunScripts.NONE, List.of());
+    PlanAssembly assembly =
+        PlanBuilderTest.builder().assemble(List.of(longName, PlanBuilderTest.manual()));
+    assertEquals(
+        List.of(longName), assembly.refused().stream().map(PlanAssembly.Refusal::client).toList());
     String reason = assembly.refused().get(0).reason();
     assertTrue(reason.contains("is not a valid Bacula name"), reason);
-    assertEquals(List.of(PlanBuilderTest.manual()), assembly.accepted(), "the other client is kept");
-    assertTrue(assembly.plan().director().clients().stream()
-        .anyMatch(c -> c.name().equals(PlanBuilderTest.manual().clientResource())), "and is in the plan");
+    assertEquals(
+        List.of(PlanBuilderTest.manual()), assembly.accepted(), "the other client is kept");
+    assertTrue(
+        assembly.plan().director().clients().stream()
+            .anyMatch(c -> c.name().equals(PlanBuilderTest.manual().clientResource())),
+        "and is in the plan");
     assertTrue(assembly.plan().director().clients().stream().noneMatch(c -> c.name().equals(name)));
   }
 }

@@ -14,9 +14,17 @@ class ServerSettingsTest {
   void readsBaculaDurationsAndSizes() {
     ServerSettings s =
         ServerSettings.fromConfig(
-            Map.of("file-retention", "60 days", "job-retention", "6 months",
-                "volume-retention", "1 year 2 weeks", "max-volume-bytes", "500M",
-                "max-concurrent-jobs", 4L));
+            Map.of(
+                "file-retention",
+                "60 days",
+                "job-retention",
+                "6 months",
+                "volume-retention",
+                "1 year 2 weeks",
+                "max-volume-bytes",
+                "500M",
+                "max-concurrent-jobs",
+                4L));
     assertEquals(Duration.ofDays(60), s.fileRetention());
     assertEquals(Duration.ofDays(180), s.jobRetention());
     assertEquals(Duration.ofDays(365 + 14), s.volumeRetention());
@@ -30,7 +38,13 @@ class ServerSettingsTest {
     assertEquals(
         ServerSettings.DEFAULTS,
         ServerSettings.fromConfig(
-            Map.of("file-retention", "1 year", "job-retention", "1 year", "volume-retention", "1 year")));
+            Map.of(
+                "file-retention",
+                "1 year",
+                "job-retention",
+                "1 year",
+                "volume-retention",
+                "1 year")));
   }
 
   @Test
@@ -38,16 +52,37 @@ class ServerSettingsTest {
     var e =
         assertThrows(
             InvalidSettingException.class,
-            () -> ServerSettings.fromConfig(
-                Map.of("file-retention", "forever", "max-volume-bytes", "big", "max-concurrent-jobs", 0L,
-                    "min-free-space", "plenty", "max-volumes", -1L, "volume-wait", "soon")));
-    assertTrue(e.getMessage().contains("config file-retention \"forever\" is not a duration; use e.g. \"60 days\""), e.getMessage());
-    assertTrue(e.getMessage().contains("config max-volume-bytes \"big\" is not a size"), e.getMessage());
-    assertTrue(e.getMessage().contains("config max-concurrent-jobs 0 must be a whole number from 1 to 100"));
-    assertTrue(e.getMessage().contains("config min-free-space \"plenty\" is not a size"), e.getMessage());
-    assertTrue(e.getMessage().contains("config max-volumes -1 must be a whole number from 0 to 100000"),
+            () ->
+                ServerSettings.fromConfig(
+                    Map.of(
+                        "file-retention",
+                        "forever",
+                        "max-volume-bytes",
+                        "big",
+                        "max-concurrent-jobs",
+                        0L,
+                        "min-free-space",
+                        "plenty",
+                        "max-volumes",
+                        -1L,
+                        "volume-wait",
+                        "soon")));
+    assertTrue(
+        e.getMessage()
+            .contains("config file-retention \"forever\" is not a duration; use e.g. \"60 days\""),
         e.getMessage());
-    assertTrue(e.getMessage().contains("config volume-wait \"soon\" is not a duration"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("config max-volume-bytes \"big\" is not a size"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("config max-concurrent-jobs 0 must be a whole number from 1 to 100"));
+    assertTrue(
+        e.getMessage().contains("config min-free-space \"plenty\" is not a size"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("config max-volumes -1 must be a whole number from 0 to 100000"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("config volume-wait \"soon\" is not a duration"), e.getMessage());
   }
 
   @Test
@@ -55,7 +90,10 @@ class ServerSettingsTest {
     var e =
         assertThrows(
             InvalidSettingException.class,
-            () -> ServerSettings.fromConfig(Map.of("file-retention", "1 year", "job-retention", "30 days")));
-    assertTrue(e.getMessage().startsWith("config job-retention must not be shorter than file-retention"));
+            () ->
+                ServerSettings.fromConfig(
+                    Map.of("file-retention", "1 year", "job-retention", "30 days")));
+    assertTrue(
+        e.getMessage().startsWith("config job-retention must not be shorter than file-retention"));
   }
 }

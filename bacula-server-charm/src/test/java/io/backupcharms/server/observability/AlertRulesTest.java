@@ -56,16 +56,20 @@ class AlertRulesTest {
   void everyAlertHasAUnitTest() throws Exception {
     String tests = Files.readString(UNIT_TESTS);
     for (Alert alert : rules()) {
-      assertTrue(tests.contains("alertname: " + alert.name() + "\n"), alert.name() + " has no promtool test");
+      assertTrue(
+          tests.contains("alertname: " + alert.name() + "\n"),
+          alert.name() + " has no promtool test");
     }
   }
 
   @Test
   void everyRuleReadsOnlyExportedMetrics() throws Exception {
     for (Map<?, ?> rule : ruleMaps()) {
-      Set<String> unknown = new TreeSet<>(DashboardTest.metricNames(String.valueOf(rule.get("expr"))));
+      Set<String> unknown =
+          new TreeSet<>(DashboardTest.metricNames(String.valueOf(rule.get("expr"))));
       unknown.removeAll(DashboardTest.EXPORTED);
-      assertTrue(unknown.isEmpty(),
+      assertTrue(
+          unknown.isEmpty(),
           rule.get("alert") + " reads " + unknown + ", which the exporter does not serve");
     }
   }
@@ -74,18 +78,28 @@ class AlertRulesTest {
   void everyRuleSaysWhatToDoWithoutMatchingOnTheJujuTopology() throws Exception {
     for (Map<?, ?> rule : ruleMaps()) {
       Object name = rule.get("alert");
-      assertFalse(String.valueOf(rule.get("expr")).contains("juju_"), name + ": COS injects the topology itself");
+      assertFalse(
+          String.valueOf(rule.get("expr")).contains("juju_"),
+          name + ": COS injects the topology itself");
       Map<?, ?> annotations = (Map<?, ?>) rule.get("annotations");
-      assertTrue(annotations != null && annotations.get("summary") != null, name + " has no summary");
-      assertTrue(String.valueOf(annotations.get("description")).contains("juju "),
+      assertTrue(
+          annotations != null && annotations.get("summary") != null, name + " has no summary");
+      assertTrue(
+          String.valueOf(annotations.get("description")).contains("juju "),
           name + ": the description names the juju command to run");
     }
   }
 
   @Test
   void theReferenceTableListsEveryRuleWithItsSeverityAndFor() throws Exception {
-    assertEquals(rules(), table(Files.readString(PAGE)),
-        "the table of " + PAGE + " lists the rules of " + RULES + " in order (for: \"at once\" without one)");
+    assertEquals(
+        rules(),
+        table(Files.readString(PAGE)),
+        "the table of "
+            + PAGE
+            + " lists the rules of "
+            + RULES
+            + " in order (for: \"at once\" without one)");
   }
 
   @Test
@@ -94,9 +108,13 @@ class AlertRulesTest {
     Set<String> shipped = new TreeSet<>();
     rules().forEach(a -> shipped.add(a.name()));
     Map<String, String> sections = sections(page);
-    assertEquals(shipped, sections.keySet(), PAGE + " has one \"## `Alert`\" section per shipped alert");
-    sections.forEach((name, text) ->
-        assertTrue(text.contains("```shell\njuju "), name + "'s section shows the juju commands to run"));
+    assertEquals(
+        shipped, sections.keySet(), PAGE + " has one \"## `Alert`\" section per shipped alert");
+    sections.forEach(
+        (name, text) ->
+            assertTrue(
+                text.contains("```shell\njuju "),
+                name + "'s section shows the juju commands to run"));
   }
 
   /** Runs promtool from the module's directory, failing with its output unless it succeeds. */
@@ -106,15 +124,27 @@ class AlertRulesTest {
     Path output = tmp.resolve("promtool.out");
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
     } catch (IOException e) {
-      throw new AssertionError("cannot run promtool: " + e.getMessage()
-          + "; install Debian's prometheus package (scripts/install-deps.sh)", e);
+      throw new AssertionError(
+          "cannot run promtool: "
+              + e.getMessage()
+              + "; install Debian's prometheus package (scripts/install-deps.sh)",
+          e);
     }
     // Output goes to a file, so a promtool that hangs cannot block the read and the timeout holds.
     if (!process.waitFor(PROMTOOL_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
-      fail(String.join(" ", command) + " ran longer than " + PROMTOOL_SECONDS + " s:\n" + read(output));
+      fail(
+          String.join(" ", command)
+              + " ran longer than "
+              + PROMTOOL_SECONDS
+              + " s:\n"
+              + read(output));
     }
     assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + read(output));
   }
@@ -138,16 +168,19 @@ class AlertRulesTest {
     List<Alert> out = new ArrayList<>();
     for (Map<?, ?> rule : ruleMaps()) {
       Object forDuration = rule.get("for");
-      out.add(new Alert(String.valueOf(rule.get("alert")),
-          String.valueOf(((Map<?, ?>) rule.get("labels")).get("severity")),
-          forDuration == null ? "at once" : String.valueOf(forDuration)));
+      out.add(
+          new Alert(
+              String.valueOf(rule.get("alert")),
+              String.valueOf(((Map<?, ?>) rule.get("labels")).get("severity")),
+              forDuration == null ? "at once" : String.valueOf(forDuration)));
     }
     return out;
   }
 
   /** The rows of the page's first table: alert, severity, fires when, for. */
   private static List<Alert> table(String page) {
-    Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\| (\\w+) \\| .* \\| ([^|]+?) \\|$").matcher(page);
+    Matcher row =
+        Pattern.compile("(?m)^\\| `(\\w+)` \\| (\\w+) \\| .* \\| ([^|]+?) \\|$").matcher(page);
     List<Alert> out = new ArrayList<>();
     while (row.find()) {
       out.add(new Alert(row.group(1), row.group(2), row.group(3)));

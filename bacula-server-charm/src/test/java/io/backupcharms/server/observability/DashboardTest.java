@@ -18,44 +18,46 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Grafana dashboard the charm ships: COS's datasource variable on every panel, and only
- * metrics the exporter serves, so renaming a metric without the dashboard fails here.
+ * The Grafana dashboard the charm ships: COS's datasource variable on every panel, and only metrics
+ * the exporter serves, so renaming a metric without the dashboard fails here.
  */
 class DashboardTest {
 
   static final Path DASHBOARD = Path.of("src/charm/src/grafana_dashboards/bacula.json");
 
   /**
-   * Every metric the exporter serves, as docs/reference/metrics.md lists them. A rename in
-   * {@link BaculaMetrics} must be made here too, and then in whatever this list protects.
+   * Every metric the exporter serves, as docs/reference/metrics.md lists them. A rename in {@link
+   * BaculaMetrics} must be made here too, and then in whatever this list protects.
    */
-  static final Set<String> EXPORTED = Set.of(
-      "bacula_client_last_backup_timestamp_seconds",
-      "bacula_client_last_job_success",
-      "bacula_client_last_job_timestamp_seconds",
-      "bacula_client_last_job_bytes",
-      "bacula_client_last_job_files",
-      "bacula_client_last_job_duration_seconds",
-      "bacula_client_failed_jobs_total",
-      "bacula_client_backup_period_seconds",
-      "bacula_client_last_verify_success",
-      "bacula_client_last_verify_timestamp_seconds",
-      "bacula_client_verify_due_timestamp_seconds",
-      "bacula_director_up",
-      "bacula_volume_bytes",
-      "bacula_volume_free_bytes",
-      "bacula_volume_min_free_bytes",
-      "bacula_catalog_bytes",
-      "bacula_jobs_running",
-      "bacula_jobs_queued",
-      "bacula_offsite_pending_volumes",
-      "bacula_offsite_last_copy_timestamp_seconds");
+  static final Set<String> EXPORTED =
+      Set.of(
+          "bacula_client_last_backup_timestamp_seconds",
+          "bacula_client_last_job_success",
+          "bacula_client_last_job_timestamp_seconds",
+          "bacula_client_last_job_bytes",
+          "bacula_client_last_job_files",
+          "bacula_client_last_job_duration_seconds",
+          "bacula_client_failed_jobs_total",
+          "bacula_client_backup_period_seconds",
+          "bacula_client_last_verify_success",
+          "bacula_client_last_verify_timestamp_seconds",
+          "bacula_client_verify_due_timestamp_seconds",
+          "bacula_director_up",
+          "bacula_volume_bytes",
+          "bacula_volume_free_bytes",
+          "bacula_volume_min_free_bytes",
+          "bacula_catalog_bytes",
+          "bacula_jobs_running",
+          "bacula_jobs_queued",
+          "bacula_offsite_pending_volumes",
+          "bacula_offsite_last_copy_timestamp_seconds");
 
   private static final String DATASOURCE = "${prometheusds}";
 
   // What is left of an expression once these are gone is metric names, function and aggregation
   // names (each followed by a parenthesis), keywords and numbers.
-  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+  private static final Pattern STRING =
+      Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
   private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
   private static final Pattern RANGE = Pattern.compile("\\[[^]]*]");
   private static final Pattern LABEL_LIST =
@@ -64,7 +66,8 @@ class DashboardTest {
   // the possessive quantifier keeps "tim" of time() from passing for a name.
   private static final Pattern NAME =
       Pattern.compile("(?<![A-Za-z0-9_:.$])[A-Za-z_:][A-Za-z0-9_:]*+(?!\\s*\\()");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
+  private static final Set<String> KEYWORDS =
+      Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
   private static final Pattern LABEL_VALUES =
       Pattern.compile("^\\s*label_values\\((?:(.*),)?\\s*\\w+\\s*\\)\\s*$");
 
@@ -86,12 +89,21 @@ class DashboardTest {
 
   @Test
   void theParserFindsEveryMetricOfAnExpressionAndNothingElse() {
-    assertEquals(Set.of("bacula_client_last_backup_timestamp_seconds"), metricNames(
-        "time() - max without (level) (bacula_client_last_backup_timestamp_seconds{unit=~\"$unit\"})"));
-    assertEquals(Set.of("bacula_client_failed_jobs_total"),
-        metricNames("increase(bacula_client_failed_jobs_total{unit=~\"$unit\",level='a b'}[1d] offset 1h)"));
-    assertEquals(Set.of("node_filesystem_avail_bytes", "up"), metricNames(
-        "sum by (instance) (rate(node_filesystem_avail_bytes[$__rate_interval])) > 1e9 and on (instance) up == 0"),
+    assertEquals(
+        Set.of("bacula_client_last_backup_timestamp_seconds"),
+        metricNames(
+            "time() - max without (level)"
+                + " (bacula_client_last_backup_timestamp_seconds{unit=~\"$unit\"})"));
+    assertEquals(
+        Set.of("bacula_client_failed_jobs_total"),
+        metricNames(
+            "increase(bacula_client_failed_jobs_total{unit=~\"$unit\",level='a b'}[1d] offset"
+                + " 1h)"));
+    assertEquals(
+        Set.of("node_filesystem_avail_bytes", "up"),
+        metricNames(
+            "sum by (instance) (rate(node_filesystem_avail_bytes[$__rate_interval])) > 1e9 and on"
+                + " (instance) up == 0"),
         "a metric the exporter does not serve is seen too");
   }
 
@@ -106,7 +118,8 @@ class DashboardTest {
     assertEquals("prometheus", datasource.path("query").asText(), datasource.toString());
     JsonNode unit = variable(d, "unit");
     assertEquals(DATASOURCE, unit.path("datasource").path("uid").asText(), unit.toString());
-    assertTrue(unit.path("includeAll").asBoolean() && unit.path("multi").asBoolean(), unit.toString());
+    assertTrue(
+        unit.path("includeAll").asBoolean() && unit.path("multi").asBoolean(), unit.toString());
   }
 
   @Test
@@ -120,7 +133,8 @@ class DashboardTest {
       for (JsonNode target : panel.path("targets")) {
         assertFalse(target.path("expr").asText().isBlank(), title + ": " + target);
         if (target.has("datasource")) {
-          assertEquals(DATASOURCE, target.path("datasource").path("uid").asText(), title + ": " + target);
+          assertEquals(
+              DATASOURCE, target.path("datasource").path("uid").asText(), title + ": " + target);
         }
       }
     }
@@ -138,11 +152,20 @@ class DashboardTest {
       assertTrue(unknown.isEmpty(), "the exporter serves no " + unknown + " (in " + expr + ")");
       used.addAll(names);
     }
-    Set<String> views = Set.of("bacula_client_last_backup_timestamp_seconds",
-        "bacula_client_last_job_success", "bacula_client_last_job_bytes", "bacula_client_last_job_files",
-        "bacula_client_last_job_duration_seconds", "bacula_client_failed_jobs_total", "bacula_volume_bytes",
-        "bacula_volume_free_bytes", "bacula_catalog_bytes", "bacula_jobs_running", "bacula_jobs_queued",
-        "bacula_client_last_verify_success");
+    Set<String> views =
+        Set.of(
+            "bacula_client_last_backup_timestamp_seconds",
+            "bacula_client_last_job_success",
+            "bacula_client_last_job_bytes",
+            "bacula_client_last_job_files",
+            "bacula_client_last_job_duration_seconds",
+            "bacula_client_failed_jobs_total",
+            "bacula_volume_bytes",
+            "bacula_volume_free_bytes",
+            "bacula_catalog_bytes",
+            "bacula_jobs_running",
+            "bacula_jobs_queued",
+            "bacula_client_last_verify_success");
     Set<String> missing = new TreeSet<>(views);
     missing.removeAll(used);
     assertTrue(missing.isEmpty(), "no panel shows " + missing);
@@ -189,7 +212,8 @@ class DashboardTest {
   /** The PromQL of every target and of every query variable (inside Grafana's label_values). */
   private static List<String> expressions(JsonNode dashboard) {
     List<String> out = new ArrayList<>();
-    panels(dashboard).forEach(p -> p.path("targets").forEach(t -> out.add(t.path("expr").asText())));
+    panels(dashboard)
+        .forEach(p -> p.path("targets").forEach(t -> out.add(t.path("expr").asText())));
     for (JsonNode v : dashboard.path("templating").path("list")) {
       if ("query".equals(v.path("type").asText())) {
         JsonNode node = v.path("query");
@@ -205,7 +229,9 @@ class DashboardTest {
   void everyMetricTheExporterServesIsDocumented() throws IOException {
     String page = Files.readString(Path.of("../docs/reference/metrics.md"));
     for (String name : EXPORTED) {
-      assertTrue(page.matches("(?s).*\\| `" + name + "(\\{[a-z,]+\\})?`.*"), name + " has no row in docs/reference/metrics.md");
+      assertTrue(
+          page.matches("(?s).*\\| `" + name + "(\\{[a-z,]+\\})?`.*"),
+          name + " has no row in docs/reference/metrics.md");
     }
   }
 }

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -38,14 +43,16 @@ class RcloneBucketTest {
     VolumeCopies copies = new VolumeCopies(bucket(Map.of("path", "grow")), volumes);
 
     VolumeCopies.Outcome first = copies.sync();
-    assertEquals(java.util.List.of("Vol-0001"), first.copied());
-    assertEquals("first job's blocks",
-        Files.readString(s3.object("backups", "grow/volumes/Vol-0001")), "the copy is the volume");
+    assertEquals(List.of("Vol-0001"), first.copied());
+    assertEquals(
+        "first job's blocks",
+        Files.readString(s3.object("backups", "grow/volumes/Vol-0001")),
+        "the copy is the volume");
 
-    Files.writeString(volumes.resolve("Vol-0001"), " and the second's", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(volumes.resolve("Vol-0001"), " and the second's", StandardOpenOption.APPEND);
     Files.writeString(volumes.resolve("Vol-0002"), "new volume");
     VolumeCopies.Outcome second = copies.sync();
-    assertEquals(java.util.List.of("Vol-0001", "Vol-0002"), second.copied(), "the grown and the new");
+    assertEquals(List.of("Vol-0001", "Vol-0002"), second.copied(), "the grown and the new");
     assertTrue(copies.sync().copied().isEmpty(), "nothing changed, nothing uploaded");
     assertEquals(VolumeCopies.State.COPIED, copies.states().get("Vol-0001"));
   }
@@ -61,31 +68,38 @@ class RcloneBucketTest {
     Path back = dir.resolve("back.sql");
     bucket.download("catalog/20261203T090000Z/bacula.sql", back);
     assertEquals("CREATE TABLE x;\n", Files.readString(back));
-    assertEquals(Map.of("catalog/20261203T090000Z/bacula.sql", 16L),
+    assertEquals(
+        Map.of("catalog/20261203T090000Z/bacula.sql", 16L),
         bucket.list("catalog/20261203T090000Z/"));
   }
 
   @Test
   void wrongCredentialsNameTheKeyAndNeverShowTheSecret() {
-    BucketException secret = assertThrows(BucketException.class,
-        () -> bucket(Map.of("secret-key", "not-the-secret-1234")).check());
+    BucketException secret =
+        assertThrows(
+            BucketException.class,
+            () -> bucket(Map.of("secret-key", "not-the-secret-1234")).check());
     assertTrue(secret.getMessage().contains("secret-key"), secret::getMessage);
     assertFalse(secret.getMessage().contains("not-the-secret-1234"), secret::getMessage);
 
-    BucketException access = assertThrows(BucketException.class,
-        () -> bucket(Map.of("access-key", "nobody-we-know")).check());
+    BucketException access =
+        assertThrows(
+            BucketException.class, () -> bucket(Map.of("access-key", "nobody-we-know")).check());
     assertTrue(access.getMessage().contains("access-key"), access::getMessage);
   }
 
   @Test
   void aMissingBucketAndAnUnreachableEndpointSaySo() {
-    BucketException missing = assertThrows(BucketException.class,
-        () -> bucket(Map.of("bucket", "no-such-bucket")).check());
-    assertTrue(missing.getMessage().contains("bucket \"no-such-bucket\" does not exist"),
+    BucketException missing =
+        assertThrows(
+            BucketException.class, () -> bucket(Map.of("bucket", "no-such-bucket")).check());
+    assertTrue(
+        missing.getMessage().contains("bucket \"no-such-bucket\" does not exist"),
         missing::getMessage);
 
-    BucketException down = assertThrows(BucketException.class,
-        () -> bucket(Map.of("endpoint", "http://127.0.0.1:9")).check());
+    BucketException down =
+        assertThrows(
+            BucketException.class, () -> bucket(Map.of("endpoint", "http://127.0.0.1:9")).check());
     assertTrue(down.getMessage().contains("http://127.0.0.1:9 is unreachable"), down::getMessage);
   }
 
@@ -96,7 +110,8 @@ class RcloneBucketTest {
     VolumeCopies.Outcome outcome =
         new VolumeCopies(bucket(Map.of("endpoint", "http://127.0.0.1:9")), volumes).sync();
     assertFalse(outcome.complete());
-    assertTrue(outcome.pendingSummary().startsWith("copy pending for 1 volume: "),
+    assertTrue(
+        outcome.pendingSummary().startsWith("copy pending for 1 volume: "),
         outcome::pendingSummary);
     assertTrue(Files.exists(volumes.resolve("Vol-0007")), "the local volume stays");
   }
@@ -105,20 +120,26 @@ class RcloneBucketTest {
   void anHttpsEndpointIsTrustedThroughTheRelationsCaChainOnly(@TempDir Path dir) throws Exception {
     try (S3Proxy secure = S3Proxy.startTls(dir.resolve("tls"), "backups")) {
       Map<String, String> data = new HashMap<>(secure.relationData("backups", "tls"));
-      BucketException untrusted = assertThrows(BucketException.class,
-          () -> new RcloneBucket(ready(data), dir.resolve("private")).check());
-      assertTrue(untrusted.getMessage().contains("check the s3 relation's tls-ca-chain"), untrusted::getMessage);
+      BucketException untrusted =
+          assertThrows(
+              BucketException.class,
+              () -> new RcloneBucket(ready(data), dir.resolve("private")).check());
+      assertTrue(
+          untrusted.getMessage().contains("check the s3 relation's tls-ca-chain"),
+          untrusted::getMessage);
 
       // As s3-integrator publishes it: a JSON list, each certificate base64 of its PEM.
-      String base64 = java.util.Base64.getEncoder().encodeToString(
-          secure.certificate().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String base64 =
+          Base64.getEncoder().encodeToString(secure.certificate().getBytes(StandardCharsets.UTF_8));
       data.put("tls-ca-chain", "[\"" + base64 + "\"]");
       RcloneBucket trusted = new RcloneBucket(ready(data), dir.resolve("private"));
       trusted.check();
       trusted.write("probe", "over TLS");
       assertEquals(Optional.of("over TLS"), trusted.read("probe"));
-      assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
-          Files.getPosixFilePermissions(dir.resolve("private"))), "the CA file's directory is root's only");
+      assertEquals(
+          "rwx------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("private"))),
+          "the CA file's directory is root's only");
     }
   }
 

@@ -23,7 +23,9 @@ class S3SettingsTest {
     Map<String, String> data = base();
     data.put("path", "/bacula/prod/");
     data.put("s3-uri-style", "host");
-    data.put("tls-ca-chain", "[\"" + Base64.getEncoder().encodeToString(PEM.getBytes(StandardCharsets.UTF_8)) + "\"]");
+    data.put(
+        "tls-ca-chain",
+        "[\"" + Base64.getEncoder().encodeToString(PEM.getBytes(StandardCharsets.UTF_8)) + "\"]");
     S3Settings s = assertInstanceOf(S3Settings.Ready.class, S3Settings.read(data)).settings();
     assertEquals("bacula/prod", s.path());
     assertFalse(s.pathStyle());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.apply.CatalogSetup;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.catalog.LoopbackPostgres;
 import io.backupcharms.server.workload.CommandResult;
 import io.backupcharms.server.workload.Commands;
@@ -17,23 +17,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A catalog dumped on one server loads into another's, with Debian's real Bacula schema, for
- * both backends: what recover-catalog relies on.
+ * A catalog dumped on one server loads into another's, with Debian's real Bacula schema, for both
+ * backends: what recover-catalog relies on.
  */
 class CatalogDumpTest {
 
-  private static final String ROWS = "INSERT INTO Client (Name, Uname, AutoPrune, FileRetention, JobRetention)"
-      + " VALUES ('old-fd', 'x', 1, 1, 1); INSERT INTO Job (Job, Name, Type, Level, ClientId, JobStatus, SchedTime)"
-      + " VALUES ('old-backup.2026-12-01', 'old-backup', 'B', 'F', 1, 'T', '2026-12-01 01:00:00');";
+  private static final String ROWS =
+      "INSERT INTO Client (Name, Uname, AutoPrune, FileRetention, JobRetention) VALUES ('old-fd',"
+          + " 'x', 1, 1, 1); INSERT INTO Job (Job, Name, Type, Level, ClientId, JobStatus,"
+          + " SchedTime) VALUES ('old-backup.2026-12-01', 'old-backup', 'B', 'F', 1, 'T',"
+          + " '2026-12-01 01:00:00');";
 
   @Test
   void anSqliteCatalogMovesToAnotherServer(@TempDir Path dir) throws Exception {
     Path oldServer = Files.createDirectories(dir.resolve("old"));
     Path newServer = Files.createDirectories(dir.resolve("new"));
-    CatalogSetup.createSqlite(oldServer, Catalog.DATABASE);
-    CatalogSetup.createSqlite(newServer, Catalog.DATABASE);
-    Catalog.Sqlite old = new Catalog.Sqlite(oldServer);
-    Catalog.Sqlite fresh = new Catalog.Sqlite(newServer);
+    CatalogSetup.createSqlite(oldServer, CatalogDatabase.DATABASE);
+    CatalogSetup.createSqlite(newServer, CatalogDatabase.DATABASE);
+    CatalogDatabase.Sqlite old = new CatalogDatabase.Sqlite(oldServer);
+    CatalogDatabase.Sqlite fresh = new CatalogDatabase.Sqlite(newServer);
     sqlite(old, ROWS);
 
     Path dump = dir.resolve("catalog.sql");
@@ -42,23 +44,32 @@ class CatalogDumpTest {
 
     assertEquals("old-backup|T", sqlite(fresh, "SELECT Name, JobStatus FROM Job"));
     assertEquals("old-fd", sqlite(fresh, "SELECT Name FROM Client"));
-    assertTrue(sqlite(fresh, "SELECT VersionId FROM Version").matches("\\d+"), "the schema came along");
+    assertTrue(
+        sqlite(fresh, "SELECT VersionId FROM Version").matches("\\d+"), "the schema came along");
   }
 
   @Test
   void aPostgresCatalogIsReplacedByTheDump(@TempDir Path dir) throws Exception {
     try (LoopbackPostgres pg = LoopbackPostgres.start()) {
-      Catalog.Postgres catalog = pg.catalog();
-      CatalogSetup.createPostgres("psql", catalog.host(), catalog.port(), catalog.user(),
-          catalog.password(), catalog.database(), pgsqlSchema(dir));
+      CatalogDatabase.Postgres catalog = pg.catalog();
+      CatalogSetup.createPostgres(
+          "psql",
+          catalog.host(),
+          catalog.port(),
+          catalog.user(),
+          catalog.password(),
+          catalog.database(),
+          pgsqlSchema(dir));
       pg.query(ROWS);
       Path dump = dir.resolve("catalog.sql");
       CatalogDump.dump(catalog, dump);
-      assertTrue(!Files.readString(dump).contains(LoopbackPostgres.PASSWORD), "no password in the dump");
+      assertTrue(
+          !Files.readString(dump).contains(LoopbackPostgres.PASSWORD), "no password in the dump");
 
       // What a new server's catalog holds before recovery: its own, different jobs.
-      pg.query("DELETE FROM Job; INSERT INTO Job (Job, Name, Type, Level, JobStatus, SchedTime)"
-          + " VALUES ('new.2026-12-03', 'new', 'B', 'F', 'T', '2026-12-03 01:00:00')");
+      pg.query(
+          "DELETE FROM Job; INSERT INTO Job (Job, Name, Type, Level, JobStatus, SchedTime)"
+              + " VALUES ('new.2026-12-03', 'new', 'B', 'F', 'T', '2026-12-03 01:00:00')");
       CatalogDump.load(catalog, dump);
       assertEquals("old-backup|T", pg.query("SELECT Name, JobStatus FROM Job"));
     }
@@ -66,13 +77,19 @@ class CatalogDumpTest {
 
   @Test
   void aDumpThatCannotLoadFailsAndKeepsTheCatalog(@TempDir Path dir) throws Exception {
-    CatalogSetup.createSqlite(dir, Catalog.DATABASE);
-    Catalog.Sqlite catalog = new Catalog.Sqlite(dir);
+    CatalogSetup.createSqlite(dir, CatalogDatabase.DATABASE);
+    CatalogDatabase.Sqlite catalog = new CatalogDatabase.Sqlite(dir);
     sqlite(catalog, ROWS);
     Path broken = Files.writeString(dir.resolve("broken.sql"), "CREATE TABLE (;\n");
-    RecoveryException e = assertThrows(RecoveryException.class, () -> CatalogDump.load(catalog, broken));
-    assertTrue(e.getMessage().startsWith("cannot load the catalog copy into the sqlite3 catalog"), e.getMessage());
-    assertEquals("old-backup|T", sqlite(catalog, "SELECT Name, JobStatus FROM Job"), "the catalog is intact");
+    RecoveryException e =
+        assertThrows(RecoveryException.class, () -> CatalogDump.load(catalog, broken));
+    assertTrue(
+        e.getMessage().startsWith("cannot load the catalog copy into the sqlite3 catalog"),
+        e.getMessage());
+    assertEquals(
+        "old-backup|T",
+        sqlite(catalog, "SELECT Name, JobStatus FROM Job"),
+        "the catalog is intact");
   }
 
   /**
@@ -85,17 +102,22 @@ class CatalogDumpTest {
       return CatalogSetup.PGSQL_SCHEMA;
     }
     Path deb;
-    try (var debs = Files.newDirectoryStream(Path.of("/var/cache/apt/archives"), "bacula-director-pgsql_*.deb")) {
+    try (var debs =
+        Files.newDirectoryStream(
+            Path.of("/var/cache/apt/archives"), "bacula-director-pgsql_*.deb")) {
       deb = debs.iterator().next();
     }
     Path root = Files.createDirectories(dir.resolve("deb"));
-    CommandResult r = Commands.run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(1));
+    CommandResult r =
+        Commands.run(
+            List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(1));
     assertTrue(r.isSuccess(), r.output());
     return root.resolve(CatalogSetup.PGSQL_SCHEMA.toString().substring(1));
   }
 
-  private static String sqlite(Catalog.Sqlite catalog, String sql) {
-    CommandResult r = Commands.run(List.of("sqlite3", catalog.file().toString(), sql), Duration.ofSeconds(30));
+  private static String sqlite(CatalogDatabase.Sqlite catalog, String sql) {
+    CommandResult r =
+        Commands.run(List.of("sqlite3", catalog.file().toString(), sql), Duration.ofSeconds(30));
     assertTrue(r.isSuccess(), r.output());
     return r.output().strip();
   }

@@ -1,11 +1,12 @@
 package io.backupcharms.pack;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One entry to write into a {@code .charm}: a file (from disk or bytes), a directory or a
- * symbolic link, with its unix mode.
+ * One entry to write into a {@code .charm}: a file (from disk or bytes), a directory or a symbolic
+ * link, with its unix mode.
  *
  * @param path the path inside the archive, relative, with '/' separators
  * @param mode the permission bits, e.g. 0755 (the file type bits are added when writing)
@@ -14,14 +15,18 @@ import java.util.Objects;
  * @param content the bytes, for a generated file; the target, for a symlink
  */
 record ArchiveItem(String path, int mode, Kind kind, Path source, byte[] content) {
-  enum Kind { FILE, DIRECTORY, SYMLINK }
+  enum Kind {
+    FILE,
+    DIRECTORY,
+    SYMLINK
+  }
 
   ArchiveItem {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(kind, "kind");
     if (path.startsWith("/") || path.contains("\\") || ("/" + path + "/").contains("/../")) {
-      throw new IllegalArgumentException("archive path \"" + path + "\" must be relative, "
-          + "with '/' separators and no '..'");
+      throw new IllegalArgumentException(
+          "archive path \"" + path + "\" must be relative, " + "with '/' separators and no '..'");
     }
   }
 
@@ -38,7 +43,6 @@ record ArchiveItem(String path, int mode, Kind kind, Path source, byte[] content
   }
 
   static ArchiveItem symlink(String path, String target) {
-    return new ArchiveItem(path, 0777, Kind.SYMLINK, null,
-        target.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new ArchiveItem(path, 0777, Kind.SYMLINK, null, target.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds the charm's AppCDS archive: runs its main class in the ops library's training mode
- * ({@code -Dops.training=true}: the charm runs against an in-memory backend and exits 0 without
- * touching the machine) with {@code -XX:ArchiveClassesAtExit}, from the staged charm directory
- * and with the same relative class path that {@code dispatch} uses, because CDS compares them.
+ * Builds the charm's AppCDS archive: runs its main class in the ops library's training mode ({@code
+ * -Dops.training=true}: the charm runs against an in-memory backend and exits 0 without touching
+ * the machine) with {@code -XX:ArchiveClassesAtExit}, from the staged charm directory and with the
+ * same relative class path that {@code dispatch} uses, because CDS compares them.
  */
 final class CdsTraining {
   static final String ARCHIVE = "lib/charm.jsa";
@@ -28,8 +29,8 @@ final class CdsTraining {
   }
 
   /**
-   * The JDK's JAVA_RUNTIME_VERSION as its release file states it, which is what dispatch reads
-   * on the target machine to decide whether the packed archive fits.
+   * The JDK's JAVA_RUNTIME_VERSION as its release file states it, which is what dispatch reads on
+   * the target machine to decide whether the packed archive fits.
    */
   static String runtimeVersion() {
     Path release = Path.of(System.getProperty("java.home"), "release");
@@ -63,8 +64,13 @@ final class CdsTraining {
     command.add(mainClass);
     execute(command, stage, log, "training run of " + mainClass + " (-Dops.training=true)");
     if (!Files.isRegularFile(stage.resolve(ARCHIVE))) {
-      throw new CharmPackException("the training run of " + mainClass + " exited 0 but wrote no "
-          + ARCHIVE + "; see " + log);
+      throw new CharmPackException(
+          "the training run of "
+              + mainClass
+              + " exited 0 but wrote no "
+              + ARCHIVE
+              + "; see "
+              + log);
     }
     // -Xshare:on fails instead of falling back, so this proves the archive matches the jars.
     List<String> check = new ArrayList<>();
@@ -79,8 +85,11 @@ final class CdsTraining {
   }
 
   private static void execute(List<String> command, Path dir, Path log, String what) {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = pb.environment();
     String path = env.getOrDefault("PATH", "/usr/bin:/bin");
     env.clear();
@@ -90,8 +99,12 @@ final class CdsTraining {
     env.put("JUJU_CHARM_DIR", dir.toAbsolutePath().toString());
     Process process;
     try {
-      Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          "$ " + String.join(" ", command) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       process = pb.start();
     } catch (IOException e) {
       throw new CharmPackException("cannot start the " + what + ": " + e.getMessage(), e);
@@ -101,8 +114,13 @@ final class CdsTraining {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
-        throw new CharmPackException("the " + what + " did not finish within " + TIMEOUT.toSeconds()
-            + " s and was killed; training mode must exit by itself; output: " + tail(log));
+        throw new CharmPackException(
+            "the "
+                + what
+                + " did not finish within "
+                + TIMEOUT.toSeconds()
+                + " s and was killed; training mode must exit by itself; output: "
+                + tail(log));
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
@@ -110,9 +128,15 @@ final class CdsTraining {
       throw new CharmPackException("interrupted during the " + what, e);
     }
     if (process.exitValue() != 0) {
-      throw new CharmPackException("the " + what + " exited with code " + process.exitValue()
-          + "; fix the charm's training mode or pack with --cds=false; end of " + log + ":\n"
-          + tail(log));
+      throw new CharmPackException(
+          "the "
+              + what
+              + " exited with code "
+              + process.exitValue()
+              + "; fix the charm's training mode or pack with --cds=false; end of "
+              + log
+              + ":\n"
+              + tail(log));
     }
   }
 

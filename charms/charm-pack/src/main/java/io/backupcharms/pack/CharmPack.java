@@ -10,9 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +23,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Builds {@code <name>_<base>-<arch>.charm} for a charm module: {@code dispatch},
- * {@code hooks/install|start|upgrade-charm} linking to it, {@code metadata.yaml},
- * {@code config.yaml}, {@code actions.yaml} and {@code manifest.yaml} generated from
- * charmcraft.yaml, the class path under {@code lib/} (one fat jar {@code lib/charm.jar} by
- * default) and the AppCDS archive {@code lib/charm.jsa}.
- * Run from a charm module's build in the {@code package} phase; see the module README.
+ * Builds {@code <name>_<base>-<arch>.charm} for a charm module: {@code dispatch}, {@code
+ * hooks/install|start|upgrade-charm} linking to it, {@code metadata.yaml}, {@code config.yaml},
+ * {@code actions.yaml} and {@code manifest.yaml} generated from charmcraft.yaml, the class path
+ * under {@code lib/} (one fat jar {@code lib/charm.jar} by default) and the AppCDS archive {@code
+ * lib/charm.jsa}. Run from a charm module's build in the {@code package} phase; see the module
+ * README.
  */
 public final class CharmPack {
   static final List<String> HOOK_LINKS = List.of("install", "start", "upgrade-charm");
@@ -65,9 +68,16 @@ public final class CharmPack {
     String classpath = String.join(":", jars);
     FileTime time = FileTime.from(options.timestamp());
     String packedRuntime = options.cds() ? CdsTraining.runtimeVersion() : "";
-    byte[] dispatch = DispatchScript.render(charmcraft.name(), options.mainClass(), classpath,
-        options.timestamp().getEpochSecond(), packedRuntime, options.jvmFlags(),
-        buildDigest(stage, jars)).getBytes(StandardCharsets.UTF_8);
+    byte[] dispatch =
+        DispatchScript.render(
+                charmcraft.name(),
+                options.mainClass(),
+                classpath,
+                options.timestamp().getEpochSecond(),
+                packedRuntime,
+                options.jvmFlags(),
+                buildDigest(stage, jars))
+            .getBytes(StandardCharsets.UTF_8);
 
     Map<String, byte[]> generated = new LinkedHashMap<>();
     generated.put("metadata.yaml", yaml(charmcraft.metadata()));
@@ -106,8 +116,8 @@ public final class CharmPack {
       items.addAll(extra);
       Path target = options.outputDir().resolve(charmcraft.fileName(platform));
       CharmZip.write(target, items, time);
-      List<String> problems = PackedCharm.open(target)
-          .problemsAgainst(options.projectDir().resolve("charmcraft.yaml"));
+      List<String> problems =
+          PackedCharm.open(target).problemsAgainst(options.projectDir().resolve("charmcraft.yaml"));
       if (!problems.isEmpty()) {
         throw new CharmPackException(problems);
       }
@@ -117,9 +127,9 @@ public final class CharmPack {
   }
 
   /**
-   * Puts the class path under lib/ with the fixed mtime CDS records: one fat jar
-   * ({@link FatJar}), or the charm jar and its runtime dependencies as they are. Returns the
-   * class path entries relative to the charm directory.
+   * Puts the class path under lib/ with the fixed mtime CDS records: one fat jar ({@link FatJar}),
+   * or the charm jar and its runtime dependencies as they are. Returns the class path entries
+   * relative to the charm directory.
    */
   private List<String> stageJars(Path lib) {
     List<Path> sources = classpathJars();
@@ -135,8 +145,8 @@ public final class CharmPack {
       try {
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
-        throw new CharmPackException("cannot copy " + source + " into " + lib + ": "
-            + e.getMessage(), e);
+        throw new CharmPackException(
+            "cannot copy " + source + " into " + lib + ": " + e.getMessage(), e);
       }
       setMtime(target);
       jars.add("lib/" + target.getFileName());
@@ -152,9 +162,14 @@ public final class CharmPack {
     try {
       line = Files.readString(options.classpathFile(), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
-      throw new CharmPackException("cannot read the class path file " + options.classpathFile()
-          + ": " + e.getMessage() + "; run maven-dependency-plugin's build-classpath goal before "
-          + "charm-pack (see charms/charm-pack/README.md)", e);
+      throw new CharmPackException(
+          "cannot read the class path file "
+              + options.classpathFile()
+              + ": "
+              + e.getMessage()
+              + "; run maven-dependency-plugin's build-classpath goal before "
+              + "charm-pack (see charms/charm-pack/README.md)",
+          e);
     }
     if (!line.isEmpty()) {
       for (String entry : line.split(File.pathSeparator)) {
@@ -165,13 +180,16 @@ public final class CharmPack {
     for (Path source : sources) {
       String name = source.getFileName().toString();
       if (!Files.isRegularFile(source) || !name.endsWith(".jar")) {
-        throw new CharmPackException("class path entry " + source + " is not a jar file; run "
-            + "charm-pack in the package phase, after the jar plugin, so that every module is "
-            + "packaged");
+        throw new CharmPackException(
+            "class path entry "
+                + source
+                + " is not a jar file; run "
+                + "charm-pack in the package phase, after the jar plugin, so that every module is "
+                + "packaged");
       }
       if (!names.add(name)) {
-        throw new CharmPackException("two class path jars are both named " + name + "; rename "
-            + "or exclude one");
+        throw new CharmPackException(
+            "two class path jars are both named " + name + "; rename " + "or exclude one");
       }
     }
     return sources;
@@ -180,15 +198,16 @@ public final class CharmPack {
   /** The first 16 hex digits of the SHA-256 of the class path jars, in class path order. */
   private static String buildDigest(Path stage, List<String> jars) {
     try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String jar : jars) {
         sha.update(jar.getBytes(StandardCharsets.UTF_8));
         sha.update(Files.readAllBytes(stage.resolve(jar)));
       }
-      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (IOException e) {
-      throw new CharmPackException("cannot read the staged jars in " + stage + ": " + e.getMessage(), e);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new CharmPackException(
+          "cannot read the staged jars in " + stage + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JDK has no SHA-256", e);
     }
   }
@@ -214,15 +233,20 @@ public final class CharmPack {
         if (rel.isEmpty()) {
           continue;
         }
-        if (rel.equals("dispatch") || rel.startsWith("hooks/") || rel.startsWith("lib/")
+        if (rel.equals("dispatch")
+            || rel.startsWith("hooks/")
+            || rel.startsWith("lib/")
             || rel.endsWith(".yaml") && !rel.contains("/")) {
-          throw new CharmPackException(file + " would replace a generated file of the charm; "
-              + "move it elsewhere under src/charm/");
+          throw new CharmPackException(
+              file
+                  + " would replace a generated file of the charm; "
+                  + "move it elsewhere under src/charm/");
         }
         if (Files.isDirectory(file)) {
           items.add(ArchiveItem.directory(rel));
         } else {
-          boolean exec = Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
+          boolean exec =
+              Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
           items.add(ArchiveItem.file(rel, exec ? 0755 : 0644, file));
           Path copy = stage.resolve(rel);
           Files.createDirectories(copy.getParent());
@@ -243,8 +267,8 @@ public final class CharmPack {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
     } catch (IOException e) {
-      throw new CharmPackException("cannot write " + name + " into " + stage + ": "
-          + e.getMessage(), e);
+      throw new CharmPackException(
+          "cannot write " + name + " into " + stage + ": " + e.getMessage(), e);
     }
   }
 

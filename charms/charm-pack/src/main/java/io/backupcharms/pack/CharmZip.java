@@ -14,8 +14,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Writes a {@code .charm}: a zip whose entries carry unix modes and symlinks in the external
- * attributes, as Juju's unpacker reads them. Entry times are fixed so that the same inputs give
- * the same bytes.
+ * attributes, as Juju's unpacker reads them. Entry times are fixed so that the same inputs give the
+ * same bytes.
  */
 final class CharmZip {
   private CharmZip() {}
@@ -32,8 +32,13 @@ final class CharmZip {
       // Readers never see a half-written archive under the final name.
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new CharmPackException("cannot write " + target + ": " + e.getMessage()
-          + "; check the disk space and permissions of the module's target directory", e);
+      throw new CharmPackException(
+          "cannot write "
+              + target
+              + ": "
+              + e.getMessage()
+              + "; check the disk space and permissions of the module's target directory",
+          e);
     }
   }
 

@@ -14,24 +14,46 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A charm's unified {@code charmcraft.yaml}, checked against the rules Juju applies at deploy
- * time, and the {@code metadata.yaml}, {@code config.yaml} and {@code actions.yaml} Juju actually
- * reads, generated from it the way charmcraft does.
+ * A charm's unified {@code charmcraft.yaml}, checked against the rules Juju applies at deploy time,
+ * and the {@code metadata.yaml}, {@code config.yaml} and {@code actions.yaml} Juju actually reads,
+ * generated from it the way charmcraft does.
  */
 final class Charmcraft {
   static final List<String> RELATION_KINDS = List.of("provides", "requires", "peers");
+
   /** The charmcraft.yaml keys that charmcraft copies into metadata.yaml. */
-  private static final List<String> METADATA_KEYS = List.of("name", "summary", "description",
-      "subordinate", "requires", "provides", "peers", "assumes", "containers", "devices",
-      "extra-bindings", "resources", "storage", "terms", "maintainers", "docs", "issues", "source",
-      "website", "charm-user");
-  private static final Pattern CHARM_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*");
+  private static final List<String> METADATA_KEYS =
+      List.of(
+          "name",
+          "summary",
+          "description",
+          "subordinate",
+          "requires",
+          "provides",
+          "peers",
+          "assumes",
+          "containers",
+          "devices",
+          "extra-bindings",
+          "resources",
+          "storage",
+          "terms",
+          "maintainers",
+          "docs",
+          "issues",
+          "source",
+          "website",
+          "charm-user");
+
+  private static final Pattern CHARM_NAME =
+      Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*");
   private static final Pattern ENDPOINT_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   private static final Pattern ACTION_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   private static final Pattern BASE = Pattern.compile("(ubuntu|centos)@[0-9]+(\\.[0-9]+)?");
-  private static final Set<String> ARCHITECTURES = Set.of("amd64", "arm64", "armhf", "ppc64el",
-      "riscv64", "s390x");
-  private static final Set<String> OPTION_TYPES = Set.of("string", "int", "float", "boolean", "secret");
+  private static final Set<String> ARCHITECTURES =
+      Set.of("amd64", "arm64", "armhf", "ppc64el", "riscv64", "s390x");
+  private static final Set<String> OPTION_TYPES =
+      Set.of("string", "int", "float", "boolean", "secret");
 
   private final Map<String, Object> doc;
   private final String name;
@@ -53,8 +75,13 @@ final class Charmcraft {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CharmPackException("cannot read " + file + ": " + e.getMessage()
-          + "; every charm module needs a charmcraft.yaml next to its pom.xml", e);
+      throw new CharmPackException(
+          "cannot read "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; every charm module needs a charmcraft.yaml next to its pom.xml",
+          e);
     }
     return parse(text, file.toString());
   }
@@ -67,8 +94,12 @@ final class Charmcraft {
     }
     String name = string(doc, "name");
     if (name == null || !CHARM_NAME.matcher(name).matches()) {
-      problems.add(where + ": name " + quote(name) + " is not a valid charm name; use lowercase "
-          + "letters, digits and single hyphens, starting with a letter, e.g. backup-integrator");
+      problems.add(
+          where
+              + ": name "
+              + quote(name)
+              + " is not a valid charm name; use lowercase letters, digits and single hyphens,"
+              + " starting with a letter, e.g. backup-integrator");
     }
     for (String key : List.of("summary", "description")) {
       if (string(doc, key) == null || string(doc, key).isBlank()) {
@@ -76,17 +107,19 @@ final class Charmcraft {
       }
     }
     if (doc.containsKey("bases")) {
-      problems.add(where + ": the bases key is charmcraft 2's; write 'base: ubuntu@24.04' with "
-          + "'platforms: {amd64: }', or one platform per base: 'platforms: {ubuntu@22.04:amd64: , "
-          + "ubuntu@24.04:amd64: }'");
+      problems.add(
+          where
+              + ": the bases key is charmcraft 2's; write 'base: ubuntu@24.04' with 'platforms:"
+              + " {amd64: }', or one platform per base: 'platforms: {ubuntu@22.04:amd64: ,"
+              + " ubuntu@24.04:amd64: }'");
     }
     String base = string(doc, "base");
     if (doc.containsKey("base") && (base == null || !BASE.matcher(base).matches())) {
       problems.add(where + ": base " + quote(base) + " is not a base such as ubuntu@24.04");
       base = null;
     }
-    List<Platform> platforms = platforms(doc.get("platforms"), doc.containsKey("base"), base, where,
-        problems);
+    List<Platform> platforms =
+        platforms(doc.get("platforms"), doc.containsKey("base"), base, where, problems);
     checkRelations(doc, where, problems);
     checkConfig(doc.get("config"), where, problems);
     checkActions(doc.get("actions"), where, problems);
@@ -134,8 +167,11 @@ final class Charmcraft {
   /** The manifest.yaml content for one platform, like charmcraft's: only that base. */
   Map<String, Object> manifest(Platform platform) {
     Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("analysis", Map.of("attributes", List.of(
-        attribute("language", "java"), attribute("framework", "backupcharms-ops"))));
+    manifest.put(
+        "analysis",
+        Map.of(
+            "attributes",
+            List.of(attribute("language", "java"), attribute("framework", "backupcharms-ops"))));
     manifest.put("bases", List.of(platform.manifestBase()));
     return manifest;
   }
@@ -153,17 +189,19 @@ final class Charmcraft {
   }
 
   /**
-   * The platforms, in charmcraft's two notations: with a top-level {@code base}, each platform
-   * is an architecture ({@code amd64:}, or {@code build-for: [amd64]}); without one, each names
-   * its base too ({@code ubuntu@22.04:amd64:}, or {@code build-for: [ubuntu@22.04:amd64]}), and
+   * The platforms, in charmcraft's two notations: with a top-level {@code base}, each platform is
+   * an architecture ({@code amd64:}, or {@code build-for: [amd64]}); without one, each names its
+   * base too ({@code ubuntu@22.04:amd64:}, or {@code build-for: [ubuntu@22.04:amd64]}), and
    * charmcraft packs one charm per platform.
    */
-  private static List<Platform> platforms(Object platforms, boolean hasBaseKey, String base,
-      String where, List<String> problems) {
+  private static List<Platform> platforms(
+      Object platforms, boolean hasBaseKey, String base, String where, List<String> problems) {
     List<Platform> result = new ArrayList<>();
     if (!(platforms instanceof Map) || ((Map<?, ?>) platforms).isEmpty()) {
-      problems.add(where + ": platforms is missing; add e.g. 'platforms: {ubuntu@22.04:amd64: , "
-          + "ubuntu@24.04:amd64: }'");
+      problems.add(
+          where
+              + ": platforms is missing; add e.g. 'platforms: {ubuntu@22.04:amd64: , "
+              + "ubuntu@24.04:amd64: }'");
       return result;
     }
     for (Map.Entry<?, ?> e : ((Map<?, ?>) platforms).entrySet()) {
@@ -177,13 +215,17 @@ final class Charmcraft {
       String arch = target.substring(colon + 1);
       String at = where + ": platform " + quote(String.valueOf(e.getKey()));
       if (hasBaseKey && platformBase != null) {
-        problems.add(at + " names a base, and so does the base key; with several bases, remove "
-            + "the base key and name each platform <base>:<arch>, e.g. ubuntu@22.04:amd64");
+        problems.add(
+            at
+                + " names a base, and so does the base key; with several bases, remove "
+                + "the base key and name each platform <base>:<arch>, e.g. ubuntu@22.04:amd64");
         continue;
       }
       if (!hasBaseKey && platformBase == null) {
-        problems.add(at + " names no base; add 'base: ubuntu@24.04', or name the platform "
-            + "<base>:<arch>, e.g. ubuntu@22.04:amd64");
+        problems.add(
+            at
+                + " names no base; add 'base: ubuntu@24.04', or name the platform "
+                + "<base>:<arch>, e.g. ubuntu@22.04:amd64");
         continue;
       }
       if (platformBase != null && !BASE.matcher(platformBase).matches()) {
@@ -191,15 +233,20 @@ final class Charmcraft {
         continue;
       }
       if (!ARCHITECTURES.contains(arch)) {
-        problems.add(at + ": " + quote(arch) + " is not an architecture Juju knows; use one of "
-            + new TreeSet<>(ARCHITECTURES));
+        problems.add(
+            at
+                + ": "
+                + quote(arch)
+                + " is not an architecture Juju knows; use one of "
+                + new TreeSet<>(ARCHITECTURES));
         continue;
       }
       String resolved = platformBase != null ? platformBase : base;
       if (resolved != null) {
         Platform platform = new Platform(resolved, arch);
         if (result.contains(platform)) {
-          problems.add(at + " repeats " + resolved + " " + arch + "; each platform packs one charm");
+          problems.add(
+              at + " repeats " + resolved + " " + arch + "; each platform packs one charm");
         } else {
           result.add(platform);
         }
@@ -235,7 +282,8 @@ final class Charmcraft {
         }
         Object scope = spec.get("scope");
         if (scope != null && !"global".equals(scope) && !"container".equals(scope)) {
-          problems.add(at + ": scope " + quote(String.valueOf(scope)) + " must be global or container");
+          problems.add(
+              at + ": scope " + quote(String.valueOf(scope)) + " must be global or container");
         }
         if (spec.containsKey("limit") && !(spec.get("limit") instanceof Integer)) {
           problems.add(at + ": limit must be an integer");
@@ -246,8 +294,10 @@ final class Charmcraft {
       }
     }
     if (Boolean.TRUE.equals(doc.get("subordinate")) && !hasContainerRequires) {
-      problems.add(where + ": a subordinate charm needs a requires endpoint with scope: container, "
-          + "e.g. 'requires: {juju-info: {interface: juju-info, scope: container}}'");
+      problems.add(
+          where
+              + ": a subordinate charm needs a requires endpoint with scope: container, "
+              + "e.g. 'requires: {juju-info: {interface: juju-info, scope: container}}'");
     }
   }
 
@@ -261,8 +311,12 @@ final class Charmcraft {
       Map<String, Object> option = map(e.getValue());
       Object type = option.get("type");
       if (!OPTION_TYPES.contains(type)) {
-        problems.add(at + ": type " + quote(String.valueOf(type)) + " must be one of "
-            + new TreeSet<>(OPTION_TYPES));
+        problems.add(
+            at
+                + ": type "
+                + quote(String.valueOf(type))
+                + " must be one of "
+                + new TreeSet<>(OPTION_TYPES));
         continue;
       }
       Object def = option.get("default");
@@ -303,8 +357,10 @@ final class Charmcraft {
         problems.add(at + ": params must map parameter names to JSON Schemas");
       }
       if (!(spec.get("additionalProperties") instanceof Boolean)) {
-        problems.add(at + ": set additionalProperties: false (or true) explicitly; its default "
-            + "differs between Juju 3 and Juju 4");
+        problems.add(
+            at
+                + ": set additionalProperties: false (or true) explicitly; its default "
+                + "differs between Juju 3 and Juju 4");
       }
     }
   }

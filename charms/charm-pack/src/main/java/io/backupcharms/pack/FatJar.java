@@ -22,29 +22,29 @@ import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 
 /**
- * Merges the charm jar and its runtime dependencies into one jar, {@code lib/charm.jar}. The
- * hook benchmark in docs/reference/performance.md measured this faster than a class path of
- * separate jars: each jar on the class path costs an open, a central-directory read and a
- * manifest parse when its first class is used, even when the class itself comes from the AppCDS
- * archive.
+ * Merges the charm jar and its runtime dependencies into one jar, {@code lib/charm.jar}. The hook
+ * benchmark in docs/reference/performance.md measured this faster than a class path of separate
+ * jars: each jar on the class path costs an open, a central-directory read and a manifest parse
+ * when its first class is used, even when the class itself comes from the AppCDS archive.
  *
- * <p>Merging follows class path semantics: the first jar that has an entry wins, as it would on
- * the class path; {@code META-INF/services} files are concatenated so that every provider stays
- * visible to {@link java.util.ServiceLoader}; signatures, module descriptors and the jars' own
- * manifests are dropped (the class path ignores the module descriptors anyway). The list of
- * merged jars is kept in {@value #JARS_LIST}, so that an operator can still see what the charm
- * ships.
+ * <p>Merging follows class path semantics: the first jar that has an entry wins, as it would on the
+ * class path; {@code META-INF/services} files are concatenated so that every provider stays visible
+ * to {@link java.util.ServiceLoader}; signatures, module descriptors and the jars' own manifests
+ * are dropped (the class path ignores the module descriptors anyway). The list of merged jars is
+ * kept in {@value #JARS_LIST}, so that an operator can still see what the charm ships.
  */
 final class FatJar {
   /** Path of the fat jar inside the charm. */
   static final String PATH = "lib/charm.jar";
+
   /** Inside the fat jar: the merged jars' file names, one per line, in class path order. */
   static final String JARS_LIST = "META-INF/charm-pack/jars.txt";
 
   private static final String SERVICES = "META-INF/services/";
-  private static final Pattern DROPPED = Pattern.compile(
-      "META-INF/MANIFEST\\.MF|META-INF/INDEX\\.LIST|META-INF/[^/]+\\.(SF|RSA|DSA|EC)"
-          + "|(META-INF/versions/[0-9]+/)?module-info\\.class");
+  private static final Pattern DROPPED =
+      Pattern.compile(
+          "META-INF/MANIFEST\\.MF|META-INF/INDEX\\.LIST|META-INF/[^/]+\\.(SF|RSA|DSA|EC)"
+              + "|(META-INF/versions/[0-9]+/)?module-info\\.class");
 
   private FatJar() {}
 
@@ -64,8 +64,9 @@ final class FatJar {
     for (Path jar : jars) {
       try (JarFile in = new JarFile(jar.toFile())) {
         Manifest manifest = in.getManifest();
-        multiRelease |= manifest != null
-            && "true".equalsIgnoreCase(manifest.getMainAttributes().getValue("Multi-Release"));
+        multiRelease |=
+            manifest != null
+                && "true".equalsIgnoreCase(manifest.getMainAttributes().getValue("Multi-Release"));
       } catch (IOException e) {
         throw new CharmPackException("cannot read " + jar + " as a jar: " + e.getMessage(), e);
       }
@@ -90,22 +91,34 @@ final class FatJar {
         }
       }
     } catch (IOException e) {
-      throw new CharmPackException("cannot write " + target + ": " + e.getMessage()
-          + "; check the disk space and permissions of the module's target directory", e);
+      throw new CharmPackException(
+          "cannot write "
+              + target
+              + ": "
+              + e.getMessage()
+              + "; check the disk space and permissions of the module's target directory",
+          e);
     }
   }
 
-  private static void copy(Path jar, JarOutputStream out, Set<String> seen,
-      Map<String, ByteArrayOutputStream> services, FileTime time) throws IOException {
+  private static void copy(
+      Path jar,
+      JarOutputStream out,
+      Set<String> seen,
+      Map<String, ByteArrayOutputStream> services,
+      FileTime time)
+      throws IOException {
     try (JarFile in = new JarFile(jar.toFile(), false)) {
       for (JarEntry entry : Collections.list(in.entries())) {
         String name = entry.getName();
         if (DROPPED.matcher(name).matches()) {
           continue;
         }
-        if (name.startsWith(SERVICES) && !entry.isDirectory()
+        if (name.startsWith(SERVICES)
+            && !entry.isDirectory()
             && name.indexOf('/', SERVICES.length()) < 0) {
-          ByteArrayOutputStream merged = services.computeIfAbsent(name, n -> new ByteArrayOutputStream());
+          ByteArrayOutputStream merged =
+              services.computeIfAbsent(name, n -> new ByteArrayOutputStream());
           try (InputStream data = in.getInputStream(entry)) {
             data.transferTo(merged);
           }
@@ -114,7 +127,7 @@ final class FatJar {
           continue;
         }
         if (!seen.add(name)) {
-          continue;  // an earlier jar on the class path has it: that one is what the JVM loads
+          continue; // an earlier jar on the class path has it: that one is what the JVM loads
         }
         if (entry.isDirectory()) {
           put(out, name, new byte[0], time);

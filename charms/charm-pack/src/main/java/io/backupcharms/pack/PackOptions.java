@@ -26,12 +26,21 @@ import java.util.Map;
  * @param fatJar whether to merge the class path into one jar, {@code lib/charm.jar} (faster
  *     start-up), rather than ship the jars as they are under {@code lib/}
  */
-record PackOptions(Path projectDir, Path charmJar, Path classpathFile, String mainClass,
-    Path outputDir, Instant timestamp, boolean cds, List<String> jvmFlags, boolean fatJar) {
+record PackOptions(
+    Path projectDir,
+    Path charmJar,
+    Path classpathFile,
+    String mainClass,
+    Path outputDir,
+    Instant timestamp,
+    boolean cds,
+    List<String> jvmFlags,
+    boolean fatJar) {
 
-  static final String USAGE = "usage: CharmPack --project-dir=DIR --jar=FILE "
-      + "--classpath-file=FILE --main-class=CLASS --output-dir=DIR [--timestamp=ISO-8601|EPOCH] "
-      + "[--cds=true|false] [--fat-jar=true|false] [--jvm-flags=\"-XX:... -XX:...\"]";
+  static final String USAGE =
+      "usage: CharmPack --project-dir=DIR --jar=FILE --classpath-file=FILE --main-class=CLASS"
+          + " --output-dir=DIR [--timestamp=ISO-8601|EPOCH] [--cds=true|false]"
+          + " [--fat-jar=true|false] [--jvm-flags=\"-XX:... -XX:...\"]";
 
   PackOptions {
     jvmFlags = List.copyOf(jvmFlags);
@@ -54,15 +63,24 @@ record PackOptions(Path projectDir, Path charmJar, Path classpathFile, String ma
       }
     }
     if (!missing.isEmpty()) {
-      throw new CharmPackException("missing " + String.join(", ", missing) + " (in a charm "
-          + "module, set the charm.main property to the charm's main class); " + USAGE);
+      throw new CharmPackException(
+          "missing "
+              + String.join(", ", missing)
+              + " (in a charm "
+              + "module, set the charm.main property to the charm's main class); "
+              + USAGE);
     }
     String flags = values.get("jvm-flags");
-    return new PackOptions(Path.of(values.get("project-dir")), Path.of(values.get("jar")),
-        Path.of(values.get("classpath-file")), values.get("main-class"),
-        Path.of(values.get("output-dir")), timestamp(values.getOrDefault("timestamp", "")),
+    return new PackOptions(
+        Path.of(values.get("project-dir")),
+        Path.of(values.get("jar")),
+        Path.of(values.get("classpath-file")),
+        values.get("main-class"),
+        Path.of(values.get("output-dir")),
+        timestamp(values.getOrDefault("timestamp", "")),
         !"false".equals(values.get("cds")),
-        flags == null || flags.isBlank() ? DispatchScript.DEFAULT_JVM_FLAGS
+        flags == null || flags.isBlank()
+            ? DispatchScript.DEFAULT_JVM_FLAGS
             : Arrays.asList(flags.trim().split("\\s+")),
         !"false".equals(values.get("fat-jar")));
   }
@@ -78,8 +96,12 @@ record PackOptions(Path projectDir, Path charmJar, Path classpathFile, String ma
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw new CharmPackException("--timestamp \"" + value + "\" is neither ISO-8601 (such as "
-          + "2026-01-01T00:00:00Z) nor epoch seconds", e);
+      throw new CharmPackException(
+          "--timestamp \""
+              + value
+              + "\" is neither ISO-8601 (such as "
+              + "2026-01-01T00:00:00Z) nor epoch seconds",
+          e);
     }
   }
 }

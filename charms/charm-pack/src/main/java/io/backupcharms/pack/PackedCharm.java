@@ -30,8 +30,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class PackedCharm {
   /** Files every charm built by charm-pack has. */
-  public static final List<String> REQUIRED_FILES = List.of("dispatch", "metadata.yaml",
-      "config.yaml", "actions.yaml", "manifest.yaml");
+  public static final List<String> REQUIRED_FILES =
+      List.of("dispatch", "metadata.yaml", "config.yaml", "actions.yaml", "manifest.yaml");
 
   private final Path file;
   private final Map<String, Entry> entries;
@@ -46,7 +46,11 @@ public final class PackedCharm {
    */
   public record Entry(String path, int mode, Kind kind, byte[] content) {
     /** What an entry is. */
-    public enum Kind { FILE, DIRECTORY, SYMLINK }
+    public enum Kind {
+      FILE,
+      DIRECTORY,
+      SYMLINK
+    }
 
     /** Copies the content. */
     public Entry {
@@ -82,8 +86,10 @@ public final class PackedCharm {
       for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
         String name = e.getName();
         int unix = e.getUnixMode();
-        Entry.Kind kind = e.isUnixSymlink() ? Entry.Kind.SYMLINK
-            : e.isDirectory() ? Entry.Kind.DIRECTORY : Entry.Kind.FILE;
+        Entry.Kind kind =
+            e.isUnixSymlink()
+                ? Entry.Kind.SYMLINK
+                : e.isDirectory() ? Entry.Kind.DIRECTORY : Entry.Kind.FILE;
         byte[] content;
         try (InputStream in = zip.getInputStream(e)) {
           content = in.readAllBytes();
@@ -101,11 +107,11 @@ public final class PackedCharm {
   }
 
   /**
-   * The archives a charm module's build wrote: {@code target/<name>_<base>-<arch>.charm} for
-   * each platform of its charmcraft.yaml, in its order.
+   * The archives a charm module's build wrote: {@code target/<name>_<base>-<arch>.charm} for each
+   * platform of its charmcraft.yaml, in its order.
    *
-   * @param projectDir the charm module's directory (the {@code charm.project.dir} system
-   *     property in tests run by charm-parent)
+   * @param projectDir the charm module's directory (the {@code charm.project.dir} system property
+   *     in tests run by charm-parent)
    * @throws CharmPackException when one is missing (run {@code mvn package} first)
    */
   public static List<Path> builtArchives(Path projectDir) {
@@ -151,15 +157,17 @@ public final class PackedCharm {
   }
 
   /**
-   * The jar files the charm ships, by file name: those merged into {@code lib/charm.jar} (as
-   * its {@code META-INF/charm-pack/jars.txt} lists them), or the class path jars as they are.
+   * The jar files the charm ships, by file name: those merged into {@code lib/charm.jar} (as its
+   * {@code META-INF/charm-pack/jars.txt} lists them), or the class path jars as they are.
    */
   public List<String> bundledJars() {
     List<String> names = new ArrayList<>();
     for (String jar : classpath()) {
       Optional<byte[]> list = jarEntry(jar, FatJar.JARS_LIST);
       if (list.isPresent()) {
-        new String(list.get(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+        new String(list.get(), StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> !l.isBlank())
             .forEach(names::add);
       } else {
         names.add(jar.substring(jar.lastIndexOf('/') + 1));
@@ -184,14 +192,15 @@ public final class PackedCharm {
         }
       }
     } catch (IOException e) {
-      throw new CharmPackException(file + ": " + jar + " is not a readable jar: " + e.getMessage(), e);
+      throw new CharmPackException(
+          file + ": " + jar + " is not a readable jar: " + e.getMessage(), e);
     }
     return Optional.empty();
   }
 
   /**
-   * The bases the manifest says the charm runs on, as Juju shows them, e.g.
-   * {@code [ubuntu@22.04]}: what {@code juju deploy --base} may choose from.
+   * The bases the manifest says the charm runs on, as Juju shows them, e.g. {@code [ubuntu@22.04]}:
+   * what {@code juju deploy --base} may choose from.
    */
   public List<String> bases() {
     List<String> bases = new ArrayList<>();
@@ -235,8 +244,11 @@ public final class PackedCharm {
     Entry dispatch = entries.get("dispatch");
     if (dispatch != null) {
       if ((dispatch.mode() & 0111) != 0111 || (dispatch.mode() & 0444) != 0444) {
-        problems.add(at + "dispatch has mode " + Integer.toOctalString(dispatch.mode())
-            + "; Juju needs it executable (0755)");
+        problems.add(
+            at
+                + "dispatch has mode "
+                + Integer.toOctalString(dispatch.mode())
+                + "; Juju needs it executable (0755)");
       }
       if (!dispatch.text().startsWith("#!/bin/sh\n")) {
         problems.add(at + "dispatch does not start with #!/bin/sh");
@@ -275,11 +287,15 @@ public final class PackedCharm {
     List<String> problems = problems();
     Charmcraft charmcraft = Charmcraft.load(charmcraftYaml);
     String at = file.getFileName() + ": ";
-    Optional<Platform> platform = charmcraft.platforms().stream()
-        .filter(p -> charmcraft.fileName(p).equals(file.getFileName().toString())).findFirst();
+    Optional<Platform> platform =
+        charmcraft.platforms().stream()
+            .filter(p -> charmcraft.fileName(p).equals(file.getFileName().toString()))
+            .findFirst();
     if (platform.isEmpty()) {
-      problems.add(at + "file name is none of charmcraft.yaml's platforms' "
-          + charmcraft.platforms().stream().map(charmcraft::fileName).toList());
+      problems.add(
+          at
+              + "file name is none of charmcraft.yaml's platforms' "
+              + charmcraft.platforms().stream().map(charmcraft::fileName).toList());
     }
     if (!problems.isEmpty()) {
       return problems;
@@ -288,21 +304,38 @@ public final class PackedCharm {
     Map<String, Object> expected = charmcraft.metadata();
     for (String key : List.of("name", "subordinate")) {
       if (!Objects.equals(expected.get(key), metadata.get(key))) {
-        problems.add(at + "metadata.yaml " + key + " is " + metadata.get(key) + ", charmcraft.yaml "
-            + "says " + expected.get(key));
+        problems.add(
+            at
+                + "metadata.yaml "
+                + key
+                + " is "
+                + metadata.get(key)
+                + ", charmcraft.yaml "
+                + "says "
+                + expected.get(key));
       }
     }
     for (String kind : Charmcraft.RELATION_KINDS) {
-      compare(at + "metadata.yaml " + kind, Charmcraft.map(expected.get(kind)),
-          Charmcraft.map(metadata.get(kind)), problems);
+      compare(
+          at + "metadata.yaml " + kind,
+          Charmcraft.map(expected.get(kind)),
+          Charmcraft.map(metadata.get(kind)),
+          problems);
     }
-    compare(at + "config.yaml options", Charmcraft.map(charmcraft.config().get("options")),
-        Charmcraft.map(yaml("config.yaml").get("options")), problems);
+    compare(
+        at + "config.yaml options",
+        Charmcraft.map(charmcraft.config().get("options")),
+        Charmcraft.map(yaml("config.yaml").get("options")),
+        problems);
     compare(at + "actions.yaml", charmcraft.actions(), yaml("actions.yaml"), problems);
     Object bases = yaml("manifest.yaml").get("bases");
     if (!List.of(platform.get().manifestBase()).equals(bases)) {
-      problems.add(at + "manifest.yaml bases are " + bases + "; the file name says "
-          + List.of(platform.get().manifestBase()));
+      problems.add(
+          at
+              + "manifest.yaml bases are "
+              + bases
+              + "; the file name says "
+              + List.of(platform.get().manifestBase()));
     }
     return problems;
   }
@@ -334,8 +367,8 @@ public final class PackedCharm {
         }
       }
     } catch (IOException e) {
-      throw new CharmPackException("cannot unpack " + file + " into " + dir + ": "
-          + e.getMessage(), e);
+      throw new CharmPackException(
+          "cannot unpack " + file + " into " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -347,10 +380,15 @@ public final class PackedCharm {
     }
     for (Object base : (List<?>) bases) {
       Map<String, Object> b = Charmcraft.map(base);
-      if (!(b.get("name") instanceof String) || !(b.get("channel") instanceof String)
+      if (!(b.get("name") instanceof String)
+          || !(b.get("channel") instanceof String)
           || !(b.get("architectures") instanceof List)) {
-        problems.add(at + "manifest.yaml base " + base + " needs name, channel (a string) and "
-            + "architectures");
+        problems.add(
+            at
+                + "manifest.yaml base "
+                + base
+                + " needs name, channel (a string) and "
+                + "architectures");
       }
     }
   }
@@ -376,13 +414,19 @@ public final class PackedCharm {
       found |= jarContains(entry, classFile);
     }
     if (!found) {
-      problems.add(at + "main class " + mainClass + " is in none of the class path jars "
-          + classpath + "; check the charm module's charm.main property");
+      problems.add(
+          at
+              + "main class "
+              + mainClass
+              + " is in none of the class path jars "
+              + classpath
+              + "; check the charm module's charm.main property");
     }
     try {
       if (!dispatchValue("PACKED_JAVA_RUNTIME").isEmpty()
           && !entries.containsKey(CdsTraining.ARCHIVE)) {
-        problems.add(at + "dispatch expects " + CdsTraining.ARCHIVE + ", which is not in the archive");
+        problems.add(
+            at + "dispatch expects " + CdsTraining.ARCHIVE + ", which is not in the archive");
       }
     } catch (CharmPackException e) {
       problems.add(at + e.getMessage());
@@ -409,31 +453,46 @@ public final class PackedCharm {
     }
     Matcher m = Pattern.compile("(?m)^" + variable + "='([^']*)'$").matcher(dispatch.text());
     if (!m.find()) {
-      throw new CharmPackException(file + ": dispatch sets no " + variable + "; it was not "
-          + "generated by charm-pack");
+      throw new CharmPackException(
+          file + ": dispatch sets no " + variable + "; it was not " + "generated by charm-pack");
     }
     return m.group(1);
   }
 
-  private static void compare(String where, Map<String, Object> expected, Map<String, Object> actual,
+  private static void compare(
+      String where,
+      Map<String, Object> expected,
+      Map<String, Object> actual,
       List<String> problems) {
     for (Map.Entry<String, Object> e : expected.entrySet()) {
       if (!actual.containsKey(e.getKey())) {
         problems.add(where + " lacks " + e.getKey() + ", which charmcraft.yaml declares");
       } else if (!Objects.equals(e.getValue(), actual.get(e.getKey()))) {
-        problems.add(where + " " + e.getKey() + " is " + actual.get(e.getKey())
-            + " but charmcraft.yaml says " + e.getValue());
+        problems.add(
+            where
+                + " "
+                + e.getKey()
+                + " is "
+                + actual.get(e.getKey())
+                + " but charmcraft.yaml says "
+                + e.getValue());
       }
     }
   }
 
   private static Set<PosixFilePermission> permissions(int mode) {
     Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] order = {PosixFilePermission.OTHERS_EXECUTE,
-        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-        PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE,
-        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+    PosixFilePermission[] order = {
+      PosixFilePermission.OTHERS_EXECUTE,
+      PosixFilePermission.OTHERS_WRITE,
+      PosixFilePermission.OTHERS_READ,
+      PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.GROUP_WRITE,
+      PosixFilePermission.GROUP_READ,
+      PosixFilePermission.OWNER_EXECUTE,
+      PosixFilePermission.OWNER_WRITE,
+      PosixFilePermission.OWNER_READ
+    };
     for (int bit = 0; bit < order.length; bit++) {
       if ((mode & (1 << bit)) != 0) {
         set.add(order[bit]);

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * One platform a charm is packed for: a base such as {@code ubuntu@22.04} and an architecture.
- * charmcraft writes one {@code .charm} per platform, whose manifest names only that base, and
- * Juju deploys it only on machines of that base.
+ * charmcraft writes one {@code .charm} per platform, whose manifest names only that base, and Juju
+ * deploys it only on machines of that base.
  *
  * @param base the run-time base, {@code <distribution>@<series>}
  * @param architecture a Debian architecture, e.g. {@code amd64}

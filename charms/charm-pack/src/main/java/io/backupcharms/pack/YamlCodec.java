@@ -23,8 +23,8 @@ final class YamlCodec {
       return Map.of();
     }
     if (!(doc instanceof Map)) {
-      throw new CharmPackException(what + " must be a YAML mapping, not a "
-          + doc.getClass().getSimpleName());
+      throw new CharmPackException(
+          what + " must be a YAML mapping, not a " + doc.getClass().getSimpleName());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) doc;

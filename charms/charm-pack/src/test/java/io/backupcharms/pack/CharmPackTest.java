@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +40,15 @@ class CharmPackTest {
     assertEquals(List.of(), older.problemsAgainst(sample.projectDir.resolve("charmcraft.yaml")));
     assertEquals(List.of("ubuntu@22.04"), older.bases());
     assertEquals(List.of("ubuntu@24.04"), newer.bases());
-    assertEquals(List.of(Map.of("name", "ubuntu", "channel", "22.04", "architectures",
-        List.of("amd64"))), older.yaml("manifest.yaml").get("bases"));
+    assertEquals(
+        List.of(Map.of("name", "ubuntu", "channel", "22.04", "architectures", List.of("amd64"))),
+        older.yaml("manifest.yaml").get("bases"));
     // Only the manifest differs: the same dispatch, YAML and jar run on either base.
     for (String name : List.of("dispatch", "metadata.yaml", "config.yaml", "actions.yaml")) {
       assertEquals(newer.entry(name).orElseThrow().text(), older.entry(name).orElseThrow().text());
     }
-    assertArrayEquals(newer.entry("lib/charm.jar").orElseThrow().content(),
+    assertArrayEquals(
+        newer.entry("lib/charm.jar").orElseThrow().content(),
         older.entry("lib/charm.jar").orElseThrow().content());
     assertEquals(List.of(jammy, charm), PackedCharm.builtArchives(sample.projectDir));
   }
@@ -54,29 +58,58 @@ class CharmPackTest {
     Path renamed = root.resolve("renamed").resolve("sample_ubuntu@24.04-amd64.charm");
     Files.createDirectories(renamed.getParent());
     Files.copy(jammy, renamed);
-    String all = String.join("\n", PackedCharm.open(renamed)
-        .problemsAgainst(sample.projectDir.resolve("charmcraft.yaml")));
-    assertTrue(all.contains("manifest.yaml bases are [{name=ubuntu, channel=22.04, "
-        + "architectures=[amd64]}]; the file name says [{name=ubuntu, channel=24.04"), all);
+    String all =
+        String.join(
+            "\n",
+            PackedCharm.open(renamed)
+                .problemsAgainst(sample.projectDir.resolve("charmcraft.yaml")));
+    assertTrue(
+        all.contains(
+            "manifest.yaml bases are [{name=ubuntu, channel=22.04, "
+                + "architectures=[amd64]}]; the file name says [{name=ubuntu, channel=24.04"),
+        all);
   }
 
   @Test
   void bothPlatformNotationsGiveTheirBases() {
     String head = String.join("\n", "type: charm", "name: two", "summary: s", "description: d", "");
-    assertEquals(List.of(new Platform("ubuntu@24.04", "amd64"), new Platform("ubuntu@24.04", "arm64")),
-        Charmcraft.parse(head + "base: ubuntu@24.04\nplatforms: {amd64: , arm: {build-on: [arm64], "
-            + "build-for: [arm64]}}\n", "a.yaml").platforms());
-    assertEquals(List.of(new Platform("ubuntu@22.04", "amd64"), new Platform("ubuntu@24.04", "amd64")),
-        Charmcraft.parse(head + "platforms: {ubuntu@22.04:amd64: , jammy-less: {build-on: "
-            + "[ubuntu@24.04:amd64], build-for: [ubuntu@24.04:amd64]}}\n", "b.yaml").platforms());
-    CharmPackException mixed = assertThrows(CharmPackException.class, () -> Charmcraft.parse(
-        head + "base: ubuntu@24.04\nplatforms: {ubuntu@22.04:amd64: }\n", "c.yaml"));
-    assertTrue(mixed.getMessage().contains("remove the base key and name each platform "
-        + "<base>:<arch>"), mixed.getMessage());
-    CharmPackException none = assertThrows(CharmPackException.class, () -> Charmcraft.parse(
-        head + "platforms: {amd64: }\n", "d.yaml"));
-    assertTrue(none.getMessage().contains("platform \"amd64\" names no base; add 'base: "
-        + "ubuntu@24.04', or name the platform <base>:<arch>"), none.getMessage());
+    assertEquals(
+        List.of(new Platform("ubuntu@24.04", "amd64"), new Platform("ubuntu@24.04", "arm64")),
+        Charmcraft.parse(
+                head
+                    + "base: ubuntu@24.04\nplatforms: {amd64: , arm: {build-on: [arm64], "
+                    + "build-for: [arm64]}}\n",
+                "a.yaml")
+            .platforms());
+    assertEquals(
+        List.of(new Platform("ubuntu@22.04", "amd64"), new Platform("ubuntu@24.04", "amd64")),
+        Charmcraft.parse(
+                head
+                    + "platforms: {ubuntu@22.04:amd64: , jammy-less: {build-on: "
+                    + "[ubuntu@24.04:amd64], build-for: [ubuntu@24.04:amd64]}}\n",
+                "b.yaml")
+            .platforms());
+    CharmPackException mixed =
+        assertThrows(
+            CharmPackException.class,
+            () ->
+                Charmcraft.parse(
+                    head + "base: ubuntu@24.04\nplatforms: {ubuntu@22.04:amd64: }\n", "c.yaml"));
+    assertTrue(
+        mixed
+            .getMessage()
+            .contains("remove the base key and name each platform " + "<base>:<arch>"),
+        mixed.getMessage());
+    CharmPackException none =
+        assertThrows(
+            CharmPackException.class,
+            () -> Charmcraft.parse(head + "platforms: {amd64: }\n", "d.yaml"));
+    assertTrue(
+        none.getMessage()
+            .contains(
+                "platform \"amd64\" names no base; add 'base: "
+                    + "ubuntu@24.04', or name the platform <base>:<arch>"),
+        none.getMessage());
   }
 
   @Test
@@ -84,7 +117,8 @@ class CharmPackTest {
     PackedCharm packed = PackedCharm.open(charm);
     assertEquals(List.of(), packed.problemsAgainst(sample.projectDir.resolve("charmcraft.yaml")));
     assertEquals(0755, packed.entry("dispatch").orElseThrow().mode());
-    assertEquals(PackedCharm.Entry.Kind.SYMLINK, packed.entry("hooks/install").orElseThrow().kind());
+    assertEquals(
+        PackedCharm.Entry.Kind.SYMLINK, packed.entry("hooks/install").orElseThrow().kind());
     assertEquals("../dispatch", packed.entry("hooks/upgrade-charm").orElseThrow().text());
     assertEquals(List.of("lib/charm.jar"), packed.classpath());
     assertEquals(List.of("sample-1.0.jar", "dep-2.0.jar"), packed.bundledJars());
@@ -92,11 +126,18 @@ class CharmPackTest {
     Map<String, Object> metadata = packed.yaml("metadata.yaml");
     assertEquals("Sample", metadata.get("display-name"));
     assertEquals(true, metadata.get("subordinate"));
-    assertEquals(Map.of("options", Map.of("fileset", Map.of("type", "string", "description", "Paths."),
-        "port", Map.of("type", "int", "default", 9102, "description", "Port."))),
+    assertEquals(
+        Map.of(
+            "options",
+            Map.of(
+                "fileset",
+                Map.of("type", "string", "description", "Paths."),
+                "port",
+                Map.of("type", "int", "default", 9102, "description", "Port."))),
         packed.yaml("config.yaml"));
-    assertEquals(List.of(Map.of("name", "ubuntu", "channel", "24.04", "architectures",
-        List.of("amd64"))), packed.yaml("manifest.yaml").get("bases"));
+    assertEquals(
+        List.of(Map.of("name", "ubuntu", "channel", "24.04", "architectures", List.of("amd64"))),
+        packed.yaml("manifest.yaml").get("bases"));
   }
 
   @Test
@@ -104,12 +145,14 @@ class CharmPackTest {
     PackedCharm first = PackedCharm.open(charm);
     Path again = root.resolve("again");
     SampleCharm other = new SampleCharm(again);
-    new CharmPack(other.options(false)).pack();  // both bases again
-    PackedCharm second = PackedCharm.open(other.outputDir.resolve("sample_ubuntu@24.04-amd64.charm"));
+    new CharmPack(other.options(false)).pack(); // both bases again
+    PackedCharm second =
+        PackedCharm.open(other.outputDir.resolve("sample_ubuntu@24.04-amd64.charm"));
     for (String name : List.of("metadata.yaml", "config.yaml", "actions.yaml", "manifest.yaml")) {
       assertEquals(first.entry(name).orElseThrow().text(), second.entry(name).orElseThrow().text());
     }
-    assertArrayEquals(first.entry("lib/charm.jar").orElseThrow().content(),
+    assertArrayEquals(
+        first.entry("lib/charm.jar").orElseThrow().content(),
         second.entry("lib/charm.jar").orElseThrow().content());
   }
 
@@ -120,10 +163,13 @@ class CharmPackTest {
     Path resources = root.resolve("resources-fat.out");
     runHook(dir, "hooks/install", null, Map.of("SAMPLE_RESOURCES", resources.toString()));
     // Both jars' service providers, and the resource of the jar first on the class path.
-    assertEquals("providers [sample.A, # comment, sample.B] version charm\n",
-        Files.readString(resources));
-    assertEquals("sample-1.0.jar\ndep-2.0.jar\n", new String(PackedCharm.open(charm)
-        .jarEntry("lib/charm.jar", FatJar.JARS_LIST).orElseThrow(), StandardCharsets.UTF_8));
+    assertEquals(
+        "providers [sample.A, # comment, sample.B] version charm\n", Files.readString(resources));
+    assertEquals(
+        "sample-1.0.jar\ndep-2.0.jar\n",
+        new String(
+            PackedCharm.open(charm).jarEntry("lib/charm.jar", FatJar.JARS_LIST).orElseThrow(),
+            StandardCharsets.UTF_8));
     // A dependency's module descriptor means nothing on the class path; merged, it would claim
     // every class of the fat jar for that one module.
     assertTrue(PackedCharm.open(charm).jarEntry("lib/charm.jar", "module-info.class").isEmpty());
@@ -141,10 +187,11 @@ class CharmPackTest {
     packed.extractTo(dir);
     Path classLog = root.resolve("class-load-jars.log");
     Path resources = root.resolve("resources-jars.out");
-    assertEquals("hooks/start hello from dep\n", runHook(dir, "hooks/start", classLog,
-        Map.of("SAMPLE_RESOURCES", resources.toString())));
-    assertEquals("providers [sample.A, # comment, sample.B] version charm\n",
-        Files.readString(resources));
+    assertEquals(
+        "hooks/start hello from dep\n",
+        runHook(dir, "hooks/start", classLog, Map.of("SAMPLE_RESOURCES", resources.toString())));
+    assertEquals(
+        "providers [sample.A, # comment, sample.B] version charm\n", Files.readString(resources));
     String loads = Files.readString(classLog, StandardCharsets.UTF_8);
     assertTrue(loads.contains("sample.Main source: shared objects file (top)"), loads);
   }
@@ -156,8 +203,8 @@ class CharmPackTest {
     Path dir = Files.createDirectories(root.resolve("unit-sample-6/charm"));
     PackedCharm.open(charm).extractTo(dir);
     Path cdsLog = root.resolve("cds.log");
-    runHook(dir, "hooks/install", null,
-        Map.of("JAVA_TOOL_OPTIONS", "-Xlog:cds=info:file=" + cdsLog));
+    runHook(
+        dir, "hooks/install", null, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:cds=info:file=" + cdsLog));
     String log = Files.readString(cdsLog, StandardCharsets.UTF_8);
     assertTrue(log.contains("full module graph: enabled"), log);
   }
@@ -189,21 +236,28 @@ class CharmPackTest {
     runHook(dir, "hooks/start", null);
     List<Path> first = SampleCharm.list(dir.resolve(".cds"));
     assertEquals(1, first.size(), first.toString());
-    String build = PackedCharm.open(charm).entry("dispatch").orElseThrow().text()
-        .replaceFirst("(?s).*\nCHARM_BUILD='([0-9a-f]{16})'\n.*", "$1");
+    String build =
+        PackedCharm.open(charm)
+            .entry("dispatch")
+            .orElseThrow()
+            .text()
+            .replaceFirst("(?s).*\nCHARM_BUILD='([0-9a-f]{16})'\n.*", "$1");
     assertTrue(first.get(0).getFileName().toString().startsWith(build + "-"), first.toString());
 
     // juju refresh replaces the charm's files but leaves .cds/: a new build (other jars, whose
     // size could match the old ones) must never map the old archive, even one that failed.
     Files.writeString(dir.resolve(".cds").resolve("0123456789abcdef-x.jsa.failed"), "");
     Path dispatch = dir.resolve("dispatch");
-    Files.writeString(dispatch, Files.readString(dispatch)
-        .replaceFirst("(?m)^CHARM_BUILD='[^']*'$", "CHARM_BUILD='fedcba9876543210'"));
+    Files.writeString(
+        dispatch,
+        Files.readString(dispatch)
+            .replaceFirst("(?m)^CHARM_BUILD='[^']*'$", "CHARM_BUILD='fedcba9876543210'"));
     Path classLog = root.resolve("class-load-refreshed.log");
     assertEquals("hooks/start hello from dep\n", runHook(dir, "hooks/start", classLog));
     List<Path> after = SampleCharm.list(dir.resolve(".cds"));
     assertEquals(1, after.size(), after.toString());
-    assertTrue(after.get(0).getFileName().toString().startsWith("fedcba9876543210-"), after.toString());
+    assertTrue(
+        after.get(0).getFileName().toString().startsWith("fedcba9876543210-"), after.toString());
     String loads = Files.readString(classLog, StandardCharsets.UTF_8);
     assertTrue(loads.contains("sample.Main source: shared objects file (top)"), loads);
   }
@@ -214,7 +268,8 @@ class CharmPackTest {
     PackedCharm.open(charm).extractTo(dir);
     Path marker = root.resolve("jdk-11-was-run");
     Path jdk11 = fakeJdk("jdk-11", "11.0.22", "touch " + marker + "\nexit 1");
-    assertEquals("hooks/install hello from dep\n",
+    assertEquals(
+        "hooks/install hello from dep\n",
         runHook(dir, "hooks/install", null, Map.of("JAVA_HOME", jdk11.toString())));
     assertTrue(!Files.exists(marker), "dispatch ran Java 11");
   }
@@ -225,12 +280,17 @@ class CharmPackTest {
     PackedCharm.open(charm).extractTo(dir);
     // A JDK that says it is 25: the real launcher behind a script that records its arguments.
     Path args = root.resolve("jdk-25-args");
-    Path jdk25 = fakeJdk("jdk-25", "25.0.3",
-        "echo \"$@\" >> " + args + "\nexec " + CdsTraining.javaLauncher() + " \"$@\"");
-    assertEquals("hooks/install hello from dep\n",
+    Path jdk25 =
+        fakeJdk(
+            "jdk-25",
+            "25.0.3",
+            "echo \"$@\" >> " + args + "\nexec " + CdsTraining.javaLauncher() + " \"$@\"");
+    assertEquals(
+        "hooks/install hello from dep\n",
         runHook(dir, "hooks/install", null, Map.of("JAVA_HOME", jdk25.toString())));
     String recorded = Files.readString(args);
-    assertTrue(recorded.contains("-XX:+UseG1GC") && !recorded.contains("launchMechanism=VFORK"), recorded);
+    assertTrue(
+        recorded.contains("-XX:+UseG1GC") && !recorded.contains("launchMechanism=VFORK"), recorded);
   }
 
   @Test
@@ -244,34 +304,60 @@ class CharmPackTest {
   @Test
   void theCheckCatchesWhatWouldBreakADeploy() {
     Path broken = root.resolve("broken_ubuntu@24.04-amd64.charm");
-    CharmZip.write(broken, List.of(
-        ArchiveItem.bytes("dispatch", 0644, "#!/bin/sh\nMAIN_CLASS='a.B'\nCHARM_CLASSPATH='lib/a.jar'\n"
-            .getBytes(StandardCharsets.UTF_8)),
-        ArchiveItem.bytes("hooks/install", 0755, "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)),
-        ArchiveItem.symlink("hooks/start", "../dispatch"),
-        ArchiveItem.bytes("metadata.yaml", 0644, "name: [unclosed".getBytes(StandardCharsets.UTF_8))),
-        java.nio.file.attribute.FileTime.fromMillis(0));
+    CharmZip.write(
+        broken,
+        List.of(
+            ArchiveItem.bytes(
+                "dispatch",
+                0644,
+                "#!/bin/sh\nMAIN_CLASS='a.B'\nCHARM_CLASSPATH='lib/a.jar'\n"
+                    .getBytes(StandardCharsets.UTF_8)),
+            ArchiveItem.bytes(
+                "hooks/install", 0755, "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)),
+            ArchiveItem.symlink("hooks/start", "../dispatch"),
+            ArchiveItem.bytes(
+                "metadata.yaml", 0644, "name: [unclosed".getBytes(StandardCharsets.UTF_8))),
+        FileTime.fromMillis(0));
     List<String> problems = PackedCharm.open(broken).problems();
     String all = String.join("\n", problems);
-    for (String expected : List.of("config.yaml is missing", "dispatch has mode 644",
-        "hooks/install is not a symlink to ../dispatch", "hooks/upgrade-charm is not a symlink",
-        "metadata.yaml is not valid YAML", "lib/a.jar, which is not in the archive",
-        "main class a.B is in none of the class path jars")) {
+    for (String expected :
+        List.of(
+            "config.yaml is missing",
+            "dispatch has mode 644",
+            "hooks/install is not a symlink to ../dispatch",
+            "hooks/upgrade-charm is not a symlink",
+            "metadata.yaml is not valid YAML",
+            "lib/a.jar, which is not in the archive",
+            "main class a.B is in none of the class path jars")) {
       assertTrue(all.contains(expected), "expected \"" + expected + "\" in:\n" + all);
     }
   }
 
   @Test
   void charmcraftProblemsAreAllReportedWithTheFix() {
-    CharmPackException e = assertThrows(CharmPackException.class, () -> Charmcraft.parse(
-        String.join("\n", "type: charm", "name: Bad_Name", "summary: s", "description: d",
-            "base: ubuntu@24.04", "platforms: {amd64: }", "subordinate: true",
-            "requires: {backup: {interface: backup}}",
-            "config: {options: {port: {type: int, default: x, description: p}}}",
-            "actions: {go: {description: d}}"), "charmcraft.yaml"));
+    CharmPackException e =
+        assertThrows(
+            CharmPackException.class,
+            () ->
+                Charmcraft.parse(
+                    String.join(
+                        "\n",
+                        "type: charm",
+                        "name: Bad_Name",
+                        "summary: s",
+                        "description: d",
+                        "base: ubuntu@24.04",
+                        "platforms: {amd64: }",
+                        "subordinate: true",
+                        "requires: {backup: {interface: backup}}",
+                        "config: {options: {port: {type: int, default: x, description: p}}}",
+                        "actions: {go: {description: d}}"),
+                    "charmcraft.yaml"));
     assertEquals(4, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("a subordinate charm needs a requires endpoint with scope: "
-        + "container"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("a subordinate charm needs a requires endpoint with scope: " + "container"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("actions.go: set additionalProperties"), e.getMessage());
   }
 
@@ -280,8 +366,11 @@ class CharmPackTest {
     Path dir = Files.createDirectories(root.resolve(unit).resolve("charm"));
     PackedCharm.open(charm).extractTo(dir);
     Path dispatch = dir.resolve("dispatch");
-    Files.writeString(dispatch, Files.readString(dispatch)
-        .replaceFirst("(?m)^PACKED_JAVA_RUNTIME='[^']*'$", "PACKED_JAVA_RUNTIME='17.0.0+0-other'"));
+    Files.writeString(
+        dispatch,
+        Files.readString(dispatch)
+            .replaceFirst(
+                "(?m)^PACKED_JAVA_RUNTIME='[^']*'$", "PACKED_JAVA_RUNTIME='17.0.0+0-other'"));
     return dir;
   }
 
@@ -291,21 +380,25 @@ class CharmPackTest {
     Path bin = Files.createDirectories(root.resolve(name).resolve("bin"));
     Files.writeString(bin.getParent().resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
     Files.writeString(bin.resolve("java"), "#!/bin/sh\n" + script + "\n");
-    Files.setPosixFilePermissions(bin.resolve("java"),
-        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
     return bin.getParent();
   }
 
-  private static String runHook(Path charmDir, String dispatchPath, Path classLog) throws Exception {
+  private static String runHook(Path charmDir, String dispatchPath, Path classLog)
+      throws Exception {
     return runHook(charmDir, dispatchPath, classLog, Map.of());
   }
 
-  private static String runHook(Path charmDir, String dispatchPath, Path classLog,
-      Map<String, String> extraEnv) throws Exception {
+  private static String runHook(
+      Path charmDir, String dispatchPath, Path classLog, Map<String, String> extraEnv)
+      throws Exception {
     Path out = charmDir.resolveSibling("hook.out");
-    ProcessBuilder pb = new ProcessBuilder(charmDir.resolve("dispatch").toString())
-        .directory(charmDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(charmDir.resolveSibling("dispatch.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(charmDir.resolve("dispatch").toString())
+            .directory(charmDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(charmDir.resolveSibling("dispatch.log").toFile());
     Map<String, String> env = pb.environment();
     env.clear();
     env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

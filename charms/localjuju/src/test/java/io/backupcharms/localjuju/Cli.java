@@ -22,6 +22,7 @@ final class Cli implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   final Path home;
   final String model;
+
   /** Extra environment of every command, and so of the controller the first one starts. */
   private final Map<String, String> env;
 
@@ -45,23 +46,34 @@ final class Cli implements AutoCloseable {
   }
 
   Result run(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        "io.backupcharms.localjuju.cli.Main"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.backupcharms.localjuju.cli.Main"));
     cmd.addAll(List.of(args));
     try {
       Path out = Files.createTempFile(home, "out", ".txt");
       Path err = Files.createTempFile(home, "err", ".txt");
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
       pb.environment().putAll(env);
       pb.environment().put("LOCALJUJU_HOME", home.toString());
       Process p = pb.start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new AssertionError("localjuju " + String.join(" ", args) + " did not finish in 5 minutes");
+        throw new AssertionError(
+            "localjuju " + String.join(" ", args) + " did not finish in 5 minutes");
       }
-      Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
+      Result r =
+          new Result(
+              p.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
       Files.delete(out);
       Files.delete(err);
       return r;
@@ -90,8 +102,12 @@ final class Cli implements AutoCloseable {
   }
 
   String hooks(String unit) throws IOException {
-    Path log = home.resolve("models").resolve(model).resolve("units").resolve(unit.replace('/', '-'))
-        .resolve("hooks.log");
+    Path log =
+        home.resolve("models")
+            .resolve(model)
+            .resolve("units")
+            .resolve(unit.replace('/', '-'))
+            .resolve("hooks.log");
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
@@ -104,17 +120,24 @@ final class Cli implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    List<Long> holders = Files.exists(home.resolve("models").resolve(model).resolve("state.json"))
-        ? holderPids() : List.of();
+    List<Long> holders =
+        Files.exists(home.resolve("models").resolve(model).resolve("state.json"))
+            ? holderPids()
+            : List.of();
     Path pidFile = home.resolve("models").resolve(model).resolve("controller.pid");
     long controller = Files.exists(pidFile) ? Long.parseLong(Files.readString(pidFile).trim()) : -1;
     run("destroy-model", model, "--no-prompt", "--force").ok();
     for (long pid : holders) {
-      assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "machine PID 1 " + pid + " survived");
+      assertTrue(
+          ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true),
+          "machine PID 1 " + pid + " survived");
     }
     ProcessHandle.of(controller).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
-    assertTrue(ProcessHandle.of(controller).map(h -> !h.isAlive()).orElse(true), "controller survived");
+    assertTrue(
+        ProcessHandle.of(controller).map(h -> !h.isAlive()).orElse(true), "controller survived");
     String mounts = Files.readString(Path.of("/proc/mounts"));
-    assertTrue(!mounts.contains(home.toString()) && !mounts.contains("localjuju-"), "mounts left: " + mounts);
+    assertTrue(
+        !mounts.contains(home.toString()) && !mounts.contains("localjuju-"),
+        "mounts left: " + mounts);
   }
 }

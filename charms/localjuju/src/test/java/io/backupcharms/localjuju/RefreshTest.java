@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code refresh} replaces the charm as Juju's uniter does, keeping what the charm wrote. */
 class RefreshTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void refreshKeepsTheFilesTheCharmWroteAndDropsOnlyWhatTheOldCharmShipped() throws Exception {
@@ -33,12 +32,20 @@ class RefreshTest {
       cli.run("refresh", "app", "--path", next.toString()).ok();
       cli.settle();
       Path charm = tmp.resolve("models/refresh/units/app-0/charm");
-      assertEquals("written-by-v1\n", Files.readString(charm.resolve(".charm-state")),
+      assertEquals(
+          "written-by-v1\n",
+          Files.readString(charm.resolve(".charm-state")),
           "a file the charm wrote (its state) survives the refresh");
-      assertEquals("v2\n", Files.readString(charm.resolve("shared.txt")), "the new charm's files replace the old");
+      assertEquals(
+          "v2\n",
+          Files.readString(charm.resolve("shared.txt")),
+          "the new charm's files replace the old");
       assertTrue(Files.exists(charm.resolve("new.txt")), "the new charm's new files are there");
-      assertFalse(Files.exists(charm.resolve("old-only")), "what only the old charm shipped is gone");
-      assertTrue(cli.hooks("app/0").endsWith("hooks/upgrade-charm  \nhooks/config-changed  \n"), cli.hooks("app/0"));
+      assertFalse(
+          Files.exists(charm.resolve("old-only")), "what only the old charm shipped is gone");
+      assertTrue(
+          cli.hooks("app/0").endsWith("hooks/upgrade-charm  \nhooks/config-changed  \n"),
+          cli.hooks("app/0"));
     }
   }
 }

@@ -16,28 +16,42 @@ import org.junit.jupiter.api.io.TempDir;
 /** Hooks of the units on one machine take turns under the machine lock, as under Juju. */
 class SchedulingTest {
   /** Each hook notes its start and end on its machine's list, and lasts long enough to overlap. */
-  private static final String TIMED = String.join("\n",
-      "#!/bin/sh",
-      "log=\"$CHARM_DIR/../../intervals-$JUJU_MACHINE_ID.log\"",
-      "echo \"$JUJU_UNIT_NAME start $(date +%s%N) $JUJU_DISPATCH_PATH\" >> \"$log\"",
-      "sleep 0.2",
-      "echo \"$JUJU_UNIT_NAME end $(date +%s%N) $JUJU_DISPATCH_PATH\" >> \"$log\"",
-      "");
-  private static final Pattern LOCK_LINE = Pattern.compile(
-      "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d unit-[a-z]+-0: uniter \\(run [a-z-]+ (\\(\\d+; [a-z]+(/0)?\\) )?hook\\), "
-          + "waited (\\d+m)?\\d+s, held \\d+s");
+  private static final String TIMED =
+      String.join(
+          "\n",
+          "#!/bin/sh",
+          "log=\"$CHARM_DIR/../../intervals-$JUJU_MACHINE_ID.log\"",
+          "echo \"$JUJU_UNIT_NAME start $(date +%s%N) $JUJU_DISPATCH_PATH\" >> \"$log\"",
+          "sleep 0.2",
+          "echo \"$JUJU_UNIT_NAME end $(date +%s%N) $JUJU_DISPATCH_PATH\" >> \"$log\"",
+          "");
 
-  @TempDir
-  Path tmp;
+  private static final Pattern LOCK_LINE =
+      Pattern.compile(
+          "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d unit-[a-z]+-0: uniter \\(run [a-z-]+ (\\(\\d+;"
+              + " [a-z]+(/0)?\\) )?hook\\), waited (\\d+m)?\\d+s, held \\d+s");
+
+  @TempDir Path tmp;
 
   @Test
   void unitsOnOneMachineRunOneHookAtATimeAndTheLockLogSaysWho() throws Exception {
     Path app = Charms.zip(tmp, "app", Map.of("metadata.yaml", "name: app\n", "dispatch", TIMED));
-    Path sub = Charms.zip(tmp, "sub", Map.of("metadata.yaml", "name: sub\nsubordinate: true\nrequires:\n"
-        + "  host:\n    interface: juju-info\n    scope: container\n", "dispatch", TIMED));
-    Path other = Charms.zip(tmp, "other", Map.of("metadata.yaml", "name: other\n", "dispatch", TIMED));
+    Path sub =
+        Charms.zip(
+            tmp,
+            "sub",
+            Map.of(
+                "metadata.yaml",
+                "name: sub\nsubordinate: true\nrequires:\n"
+                    + "  host:\n    interface: juju-info\n    scope: container\n",
+                "dispatch",
+                TIMED));
+    Path other =
+        Charms.zip(tmp, "other", Map.of("metadata.yaml", "name: other\n", "dispatch", TIMED));
     try (Cli cli = new Cli(tmp, "lock")) {
-      assertEquals("5m\n", cli.run("model-config", "update-status-hook-interval").ok().out(),
+      assertEquals(
+          "5m\n",
+          cli.run("model-config", "update-status-hook-interval").ok().out(),
           "a new model fires update-status every 5 minutes, as Juju");
       cli.run("deploy", app.toString()).ok();
       cli.run("deploy", sub.toString()).ok();
@@ -47,10 +61,14 @@ class SchedulingTest {
 
       Path units = tmp.resolve("models").resolve("lock").resolve("units");
       List<long[]> machine0 = intervals(units.resolve("intervals-0.log"));
-      assertTrue(machine0.size() > 10, "both units' setup hooks ran on machine 0: " + machine0.size());
+      assertTrue(
+          machine0.size() > 10, "both units' setup hooks ran on machine 0: " + machine0.size());
       for (int i = 1; i < machine0.size(); i++) {
-        assertTrue(machine0.get(i)[0] >= machine0.get(i - 1)[1], "a hook on machine 0 started before the one "
-            + "before it ended:\n" + Files.readString(units.resolve("intervals-0.log")));
+        assertTrue(
+            machine0.get(i)[0] >= machine0.get(i - 1)[1],
+            "a hook on machine 0 started before the one "
+                + "before it ended:\n"
+                + Files.readString(units.resolve("intervals-0.log")));
       }
 
       Path machines = tmp.resolve("models").resolve("lock").resolve("machines");
@@ -59,9 +77,16 @@ class SchedulingTest {
       for (String line : concat(lock0, lock1)) {
         assertTrue(LOCK_LINE.matcher(line).matches(), "Juju's machine-lock.log line: " + line);
       }
-      assertTrue(lock0.stream().anyMatch(l -> l.contains("unit-app-0: uniter (run install hook)")), lock0.toString());
-      assertTrue(lock0.stream().anyMatch(l -> l.contains("unit-sub-0: uniter (run relation-joined (")
-          && l.contains("; app/0) hook)")), lock0.toString());
+      assertTrue(
+          lock0.stream().anyMatch(l -> l.contains("unit-app-0: uniter (run install hook)")),
+          lock0.toString());
+      assertTrue(
+          lock0.stream()
+              .anyMatch(
+                  l ->
+                      l.contains("unit-sub-0: uniter (run relation-joined (")
+                          && l.contains("; app/0) hook)")),
+          lock0.toString());
       assertTrue(lock1.stream().allMatch(l -> l.contains("unit-other-0:")), lock1.toString());
 
       // `wait-for model <name>` waits for that model, even when another one is current or none is.
@@ -75,7 +100,9 @@ class SchedulingTest {
       Path log1 = units.resolve("intervals-1.log");
       long until = System.currentTimeMillis() + 20_000;
       while (!Files.readString(log1).contains("hooks/update-status")) {
-        assertTrue(System.currentTimeMillis() < until, "no update-status within 20 s:\n" + Files.readString(log1));
+        assertTrue(
+            System.currentTimeMillis() < until,
+            "no update-status within 20 s:\n" + Files.readString(log1));
         Thread.sleep(200);
       }
     }

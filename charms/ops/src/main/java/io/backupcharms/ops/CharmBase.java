@@ -10,32 +10,32 @@ import io.backupcharms.ops.model.Unit;
  * observers there, and is started from {@code main} with {@code Main.run(MyCharm::new)}.
  */
 public abstract class CharmBase {
-    private final Framework framework;
+  private final Framework framework;
 
-    protected CharmBase(Framework framework) {
-        this.framework = framework;
-    }
+  protected CharmBase(Framework framework) {
+    this.framework = framework;
+  }
 
-    public final Framework framework() {
-        return framework;
-    }
+  public final Framework framework() {
+    return framework;
+  }
 
-    public final Model model() {
-        return framework.model();
-    }
+  public final Model model() {
+    return framework.model();
+  }
 
-    /** This unit. */
-    public final Unit unit() {
-        return framework.model().unit();
-    }
+  /** This unit. */
+  public final Unit unit() {
+    return framework.model().unit();
+  }
 
-    /** This unit's application. */
-    public final Application app() {
-        return framework.model().app();
-    }
+  /** This unit's application. */
+  public final Application app() {
+    return framework.model().app();
+  }
 
-    /** The application's config. */
-    public final ConfigData config() {
-        return framework.model().config();
-    }
+  /** The application's config. */
+  public final ConfigData config() {
+    return framework.model().config();
+  }
 }

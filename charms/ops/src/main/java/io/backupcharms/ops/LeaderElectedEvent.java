@@ -1,5 +1,4 @@
 package io.backupcharms.ops;
 
 /** {@code leader-elected}: This unit became the leader. */
-public record LeaderElectedEvent() implements HookEvent {
-}
+public record LeaderElectedEvent() implements HookEvent {}

@@ -8,5 +8,4 @@ import io.backupcharms.ops.model.Relation;
  * appears in {@code model.relations(endpoint)} during this hook, so a reconcile handler naturally
  * drops what it provided for it.
  */
-public record RelationBrokenEvent(Relation relation, Application app) implements RelationEvent {
-}
+public record RelationBrokenEvent(Relation relation, Application app) implements RelationEvent {}

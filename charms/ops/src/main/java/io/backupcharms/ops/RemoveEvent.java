@@ -1,5 +1,4 @@
 package io.backupcharms.ops;
 
 /** {@code remove}: The last hook of a unit. */
-public record RemoveEvent() implements HookEvent {
-}
+public record RemoveEvent() implements HookEvent {}

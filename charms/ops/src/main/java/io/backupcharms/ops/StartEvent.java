@@ -1,5 +1,4 @@
 package io.backupcharms.ops;
 
 /** {@code start}: After install and config-changed: start the workload. */
-public record StartEvent() implements HookEvent {
-}
+public record StartEvent() implements HookEvent {}

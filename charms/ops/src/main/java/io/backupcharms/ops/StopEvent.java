@@ -1,5 +1,4 @@
 package io.backupcharms.ops;
 
 /** {@code stop}: The unit is being removed: stop the workload. */
-public record StopEvent() implements HookEvent {
-}
+public record StopEvent() implements HookEvent {}

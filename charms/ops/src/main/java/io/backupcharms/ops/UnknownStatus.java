@@ -2,22 +2,22 @@ package io.backupcharms.ops;
 
 /** No status was set yet; only ever read back from Juju. */
 public record UnknownStatus(String message) implements Status {
-    public UnknownStatus {
-        message = message == null ? "" : message;
-    }
+  public UnknownStatus {
+    message = message == null ? "" : message;
+  }
 
-    /** With an empty message. */
-    public UnknownStatus() {
-        this("");
-    }
+  /** With an empty message. */
+  public UnknownStatus() {
+    this("");
+  }
 
-    @Override
-    public String name() {
-        return "unknown";
-    }
+  @Override
+  public String name() {
+    return "unknown";
+  }
 
-    @Override
-    public int priority() {
-        return 1;
-    }
+  @Override
+  public int priority() {
+    return 1;
+  }
 }

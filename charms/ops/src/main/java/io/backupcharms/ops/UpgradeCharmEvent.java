@@ -1,5 +1,4 @@
 package io.backupcharms.ops;
 
 /** {@code upgrade-charm}: A new charm revision was installed. */
-public record UpgradeCharmEvent() implements HookEvent {
-}
+public record UpgradeCharmEvent() implements HookEvent {}

@@ -3,10 +3,11 @@ package io.backupcharms.it;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A finished action: its status ({@code completed} or {@code failed}), its failure message, and
- * its results as JSON (nested keys as objects).
+ * A finished action: its status ({@code completed} or {@code failed}), its failure message, and its
+ * results as JSON (nested keys as objects).
  */
-public record ActionResult(String unit, String status, String message, JsonNode results, String raw) {
+public record ActionResult(
+    String unit, String status, String message, JsonNode results, String raw) {
   /** Whether the action finished with status {@code completed}. */
   public boolean isCompleted() {
     return status.equals("completed");

@@ -11,19 +11,25 @@ import java.util.Map;
 public final class BackupStack {
   /** The bacula-server application's name. */
   public static final String SERVER = "bacula-server";
+
   /** How long deployments and relation changes may take to settle. */
   public static final Duration SETTLE = Duration.ofMinutes(8);
+
   /** How long one backup or restore job may take. */
   public static final Duration JOB = Duration.ofMinutes(5);
+
   static final String FILESET = "/srv/demo/files,/srv/demo/dump";
 
   /** Dumps the live SQLite database consistently into the backed-up dump directory. */
-  static final String DUMP_SCRIPT = "#!/bin/sh\nset -eu\nmkdir -p /srv/demo/dump\n"
-      + "sqlite3 /srv/demo/db/demo.db \".backup '/srv/demo/dump/demo.db.tmp'\"\n"
-      + "mv /srv/demo/dump/demo.db.tmp /srv/demo/dump/demo.db\n";
+  static final String DUMP_SCRIPT =
+      "#!/bin/sh\nset -eu\nmkdir -p /srv/demo/dump\n"
+          + "sqlite3 /srv/demo/db/demo.db \".backup '/srv/demo/dump/demo.db.tmp'\"\n"
+          + "mv /srv/demo/dump/demo.db.tmp /srv/demo/dump/demo.db\n";
+
   /** Loads the restored dump back into the live database. */
-  static final String LOAD_SCRIPT = "#!/bin/sh\nset -eu\nmkdir -p /srv/demo/db\n"
-      + "sqlite3 /srv/demo/db/demo.db \".restore '/srv/demo/dump/demo.db'\"\n";
+  static final String LOAD_SCRIPT =
+      "#!/bin/sh\nset -eu\nmkdir -p /srv/demo/db\n"
+          + "sqlite3 /srv/demo/db/demo.db \".restore '/srv/demo/dump/demo.db'\"\n";
 
   private BackupStack() {}
 
@@ -38,8 +44,8 @@ public final class BackupStack {
   }
 
   /**
-   * Deploys demo-app as {@code app} with {@code units} units, its integrator
-   * {@code app-integrator} and its File Daemon {@code app-fd}, all related, the fd to the server.
+   * Deploys demo-app as {@code app} with {@code units} units, its integrator {@code app-integrator}
+   * and its File Daemon {@code app-fd}, all related, the fd to the server.
    */
   public static void deployTarget(JujuModel model, String app, int units) {
     deployTarget(model, app, units, Release.current());
@@ -48,8 +54,17 @@ public final class BackupStack {
   /** Like {@link #deployTarget(JujuModel, String, int)}, with {@code release}'s charms. */
   static void deployTarget(JujuModel model, String app, int units, Release release) {
     model.deploy(Charms.demoApp(), app, units, Map.of(), release.base());
-    model.deploy(release.integrator(), integrator(app), 1, Map.of(
-        "fileset", FILESET, "run-before-backup", DUMP_SCRIPT, "run-after-restore", LOAD_SCRIPT));
+    model.deploy(
+        release.integrator(),
+        integrator(app),
+        1,
+        Map.of(
+            "fileset",
+            FILESET,
+            "run-before-backup",
+            DUMP_SCRIPT,
+            "run-after-restore",
+            LOAD_SCRIPT));
     model.deploy(release.fd(), fd(app), 1, Map.of());
     model.integrate(app + ":juju-info", integrator(app) + ":juju-info");
     model.integrate(app + ":juju-info", fd(app) + ":juju-info");
@@ -82,7 +97,8 @@ public final class BackupStack {
    * Runs an action on the server's leader as an operator types it, returning the command's exit
    * code and output: for actions that must be refused.
    */
-  public static Processes.Result serverRaw(JujuModel model, String action, Map<String, String> params) {
+  public static Processes.Result serverRaw(
+      JujuModel model, String action, Map<String, String> params) {
     return model.runRaw(SERVER + "/leader", action, params, JOB);
   }
 

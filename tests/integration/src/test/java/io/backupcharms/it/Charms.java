@@ -19,8 +19,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  */
 public final class Charms {
   /**
-   * The base whose archives the tests deploy: Ubuntu 22.04 ships Bacula 9.6.7, the upstream
-   * version Debian 12 ships to the machines the tests run on, so it is the base they truly cover.
+   * The base whose archives the tests deploy: Ubuntu 22.04 ships Bacula 9.6.7, the upstream version
+   * Debian 12 ships to the machines the tests run on, so it is the base they truly cover.
    */
   public static final String TESTED_BASE = "ubuntu@22.04";
 
@@ -78,15 +78,22 @@ public final class Charms {
       return charm;
     }
     try (Stream<Path> files = Files.list(target)) {
-      List<Path> charms = files.filter(p -> p.getFileName().toString().startsWith(name + "_")
-          && p.getFileName().toString().endsWith(".charm")).sorted().toList();
+      List<Path> charms =
+          files
+              .filter(
+                  p ->
+                      p.getFileName().toString().startsWith(name + "_")
+                          && p.getFileName().toString().endsWith(".charm"))
+              .sorted()
+              .toList();
       if (charms.size() != 1) {
-        throw new IllegalStateException("no " + charm + "; build it with mvn -B package from the "
-            + "repository root");
+        throw new IllegalStateException(
+            "no " + charm + "; build it with mvn -B package from the " + "repository root");
       }
       return charms.get(0);
     } catch (IOException e) {
-      throw new IllegalStateException("no " + target + "; build the " + module + " module first", e);
+      throw new IllegalStateException(
+          "no " + target + "; build the " + module + " module first", e);
     }
   }
 
@@ -100,7 +107,7 @@ public final class Charms {
     try {
       Files.createDirectories(out.getParent());
       try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out.toFile());
-           Stream<Path> walk = Files.walk(source)) {
+          Stream<Path> walk = Files.walk(source)) {
         for (Path p : walk.sorted().toList()) {
           if (p.equals(source)) {
             continue;
@@ -128,7 +135,8 @@ public final class Charms {
       }
       return out;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot pack test charm " + source + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot pack test charm " + source + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The runnable steps of a docs page, so a test runs the page's commands exactly as printed. A step
- * is a {@code ```{code-block} shell} fence with a {@code :name:} option, as in
- * {@code docs/tutorial.md} (see {@code tutorial/steps.awk}); each non-blank line of its body is
- * one command. Blocks shown as {@code ```text} are for the reader and not run.
+ * is a {@code ```{code-block} shell} fence with a {@code :name:} option, as in {@code
+ * docs/tutorial.md} (see {@code tutorial/steps.awk}); each non-blank line of its body is one
+ * command. Blocks shown as {@code ```text} are for the reader and not run.
  */
 final class DocSteps {
   private final Path page;
@@ -70,7 +70,8 @@ final class DocSteps {
   List<String> commands(String name) {
     List<String> commands = steps.get(name);
     if (commands == null || commands.isEmpty()) {
-      throw new AssertionError(page + " has no step \"" + name + "\" with commands; its steps: " + names());
+      throw new AssertionError(
+          page + " has no step \"" + name + "\" with commands; its steps: " + names());
     }
     return List.copyOf(commands);
   }

@@ -11,14 +11,16 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * One localjuju model, driven through the CLI with Juju's verbs. Tests receive it from
- * {@link ModelExtension}; every command is bounded in time and a failing one throws with its
- * stderr, except where a method says it returns the failure.
+ * One localjuju model, driven through the CLI with Juju's verbs. Tests receive it from {@link
+ * ModelExtension}; every command is bounded in time and a failing one throws with its stderr,
+ * except where a method says it returns the failure.
  */
 public final class JujuModel {
   static final Duration COMMAND = Duration.ofSeconds(120);
+
   /** The least time between two looks at the status while the model is settled. */
   private static final Duration POLL = Duration.ofSeconds(1);
+
   /** The longest {@link #waitFor} lets hooks run before it looks at the status again. */
   private static final Duration SETTLE_STEP = Duration.ofSeconds(10);
 
@@ -49,9 +51,14 @@ public final class JujuModel {
     deploy(charm, application, units, config, null);
   }
 
-  /** Deploys as {@link #deploy(Path, String, int, Map)}, on {@code base} ({@code ubuntu@22.04}) unless null. */
-  public void deploy(Path charm, String application, int units, Map<String, String> config, String base) {
-    List<String> args = new ArrayList<>(List.of("deploy", "-m", name, charm.toString(), application));
+  /**
+   * Deploys as {@link #deploy(Path, String, int, Map)}, on {@code base} ({@code ubuntu@22.04})
+   * unless null.
+   */
+  public void deploy(
+      Path charm, String application, int units, Map<String, String> config, String base) {
+    List<String> args =
+        new ArrayList<>(List.of("deploy", "-m", name, charm.toString(), application));
     if (base != null) {
       args.add("--base");
       args.add(base);
@@ -60,10 +67,11 @@ public final class JujuModel {
       args.add("-n");
       args.add(Integer.toString(units));
     }
-    config.forEach((k, v) -> {
-      args.add("--config");
-      args.add(k + "=" + v);
-    });
+    config.forEach(
+        (k, v) -> {
+          args.add("--config");
+          args.add(k + "=" + v);
+        });
     juju.ok(COMMAND, args.toArray(String[]::new));
   }
 
@@ -116,34 +124,49 @@ public final class JujuModel {
   }
 
   /** Runs an action and waits for it; a failed action is returned, not thrown. */
-  public ActionResult run(String unit, String action, Map<String, String> params, Duration timeout) {
-    Processes.Result r = juju.run(timeout.plusSeconds(30),
-        runArgs(unit, action, params, timeout, "--format", "json"));
+  public ActionResult run(
+      String unit, String action, Map<String, String> params, Duration timeout) {
+    Processes.Result r =
+        juju.run(
+            timeout.plusSeconds(30), runArgs(unit, action, params, timeout, "--format", "json"));
     if (r.stdout().isBlank()) {
-      throw new IllegalStateException("run " + action + " on " + unit + " printed no results (exit "
-          + r.exitCode() + "): " + r.stderr().strip());
+      throw new IllegalStateException(
+          "run "
+              + action
+              + " on "
+              + unit
+              + " printed no results (exit "
+              + r.exitCode()
+              + "): "
+              + r.stderr().strip());
     }
     JsonNode json = LocalJuju.parse(r.stdout(), "run " + action);
     Iterator<Map.Entry<String, JsonNode>> it = json.fields();
     if (!it.hasNext()) {
-      throw new IllegalStateException("run " + action + " on " + unit + " returned no task: " + r.stdout());
+      throw new IllegalStateException(
+          "run " + action + " on " + unit + " returned no task: " + r.stdout());
     }
     Map.Entry<String, JsonNode> task = it.next();
     JsonNode t = task.getValue();
-    return new ActionResult(task.getKey(), t.path("status").asText(""), t.path("message").asText(""),
-        t.path("results"), r.stdout() + r.stderr());
+    return new ActionResult(
+        task.getKey(),
+        t.path("status").asText(""),
+        t.path("message").asText(""),
+        t.path("results"),
+        r.stdout() + r.stderr());
   }
 
   /**
    * Runs an action as an operator types it (plain output, no JSON) and returns the command's exit
    * code and output, whoever refused it: the CLI, the action's parameter schema or the charm.
    */
-  public Processes.Result runRaw(String unit, String action, Map<String, String> params, Duration timeout) {
+  public Processes.Result runRaw(
+      String unit, String action, Map<String, String> params, Duration timeout) {
     return juju.run(timeout.plusSeconds(30), runArgs(unit, action, params, timeout));
   }
 
-  private String[] runArgs(String unit, String action, Map<String, String> params, Duration timeout,
-      String... options) {
+  private String[] runArgs(
+      String unit, String action, Map<String, String> params, Duration timeout, String... options) {
     List<String> args = new ArrayList<>(List.of("run", "-m", name, unit, action));
     args.addAll(List.of(options));
     args.addAll(List.of("--wait", timeout.toSeconds() + "s"));
@@ -156,7 +179,8 @@ public final class JujuModel {
    * what the hooks made of a change, whatever status they set.
    */
   public void settle(Duration timeout) {
-    juju.ok(timeout.plusSeconds(30), "wait-for", "model", name, "--timeout", timeout.toSeconds() + "s");
+    juju.ok(
+        timeout.plusSeconds(30), "wait-for", "model", name, "--timeout", timeout.toSeconds() + "s");
   }
 
   /** Fires update-status on every unit of the applications (or on the named units) now. */
@@ -174,8 +198,10 @@ public final class JujuModel {
   /** The plain status and the last 150 debug-log lines, for failure reports; never throws. */
   String diagnostics() {
     StringBuilder out = new StringBuilder();
-    for (String[] args : List.of(new String[] {"status", "-m", name},
-        new String[] {"debug-log", "-m", name, "-n", "150"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"status", "-m", name},
+            new String[] {"debug-log", "-m", name, "-n", "150"})) {
       try {
         Processes.Result r = juju.run(COMMAND, args);
         out.append(r.stdout()).append(r.stderr()).append('\n');
@@ -192,7 +218,9 @@ public final class JujuModel {
     return ModelStatus.of(LocalJuju.parse(r.stdout(), "status"));
   }
 
-  /** Runs a bash command line on the machine of {@code unit}, as root, in the unit's hook context. */
+  /**
+   * Runs a bash command line on the machine of {@code unit}, as root, in the unit's hook context.
+   */
   public Processes.Result exec(String unit, String command) {
     // Like juju exec, localjuju joins what follows "--" into one command line for the shell.
     return juju.run(COMMAND, "exec", "-m", name, "--unit", unit, "--", command);
@@ -208,7 +236,8 @@ public final class JujuModel {
    *
    * @throws AssertionError naming what was awaited, with every unit's status at the deadline
    */
-  public ModelStatus waitFor(String description, Duration timeout, Predicate<ModelStatus> condition) {
+  public ModelStatus waitFor(
+      String description, Duration timeout, Predicate<ModelStatus> condition) {
     Instant deadline = Instant.now().plus(timeout);
     ModelStatus last = null;
     while (true) {
@@ -217,11 +246,12 @@ public final class JujuModel {
         return last;
       }
       if (last.units().stream().anyMatch(u -> u.is("error"))) {
-        throw new AssertionError("a unit is in error while waiting for " + description + ":" + last.summary());
+        throw new AssertionError(
+            "a unit is in error while waiting for " + description + ":" + last.summary());
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + description + ":"
-            + last.summary());
+        throw new AssertionError(
+            "timed out after " + timeout + " waiting for " + description + ":" + last.summary());
       }
       pause(Duration.between(Instant.now(), deadline), description);
     }
@@ -230,14 +260,15 @@ public final class JujuModel {
   /**
    * Waits before {@link #waitFor} looks at the status again: until the model settles (at most
    * {@link #SETTLE_STEP}), then at least {@link #POLL}. Each look starts a client JVM; looking
-   * every half second while hooks run took a fifth of a 2-core machine from the very hooks
-   * awaited, and most conditions awaited hold only once the hooks have run.
+   * every half second while hooks run took a fifth of a 2-core machine from the very hooks awaited,
+   * and most conditions awaited hold only once the hooks have run.
    */
   private void pause(Duration left, String description) {
     long step = Math.max(1, Math.min(SETTLE_STEP.toSeconds(), left.toSeconds()));
     Instant start = Instant.now();
     // Its exit code does not matter here: the next status tells errors and time-outs apart.
-    juju.run(Duration.ofSeconds(step).plus(COMMAND), "wait-for", "model", name, "--timeout", step + "s");
+    juju.run(
+        Duration.ofSeconds(step).plus(COMMAND), "wait-for", "model", name, "--timeout", step + "s");
     Duration rest = POLL.minus(Duration.between(start, Instant.now()));
     if (!rest.isNegative()) {
       try {
@@ -251,20 +282,26 @@ public final class JujuModel {
 
   /** Waits until every unit of the applications is active and idle. */
   public ModelStatus waitForActive(Duration timeout, String... applications) {
-    return waitFor("active and idle: " + String.join(", ", applications), timeout, s -> {
-      for (String app : applications) {
-        List<UnitStatus> units = s.unitsOf(app);
-        if (units.isEmpty() || !units.stream().allMatch(u -> u.is("active") && u.agent().equals("idle"))) {
-          return false;
-        }
-      }
-      return true;
-    });
+    return waitFor(
+        "active and idle: " + String.join(", ", applications),
+        timeout,
+        s -> {
+          for (String app : applications) {
+            List<UnitStatus> units = s.unitsOf(app);
+            if (units.isEmpty()
+                || !units.stream().allMatch(u -> u.is("active") && u.agent().equals("idle"))) {
+              return false;
+            }
+          }
+          return true;
+        });
   }
 
   /** Waits until {@code unit} shows {@code workload} with a message containing {@code text}. */
   public ModelStatus waitForUnit(String unit, String workload, String text, Duration timeout) {
-    return waitFor(unit + " " + workload + " \"" + text + "\"", timeout,
+    return waitFor(
+        unit + " " + workload + " \"" + text + "\"",
+        timeout,
         s -> s.unit(unit).map(u -> u.is(workload) && u.message().contains(text)).orElse(false));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs {@code bin/localjuju} as a process, the way an operator runs {@code juju}. */
 final class LocalJuju {
@@ -23,16 +24,20 @@ final class LocalJuju {
 
   /** The repository's {@code bin/localjuju}, which runs the jar built by {@code mvn package}. */
   static LocalJuju ofRepository() {
-    // -Dlocaljuju.bin=PATH runs another build of the CLI (e.g. a copy that a rebuild cannot change).
+    // -Dlocaljuju.bin=PATH runs another build of the CLI (e.g. a copy that a rebuild cannot
+    // change).
     String override = System.getProperty("localjuju.bin", "");
     Path bin = override.isEmpty() ? Repo.root().resolve("bin/localjuju") : Path.of(override);
     if (!Files.isExecutable(bin)) {
-      throw new IllegalStateException(bin + " is missing or not executable; run the tests from a "
-          + "complete checkout with mvn -B verify at the repository root");
+      throw new IllegalStateException(
+          bin
+              + " is missing or not executable; run the tests from a "
+              + "complete checkout with mvn -B verify at the repository root");
     }
     // The tests' models live apart from an operator's own (LOCALJUJU_HOME), on a short path
     // because the model's unix sockets live under it; -Dlocaljuju.home=DIR puts them elsewhere.
-    return new LocalJuju(bin, Path.of(System.getProperty("localjuju.home", "/tmp/backupcharms-it")));
+    return new LocalJuju(
+        bin, Path.of(System.getProperty("localjuju.home", "/tmp/backupcharms-it")));
   }
 
   /** Runs one command; a non-zero exit is returned, not thrown. */
@@ -40,7 +45,7 @@ final class LocalJuju {
     List<String> argv = new ArrayList<>();
     argv.add(executable.toString());
     argv.addAll(List.of(args));
-    return Processes.run(timeout, null, argv, java.util.Map.of("LOCALJUJU_HOME", home.toString()));
+    return Processes.run(timeout, null, argv, Map.of("LOCALJUJU_HOME", home.toString()));
   }
 
   /** Runs one command that must succeed. */
@@ -61,8 +66,8 @@ final class LocalJuju {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
-      throw new IllegalStateException(what + " printed something that is not JSON: "
-          + Processes.tail(json, 2000), e);
+      throw new IllegalStateException(
+          what + " printed something that is not JSON: " + Processes.tail(json, 2000), e);
     }
   }
 }

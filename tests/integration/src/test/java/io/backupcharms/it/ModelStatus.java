@@ -19,12 +19,21 @@ public record ModelStatus(JsonNode json, List<UnitStatus> units) {
     JsonNode apps = json.path("applications");
     for (Iterator<Map.Entry<String, JsonNode>> it = apps.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> app = it.next();
-      for (Iterator<Map.Entry<String, JsonNode>> u = app.getValue().path("units").fields(); u.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> u = app.getValue().path("units").fields();
+          u.hasNext(); ) {
         Map.Entry<String, JsonNode> unit = u.next();
-        units.add(unitOf(unit.getKey(), unit.getValue(), "", text(unit.getValue(), "public-address")));
-        for (Iterator<Map.Entry<String, JsonNode>> s = unit.getValue().path("subordinates").fields(); s.hasNext(); ) {
+        units.add(
+            unitOf(unit.getKey(), unit.getValue(), "", text(unit.getValue(), "public-address")));
+        for (Iterator<Map.Entry<String, JsonNode>> s =
+                unit.getValue().path("subordinates").fields();
+            s.hasNext(); ) {
           Map.Entry<String, JsonNode> sub = s.next();
-          units.add(unitOf(sub.getKey(), sub.getValue(), unit.getKey(), text(unit.getValue(), "public-address")));
+          units.add(
+              unitOf(
+                  sub.getKey(),
+                  sub.getValue(),
+                  unit.getKey(),
+                  text(unit.getValue(), "public-address")));
         }
       }
     }
@@ -32,9 +41,13 @@ public record ModelStatus(JsonNode json, List<UnitStatus> units) {
   }
 
   private static UnitStatus unitOf(String name, JsonNode node, String principal, String address) {
-    return new UnitStatus(name, text(node.path("workload-status"), "current"),
-        text(node.path("workload-status"), "message"), text(node.path("juju-status"), "current"),
-        principal, address);
+    return new UnitStatus(
+        name,
+        text(node.path("workload-status"), "current"),
+        text(node.path("workload-status"), "message"),
+        text(node.path("juju-status"), "current"),
+        principal,
+        address);
   }
 
   private static String text(JsonNode node, String field) {
@@ -54,8 +67,10 @@ public record ModelStatus(JsonNode json, List<UnitStatus> units) {
    * @throws AssertionError naming the application, with every unit's status, when it has no unit
    */
   public UnitStatus first(String application) {
-    return unitsOf(application).stream().findFirst()
-        .orElseThrow(() -> new AssertionError("no unit of " + application + " in status:" + summary()));
+    return unitsOf(application).stream()
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no unit of " + application + " in status:" + summary()));
   }
 
   /** The unit named {@code name}, e.g. {@code bacula-fd/0}, if status shows it. */

@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL 15 server for one test class: a fresh cluster in a temporary directory, run
- * as user {@code postgres}, listening on a loopback address and port of its own, stopped by its
- * PID and deleted on {@link #close()}.
+ * A real PostgreSQL 15 server for one test class: a fresh cluster in a temporary directory, run as
+ * user {@code postgres}, listening on a loopback address and port of its own, stopped by its PID
+ * and deleted on {@link #close()}.
  */
 final class PostgresServer implements AutoCloseable {
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
@@ -37,7 +40,8 @@ final class PostgresServer implements AutoCloseable {
   /** Whether this machine can run the server: the binaries and the {@code postgres} user exist. */
   static Optional<String> unavailableReason() {
     if (!Files.isExecutable(BIN.resolve("postgres"))) {
-      return Optional.of("PostgreSQL 15 is not installed (" + BIN + "); run scripts/install-deps.sh");
+      return Optional.of(
+          "PostgreSQL 15 is not installed (" + BIN + "); run scripts/install-deps.sh");
     }
     if (!Processes.run(Duration.ofSeconds(5), "id", "-u", "postgres").isSuccess()) {
       return Optional.of("user postgres does not exist; run scripts/install-deps.sh");
@@ -53,7 +57,8 @@ final class PostgresServer implements AutoCloseable {
       UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
       Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot prepare a directory for PostgreSQL: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot prepare a directory for PostgreSQL: " + e.getMessage(), e);
     }
     PostgresServer server = new PostgresServer(dir, host, freePort(host));
     try {
@@ -88,40 +93,91 @@ final class PostgresServer implements AutoCloseable {
     try {
       return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
     } catch (IOException e) {
-      throw new IllegalStateException("PostgreSQL in " + dir + " has no readable postmaster.pid", e);
+      throw new IllegalStateException(
+          "PostgreSQL in " + dir + " has no readable postmaster.pid", e);
     }
   }
 
   /** Creates a login role with a password and a database it owns. */
   void createRoleAndDatabase(String role, String password, String database) {
-    psql("postgres", "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+    psql(
+        "postgres",
+        "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
     psql("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + role + "\"");
   }
 
   /** Runs one SQL statement as the superuser over the server's private socket; returns its rows. */
   String psql(String database, String sql) {
-    return Processes.run(Duration.ofSeconds(30), asPostgres(
-            BIN.resolve("psql").toString(), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-            "-h", socketDir().toString(), "-p", Integer.toString(port), "-d", database, "-c", sql))
-        .orThrow().stdout().strip();
+    return Processes.run(
+            Duration.ofSeconds(30),
+            asPostgres(
+                BIN.resolve("psql").toString(),
+                "-X",
+                "-q",
+                "-A",
+                "-t",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                socketDir().toString(),
+                "-p",
+                Integer.toString(port),
+                "-d",
+                database,
+                "-c",
+                sql))
+        .orThrow()
+        .stdout()
+        .strip();
   }
 
   private void initAndStart() {
     Path data = dir.resolve("data");
-    Processes.run(Duration.ofSeconds(60), asPostgres(
-            BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-            "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8"))
+    Processes.run(
+            Duration.ofSeconds(60),
+            asPostgres(
+                BIN.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                "postgres",
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                "--no-sync",
+                "-E",
+                "UTF8"))
         .orThrow();
     // pg_ctl daemonises the postmaster, so nothing here holds it: it is stopped by PID in close().
-    Processes.Result started = Processes.run(START_TIMEOUT, asPostgres(
-        BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-        "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "-o",
-        "-c listen_addresses=" + host + " -c port=" + port + " -c unix_socket_directories=" + socketDir()
-            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=40",
-        "start"));
+    Processes.Result started =
+        Processes.run(
+            START_TIMEOUT,
+            asPostgres(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                Long.toString(START_TIMEOUT.toSeconds()),
+                "-o",
+                "-c listen_addresses="
+                    + host
+                    + " -c port="
+                    + port
+                    + " -c unix_socket_directories="
+                    + socketDir()
+                    + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c"
+                    + " max_connections=40",
+                "start"));
     if (!started.isSuccess()) {
-      throw new IllegalStateException("PostgreSQL did not start on " + endpoint() + " (exit "
-          + started.exitCode() + "); end of its log:\n" + logTail());
+      throw new IllegalStateException(
+          "PostgreSQL did not start on "
+              + endpoint()
+              + " (exit "
+              + started.exitCode()
+              + "); end of its log:\n"
+              + logTail());
     }
     awaitListening();
   }
@@ -136,11 +192,18 @@ final class PostgresServer implements AutoCloseable {
         sleep(Duration.ofMillis(100));
       }
     }
-    throw new IllegalStateException("PostgreSQL is not listening on " + endpoint() + " after "
-        + START_TIMEOUT + "; end of its log:\n" + logTail());
+    throw new IllegalStateException(
+        "PostgreSQL is not listening on "
+            + endpoint()
+            + " after "
+            + START_TIMEOUT
+            + "; end of its log:\n"
+            + logTail());
   }
 
-  /** Stops the postmaster by the PID in postmaster.pid (fast shutdown), then deletes the cluster. */
+  /**
+   * Stops the postmaster by the PID in postmaster.pid (fast shutdown), then deletes the cluster.
+   */
   @Override
   public void close() {
     Path pidFile = dir.resolve("data/postmaster.pid");
@@ -152,10 +215,10 @@ final class PostgresServer implements AutoCloseable {
           // SIGINT is PostgreSQL's fast shutdown: it disconnects clients instead of waiting.
           Processes.run(Duration.ofSeconds(5), "kill", "-INT", Long.toString(pid));
           try {
-            postmaster.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
-          } catch (java.util.concurrent.TimeoutException e) {
+            postmaster.get().onExit().get(20, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
             Processes.killTree(postmaster.get());
-          } catch (java.util.concurrent.ExecutionException e) {
+          } catch (ExecutionException e) {
             throw new IllegalStateException("waiting for PostgreSQL " + pid + " to exit failed", e);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,24 +15,42 @@ class PostgresServerTest {
   @Test
   void servesARoleWithItsPasswordOnlyAndLeavesNothingBehind() {
     assumeTrue(Root.missingReason().isEmpty(), () -> Root.missingReason().orElseThrow());
-    assumeTrue(PostgresServer.unavailableReason().isEmpty(),
+    assumeTrue(
+        PostgresServer.unavailableReason().isEmpty(),
         () -> PostgresServer.unavailableReason().orElseThrow());
     Path dir;
     long pid;
     try (PostgresServer server = PostgresServer.start("127.0.0.1")) {
       server.createRoleAndDatabase("bacula", "s3cret-pw", "bacula");
       String url = "postgresql://bacula:%s@" + server.endpoint() + "/bacula";
-      Processes.Result good = Processes.run(Duration.ofSeconds(20),
-          "psql", "-X", "-A", "-t", "-c", "SELECT current_user", String.format(url, "s3cret-pw"));
+      Processes.Result good =
+          Processes.run(
+              Duration.ofSeconds(20),
+              "psql",
+              "-X",
+              "-A",
+              "-t",
+              "-c",
+              "SELECT current_user",
+              String.format(url, "s3cret-pw"));
       assertEquals("bacula", good.orThrow().stdout().strip());
-      Processes.Result bad = Processes.run(Duration.ofSeconds(20),
-          "psql", "-X", "-A", "-t", "-c", "SELECT 1", String.format(url, "wrong"));
+      Processes.Result bad =
+          Processes.run(
+              Duration.ofSeconds(20),
+              "psql",
+              "-X",
+              "-A",
+              "-t",
+              "-c",
+              "SELECT 1",
+              String.format(url, "wrong"));
       assertFalse(bad.isSuccess());
       assertTrue(bad.stderr().contains("password authentication failed"), bad.stderr());
       dir = server.directory();
       pid = server.postmasterPid();
     }
     assertFalse(Files.exists(dir), "cluster directory removed");
-    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "postmaster stopped");
+    assertFalse(
+        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "postmaster stopped");
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +31,11 @@ public final class Processes {
     public Result orThrow() {
       if (exitCode != 0) {
         throw new IllegalStateException(
-            "command " + String.join(" ", argv) + " exited with " + exitCode + ": "
+            "command "
+                + String.join(" ", argv)
+                + " exited with "
+                + exitCode
+                + ": "
                 + (stderr.isBlank() ? stdout.strip() : stderr.strip()));
       }
       return this;
@@ -39,11 +44,11 @@ public final class Processes {
 
   /** Runs argv with stdin from {@code input} (may be null) and kills it after {@code timeout}. */
   static Result run(Duration timeout, String input, List<String> argv) {
-    return run(timeout, input, argv, java.util.Map.of());
+    return run(timeout, input, argv, Map.of());
   }
 
   /** Like {@link #run(Duration, String, List)}, with extra environment variables. */
-  static Result run(Duration timeout, String input, List<String> argv, java.util.Map<String, String> env) {
+  static Result run(Duration timeout, String input, List<String> argv, Map<String, String> env) {
     Path out = null;
     Path err = null;
     Process process = null;
@@ -51,9 +56,8 @@ public final class Processes {
       // Files rather than pipes: a chatty command can never block on a full pipe buffer.
       out = Files.createTempFile("it-out", ".txt");
       err = Files.createTempFile("it-err", ".txt");
-      ProcessBuilder builder = new ProcessBuilder(argv)
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().putAll(env);
       if (input == null) {
         builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -67,12 +71,17 @@ public final class Processes {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         killTree(process.toHandle());
         throw new IllegalStateException(
-            "command " + String.join(" ", argv) + " did not finish within " + timeout
-                + "; stderr so far: " + tail(Files.readString(err), 2000));
+            "command "
+                + String.join(" ", argv)
+                + " did not finish within "
+                + timeout
+                + "; stderr so far: "
+                + tail(Files.readString(err), 2000));
       }
       return new Result(argv, process.exitValue(), Files.readString(out), Files.readString(err));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + String.join(" ", argv) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot run " + String.join(" ", argv) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       if (process != null) {

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Deploys and drives py-backup ({@code tests/charms/adversarial/py-backup}), a Python charm that
- * is not ours: it speaks the {@code backup} interface itself, with no integrator, and publishes
+ * Deploys and drives py-backup ({@code tests/charms/adversarial/py-backup}), a Python charm that is
+ * not ours: it speaks the {@code backup} interface itself, with no integrator, and publishes
  * whatever its config says, which is how the tests play well-behaved and hostile charms alike.
  */
 public final class PyBackup {
@@ -35,12 +35,13 @@ public final class PyBackup {
   }
 
   /**
-   * Deploys py-backup as {@code app} playing a bacula-fd towards the server: it publishes
-   * {@code bag} verbatim as its {@code bacula-dir} unit data and, with {@code serveFd}, runs a real
-   * File Daemon under the name in the bag with the password the server grants it. Relates it to
-   * {@link BackupStack#SERVER} and waits until every hook has run.
+   * Deploys py-backup as {@code app} playing a bacula-fd towards the server: it publishes {@code
+   * bag} verbatim as its {@code bacula-dir} unit data and, with {@code serveFd}, runs a real File
+   * Daemon under the name in the bag with the password the server grants it. Relates it to {@link
+   * BackupStack#SERVER} and waits until every hook has run.
    */
-  public static void deployRogue(JujuModel model, String app, Map<String, String> bag, boolean serveFd) {
+  public static void deployRogue(
+      JujuModel model, String app, Map<String, String> bag, boolean serveFd) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("dir-databag", LocalJuju.toJson(bag));
     if (serveFd) {

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The three product charms of one build: this checkout's, or an earlier release's for the
- * upgrade test.
+ * The three product charms of one build: this checkout's, or an earlier release's for the upgrade
+ * test.
  *
  * @param server bacula-server
  * @param fd bacula-fd
@@ -31,7 +31,8 @@ record Release(Path server, Path fd, Path integrator) {
 
   /** The charms built in the repository tree at {@code root}. */
   static Release builtIn(Path root) {
-    return new Release(Charms.built(root, "bacula-server-charm", "bacula-server"),
+    return new Release(
+        Charms.built(root, "bacula-server-charm", "bacula-server"),
         Charms.built(root, "bacula-fd-charm", "bacula-fd"),
         Charms.built(root, "backup-integrator-charm", "backup-integrator"));
   }

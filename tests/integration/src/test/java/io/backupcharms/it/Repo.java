@@ -11,11 +11,14 @@ final class Repo {
   static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isDirectory(d.resolve("charms/localjuju")) && Files.isRegularFile(d.resolve("pom.xml"))) {
+      if (Files.isDirectory(d.resolve("charms/localjuju"))
+          && Files.isRegularFile(d.resolve("pom.xml"))) {
         return d;
       }
     }
-    throw new IllegalStateException("cannot find the repository root above " + dir
-        + "; run the tests from the repository (mvn verify)");
+    throw new IllegalStateException(
+        "cannot find the repository root above "
+            + dir
+            + "; run the tests from the repository (mvn verify)");
   }
 }

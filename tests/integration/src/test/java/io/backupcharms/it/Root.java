@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Why a test that needs root (namespaces, overlays, daemons run as other users) cannot run here. */
+/**
+ * Why a test that needs root (namespaces, overlays, daemons run as other users) cannot run here.
+ */
 final class Root {
   private Root() {}
 
@@ -13,8 +15,11 @@ final class Root {
     try {
       Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
       if (!Integer.valueOf(0).equals(uid)) {
-        return Optional.of("needs root (uid 0, running as uid " + uid + "): localjuju machines are "
-            + "Linux namespaces and the daemons run as their own users; run scripts/test.sh as root");
+        return Optional.of(
+            "needs root (uid 0, running as uid "
+                + uid
+                + "): localjuju machines are Linux namespaces and the daemons run as their own"
+                + " users; run scripts/test.sh as root");
       }
       return Optional.empty();
     } catch (IOException | UnsupportedOperationException e) {

@@ -7,23 +7,23 @@ import java.util.List;
  * provides it ({@code io.backupcharms.bacula.console.DirectorConsole} implements it).
  */
 public interface DirectorControl {
-    /** Sends {@code reload}. */
-    void reload();
+  /** Sends {@code reload}. */
+  void reload();
 
-    /** The Job names the Director currently knows ({@code .jobs}). */
-    List<String> jobNames();
+  /** The Job names the Director currently knows ({@code .jobs}). */
+  List<String> jobNames();
 
-    /** The Client names the Director currently knows ({@code .clients}). */
-    List<String> clientNames();
+  /** The Client names the Director currently knows ({@code .clients}). */
+  List<String> clientNames();
 
-    /**
-     * The Messages names the Director currently knows ({@code .msgs}), where the
-     * {@link Generation} mark shows which file it runs.
-     */
-    List<String> messagesNames();
+  /**
+   * The Messages names the Director currently knows ({@code .msgs}), where the {@link Generation}
+   * mark shows which file it runs.
+   */
+  List<String> messagesNames();
 
-    /** How many jobs run or wait now: a restart would kill them. */
-    default int activeJobs() {
-        return 0;
-    }
+  /** How many jobs run or wait now: a restart would kill them. */
+  default int activeJobs() {
+    return 0;
+  }
 }

@@ -7,24 +7,32 @@ import java.util.Map;
 
 /** {@link ServiceControl} through systemd: {@code systemctl restart bacula-fd}. */
 final class SystemctlServiceControl implements ServiceControl {
-    private final String systemctl;
+  private final String systemctl;
 
-    SystemctlServiceControl() {
-        this("systemctl");
-    }
+  SystemctlServiceControl() {
+    this("systemctl");
+  }
 
-    /** Uses another systemctl program (tests put a recording one in its place). */
-    SystemctlServiceControl(String systemctl) {
-        this.systemctl = systemctl;
-    }
+  /** Uses another systemctl program (tests put a recording one in its place). */
+  SystemctlServiceControl(String systemctl) {
+    this.systemctl = systemctl;
+  }
 
-    @Override
-    public void restart(Daemon daemon) {
-        ProcessRun r = ProcessRun.run(List.of(systemctl, "restart", daemon.unit()),
-                Duration.ofSeconds(90), Map.of(), null);
-        if (r.exitCode() != 0) {
-            throw new BaculaException("systemctl restart " + daemon.unit() + " failed (exit code "
-                    + r.exitCode() + "): " + r.output().strip() + "; see journalctl -u " + daemon.unit());
-        }
+  @Override
+  public void restart(Daemon daemon) {
+    ProcessRun r =
+        ProcessRun.run(
+            List.of(systemctl, "restart", daemon.unit()), Duration.ofSeconds(90), Map.of(), null);
+    if (r.exitCode() != 0) {
+      throw new BaculaException(
+          "systemctl restart "
+              + daemon.unit()
+              + " failed (exit code "
+              + r.exitCode()
+              + "): "
+              + r.output().strip()
+              + "; see journalctl -u "
+              + daemon.unit());
     }
+  }
 }

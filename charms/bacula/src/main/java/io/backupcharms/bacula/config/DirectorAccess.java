@@ -12,24 +12,24 @@ import io.backupcharms.bacula.Redacted;
  * @param tls TLS towards the peers of this resource, or null for none
  */
 public record DirectorAccess(String name, String password, boolean monitor, Tls tls) {
-    public DirectorAccess {
-        Check.name("Director entry", "Name", name);
-        Check.nonEmpty("Director entry \"" + name + "\"", "Password", password);
-    }
+  public DirectorAccess {
+    Check.name("Director entry", "Name", name);
+    Check.nonEmpty("Director entry \"" + name + "\"", "Password", password);
+  }
 
-    /** Full access for this Director. */
-    public static DirectorAccess of(String name, String password) {
-        return new DirectorAccess(name, password, false, null);
-    }
+  /** Full access for this Director. */
+  public static DirectorAccess of(String name, String password) {
+    return new DirectorAccess(name, password, false, null);
+  }
 
-    /** Never with the password: see {@link Redacted}. */
-    @Override
-    public String toString() {
-        return Redacted.describe(this);
-    }
+  /** Never with the password: see {@link Redacted}. */
+  @Override
+  public String toString() {
+    return Redacted.describe(this);
+  }
 
-    /** A copy with TLS towards its peers ({@code null}: none). */
-    public DirectorAccess withTls(Tls newTls) {
-        return new DirectorAccess(name, password, monitor, newTls);
-    }
+  /** A copy with TLS towards its peers ({@code null}: none). */
+  public DirectorAccess withTls(Tls newTls) {
+    return new DirectorAccess(name, password, monitor, newTls);
+  }
 }

@@ -7,16 +7,20 @@ package io.backupcharms.bacula.config;
  * @param template the defaults
  */
 public record JobDefs(Job template) {
-    public JobDefs {
-        Check.present("JobDefs", "template", template);
-        if (template.jobDefs() != null) {
-            throw new InvalidConfigException("JobDefs \"" + template.name()
-                    + "\": a JobDefs cannot itself name a JobDefs (\"" + template.jobDefs() + "\")");
-        }
+  public JobDefs {
+    Check.present("JobDefs", "template", template);
+    if (template.jobDefs() != null) {
+      throw new InvalidConfigException(
+          "JobDefs \""
+              + template.name()
+              + "\": a JobDefs cannot itself name a JobDefs (\""
+              + template.jobDefs()
+              + "\")");
     }
+  }
 
-    /** The JobDefs name. */
-    public String name() {
-        return template.name();
-    }
+  /** The JobDefs name. */
+  public String name() {
+    return template.name();
+  }
 }

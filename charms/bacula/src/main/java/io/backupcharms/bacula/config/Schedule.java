@@ -9,25 +9,26 @@ import java.util.List;
  * @param runs the Run lines, at least one
  */
 public record Schedule(String name, List<RunSpec> runs) {
-    public Schedule {
-        String r = "Schedule \"" + name + "\"";
-        Check.name("Schedule", "Name", name);
-        runs = Check.list(r, "Run", runs);
-        if (runs.isEmpty()) {
-            throw new InvalidConfigException(r + ": no Run line; give one such as \"Level=Full sun at 23:05\"");
-        }
+  public Schedule {
+    String r = "Schedule \"" + name + "\"";
+    Check.name("Schedule", "Name", name);
+    runs = Check.list(r, "Run", runs);
+    if (runs.isEmpty()) {
+      throw new InvalidConfigException(
+          r + ": no Run line; give one such as \"Level=Full sun at 23:05\"");
     }
+  }
 
-    /**
-     * A Schedule from Run values as operators write them, e.g. {@code "Level=Full sun at 23:05"}.
-     *
-     * @throws InvalidConfigException naming the Schedule and the word Bacula would reject
-     */
-    public static Schedule parse(String name, List<String> runs) {
-        try {
-            return new Schedule(name, runs.stream().map(RunSpec::parse).toList());
-        } catch (InvalidConfigException e) {
-            throw new InvalidConfigException("Schedule \"" + name + "\": " + e.getMessage());
-        }
+  /**
+   * A Schedule from Run values as operators write them, e.g. {@code "Level=Full sun at 23:05"}.
+   *
+   * @throws InvalidConfigException naming the Schedule and the word Bacula would reject
+   */
+  public static Schedule parse(String name, List<String> runs) {
+    try {
+      return new Schedule(name, runs.stream().map(RunSpec::parse).toList());
+    } catch (InvalidConfigException e) {
+      throw new InvalidConfigException("Schedule \"" + name + "\": " + e.getMessage());
     }
+  }
 }

@@ -9,11 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The longest time a Schedule lets pass between two of its runs, so an alert can say that a
- * backup is late. Exact for what operators mostly write (days of the week, {@code daily},
- * {@code hourly}, a time of day); for lines that also name weeks of the month, days of the month,
- * months or weeks of the year, an upper bound (a month, or a year), so a late alert may come
- * later than it could but never while the schedule is on time.
+ * The longest time a Schedule lets pass between two of its runs, so an alert can say that a backup
+ * is late. Exact for what operators mostly write (days of the week, {@code daily}, {@code hourly},
+ * a time of day); for lines that also name weeks of the month, days of the month, months or weeks
+ * of the year, an upper bound (a month, or a year), so a late alert may come later than it could
+ * but never while the schedule is on time.
  */
 public final class SchedulePeriod {
 
@@ -75,8 +75,9 @@ public final class SchedulePeriod {
         if (w.equals("at") && i + 1 < words.length) {
           Matcher m = TIME.matcher(words[++i]);
           if (m.matches()) {
-            hour = Integer.parseInt(m.group(1)) % (m.group(3) == null ? 24 : 12)
-                + ("pm".equals(m.group(3)) ? 12 : 0);
+            hour =
+                Integer.parseInt(m.group(1)) % (m.group(3) == null ? 24 : 12)
+                    + ("pm".equals(m.group(3)) ? 12 : 0);
             minute = Integer.parseInt(m.group(2));
           }
         } else if (w.equals("hourly")) {
@@ -87,7 +88,10 @@ public final class SchedulePeriod {
             days[0] = true;
             anyDay = true;
           }
-        } else if (w.equals("monthly") || w.equals("lastday") || isWeekOfMonth(w) || isDayOfMonth(w)) {
+        } else if (w.equals("monthly")
+            || w.equals("lastday")
+            || isWeekOfMonth(w)
+            || isDayOfMonth(w)) {
           monthly = true;
         } else if (isMonth(w) || w.matches("w\\d{2}(-w\\d{2})?")) {
           yearly = true;

@@ -9,24 +9,24 @@ import java.nio.charset.StandardCharsets;
  * @param data the payload (empty for signals)
  */
 record Packet(int code, byte[] data) {
-    boolean isSignal() {
-        return code < 0;
-    }
+  boolean isSignal() {
+    return code < 0;
+  }
 
-    boolean is(Signal s) {
-        return code == s.code();
-    }
+  boolean is(Signal s) {
+    return code == s.code();
+  }
 
-    String text() {
-        return new String(data, StandardCharsets.UTF_8);
-    }
+  String text() {
+    return new String(data, StandardCharsets.UTF_8);
+  }
 
-    @Override
-    public String toString() {
-        if (isSignal()) {
-            Signal s = Signal.of(code);
-            return s == null ? "signal " + code : s.name();
-        }
-        return "data " + text().replace("\n", "\\n");
+  @Override
+  public String toString() {
+    if (isSignal()) {
+      Signal s = Signal.of(code);
+      return s == null ? "signal " + code : s.name();
     }
+    return "data " + text().replace("\n", "\\n");
+  }
 }

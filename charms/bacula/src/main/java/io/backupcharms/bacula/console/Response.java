@@ -10,8 +10,9 @@ import java.util.List;
  * @param askedForInput the Director prompted for input, which was cancelled
  * @param messagesPending the Director has queued messages ({@code messages} drains them)
  */
-record Response(List<String> packets, boolean failed, boolean askedForInput, boolean messagesPending) {
-    String text() {
-        return String.join("", packets);
-    }
+record Response(
+    List<String> packets, boolean failed, boolean askedForInput, boolean messagesPending) {
+  String text() {
+    return String.join("", packets);
+  }
 }

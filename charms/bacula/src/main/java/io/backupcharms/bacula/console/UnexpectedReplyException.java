@@ -5,24 +5,29 @@ package io.backupcharms.bacula.console;
  * {@link #directorText()} is exactly what it sent.
  */
 public final class UnexpectedReplyException extends ConsoleException {
-    private final String command;
-    private final String directorText;
+  private final String command;
+  private final String directorText;
 
-    /** Creates the exception for {@code command}, quoting the Director. */
-    public UnexpectedReplyException(String command, String problem, String directorText) {
-        super("console command '" + command + "': " + problem + "; the Director said:\n"
-                + (directorText.isBlank() ? "(nothing)" : directorText.strip()));
-        this.command = command;
-        this.directorText = directorText;
-    }
+  /** Creates the exception for {@code command}, quoting the Director. */
+  public UnexpectedReplyException(String command, String problem, String directorText) {
+    super(
+        "console command '"
+            + command
+            + "': "
+            + problem
+            + "; the Director said:\n"
+            + (directorText.isBlank() ? "(nothing)" : directorText.strip()));
+    this.command = command;
+    this.directorText = directorText;
+  }
 
-    /** The command sent. */
-    public String command() {
-        return command;
-    }
+  /** The command sent. */
+  public String command() {
+    return command;
+  }
 
-    /** What the Director sent back. */
-    public String directorText() {
-        return directorText;
-    }
+  /** What the Director sent back. */
+  public String directorText() {
+    return directorText;
+  }
 }

@@ -13,28 +13,29 @@ import java.util.HexFormat;
  * @param certificate the X.509 certificate
  */
 public record KeyAndCertificate(String key, String certificate) {
-    /**
-     * A short public name of the pair: the first 16 hex digits of the SHA-256 of its certificate
-     * text. Two parties compare it to agree on which key is in use without showing the key.
-     */
-    public String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(certificate.strip().getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JRE has SHA-256", e);
-        }
+  /**
+   * A short public name of the pair: the first 16 hex digits of the SHA-256 of its certificate
+   * text. Two parties compare it to agree on which key is in use without showing the key.
+   */
+  public String fingerprint() {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(certificate.strip().getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JRE has SHA-256", e);
     }
+  }
 
-    /** The file Bacula's {@code PKI Keypair} reads: certificate and key, PEM, one after the other. */
-    public String keypairFile() {
-        return certificate.strip() + "\n" + key.strip() + "\n";
-    }
+  /** The file Bacula's {@code PKI Keypair} reads: certificate and key, PEM, one after the other. */
+  public String keypairFile() {
+    return certificate.strip() + "\n" + key.strip() + "\n";
+  }
 
-    /** Never with the key: see {@link Redacted}. */
-    @Override
-    public String toString() {
-        return Redacted.describe(this);
-    }
+  /** Never with the key: see {@link Redacted}. */
+  @Override
+  public String toString() {
+    return Redacted.describe(this);
+  }
 }

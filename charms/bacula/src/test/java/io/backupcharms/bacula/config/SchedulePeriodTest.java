@@ -14,7 +14,8 @@ class SchedulePeriodTest {
 
   @Test
   void theUsualWeeklyFullAndDailyIncrementalsAreADayApart() {
-    assertEquals(Duration.ofDays(1), gap("Level=Full sun at 01:00", "Level=Incremental mon-sat at 01:00"));
+    assertEquals(
+        Duration.ofDays(1), gap("Level=Full sun at 01:00", "Level=Incremental mon-sat at 01:00"));
   }
 
   @Test
@@ -28,7 +29,8 @@ class SchedulePeriodTest {
     assertEquals(Duration.ofDays(1), gap("daily at 03:30"));
     assertEquals(Duration.ofDays(1), gap("at 03:30"));
     assertEquals(Duration.ofDays(7), gap("weekly at 03:30"));
-    assertEquals(Duration.ofDays(4), gap("fri-mon at 12:00"), "a range may wrap past Saturday: Mon to Fri");
+    assertEquals(
+        Duration.ofDays(4), gap("fri-mon at 12:00"), "a range may wrap past Saturday: Mon to Fri");
     assertEquals(Duration.ofHours(12), gap("at 1:00am", "at 1:00pm"));
   }
 
@@ -37,7 +39,8 @@ class SchedulePeriodTest {
     assertEquals(Duration.ofDays(38), gap("1st sun at 1:00"));
     assertEquals(Duration.ofDays(38), gap("on 15 at 1:00"));
     assertEquals(Duration.ofDays(366), gap("jan 1 at 1:00"));
-    assertEquals(Duration.ofDays(1), gap("1st sun at 1:00", "daily at 2:00"), "the weekly lines decide");
+    assertEquals(
+        Duration.ofDays(1), gap("1st sun at 1:00", "daily at 2:00"), "the weekly lines decide");
   }
 
   @Test

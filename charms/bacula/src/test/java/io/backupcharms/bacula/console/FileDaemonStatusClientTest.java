@@ -23,123 +23,139 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Talks to a real Bacula File Daemon on loopback through its Director entries. A lone
- * bacula-fd (not the whole {@code BaculaLab}): the status port needs no Director.
+ * Talks to a real Bacula File Daemon on loopback through its Director entries. A lone bacula-fd
+ * (not the whole {@code BaculaLab}): the status port needs no Director.
  */
 class FileDaemonStatusClientTest {
-    private static final String HOST = "127.0.0.1";
-    private static final Path BACULA_FD = Path.of("/usr/sbin/bacula-fd");
+  private static final String HOST = "127.0.0.1";
+  private static final Path BACULA_FD = Path.of("/usr/sbin/bacula-fd");
 
-    @TempDir Path dir;
-    private Process daemon;
-    private int port;
+  @TempDir Path dir;
+  private Process daemon;
+  private int port;
 
-    @BeforeEach
-    void startFileDaemon() throws Exception {
-        assumeTrue(Files.isExecutable(BACULA_FD), "bacula-fd is not installed; run scripts/install-deps.sh");
-        port = freePort();
-        Path conf = dir.resolve("bacula-fd.conf");
-        Files.writeString(conf, String.join("\n",
-                "Director { Name = \"charm-bacula-dir\"; Password = \"dir-pw\" }",
-                "Director { Name = \"fd-monitor\"; Password = \"mon-pw\"; Monitor = yes }",
-                "FileDaemon { Name = \"t-fd\"; FDPort = " + port + "; FDAddress = " + HOST + ";",
-                "  WorkingDirectory = \"" + dir + "\"; PidDirectory = \"" + dir + "\" }",
-                "Messages { Name = Standard; director = charm-bacula-dir = all, !skipped }", ""));
-        daemon = new ProcessBuilder(BACULA_FD.toString(), "-f", "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("fd.log").toFile()).start();
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (!listening()) {
-            assertTrue(daemon.isAlive(), () -> "bacula-fd exited: " + readLog());
-            assertTrue(Instant.now().isBefore(deadline), () -> "bacula-fd not listening: " + readLog());
-            Thread.sleep(20);
-        }
+  @BeforeEach
+  void startFileDaemon() throws Exception {
+    assumeTrue(
+        Files.isExecutable(BACULA_FD), "bacula-fd is not installed; run scripts/install-deps.sh");
+    port = freePort();
+    Path conf = dir.resolve("bacula-fd.conf");
+    Files.writeString(
+        conf,
+        String.join(
+            "\n",
+            "Director { Name = \"charm-bacula-dir\"; Password = \"dir-pw\" }",
+            "Director { Name = \"fd-monitor\"; Password = \"mon-pw\"; Monitor = yes }",
+            "FileDaemon { Name = \"t-fd\"; FDPort = " + port + "; FDAddress = " + HOST + ";",
+            "  WorkingDirectory = \"" + dir + "\"; PidDirectory = \"" + dir + "\" }",
+            "Messages { Name = Standard; director = charm-bacula-dir = all, !skipped }",
+            ""));
+    daemon =
+        new ProcessBuilder(BACULA_FD.toString(), "-f", "-c", conf.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("fd.log").toFile())
+            .start();
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (!listening()) {
+      assertTrue(daemon.isAlive(), () -> "bacula-fd exited: " + readLog());
+      assertTrue(Instant.now().isBefore(deadline), () -> "bacula-fd not listening: " + readLog());
+      Thread.sleep(20);
     }
+  }
 
-    @AfterEach
-    void stopFileDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.destroy();
-            if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
-                daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        }
+  @AfterEach
+  void stopFileDaemon() throws InterruptedException {
+    if (daemon != null) {
+      daemon.destroy();
+      if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
+        daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
     }
+  }
 
-    @Test
-    void aFreshFileDaemonHasNoTerminatedJobs() {
-        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
-                Duration.ofSeconds(5));
-        assertEquals(List.of(), client.terminatedJobs());
-    }
+  @Test
+  void aFreshFileDaemonHasNoTerminatedJobs() {
+    FileDaemonStatusClient client =
+        new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw", Duration.ofSeconds(5));
+    assertEquals(List.of(), client.terminatedJobs());
+  }
 
-    @Test
-    void anIdleFileDaemonRunsNoJobAndTheStatusConnectionIsNotCounted() {
-        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
-                Duration.ofSeconds(5));
-        assertEquals(0, client.runningJobs());
-    }
+  @Test
+  void anIdleFileDaemonRunsNoJobAndTheStatusConnectionIsNotCounted() {
+    FileDaemonStatusClient client =
+        new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw", Duration.ofSeconds(5));
+    assertEquals(0, client.runningJobs());
+  }
 
-    @Test
-    void aWrongPasswordIsRefusedNamingTheMonitorEntry() {
-        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "not-the-pw",
-                Duration.ofSeconds(5));
-        AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, client::terminatedJobs);
-        assertTrue(e.getMessage().contains("\"fd-monitor\""), e.getMessage());
-        assertFalse(e.getMessage().contains("not-the-pw"), e.getMessage());
-    }
+  @Test
+  void aWrongPasswordIsRefusedNamingTheMonitorEntry() {
+    FileDaemonStatusClient client =
+        new FileDaemonStatusClient(HOST, port, "fd-monitor", "not-the-pw", Duration.ofSeconds(5));
+    AuthenticationFailedException e =
+        assertThrows(AuthenticationFailedException.class, client::terminatedJobs);
+    assertTrue(e.getMessage().contains("\"fd-monitor\""), e.getMessage());
+    assertFalse(e.getMessage().contains("not-the-pw"), e.getMessage());
+  }
 
-    @Test
-    void theDirectorEntryLogsInAndTheWrongPasswordIsRefused() {
-        new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "dir-pw", Duration.ofSeconds(5)).checkLogin();
-        AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class,
-                new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "stale-pw", Duration.ofSeconds(5))::checkLogin);
-        assertTrue(e.getMessage().contains("File Daemon at " + HOST + ":" + port), e.getMessage());
-        assertTrue(e.getMessage().contains("\"charm-bacula-dir\""), e.getMessage());
-        assertFalse(e.getMessage().contains("stale-pw"), e.getMessage());
-    }
+  @Test
+  void theDirectorEntryLogsInAndTheWrongPasswordIsRefused() {
+    new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "dir-pw", Duration.ofSeconds(5))
+        .checkLogin();
+    AuthenticationFailedException e =
+        assertThrows(
+            AuthenticationFailedException.class,
+            new FileDaemonStatusClient(
+                    HOST, port, "charm-bacula-dir", "stale-pw", Duration.ofSeconds(5))
+                ::checkLogin);
+    assertTrue(e.getMessage().contains("File Daemon at " + HOST + ":" + port), e.getMessage());
+    assertTrue(e.getMessage().contains("\"charm-bacula-dir\""), e.getMessage());
+    assertFalse(e.getMessage().contains("stale-pw"), e.getMessage());
+  }
 
-    @Test
-    void checkingALoginLeavesTheFileDaemonServingOthers() {
-        FileDaemonStatusClient director = new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "dir-pw",
-                Duration.ofSeconds(5));
-        for (int i = 0; i < 5; i++) {
-            director.checkLogin();
-        }
-        assertTrue(daemon.isAlive(), this::readLog);
-        assertEquals(List.of(), new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
-                Duration.ofSeconds(5)).terminatedJobs());
+  @Test
+  void checkingALoginLeavesTheFileDaemonServingOthers() {
+    FileDaemonStatusClient director =
+        new FileDaemonStatusClient(HOST, port, "charm-bacula-dir", "dir-pw", Duration.ofSeconds(5));
+    for (int i = 0; i < 5; i++) {
+      director.checkLogin();
     }
+    assertTrue(daemon.isAlive(), this::readLog);
+    assertEquals(
+        List.of(),
+        new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw", Duration.ofSeconds(5))
+            .terminatedJobs());
+  }
 
-    @Test
-    void aStoppedFileDaemonIsAConsoleErrorNamingNothingSecret() throws InterruptedException {
-        stopFileDaemon();
-        FileDaemonStatusClient client = new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw",
-                Duration.ofSeconds(2));
-        ConsoleException e = assertThrows(ConsoleException.class, client::terminatedJobs);
-        assertTrue(e.getMessage().contains("File Daemon at " + HOST + ":" + port), e.getMessage());
-        assertFalse(e.getMessage().contains("mon-pw"), e.getMessage());
-    }
+  @Test
+  void aStoppedFileDaemonIsAConsoleErrorNamingNothingSecret() throws InterruptedException {
+    stopFileDaemon();
+    FileDaemonStatusClient client =
+        new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw", Duration.ofSeconds(2));
+    ConsoleException e = assertThrows(ConsoleException.class, client::terminatedJobs);
+    assertTrue(e.getMessage().contains("File Daemon at " + HOST + ":" + port), e.getMessage());
+    assertFalse(e.getMessage().contains("mon-pw"), e.getMessage());
+  }
 
-    private boolean listening() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(HOST, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+  private boolean listening() {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(HOST, port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
+  }
 
-    private String readLog() {
-        try {
-            return Files.readString(dir.resolve("fd.log"));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+  private String readLog() {
+    try {
+      return Files.readString(dir.resolve("fd.log"));
+    } catch (IOException e) {
+      return "(no log)";
     }
+  }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return s.getLocalPort();
-        }
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+      return s.getLocalPort();
     }
+  }
 }

@@ -6,18 +6,21 @@ import io.backupcharms.localjuju.model.ActionState;
 import io.backupcharms.localjuju.model.UnitState;
 import io.backupcharms.localjuju.tools.Output;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** {@code run}: parameters typed as YAML and checked against actions.yaml, and Juju's output. */
 final class Actions {
-  private Actions() { }
+  private Actions() {}
 
   static ActionState enqueue(Controller c, String target, String action, List<String> params) {
     synchronized (c.st) {
@@ -25,15 +28,21 @@ final class Actions {
       CharmMeta meta = c.meta(u.app);
       CharmMeta.ActionSpec spec = meta.actions().get(action);
       if (spec == null) {
-        throw new Lifecycle.ModelError("action " + Lifecycle.q(action) + " not defined on unit " + Lifecycle.q(u.name)
-            + "; the charm's actions are " + new java.util.TreeSet<>(meta.actions().keySet()));
+        throw new Lifecycle.ModelError(
+            "action "
+                + Lifecycle.q(action)
+                + " not defined on unit "
+                + Lifecycle.q(u.name)
+                + "; the charm's actions are "
+                + new TreeSet<>(meta.actions().keySet()));
       }
       Map<String, Object> values = new TreeMap<>();
       Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
       for (String p : params) {
         int eq = p.indexOf('=');
         if (eq <= 0) {
-          throw new Lifecycle.ModelError("argument " + Lifecycle.q(p) + " must be of the form key=value");
+          throw new Lifecycle.ModelError(
+              "argument " + Lifecycle.q(p) + " must be of the form key=value");
         }
         String raw = p.substring(eq + 1);
         Object v;
@@ -52,7 +61,7 @@ final class Actions {
       a.unit = u.name;
       a.name = action;
       a.params = values;
-      a.enqueued = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+      a.enqueued = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
       c.st.actions.put(a.id, a);
       c.save();
       c.queue(u.name, Hook.action(action, a.id));
@@ -63,39 +72,60 @@ final class Actions {
   private static void validate(CharmMeta.ActionSpec spec, Map<String, Object> values) {
     for (String req : spec.required()) {
       if (!values.containsKey(req)) {
-        throw new Lifecycle.ModelError("validation failed: (root) : \"" + req + "\" is a required property");
+        throw new Lifecycle.ModelError(
+            "validation failed: (root) : \"" + req + "\" is a required property");
       }
     }
     for (Map.Entry<String, Object> e : values.entrySet()) {
       Object schema = spec.params().get(e.getKey());
       if (schema == null) {
         if (!spec.additionalProperties()) {
-          throw new Lifecycle.ModelError("validation failed: (root) : additional property \"" + e.getKey()
-              + "\" is not allowed");
+          throw new Lifecycle.ModelError(
+              "validation failed: (root) : additional property \""
+                  + e.getKey()
+                  + "\" is not allowed");
         }
         continue;
       }
-      if (schema instanceof Map<?, ?> s && s.get("type") instanceof String type && !matches(type, e.getValue())) {
-        throw new Lifecycle.ModelError("validation failed: (root)." + e.getKey() + " : invalid type. expected "
-            + type + ", got " + typeName(e.getValue()));
+      if (schema instanceof Map<?, ?> s
+          && s.get("type") instanceof String type
+          && !matches(type, e.getValue())) {
+        throw new Lifecycle.ModelError(
+            "validation failed: (root)."
+                + e.getKey()
+                + " : invalid type. expected "
+                + type
+                + ", got "
+                + typeName(e.getValue()));
       }
     }
-    spec.params().forEach((k, schema) -> {
-      if (!values.containsKey(k) && schema instanceof Map<?, ?> s && s.containsKey("default")) {
-        values.put(k, s.get("default"));
-      }
-    });
+    spec.params()
+        .forEach(
+            (k, schema) -> {
+              if (!values.containsKey(k)
+                  && schema instanceof Map<?, ?> s
+                  && s.containsKey("default")) {
+                values.put(k, s.get("default"));
+              }
+            });
   }
 
   private static boolean matches(String type, Object v) {
     switch (type) {
-      case "string": return v instanceof String;
-      case "integer": return v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger;
-      case "number": return v instanceof Number;
-      case "boolean": return v instanceof Boolean;
-      case "array": return v instanceof List<?>;
-      case "object": return v instanceof Map<?, ?>;
-      default: return true;
+      case "string":
+        return v instanceof String;
+      case "integer":
+        return v instanceof Integer || v instanceof Long || v instanceof BigInteger;
+      case "number":
+        return v instanceof Number;
+      case "boolean":
+        return v instanceof Boolean;
+      case "array":
+        return v instanceof List<?>;
+      case "object":
+        return v instanceof Map<?, ?>;
+      default:
+        return true;
     }
   }
 
@@ -162,8 +192,12 @@ final class Actions {
       }
     }
     if (a.status.equals("failed")) {
-      err.println("ERROR the following task failed:\n - id \"" + a.id + "\" with return code " + a.returnCode
-          + "\n\nuse 'localjuju show-task' to inspect the failure");
+      err.println(
+          "ERROR the following task failed:\n - id \""
+              + a.id
+              + "\" with return code "
+              + a.returnCode
+              + "\n\nuse 'localjuju show-task' to inspect the failure");
       return 1;
     }
     return 0;

@@ -24,11 +24,13 @@ final class AgentServer {
   private final Controller c;
   private final ModelCommands commands;
   private final Path socket;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "agent-conn");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "agent-conn");
+            t.setDaemon(true);
+            return t;
+          });
   private ServerSocketChannel server;
 
   AgentServer(Controller c, ModelCommands commands) {
@@ -84,8 +86,10 @@ final class AgentServer {
       } else {
         res = new ToolResult(1, "", "ERROR malformed request to the localjuju agent\n");
       }
-      ByteBuffer out = ByteBuffer.wrap(Netstrings.encode(List.of(Integer.toString(res.exitCode()), res.stdout(),
-          res.stderr())));
+      ByteBuffer out =
+          ByteBuffer.wrap(
+              Netstrings.encode(
+                  List.of(Integer.toString(res.exitCode()), res.stdout(), res.stderr())));
       while (out.hasRemaining()) {
         ch.write(out);
       }
@@ -105,7 +109,12 @@ final class AgentServer {
     List<String> args = req.subList(5, req.size());
     HookContext ctx = c.contexts.get(token);
     if (ctx == null) {
-      return new ToolResult(1, "", "ERROR bad request: no hook context with id \"" + token + "\"; hook tools work only inside a running hook, action or `localjuju exec`\n");
+      return new ToolResult(
+          1,
+          "",
+          "ERROR bad request: no hook context with id \""
+              + token
+              + "\"; hook tools work only inside a running hook, action or `localjuju exec`\n");
     }
     return Tools.call(ctx, name, args, stdin);
   }

@@ -3,24 +3,32 @@ package io.backupcharms.localjuju.agent;
 import io.backupcharms.localjuju.charm.CharmMeta;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Config values from the command line, typed by the charm's config.yaml. */
 final class Config {
-  private Config() { }
+  private Config() {}
 
   /**
-   * Parses {@code k=v} values; unknown keys and values of the wrong type fail with the option named.
+   * Parses {@code k=v} values; unknown keys and values of the wrong type fail with the option
+   * named.
    */
   static Map<String, Object> parse(CharmMeta meta, Map<String, String> raw) {
     Map<String, Object> out = new TreeMap<>();
-    raw.forEach((k, v) -> {
-      CharmMeta.ConfigOption o = meta.options().get(k);
-      if (o == null) {
-        throw new Lifecycle.ModelError("unknown option " + Lifecycle.q(k) + " for charm " + Lifecycle.q(meta.name())
-            + "; the options are " + new java.util.TreeSet<>(meta.options().keySet()));
-      }
-      out.put(k, typed(k, o.type(), v));
-    });
+    raw.forEach(
+        (k, v) -> {
+          CharmMeta.ConfigOption o = meta.options().get(k);
+          if (o == null) {
+            throw new Lifecycle.ModelError(
+                "unknown option "
+                    + Lifecycle.q(k)
+                    + " for charm "
+                    + Lifecycle.q(meta.name())
+                    + "; the options are "
+                    + new TreeSet<>(meta.options().keySet()));
+          }
+          out.put(k, typed(k, o.type(), v));
+        });
     return out;
   }
 
@@ -40,7 +48,8 @@ final class Config {
           return v;
       }
     } catch (NumberFormatException e) {
-      throw new Lifecycle.ModelError("option " + Lifecycle.q(key) + " expected " + type + ", got " + Lifecycle.q(v));
+      throw new Lifecycle.ModelError(
+          "option " + Lifecycle.q(key) + " expected " + type + ", got " + Lifecycle.q(v));
     }
   }
 }

@@ -10,10 +10,12 @@ import io.backupcharms.localjuju.machine.MachineHost;
 import io.backupcharms.localjuju.model.ModelState;
 import io.backupcharms.localjuju.tools.Agent;
 import io.backupcharms.localjuju.tools.HookContext;
+import io.backupcharms.localjuju.tools.Tools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,8 +27,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One model's controller: its state (saved to {@code state.json} after each change), machines,
- * unit queues, running hook contexts and log. The {@link ModelState} instance is the lock.
+ * One model's controller: its state (saved to {@code state.json} after each change), machines, unit
+ * queues, running hook contexts and log. The {@link ModelState} instance is the lock.
  */
 public final class Controller implements Agent {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -64,13 +66,13 @@ public final class Controller implements Agent {
     Files.createDirectories(dir);
     copyResource("/io/backupcharms/localjuju/tools/hook-tool.pl", dir.resolve("hook-tool"));
     copyResource("/io/backupcharms/localjuju/tools/systemctl.pl", dir.resolve("systemctl"));
-    for (String name : io.backupcharms.localjuju.tools.Tools.NAMES) {
+    for (String name : Tools.NAMES) {
       Path link = dir.resolve(name);
       if (!Files.isSymbolicLink(link)) {
         Files.deleteIfExists(link);
         try {
           Files.createSymbolicLink(link, Path.of("hook-tool"));
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
           // Another controller of this home made the same link just now.
         }
       }
@@ -95,13 +97,15 @@ public final class Controller implements Agent {
 
   @Override
   public CharmMeta meta(String app) {
-    return metas.computeIfAbsent(app, a -> {
-      try {
-        return CharmReader.read(Path.of(st.applications.get(a).charmDir));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return metas.computeIfAbsent(
+        app,
+        a -> {
+          try {
+            return CharmReader.read(Path.of(st.applications.get(a).charmDir));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Override
@@ -115,8 +119,18 @@ public final class Controller implements Agent {
 
   @Override
   public void log(String unit, String level, String source, String message) {
-    String prefix = "unit-" + unit.replace('/', '-') + ": " + LocalTime.now().format(TIME) + " " + level + " unit."
-        + unit + "." + source + " ";
+    String prefix =
+        "unit-"
+            + unit.replace('/', '-')
+            + ": "
+            + LocalTime.now().format(TIME)
+            + " "
+            + level
+            + " unit."
+            + unit
+            + "."
+            + source
+            + " ";
     StringBuilder sb = new StringBuilder();
     for (String line : message.split("\n", -1)) {
       if (!line.isEmpty()) {
@@ -128,7 +142,11 @@ public final class Controller implements Agent {
 
   synchronized void appendLog(String text) {
     try {
-      Files.writeString(modelDir.resolve("debug.log"), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(
+          modelDir.resolve("debug.log"),
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
       System.err.println("cannot write debug.log: " + e);
@@ -140,7 +158,10 @@ public final class Controller implements Agent {
     try {
       Path tmp = modelDir.resolve("state.json.tmp");
       JSON.writeValue(tmp.toFile(), st);
-      Files.move(tmp, modelDir.resolve("state.json"), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          modelDir.resolve("state.json"),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save model state in " + modelDir, e);

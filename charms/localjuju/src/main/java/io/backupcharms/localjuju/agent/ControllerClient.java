@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,21 +51,40 @@ public final class ControllerClient {
       return;
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of("setsid", java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Xss512k", "-Xmx256m", "-cp", stableClasspath(),
-        ControllerMain.class.getName(), home.toString(), modelDir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "setsid",
+                java,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
+                "-Xmx256m",
+                "-cp",
+                stableClasspath(),
+                ControllerMain.class.getName(),
+                home.toString(),
+                modelDir.toString()));
     File log = modelDir.resolve("controller.log").toFile();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
 
     long end = System.currentTimeMillis() + START_TIMEOUT_MS;
     while (!isRunning()) {
       // A controller that lost the start race exits at once; the winner will answer.
       if ((!p.isAlive() && p.exitValue() != 0) || System.currentTimeMillis() > end) {
         p.destroyForcibly();
-        throw new IOException("the controller of model " + modelDir.getFileName() + " did not start; see "
-            + log + ": " + tail(log.toPath()));
+        throw new IOException(
+            "the controller of model "
+                + modelDir.getFileName()
+                + " did not start; see "
+                + log
+                + ": "
+                + tail(log.toPath()));
       }
       try {
         Thread.sleep(50);
@@ -87,11 +107,17 @@ public final class ControllerClient {
     }
     Path lib = home.resolve("lib");
     Files.createDirectories(lib);
-    Path copy = lib.resolve("localjuju-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + ".jar");
+    Path copy =
+        lib.resolve(
+            "localjuju-"
+                + Files.size(jar)
+                + "-"
+                + Files.getLastModifiedTime(jar).toMillis()
+                + ".jar");
     if (!Files.exists(copy)) {
       Path tmp = lib.resolve(copy.getFileName() + ".tmp" + ProcessHandle.current().pid());
-      Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, copy, StandardCopyOption.ATOMIC_MOVE);
     }
     return copy.toString();
   }

@@ -2,7 +2,11 @@ package io.backupcharms.localjuju.agent;
 
 import io.backupcharms.localjuju.machine.MachineHost;
 import io.backupcharms.localjuju.model.MachineState;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The per-model controller daemon: {@code java ... ControllerMain <home> <model dir>}. Started by
@@ -10,20 +14,24 @@ import java.nio.file.Path;
  * nothing: queued hooks of a crashed controller are lost, like a crashed unit agent's.
  */
 public final class ControllerMain {
-  private ControllerMain() { }
+  private ControllerMain() {}
 
   public static void main(String[] args) throws Exception {
     Path home = Path.of(args[0]);
     Path modelDir = Path.of(args[1]);
     // Two CLI commands may race to start the controller: only one may own the model's state.
-    java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(modelDir.resolve("controller.lock"),
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-    java.nio.channels.FileLock lock = lockFile.tryLock();
+    FileChannel lockFile =
+        FileChannel.open(
+            modelDir.resolve("controller.lock"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+    FileLock lock = lockFile.tryLock();
     if (lock == null) {
       System.err.println("another controller already serves " + modelDir + "; exiting");
       return;
     }
-    java.nio.file.Files.writeString(modelDir.resolve("controller.pid"), Long.toString(ProcessHandle.current().pid()));
+    Files.writeString(
+        modelDir.resolve("controller.pid"), Long.toString(ProcessHandle.current().pid()));
     Controller c = new Controller(home, modelDir);
     synchronized (c.st) {
       for (MachineState m : c.st.machines.values()) {

@@ -4,21 +4,26 @@ import io.backupcharms.localjuju.charm.CharmMeta;
 import io.backupcharms.localjuju.model.AppState;
 import io.backupcharms.localjuju.model.RelationState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Juju's endpoint resolution for {@code integrate a[:ep] b[:ep]}: by interface and role. */
 final class Endpoints {
-  private Endpoints() { }
+  private Endpoints() {}
 
   /** The two sides, and whether the relation is container-scoped. */
-  record Pair(RelationState.EndpointRef a, RelationState.EndpointRef b, boolean container, boolean implicit) {
+  record Pair(
+      RelationState.EndpointRef a,
+      RelationState.EndpointRef b,
+      boolean container,
+      boolean implicit) {
     String key() {
       return a.app + ":" + a.endpoint + " " + b.app + ":" + b.endpoint;
     }
 
     /**
-     * Juju's relation key, which its {@code cannot add relation} errors quote: the requirer
-     * first, then the provider, whatever order the user gave.
+     * Juju's relation key, which its {@code cannot add relation} errors quote: the requirer first,
+     * then the provider, whatever order the user gave.
      */
     String jujuKey() {
       boolean swap = a.role.equals("provider") && b.role.equals("requirer");
@@ -44,13 +49,16 @@ final class Endpoints {
         if (r[1] != null && !r[1].equals(re.name())) {
           continue;
         }
-        if (!le.iface().equals(re.iface()) || le.role() == CharmMeta.Role.PEER || re.role() == CharmMeta.Role.PEER
+        if (!le.iface().equals(re.iface())
+            || le.role() == CharmMeta.Role.PEER
+            || re.role() == CharmMeta.Role.PEER
             || le.role() == re.role()) {
           continue;
         }
         boolean container = le.containerScope() || re.containerScope();
-        boolean implicit = le.name().equals("juju-info") && le.role() == CharmMeta.Role.PROVIDER
-            || re.name().equals("juju-info") && re.role() == CharmMeta.Role.PROVIDER;
+        boolean implicit =
+            le.name().equals("juju-info") && le.role() == CharmMeta.Role.PROVIDER
+                || re.name().equals("juju-info") && re.role() == CharmMeta.Role.PROVIDER;
         candidates.add(new Pair(ref(la.name, le), ref(ra.name, re), container, implicit));
       }
     }
@@ -62,12 +70,18 @@ final class Endpoints {
       }
     }
     if (candidates.isEmpty()) {
-      throw new Lifecycle.ModelError("no relations found between " + Lifecycle.q(left) + " and "
-          + Lifecycle.q(right) + "; check the endpoints' interfaces with the charms' metadata.yaml");
+      throw new Lifecycle.ModelError(
+          "no relations found between "
+              + Lifecycle.q(left)
+              + " and "
+              + Lifecycle.q(right)
+              + "; check the endpoints' interfaces with the charms' metadata.yaml");
     }
-    candidates.sort(java.util.Comparator.comparing(Pair::key));
+    candidates.sort(Comparator.comparing(Pair::key));
     if (candidates.size() > 1) {
-      StringBuilder sb = new StringBuilder("ambiguous relation: " + Lifecycle.q(left + " " + right) + " could refer to ");
+      StringBuilder sb =
+          new StringBuilder(
+              "ambiguous relation: " + Lifecycle.q(left + " " + right) + " could refer to ");
       for (int i = 0; i < candidates.size(); i++) {
         sb.append(i == 0 ? "" : "; ").append(Lifecycle.q(candidates.get(i).key()));
       }
@@ -77,13 +91,15 @@ final class Endpoints {
   }
 
   private static RelationState.EndpointRef ref(String app, CharmMeta.Endpoint e) {
-    return new RelationState.EndpointRef(app, e.name(), e.role() == CharmMeta.Role.PROVIDER ? "provider" : "requirer",
-        e.iface());
+    return new RelationState.EndpointRef(
+        app, e.name(), e.role() == CharmMeta.Role.PROVIDER ? "provider" : "requirer", e.iface());
   }
 
   private static String[] split(String s) {
     int colon = s.indexOf(':');
-    return colon < 0 ? new String[] {s, null} : new String[] {s.substring(0, colon), s.substring(colon + 1)};
+    return colon < 0
+        ? new String[] {s, null}
+        : new String[] {s.substring(0, colon), s.substring(colon + 1)};
   }
 
   private static AppState app(Controller c, String name) {

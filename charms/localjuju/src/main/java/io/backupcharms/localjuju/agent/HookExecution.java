@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,8 +30,11 @@ import java.util.concurrent.TimeUnit;
  * fails it as Juju does.
  */
 final class HookExecution {
-  /** Juju has no hook timeout; this bound only stops a hung hook from hanging a test run forever. */
+  /**
+   * Juju has no hook timeout; this bound only stops a hung hook from hanging a test run forever.
+   */
   private static final long HOOK_TIMEOUT_MIN = 60;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Controller c;
 
@@ -39,7 +43,12 @@ final class HookExecution {
   }
 
   /** A prepared run: the context, the environment and where. */
-  record Prepared(HookContext ctx, Map<String, String> env, long holderPid, Path charmDir, String dispatchPath) { }
+  record Prepared(
+      HookContext ctx,
+      Map<String, String> env,
+      long holderPid,
+      Path charmDir,
+      String dispatchPath) {}
 
   boolean run(String unit, Hook hook) {
     String machine;
@@ -97,9 +106,18 @@ final class HookExecution {
       if (rc != 0) {
         u.failedHook = hook.name();
         u.agentSince = now;
-        c.log(unit, "ERROR", "juju.worker.uniter.operation", "hook \"" + hook.name() + "\" (via "
-            + (Files.exists(p.charmDir.resolve("dispatch")) ? "explicit, bespoke hook script" : "hook script")
-            + ") failed: exit status " + rc);
+        c.log(
+            unit,
+            "ERROR",
+            "juju.worker.uniter.operation",
+            "hook \""
+                + hook.name()
+                + "\" (via "
+                + (Files.exists(p.charmDir.resolve("dispatch"))
+                    ? "explicit, bespoke hook script"
+                    : "hook script")
+                + ") failed: exit status "
+                + rc);
         c.save();
         return false;
       }
@@ -114,7 +132,12 @@ final class HookExecution {
   }
 
   private Prepared prepare(UnitState u, Hook hook) {
-    String token = u.name.replace('/', '-') + "-" + hook.name() + "-" + HexFormat.of().formatHex(randomBytes());
+    String token =
+        u.name.replace('/', '-')
+            + "-"
+            + hook.name()
+            + "-"
+            + HexFormat.of().formatHex(randomBytes());
     ActionState action = hook.isAction() ? c.st.actions.get(hook.actionId()) : null;
     HookContext ctx = new HookContext(token, u.name, hook, c, action);
     c.contexts.put(token, ctx);
@@ -174,7 +197,8 @@ final class HookExecution {
   private void before(UnitState u, Hook hook) {
     String now = Instant.now().toString();
     u.agentStatus = "executing";
-    u.agentMessage = hook.isAction() ? "running action " + hook.name() : "running " + hook.name() + " hook";
+    u.agentMessage =
+        hook.isAction() ? "running action " + hook.name() : "running " + hook.name() + " hook";
     u.agentSince = now;
     if (hook.name().equals("install") && u.workloadStatus.equals("waiting")) {
       u.workloadStatus = "maintenance";
@@ -195,14 +219,15 @@ final class HookExecution {
     if (hook.isAction()) {
       ActionState a = c.st.actions.get(hook.actionId());
       a.status = "running";
-      a.started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+      a.started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
   }
 
   private void after(UnitState u, Hook hook) {
     if (hook.name().equals("start")) {
       u.started = true;
-      if (u.workloadStatus.equals("maintenance") && u.workloadMessage.equals("installing charm software")) {
+      if (u.workloadStatus.equals("maintenance")
+          && u.workloadMessage.equals("installing charm software")) {
         u.workloadStatus = "unknown";
         u.workloadMessage = "";
         u.workloadSince = Instant.now().toString();
@@ -218,7 +243,7 @@ final class HookExecution {
 
   private void finishAction(Prepared p, int rc) {
     ActionState a = c.st.actions.get(p.ctx.hook().actionId());
-    a.completed = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    a.completed = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     a.returnCode = rc;
     if (rc != 0) {
       a.status = "failed";
@@ -239,7 +264,8 @@ final class HookExecution {
       }
     }
     if (!MachineHost.isAlive(p.holderPid)) {
-      throw new IOException("machine of " + p.ctx.unit() + " is not running (PID 1 " + p.holderPid + " gone)");
+      throw new IOException(
+          "machine of " + p.ctx.unit() + " is not running (PID 1 " + p.holderPid + " gone)");
     }
     List<String> cmd = new ArrayList<>(MachineHost.enter(p.holderPid, p.charmDir.toString()));
     cmd.add(exe.toString());
@@ -259,7 +285,11 @@ final class HookExecution {
     try {
       if (!proc.waitFor(HOOK_TIMEOUT_MIN, TimeUnit.MINUTES)) {
         proc.destroyForcibly();
-        c.log(p.ctx.unit(), "ERROR", "localjuju", p.ctx.hook().name() + " killed after " + HOOK_TIMEOUT_MIN + " min");
+        c.log(
+            p.ctx.unit(),
+            "ERROR",
+            "localjuju",
+            p.ctx.hook().name() + " killed after " + HOOK_TIMEOUT_MIN + " min");
         rc = 124;
       } else {
         rc = proc.exitValue();

@@ -13,6 +13,7 @@ import io.backupcharms.localjuju.model.ModelState;
 import io.backupcharms.localjuju.model.RelationState;
 import io.backupcharms.localjuju.model.UnitState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,9 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Model growth and the hooks it queues, in Juju's order: deploy, unit setup, refresh and
- * integrate (with subordinate placement); {@link Teardown} does the reverse. Call with the
- * model lock held.
+ * Model growth and the hooks it queues, in Juju's order: deploy, unit setup, refresh and integrate
+ * (with subordinate placement); {@link Teardown} does the reverse. Call with the model lock held.
  */
 final class Lifecycle {
   static final String JUJU_VERSION = "3.6.4";
@@ -45,7 +45,8 @@ final class Lifecycle {
   }
 
   /** {@code deploy}: {@code base} is the one asked for with {@code --base}, or null. */
-  AppState deploy(Path charm, String name, int n, Map<String, String> config, String base) throws IOException {
+  AppState deploy(Path charm, String name, int n, Map<String, String> config, String base)
+      throws IOException {
     Path staging = c.modelDir.resolve("charms").resolve(".staging-" + System.nanoTime());
     CharmUnpacker.unpack(charm, staging);
     CharmMeta meta = CharmReader.read(staging);
@@ -93,10 +94,12 @@ final class Lifecycle {
       } catch (IOException | RuntimeException e) {
         // A deploy that could not place its units leaves nothing behind.
         for (UnitState u : List.copyOf(a.units.values())) {
-          c.queues.computeIfPresent(u.name, (k, q) -> {
-            q.close();
-            return null;
-          });
+          c.queues.computeIfPresent(
+              u.name,
+              (k, q) -> {
+                q.close();
+                return null;
+              });
           MachineState m = st.machines.remove(u.machine);
           if (m != null) {
             MachineHost.stop(m.holderPid);
@@ -124,14 +127,20 @@ final class Lifecycle {
     CharmMeta meta = CharmReader.read(staging);
     if (!meta.name().equals(a.charmName)) {
       deleteTree(staging);
-      throw new ModelError("cannot refresh " + q(app) + ": charm " + q(meta.name()) + " is not " + q(a.charmName));
+      throw new ModelError(
+          "cannot refresh " + q(app) + ": charm " + q(meta.name()) + " is not " + q(a.charmName));
     }
     try {
       Bases.requireSupported(meta, Bases.shown(a.base));
     } catch (ModelError e) {
       deleteTree(staging);
-      throw new ModelError("cannot upgrade application " + q(app) + " to charm " + q("local:" + meta.name() + "-"
-          + (a.charmRevision + 1)) + ": " + e.getMessage());
+      throw new ModelError(
+          "cannot upgrade application "
+              + q(app)
+              + " to charm "
+              + q("local:" + meta.name() + "-" + (a.charmRevision + 1))
+              + ": "
+              + e.getMessage());
     }
     Path dir = Path.of(a.charmDir);
     Set<String> oldManifest = CharmRedeploy.manifest(dir);
@@ -140,7 +149,8 @@ final class Lifecycle {
     a.charmRevision++;
     c.forgetMeta(app);
     for (UnitState u : a.units.values()) {
-      Path unitCharm = c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm");
+      Path unitCharm =
+          c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm");
       CharmRedeploy.redeploy(oldManifest, dir, unitCharm);
       c.queue(u.name, List.of(Hook.plain("upgrade-charm"), Hook.plain("config-changed")));
     }
@@ -178,7 +188,9 @@ final class Lifecycle {
         continue;
       }
       rels.add(r);
-      setup.add(Hook.relation("created", r.endpointOf(a.name).endpoint, r.id, "", r.remoteApp(a.name), ""));
+      setup.add(
+          Hook.relation(
+              "created", r.endpointOf(a.name).endpoint, r.id, "", r.remoteApp(a.name), ""));
       enterScope(r, u);
     }
     setup.add(Hook.plain(u.leader ? "leader-elected" : "leader-settings-changed"));
@@ -207,8 +219,10 @@ final class Lifecycle {
         continue;
       }
       AppState sub = st.applications.get(r.remoteApp(principal.app));
-      if (sub != null && sub.subordinate && sub.units.values().stream()
-          .noneMatch(x -> x.machine.equals(principal.machine) && !x.dying)) {
+      if (sub != null
+          && sub.subordinate
+          && sub.units.values().stream()
+              .noneMatch(x -> x.machine.equals(principal.machine) && !x.dying)) {
         addUnit(sub, principal.machine, principal);
       }
     }
@@ -226,7 +240,10 @@ final class Lifecycle {
     }
     for (UnitState v : List.copyOf(other.units.values())) {
       if (!v.dying && v.machine.equals(u.machine) && !r.created.contains(v.name)) {
-        c.queue(v.name, Hook.relation("created", r.endpointOf(v.app).endpoint, r.id, "", r.remoteApp(v.app), ""));
+        c.queue(
+            v.name,
+            Hook.relation(
+                "created", r.endpointOf(v.app).endpoint, r.id, "", r.remoteApp(v.app), ""));
         enterScope(r, v);
       }
     }
@@ -235,7 +252,8 @@ final class Lifecycle {
   private boolean hasCounterpartOnMachine(RelationState r, String app, String machine) {
     String other = r.remoteApp(app);
     AppState oa = st.applications.get(other);
-    return oa != null && oa.units.values().stream().anyMatch(x -> x.machine.equals(machine) && !x.dying);
+    return oa != null
+        && oa.units.values().stream().anyMatch(x -> x.machine.equals(machine) && !x.dying);
   }
 
   private void enterScope(RelationState r, UnitState u) {
@@ -268,8 +286,11 @@ final class Lifecycle {
 
   private void queueJoin(RelationState r, UnitState to, UnitState remote) {
     String ep = r.endpointOf(to.app).endpoint;
-    c.queue(to.name, List.of(Hook.relation("joined", ep, r.id, remote.name, remote.app, ""),
-        Hook.relation("changed", ep, r.id, remote.name, remote.app, "")));
+    c.queue(
+        to.name,
+        List.of(
+            Hook.relation("joined", ep, r.id, remote.name, remote.app, ""),
+            Hook.relation("changed", ep, r.id, remote.name, remote.app, "")));
   }
 
   MachineState startMachine(String base) throws IOException {
@@ -287,7 +308,9 @@ final class Lifecycle {
   RelationState integrate(String a, String b) throws IOException {
     Endpoints.Pair pair = Endpoints.resolve(c, a, b);
     for (RelationState r : st.relations.values()) {
-      if (!r.isPeer() && r.endpointOf(pair.a().app) != null && r.endpointOf(pair.b().app) != null
+      if (!r.isPeer()
+          && r.endpointOf(pair.a().app) != null
+          && r.endpointOf(pair.b().app) != null
           && r.endpointOf(pair.a().app).endpoint.equals(pair.a().endpoint)
           && r.endpointOf(pair.b().app).endpoint.equals(pair.b().endpoint)) {
         throw new ModelError("relation " + pair.key() + " already exists");
@@ -327,7 +350,10 @@ final class Lifecycle {
         if (r.container && !hasCounterpartOnMachine(r, app.name, u.machine)) {
           continue;
         }
-        c.queue(u.name, Hook.relation("created", r.endpointOf(app.name).endpoint, r.id, "", r.remoteApp(app.name), ""));
+        c.queue(
+            u.name,
+            Hook.relation(
+                "created", r.endpointOf(app.name).endpoint, r.id, "", r.remoteApp(app.name), ""));
         enterScope(r, u);
         entering.add(u);
       }
@@ -357,7 +383,7 @@ final class Lifecycle {
     try {
       Trees.delete(p);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e.getMessage(), e);
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 

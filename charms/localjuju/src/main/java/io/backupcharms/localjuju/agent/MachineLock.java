@@ -17,9 +17,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Juju's machine lock: every unit on a machine, principal and subordinates alike, runs one hook or
  * action at a time, handed out in the order asked. Charms rely on it (two units' apt calls or
- * config writes never overlap), so localjuju must not be greener than Juju by running them at
- * once. Like Juju's {@code /var/log/juju/machine-lock.log}, each machine's {@code
- * machine-lock.log} records who held the lock, how long it waited and how long it held it.
+ * config writes never overlap), so localjuju must not be greener than Juju by running them at once.
+ * Like Juju's {@code /var/log/juju/machine-lock.log}, each machine's {@code machine-lock.log}
+ * records who held the lock, how long it waited and how long it held it.
  */
 final class MachineLock {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -41,8 +41,18 @@ final class MachineLock {
     } finally {
       long released = System.nanoTime();
       lock.unlock();
-      record(machine, LocalDateTime.now().format(TIME) + " unit-" + unit.replace('/', '-') + ": uniter ("
-          + operation(hook) + "), waited " + goDuration(got - asked) + ", held " + goDuration(released - got) + "\n");
+      record(
+          machine,
+          LocalDateTime.now().format(TIME)
+              + " unit-"
+              + unit.replace('/', '-')
+              + ": uniter ("
+              + operation(hook)
+              + "), waited "
+              + goDuration(got - asked)
+              + ", held "
+              + goDuration(released - got)
+              + "\n");
     }
   }
 
@@ -76,7 +86,11 @@ final class MachineLock {
     try {
       Path dir = machinesDir.resolve(machine);
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("machine-lock.log"), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(
+          dir.resolve("machine-lock.log"),
+          line,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
       System.err.println("cannot write machine-lock.log of machine " + machine + ": " + e);

@@ -31,15 +31,16 @@ final class ModelCommands {
     CommandLine cl = new CommandLine(s);
     cl.setOut(s.out);
     cl.setErr(s.err);
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof Lifecycle.ModelError || e instanceof IllegalArgumentException) {
-        s.err.println("ERROR " + e.getMessage());
-        return 1;
-      }
-      s.err.println("ERROR " + e);
-      e.printStackTrace(s.err);
-      return 1;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof Lifecycle.ModelError || e instanceof IllegalArgumentException) {
+            s.err.println("ERROR " + e.getMessage());
+            return 1;
+          }
+          s.err.println("ERROR " + e);
+          e.printStackTrace(s.err);
+          return 1;
+        });
     int rc = cl.execute(args.toArray(new String[0]));
     s.out.flush();
     s.err.flush();

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The wire format between tools, CLI and controller: a sequence of {@code <len>:<bytes>,}. */
 final class Netstrings {
-  private Netstrings() { }
+  private Netstrings() {}
 
   static byte[] encode(List<String> fields) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,6 +8,7 @@ import io.backupcharms.localjuju.model.ActionState;
 import io.backupcharms.localjuju.model.AppState;
 import io.backupcharms.localjuju.model.MachineState;
 import io.backupcharms.localjuju.model.UnitState;
+import io.backupcharms.localjuju.tools.Commit;
 import io.backupcharms.localjuju.tools.HookContext;
 import io.backupcharms.localjuju.tools.Output;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
 final class Session {
   /** localjuju's own model config: how long a new secret grant waits to take effect. */
   private static final String GRANT_DELAY = "localjuju-grant-delay";
+
   private final Controller c;
   private final ModelCommands owner;
   private final Path cwd;
@@ -44,41 +46,67 @@ final class Session {
   }
 
   @Command(name = "deploy")
-  int deploy(@Parameters(index = "0") String charm, @Parameters(index = "1", arity = "0..1") String app,
-             @Option(names = {"-n", "--num-units"}, defaultValue = "1") int n,
-             @Option(names = "--config") List<String> config,
-             @Option(names = "--base") String base) throws IOException {
+  int deploy(
+      @Parameters(index = "0") String charm,
+      @Parameters(index = "1", arity = "0..1") String app,
+      @Option(
+              names = {"-n", "--num-units"},
+              defaultValue = "1")
+          int n,
+      @Option(names = "--config") List<String> config,
+      @Option(names = "--base") String base)
+      throws IOException {
     Path path = cwd.resolve(charm).toAbsolutePath().normalize();
     synchronized (c.st) {
       AppState a = c.lifecycle.deploy(path, app, n, kv(config), base);
       c.save();
       err.println("Located local charm \"" + a.charmName + "\", revision " + a.charmRevision);
-      err.println("Deploying \"" + a.name + "\" from local charm \"" + a.charmName + "\", revision "
-          + a.charmRevision + " on " + a.base + "/stable");
+      err.println(
+          "Deploying \""
+              + a.name
+              + "\" from local charm \""
+              + a.charmName
+              + "\", revision "
+              + a.charmRevision
+              + " on "
+              + a.base
+              + "/stable");
     }
     return 0;
   }
 
   @Command(name = "refresh")
-  int refresh(@Parameters(index = "0") String app, @Option(names = "--path", required = true) String charm)
+  int refresh(
+      @Parameters(index = "0") String app, @Option(names = "--path", required = true) String charm)
       throws IOException {
     synchronized (c.st) {
       c.lifecycle.refresh(app, cwd.resolve(charm).toAbsolutePath().normalize());
       c.save();
-      err.println("Added local charm \"" + c.st.applications.get(app).charmName + "\", revision "
-          + c.st.applications.get(app).charmRevision + ", to the model");
+      err.println(
+          "Added local charm \""
+              + c.st.applications.get(app).charmName
+              + "\", revision "
+              + c.st.applications.get(app).charmRevision
+              + ", to the model");
     }
     return 0;
   }
 
   @Command(name = "add-unit")
-  int addUnit(@Parameters(index = "0") String app, @Option(names = {"-n", "--num-units"}, defaultValue = "1") int n)
+  int addUnit(
+      @Parameters(index = "0") String app,
+      @Option(
+              names = {"-n", "--num-units"},
+              defaultValue = "1")
+          int n)
       throws IOException {
     synchronized (c.st) {
       AppState a = app(app);
       if (a.subordinate) {
-        throw new Lifecycle.ModelError("cannot add units to subordinate application " + Lifecycle.q(app)
-            + "; integrate it with a principal instead");
+        throw new Lifecycle.ModelError(
+            "cannot add units to subordinate application "
+                + Lifecycle.q(app)
+                + "; integrate it with a principal instead");
       }
       for (int i = 0; i < n; i++) {
         c.lifecycle.addUnit(a, null, null);
@@ -89,7 +117,8 @@ final class Session {
   }
 
   @Command(name = "integrate", aliases = "relate")
-  int integrate(@Parameters(index = "0") String a, @Parameters(index = "1") String b) throws IOException {
+  int integrate(@Parameters(index = "0") String a, @Parameters(index = "1") String b)
+      throws IOException {
     synchronized (c.st) {
       c.lifecycle.integrate(a, b);
       c.save();
@@ -115,8 +144,11 @@ final class Session {
           throw new Lifecycle.ModelError("unit " + Lifecycle.q(name) + " not found");
         }
         if (!u.principal.isEmpty()) {
-          throw new Lifecycle.ModelError("unit " + Lifecycle.q(name) + " is a subordinate; remove its relation "
-              + "to the principal instead");
+          throw new Lifecycle.ModelError(
+              "unit "
+                  + Lifecycle.q(name)
+                  + " is a subordinate; remove its relation "
+                  + "to the principal instead");
         }
         c.teardown.removeUnit(u);
         err.println("will remove unit " + name);
@@ -127,9 +159,10 @@ final class Session {
   }
 
   @Command(name = "remove-application")
-  int removeApplication(@Parameters(arity = "1..*") List<String> apps,
-                        @Option(names = "--no-prompt") boolean noPrompt,
-                        @Option(names = "--force") boolean force) {
+  int removeApplication(
+      @Parameters(arity = "1..*") List<String> apps,
+      @Option(names = "--no-prompt") boolean noPrompt,
+      @Option(names = "--force") boolean force) {
     synchronized (c.st) {
       for (String a : apps) {
         c.teardown.removeApplication(a);
@@ -141,8 +174,10 @@ final class Session {
   }
 
   @Command(name = "config")
-  int config(@Parameters(index = "0") String app, @Parameters(index = "1..*", arity = "0..*") List<String> rest,
-             @Option(names = "--reset") List<String> reset) {
+  int config(
+      @Parameters(index = "0") String app,
+      @Parameters(index = "1..*", arity = "0..*") List<String> rest,
+      @Option(names = "--reset") List<String> reset) {
     synchronized (c.st) {
       AppState a = app(app);
       CharmMeta meta = c.meta(app);
@@ -152,10 +187,15 @@ final class Session {
         if (args.size() == 1) {
           CharmMeta.ConfigOption o = meta.options().get(args.get(0));
           if (o == null) {
-            throw new Lifecycle.ModelError("key " + Lifecycle.q(args.get(0)) + " not found in "
-                + Lifecycle.q(app) + " application config.");
+            throw new Lifecycle.ModelError(
+                "key "
+                    + Lifecycle.q(args.get(0))
+                    + " not found in "
+                    + Lifecycle.q(app)
+                    + " application config.");
           }
-          Object v = a.config.containsKey(args.get(0)) ? a.config.get(args.get(0)) : o.defaultValue();
+          Object v =
+              a.config.containsKey(args.get(0)) ? a.config.get(args.get(0)) : o.defaultValue();
           out.println(v == null ? "" : String.valueOf(v));
           return 0;
         }
@@ -190,20 +230,26 @@ final class Session {
 
   private static Map<String, Object> configView(AppState a, CharmMeta meta) {
     Map<String, Object> settings = new TreeMap<>();
-    meta.options().forEach((k, o) -> {
-      Map<String, Object> s = new LinkedHashMap<>();
-      if (o.defaultValue() != null) {
-        s.put("default", o.defaultValue());
-      }
-      s.put("description", o.description());
-      s.put("source", a.config.containsKey(k) ? "user" : o.defaultValue() == null ? "unset" : "default");
-      s.put("type", o.type());
-      Object v = a.config.containsKey(k) ? a.config.get(k) : o.defaultValue();
-      if (v != null) {
-        s.put("value", v);
-      }
-      settings.put(k, s);
-    });
+    meta.options()
+        .forEach(
+            (k, o) -> {
+              Map<String, Object> s = new LinkedHashMap<>();
+              if (o.defaultValue() != null) {
+                s.put("default", o.defaultValue());
+              }
+              s.put("description", o.description());
+              s.put(
+                  "source",
+                  a.config.containsKey(k)
+                      ? "user"
+                      : o.defaultValue() == null ? "unset" : "default");
+              s.put("type", o.type());
+              Object v = a.config.containsKey(k) ? a.config.get(k) : o.defaultValue();
+              if (v != null) {
+                s.put("value", v);
+              }
+              settings.put(k, s);
+            });
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("application", a.name);
     view.put("charm", a.charmName);
@@ -212,10 +258,13 @@ final class Session {
   }
 
   @Command(name = "run")
-  int run(@Parameters(index = "0") String target, @Parameters(index = "1") String action,
-          @Parameters(index = "2..*", arity = "0..*") List<String> params,
-          @Option(names = "--format", defaultValue = "plain") String format,
-          @Option(names = "--wait", defaultValue = "10m") String wait) throws InterruptedException {
+  int run(
+      @Parameters(index = "0") String target,
+      @Parameters(index = "1") String action,
+      @Parameters(index = "2..*", arity = "0..*") List<String> params,
+      @Option(names = "--format", defaultValue = "plain") String format,
+      @Option(names = "--wait", defaultValue = "10m") String wait)
+      throws InterruptedException {
     ActionState a = Actions.enqueue(c, target, action, params == null ? List.of() : params);
     err.println("Running operation " + a.operation + " with 1 task");
     err.println("  - task " + a.id + " on unit-" + a.unit.replace('/', '-'));
@@ -229,8 +278,16 @@ final class Session {
         }
       }
       if (System.currentTimeMillis() > deadline) {
-        err.println("ERROR timed out waiting for task " + a.id + " on " + a.unit + " (still " + a.status
-            + "); see `localjuju debug-log` and `localjuju show-task " + a.id + "`");
+        err.println(
+            "ERROR timed out waiting for task "
+                + a.id
+                + " on "
+                + a.unit
+                + " (still "
+                + a.status
+                + "); see `localjuju debug-log` and `localjuju show-task "
+                + a.id
+                + "`");
         return 1;
       }
       Thread.sleep(50);
@@ -241,7 +298,9 @@ final class Session {
   }
 
   @Command(name = "show-task")
-  int showTask(@Parameters(index = "0") String id, @Option(names = "--format", defaultValue = "plain") String format) {
+  int showTask(
+      @Parameters(index = "0") String id,
+      @Option(names = "--format", defaultValue = "plain") String format) {
     synchronized (c.st) {
       ActionState a = c.st.actions.get(id);
       if (a == null) {
@@ -252,8 +311,9 @@ final class Session {
   }
 
   @Command(name = "status")
-  int status(@Option(names = "--format", defaultValue = "tabular") String format,
-             @Parameters(arity = "0..*") List<String> filter) {
+  int status(
+      @Option(names = "--format", defaultValue = "tabular") String format,
+      @Parameters(arity = "0..*") List<String> filter) {
     synchronized (c.st) {
       Map<String, Object> view = StatusView.json(c);
       switch (format) {
@@ -271,8 +331,9 @@ final class Session {
   }
 
   @Command(name = "show-unit")
-  int showUnit(@Parameters(arity = "1..*") List<String> units,
-               @Option(names = "--format", defaultValue = "yaml") String format) {
+  int showUnit(
+      @Parameters(arity = "1..*") List<String> units,
+      @Option(names = "--format", defaultValue = "yaml") String format) {
     synchronized (c.st) {
       Map<String, Object> all = new TreeMap<>();
       for (String name : units) {
@@ -284,11 +345,16 @@ final class Session {
   }
 
   @Command(name = "debug-log")
-  int debugLog(@Option(names = "--include") List<String> include,
-               @Option(names = "--replay") boolean replay,
-               @Option(names = "--no-tail") boolean noTail,
-               @Option(names = {"-n", "--lines"}, defaultValue = "0") int lines,
-               @Option(names = "--level") String level) throws IOException {
+  int debugLog(
+      @Option(names = "--include") List<String> include,
+      @Option(names = "--replay") boolean replay,
+      @Option(names = "--no-tail") boolean noTail,
+      @Option(
+              names = {"-n", "--lines"},
+              defaultValue = "0")
+          int lines,
+      @Option(names = "--level") String level)
+      throws IOException {
     Path log = c.modelDir.resolve("debug.log");
     List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of();
     List<String> shown = new ArrayList<>();
@@ -318,7 +384,9 @@ final class Session {
   }
 
   @Command(name = "resolve", aliases = "resolved")
-  int resolve(@Parameters(arity = "1..*") List<String> units, @Option(names = "--no-retry") boolean noRetry) {
+  int resolve(
+      @Parameters(arity = "1..*") List<String> units,
+      @Option(names = "--no-retry") boolean noRetry) {
     synchronized (c.st) {
       for (String name : units) {
         UnitState u = c.st.unit(name);
@@ -343,30 +411,44 @@ final class Session {
   int modelConfig(@Parameters(arity = "0..*") List<String> args) {
     synchronized (c.st) {
       if (args == null || args.isEmpty()) {
-        out.print(Output.yaml(new TreeMap<>(Map.of("automatically-retry-hooks", c.st.automaticallyRetryHooks,
-            "update-status-hook-interval", c.st.updateStatusInterval, GRANT_DELAY, c.st.grantDelay))));
+        out.print(
+            Output.yaml(
+                new TreeMap<>(
+                    Map.of(
+                        "automatically-retry-hooks",
+                        c.st.automaticallyRetryHooks,
+                        "update-status-hook-interval",
+                        c.st.updateStatusInterval,
+                        GRANT_DELAY,
+                        c.st.grantDelay))));
         return 0;
       }
       for (String kv : args) {
         int eq = kv.indexOf('=');
         String key = eq < 0 ? kv : kv.substring(0, eq);
-        if (!List.of("update-status-hook-interval", "automatically-retry-hooks", GRANT_DELAY).contains(key)) {
-          throw new Lifecycle.ModelError("unknown model config " + Lifecycle.q(key)
-              + "; localjuju knows automatically-retry-hooks, update-status-hook-interval and " + GRANT_DELAY);
+        if (!List.of("update-status-hook-interval", "automatically-retry-hooks", GRANT_DELAY)
+            .contains(key)) {
+          throw new Lifecycle.ModelError(
+              "unknown model config "
+                  + Lifecycle.q(key)
+                  + "; localjuju knows automatically-retry-hooks, update-status-hook-interval and "
+                  + GRANT_DELAY);
         }
         if (eq < 0) {
-          out.println(switch (key) {
-            case "automatically-retry-hooks" -> Boolean.toString(c.st.automaticallyRetryHooks);
-            case GRANT_DELAY -> c.st.grantDelay;
-            default -> c.st.updateStatusInterval;
-          });
+          out.println(
+              switch (key) {
+                case "automatically-retry-hooks" -> Boolean.toString(c.st.automaticallyRetryHooks);
+                case GRANT_DELAY -> c.st.grantDelay;
+                default -> c.st.updateStatusInterval;
+              });
           continue;
         }
         String value = kv.substring(eq + 1);
         switch (key) {
           case "automatically-retry-hooks" -> {
             if (!value.equals("true") && !value.equals("false")) {
-              throw new Lifecycle.ModelError("automatically-retry-hooks must be true or false, got " + Lifecycle.q(value));
+              throw new Lifecycle.ModelError(
+                  "automatically-retry-hooks must be true or false, got " + Lifecycle.q(value));
             }
             c.st.automaticallyRetryHooks = value.equals("true");
           }
@@ -378,7 +460,8 @@ final class Session {
           }
           default -> {
             if (!value.isEmpty() && Durations.millis(value) < 1000) {
-              throw new Lifecycle.ModelError("update-status-hook-interval must be at least 1s, got " + Lifecycle.q(value));
+              throw new Lifecycle.ModelError(
+                  "update-status-hook-interval must be at least 1s, got " + Lifecycle.q(value));
             }
             c.st.updateStatusInterval = value;
           }
@@ -410,9 +493,11 @@ final class Session {
   }
 
   @Command(name = "wait-for")
-  int waitFor(@Parameters(index = "0", arity = "0..1") String kind,
-              @Parameters(index = "1", arity = "0..1") String name,
-              @Option(names = "--timeout", defaultValue = "10m") String timeout) throws InterruptedException {
+  int waitFor(
+      @Parameters(index = "0", arity = "0..1") String kind,
+      @Parameters(index = "1", arity = "0..1") String name,
+      @Option(names = "--timeout", defaultValue = "10m") String timeout)
+      throws InterruptedException {
     boolean ok = c.awaitSettled(Durations.millis(timeout));
     List<String> errors = new ArrayList<>();
     List<String> busy = new ArrayList<>();
@@ -428,13 +513,18 @@ final class Session {
       }
     }
     if (!errors.isEmpty()) {
-      err.println("ERROR units in error: " + String.join(", ", errors)
-          + "; see `localjuju debug-log`, fix, then `localjuju resolve <unit>`");
+      err.println(
+          "ERROR units in error: "
+              + String.join(", ", errors)
+              + "; see `localjuju debug-log`, fix, then `localjuju resolve <unit>`");
       return 1;
     }
     if (!ok) {
-      err.println("ERROR timed out after " + timeout + " waiting for the model to settle; still busy: "
-          + String.join(", ", busy));
+      err.println(
+          "ERROR timed out after "
+              + timeout
+              + " waiting for the model to settle; still busy: "
+              + String.join(", ", busy));
       return 1;
     }
     return 0;
@@ -454,9 +544,16 @@ final class Session {
       Map<String, Object> info = new LinkedHashMap<>();
       info.put("pid", m.holderPid);
       info.put("unit", u.name);
-      info.put("charm-dir", c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm").toString());
+      info.put(
+          "charm-dir",
+          c.modelDir
+              .resolve("units")
+              .resolve(u.name.replace('/', '-'))
+              .resolve("charm")
+              .toString());
       Map<String, String> env = new TreeMap<>();
-      String charmDir = c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm").toString();
+      String charmDir =
+          c.modelDir.resolve("units").resolve(u.name.replace('/', '-')).resolve("charm").toString();
       env.put("JUJU_CHARM_DIR", charmDir);
       env.put("CHARM_DIR", charmDir);
       env.put("JUJU_PRINCIPAL_UNIT", u.principal);
@@ -481,7 +578,7 @@ final class Session {
     synchronized (c.st) {
       HookContext ctx = c.contexts.remove(token);
       if (ctx != null && rc == 0) {
-        for (var q : io.backupcharms.localjuju.tools.Commit.apply(ctx)) {
+        for (var q : Commit.apply(ctx)) {
           c.queue(q.unit(), q.hook());
         }
         c.save();
@@ -491,8 +588,10 @@ final class Session {
   }
 
   @Command(name = "destroy-model", hidden = true)
-  int destroy(@Option(names = "--timeout", defaultValue = "2m") String timeout,
-              @Option(names = "--force") boolean force) throws InterruptedException {
+  int destroy(
+      @Option(names = "--timeout", defaultValue = "2m") String timeout,
+      @Option(names = "--force") boolean force)
+      throws InterruptedException {
     if (!force) {
       synchronized (c.st) {
         for (String app : List.copyOf(c.st.applications.keySet())) {

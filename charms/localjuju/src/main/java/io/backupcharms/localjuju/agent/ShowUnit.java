@@ -9,10 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** {@code show-unit}: a unit with its relations' databags, in the shape of Juju's show-unit. */
 final class ShowUnit {
-  private ShowUnit() { }
+  private ShowUnit() {}
 
   static Map<String, Object> of(Controller c, UnitState u) {
     AppState a = c.st.applications.get(u.app);
@@ -38,12 +39,20 @@ final class ShowUnit {
       Map<String, Object> rel = new LinkedHashMap<>();
       rel.put("relation-id", r.id);
       rel.put("endpoint", r.endpointOf(u.app).endpoint);
-      rel.put("related-endpoint", r.isPeer() ? r.endpointOf(u.app).endpoint : r.endpointOf(remoteApp).endpoint);
+      rel.put(
+          "related-endpoint",
+          r.isPeer() ? r.endpointOf(u.app).endpoint : r.endpointOf(remoteApp).endpoint);
       rel.put("application-data", new TreeMap<>(r.appBags.getOrDefault(remoteApp, Map.of())));
-      rel.put("local-unit", Map.of("in-scope", true, "data", new TreeMap<>(r.unitBags.getOrDefault(u.name, Map.of()))));
+      rel.put(
+          "local-unit",
+          Map.of(
+              "in-scope", true, "data", new TreeMap<>(r.unitBags.getOrDefault(u.name, Map.of()))));
       Map<String, Object> related = new TreeMap<>();
-      for (String other : r.joined.getOrDefault(u.name, new java.util.TreeSet<>())) {
-        related.put(other, Map.of("in-scope", true, "data", new TreeMap<>(r.unitBags.getOrDefault(other, Map.of()))));
+      for (String other : r.joined.getOrDefault(u.name, new TreeSet<>())) {
+        related.put(
+            other,
+            Map.of(
+                "in-scope", true, "data", new TreeMap<>(r.unitBags.getOrDefault(other, Map.of()))));
       }
       if (!related.isEmpty()) {
         rel.put("related-units", related);

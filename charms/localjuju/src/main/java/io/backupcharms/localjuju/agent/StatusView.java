@@ -6,18 +6,24 @@ import io.backupcharms.localjuju.model.MachineState;
 import io.backupcharms.localjuju.model.ModelState;
 import io.backupcharms.localjuju.model.RelationState;
 import io.backupcharms.localjuju.model.UnitState;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code status}: Juju's JSON shape and its tables. Call with the model lock held. */
 final class StatusView {
-  private static final List<String> PRIORITY = List.of("error", "blocked", "maintenance", "waiting", "active",
-      "unknown");
+  private static final List<String> PRIORITY =
+      List.of("error", "blocked", "maintenance", "waiting", "active", "unknown");
 
-  private StatusView() { }
+  private StatusView() {}
 
   static Map<String, Object> json(Controller c) {
     ModelState st = c.st;
@@ -51,7 +57,7 @@ final class StatusView {
     }
     root.put("applications", apps);
     root.put("storage", Map.of());
-    root.put("controller", Map.of("timestamp", java.time.LocalTime.now().withNano(0).toString() + "Z"));
+    root.put("controller", Map.of("timestamp", LocalTime.now().withNano(0).toString() + "Z"));
     return root;
   }
 
@@ -176,14 +182,15 @@ final class StatusView {
     return m;
   }
 
-  private static final java.time.format.DateTimeFormatter SINCE = java.time.format.DateTimeFormatter
-      .ofPattern("dd MMM yyyy HH:mm:ssXXX", java.util.Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
+  private static final DateTimeFormatter SINCE =
+      DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ssXXX", Locale.ROOT)
+          .withZone(ZoneId.systemDefault());
 
   /** Juju's status times: {@code 21 Nov 2026 23:04:05Z} in the local zone. */
   static String jujuTime(String iso) {
     try {
-      return SINCE.format(java.time.Instant.parse(iso));
-    } catch (java.time.format.DateTimeParseException e) {
+      return SINCE.format(Instant.parse(iso));
+    } catch (DateTimeParseException e) {
       return iso;
     }
   }
@@ -197,21 +204,37 @@ final class StatusView {
     ModelState st = c.st;
     StringBuilder sb = new StringBuilder();
     Table model = new Table("Model", "Controller", "Cloud/Region", "Version", "SLA", "Timestamp");
-    model.row(st.name, "localjuju", "localhost/localhost", Lifecycle.JUJU_VERSION, "unsupported",
-        java.time.LocalTime.now().withNano(0) + "Z");
+    model.row(
+        st.name,
+        "localjuju",
+        "localhost/localhost",
+        Lifecycle.JUJU_VERSION,
+        "unsupported",
+        LocalTime.now().withNano(0) + "Z");
     sb.append(model).append('\n');
     if (st.applications.isEmpty()) {
       sb.append("Model \"").append(st.name).append("\" is empty.\n");
       return sb.toString();
     }
-    Table apps = new Table("App", "Version", "Status", "Scale", "Charm", "Channel", "Rev", "Exposed", "Message");
+    Table apps =
+        new Table(
+            "App", "Version", "Status", "Scale", "Charm", "Channel", "Rev", "Exposed", "Message");
     for (AppState a : st.applications.values()) {
       String[] s = appStatus(a);
-      apps.row(a.name, a.version, s[0], a.subordinate ? "" : Integer.toString(a.units.size()), a.charmName, "",
-          Integer.toString(a.charmRevision), "no", s[1]);
+      apps.row(
+          a.name,
+          a.version,
+          s[0],
+          a.subordinate ? "" : Integer.toString(a.units.size()),
+          a.charmName,
+          "",
+          Integer.toString(a.charmRevision),
+          "no",
+          s[1]);
     }
     sb.append(apps).append('\n');
-    Table units = new Table("Unit", "Workload", "Agent", "Machine", "Public address", "Ports", "Message");
+    Table units =
+        new Table("Unit", "Workload", "Agent", "Machine", "Public address", "Ports", "Message");
     for (AppState a : st.applications.values()) {
       if (a.subordinate) {
         continue;
@@ -229,7 +252,13 @@ final class StatusView {
     sb.append(units).append('\n');
     Table machines = new Table("Machine", "State", "Address", "Inst id", "Base", "AZ", "Message");
     for (MachineState m : st.machines.values()) {
-      machines.row(m.id, "started", m.address, "localjuju-" + st.name + "-" + m.id, Bases.shown(m.base), "",
+      machines.row(
+          m.id,
+          "started",
+          m.address,
+          "localjuju-" + st.name + "-" + m.id,
+          Bases.shown(m.base),
+          "",
           "running");
     }
     sb.append(machines);
@@ -239,8 +268,14 @@ final class StatusView {
   private static void unitRow(Controller c, Table t, UnitState u, String indent) {
     String[] w = workload(u);
     MachineState m = c.st.machines.get(u.machine);
-    t.row(indent + u.name + (u.leader ? "*" : ""), w[0], u.agentStatus, indent.isEmpty() ? u.machine : "",
-        m == null ? "" : m.address, String.join(",", u.ports), w[1]);
+    t.row(
+        indent + u.name + (u.leader ? "*" : ""),
+        w[0],
+        u.agentStatus,
+        indent.isEmpty() ? u.machine : "",
+        m == null ? "" : m.address,
+        String.join(",", u.ports),
+        w[1]);
   }
 
   /** A left-aligned table with two spaces between columns, as Juju prints. */

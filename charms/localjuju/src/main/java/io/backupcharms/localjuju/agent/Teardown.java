@@ -10,22 +10,28 @@ import io.backupcharms.localjuju.model.RelationState;
 import io.backupcharms.localjuju.model.UnitState;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Relation, unit and application teardown in Juju's order: departed for each remote unit,
- * broken, then stop and remove; subordinates first; machines stopped when their last unit goes.
- * Call with the model lock held.
+ * Relation, unit and application teardown in Juju's order: departed for each remote unit, broken,
+ * then stop and remove; subordinates first; machines stopped when their last unit goes. Call with
+ * the model lock held.
  */
 final class Teardown {
   private final Controller c;
   private final ModelState st;
+
   /** Applications being removed: they go once their last unit has run its remove hook. */
-  private final java.util.Set<String> dyingApps = new java.util.HashSet<>();
+  private final Set<String> dyingApps = new HashSet<>();
 
   Teardown(Controller c) {
     this.c = c;
@@ -36,7 +42,10 @@ final class Teardown {
     Endpoints.Pair pair = Endpoints.resolve(c, a, b);
     RelationState found = null;
     for (RelationState r : st.relations.values()) {
-      if (!r.isPeer() && !r.dying && r.endpointOf(pair.a().app) != null && r.endpointOf(pair.b().app) != null
+      if (!r.isPeer()
+          && !r.dying
+          && r.endpointOf(pair.a().app) != null
+          && r.endpointOf(pair.b().app) != null
           && r.endpointOf(pair.a().app).endpoint.equals(pair.a().endpoint)
           && r.endpointOf(pair.b().app).endpoint.equals(pair.b().endpoint)) {
         found = r;
@@ -64,7 +73,9 @@ final class Teardown {
       String ep = r.endpointOf(u.app).endpoint;
       List<Hook> hooks = new ArrayList<>();
       for (String other : r.joined.getOrDefault(unit, new TreeSet<>())) {
-        hooks.add(Hook.relation("departed", ep, r.id, other, other.substring(0, other.indexOf('/')), other));
+        hooks.add(
+            Hook.relation(
+                "departed", ep, r.id, other, other.substring(0, other.indexOf('/')), other));
       }
       hooks.add(Hook.relation("broken", ep, r.id, "", r.remoteApp(u.app), ""));
       c.queue(unit, hooks);
@@ -86,8 +97,14 @@ final class Teardown {
     // A subordinate with no principal relation left goes away, as in Juju.
     UnitState u = st.unit(unit);
     if (u != null && !u.principal.isEmpty() && !u.dying && r.container) {
-      boolean stillAttached = st.relations.values().stream().anyMatch(x -> x.container && !x.dying
-          && x.created.contains(unit) && x.created.contains(u.principal));
+      boolean stillAttached =
+          st.relations.values().stream()
+              .anyMatch(
+                  x ->
+                      x.container
+                          && !x.dying
+                          && x.created.contains(unit)
+                          && x.created.contains(u.principal));
       if (!stillAttached) {
         removeUnit(u);
       }
@@ -113,14 +130,19 @@ final class Teardown {
       }
       String ep = r.endpointOf(u.app).endpoint;
       for (String other : r.joined.getOrDefault(u.name, new TreeSet<>())) {
-        hooks.add(Hook.relation("departed", ep, r.id, other, other.substring(0, other.indexOf('/')), u.name));
+        hooks.add(
+            Hook.relation(
+                "departed", ep, r.id, other, other.substring(0, other.indexOf('/')), u.name));
       }
       hooks.add(Hook.relation("broken", ep, r.id, "", r.remoteApp(u.app), ""));
       for (Map.Entry<String, TreeSet<String>> e : r.joined.entrySet()) {
         if (!e.getKey().equals(u.name) && e.getValue().contains(u.name)) {
           UnitState v = st.unit(e.getKey());
           if (v != null) {
-            c.queue(v.name, Hook.relation("departed", r.endpointOf(v.app).endpoint, r.id, u.name, u.app, u.name));
+            c.queue(
+                v.name,
+                Hook.relation(
+                    "departed", r.endpointOf(v.app).endpoint, r.id, u.name, u.app, u.name));
           }
         }
       }
@@ -131,11 +153,14 @@ final class Teardown {
     if (u.leader) {
       u.leader = false;
       AppState a = st.applications.get(u.app);
-      a.units.values().stream().filter(x -> !x.dying).min(Comparator.comparing(x -> unitNumber(x.name)))
-          .ifPresent(next -> {
-            next.leader = true;
-            c.queue(next.name, Hook.plain("leader-elected"));
-          });
+      a.units.values().stream()
+          .filter(x -> !x.dying)
+          .min(Comparator.comparing(x -> unitNumber(x.name)))
+          .ifPresent(
+              next -> {
+                next.leader = true;
+                c.queue(next.name, Hook.plain("leader-elected"));
+              });
     }
   }
 
@@ -143,7 +168,10 @@ final class Teardown {
     return Integer.parseInt(unit.substring(unit.indexOf('/') + 1));
   }
 
-  /** After the remove hook: the unit is gone; an empty machine is stopped; a dying app with no units goes. */
+  /**
+   * After the remove hook: the unit is gone; an empty machine is stopped; a dying app with no units
+   * goes.
+   */
   void unitRemoved(String unit) {
     UnitState u = st.unit(unit);
     if (u == null) {
@@ -195,13 +223,21 @@ final class Teardown {
       return;
     }
     List<String> cmd = new ArrayList<>(MachineHost.enter(m.holderPid, "/"));
-    cmd.addAll(List.of(c.toolsDir.resolve("systemctl").toString(), "--localjuju-stop-owned", u.name));
+    cmd.addAll(
+        List.of(c.toolsDir.resolve("systemctl").toString(), "--localjuju-stop-owned", u.name));
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      p.waitFor(30, TimeUnit.SECONDS);
     } catch (IOException e) {
-      c.log(u.name, "WARNING", "localjuju", "cannot stop services of " + u.name + ": " + e.getMessage());
+      c.log(
+          u.name,
+          "WARNING",
+          "localjuju",
+          "cannot stop services of " + u.name + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -251,9 +287,17 @@ final class Teardown {
       if (entity.contains("/")) {
         c.log(entity, "WARNING", "localjuju", message);
       } else {
-        String time = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
-        c.appendLog("application-" + entity + ": " + time + " WARNING application." + entity + ".localjuju "
-            + message + "\n");
+        String time = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+        c.appendLog(
+            "application-"
+                + entity
+                + ": "
+                + time
+                + " WARNING application."
+                + entity
+                + ".localjuju "
+                + message
+                + "\n");
       }
       System.err.println("WARNING " + message);
     }

@@ -5,9 +5,9 @@ import io.backupcharms.localjuju.hooks.UnitQueue;
 import io.backupcharms.localjuju.model.UnitState;
 
 /**
- * Fires update-status on every started unit whose queue is idle, every
- * {@code update-status-hook-interval} (5 minutes unless {@code model-config} changes it), as
- * Juju's timer does; an empty interval turns it off.
+ * Fires update-status on every started unit whose queue is idle, every {@code
+ * update-status-hook-interval} (5 minutes unless {@code model-config} changes it), as Juju's timer
+ * does; an empty interval turns it off.
  */
 final class UpdateStatusTimer {
   private final Controller c;

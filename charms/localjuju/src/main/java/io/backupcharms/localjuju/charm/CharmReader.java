@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Reads a charm directory's metadata, the way Juju does from an unpacked {@code .charm}. */
 public final class CharmReader {
-  private CharmReader() { }
+  private CharmReader() {}
 
   /**
    * Reads {@code metadata.yaml}, {@code config.yaml} and {@code actions.yaml}; falls back to the
@@ -29,8 +29,11 @@ public final class CharmReader {
       meta = craft;
     }
     if (!meta.containsKey("name")) {
-      throw new IOException("charm at " + dir + " has no metadata.yaml (or charmcraft.yaml) with a name;"
-          + " pass a .charm built by charmcraft or a directory holding its unpacked files");
+      throw new IOException(
+          "charm at "
+              + dir
+              + " has no metadata.yaml (or charmcraft.yaml) with a name;"
+              + " pass a .charm built by charmcraft or a directory holding its unpacked files");
     }
     Map<String, Object> config = load(dir.resolve("config.yaml"));
     if (config.isEmpty()) {
@@ -45,27 +48,47 @@ public final class CharmReader {
     endpoints(meta.get("requires"), CharmMeta.Role.REQUIRER, eps);
     endpoints(meta.get("peers"), CharmMeta.Role.PEER, eps);
     // Every charm provides juju-info implicitly.
-    eps.putIfAbsent("juju-info", new CharmMeta.Endpoint("juju-info", CharmMeta.Role.PROVIDER, "juju-info", false, 0));
+    eps.putIfAbsent(
+        "juju-info",
+        new CharmMeta.Endpoint("juju-info", CharmMeta.Role.PROVIDER, "juju-info", false, 0));
     Map<String, CharmMeta.ConfigOption> opts = new LinkedHashMap<>();
-    map(config.get("options")).forEach((k, v) -> {
-      Map<String, Object> o = map(v);
-      opts.put(k, new CharmMeta.ConfigOption(String.valueOf(o.getOrDefault("type", "string")),
-          o.get("default"), String.valueOf(o.getOrDefault("description", ""))));
-    });
+    map(config.get("options"))
+        .forEach(
+            (k, v) -> {
+              Map<String, Object> o = map(v);
+              opts.put(
+                  k,
+                  new CharmMeta.ConfigOption(
+                      String.valueOf(o.getOrDefault("type", "string")),
+                      o.get("default"),
+                      String.valueOf(o.getOrDefault("description", ""))));
+            });
     Map<String, CharmMeta.ActionSpec> acts = new LinkedHashMap<>();
-    actions.forEach((k, v) -> {
-      Map<String, Object> a = map(v);
-      List<String> req = new ArrayList<>();
-      if (a.get("required") instanceof List<?> l) {
-        l.forEach(x -> req.add(String.valueOf(x)));
-      }
-      Object add = a.get("additionalProperties");
-      acts.put(k, new CharmMeta.ActionSpec(String.valueOf(a.getOrDefault("description", "")),
-          map(a.get("params")), req, add == null || Boolean.TRUE.equals(add)));
-    });
+    actions.forEach(
+        (k, v) -> {
+          Map<String, Object> a = map(v);
+          List<String> req = new ArrayList<>();
+          if (a.get("required") instanceof List<?> l) {
+            l.forEach(x -> req.add(String.valueOf(x)));
+          }
+          Object add = a.get("additionalProperties");
+          acts.put(
+              k,
+              new CharmMeta.ActionSpec(
+                  String.valueOf(a.getOrDefault("description", "")),
+                  map(a.get("params")),
+                  req,
+                  add == null || Boolean.TRUE.equals(add)));
+        });
     List<String> extra = new ArrayList<>(map(meta.get("extra-bindings")).keySet());
-    return new CharmMeta(String.valueOf(meta.get("name")), Boolean.TRUE.equals(meta.get("subordinate")),
-        eps, opts, acts, extra, bases(load(dir.resolve("manifest.yaml"))));
+    return new CharmMeta(
+        String.valueOf(meta.get("name")),
+        Boolean.TRUE.equals(meta.get("subordinate")),
+        eps,
+        opts,
+        acts,
+        extra,
+        bases(load(dir.resolve("manifest.yaml"))));
   }
 
   /** The manifest's {@code bases}, as Juju shows them: {@code ubuntu@22.04}. */
@@ -86,23 +109,26 @@ public final class CharmReader {
     return bases;
   }
 
-  private static void endpoints(Object section, CharmMeta.Role role, Map<String, CharmMeta.Endpoint> out) {
-    map(section).forEach((name, v) -> {
-      String iface;
-      boolean container = false;
-      int limit = 0;
-      if (v instanceof String s) {
-        iface = s;
-      } else {
-        Map<String, Object> e = map(v);
-        iface = String.valueOf(e.getOrDefault("interface", name));
-        container = "container".equals(e.get("scope"));
-        if (e.get("limit") instanceof Number n) {
-          limit = n.intValue();
-        }
-      }
-      out.put(name, new CharmMeta.Endpoint(name, role, iface, container, limit));
-    });
+  private static void endpoints(
+      Object section, CharmMeta.Role role, Map<String, CharmMeta.Endpoint> out) {
+    map(section)
+        .forEach(
+            (name, v) -> {
+              String iface;
+              boolean container = false;
+              int limit = 0;
+              if (v instanceof String s) {
+                iface = s;
+              } else {
+                Map<String, Object> e = map(v);
+                iface = String.valueOf(e.getOrDefault("interface", name));
+                container = "container".equals(e.get("scope"));
+                if (e.get("limit") instanceof Number n) {
+                  limit = n.intValue();
+                }
+              }
+              out.put(name, new CharmMeta.Endpoint(name, role, iface, container, limit));
+            });
   }
 
   @SuppressWarnings("unchecked")

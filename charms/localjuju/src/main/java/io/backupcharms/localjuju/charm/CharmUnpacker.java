@@ -2,6 +2,7 @@ package io.backupcharms.localjuju.charm;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,11 +19,11 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /** Puts a charm (a {@code .charm} zip or a directory) into a unit's charm directory. */
 public final class CharmUnpacker {
-  private CharmUnpacker() { }
+  private CharmUnpacker() {}
 
   /**
-   * Unpacks a zip keeping unix modes and symlinks (hooks/install links to ../dispatch), or copies
-   * a directory with its modes.
+   * Unpacks a zip keeping unix modes and symlinks (hooks/install links to ../dispatch), or copies a
+   * directory with its modes.
    *
    * @throws IOException when the source is neither, or an entry escapes the target
    */
@@ -33,7 +34,8 @@ public final class CharmUnpacker {
       return;
     }
     if (!Files.isRegularFile(source)) {
-      throw new IOException("charm " + source + " does not exist; pass a .charm file or a charm directory");
+      throw new IOException(
+          "charm " + source + " does not exist; pass a .charm file or a charm directory");
     }
     try (ZipFile zip = ZipFile.builder().setPath(source).get()) {
       Enumeration<ZipArchiveEntry> en = zip.getEntries();
@@ -41,7 +43,8 @@ public final class CharmUnpacker {
         ZipArchiveEntry e = en.nextElement();
         Path out = target.resolve(e.getName()).normalize();
         if (!out.startsWith(target)) {
-          throw new IOException("charm " + source + " has an entry outside its root: " + e.getName());
+          throw new IOException(
+              "charm " + source + " has an entry outside its root: " + e.getName());
         }
         if (e.isDirectory()) {
           Files.createDirectories(out);
@@ -50,7 +53,7 @@ public final class CharmUnpacker {
         Files.createDirectories(out.getParent());
         try (InputStream in = zip.getInputStream(e)) {
           if (e.isUnixSymlink()) {
-            String link = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String link = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Files.deleteIfExists(out);
             Files.createSymbolicLink(out, Path.of(link));
             continue;
@@ -69,9 +72,13 @@ public final class CharmUnpacker {
   static Set<PosixFilePermission> perms(int mode) {
     Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
     PosixFilePermission[] all = {
-      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_READ,
+      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_READ,
+      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_READ
+    };
     for (int i = 0; i < 9; i++) {
       if ((mode & (1 << i)) != 0) {
         s.add(all[i]);
@@ -81,23 +88,31 @@ public final class CharmUnpacker {
   }
 
   private static void copyTree(Path src, Path dst) throws IOException {
-    Files.walkFileTree(src, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (dir.getFileName() != null && dir.getFileName().toString().equals(".git")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(dst.resolve(src.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        src,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (dir.getFileName() != null && dir.getFileName().toString().equals(".git")) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Files.createDirectories(dst.resolve(src.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Path out = dst.resolve(src.relativize(file).toString());
-        Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
-            LinkOption.NOFOLLOW_LINKS);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Path out = dst.resolve(src.relativize(file).toString());
+            Files.copy(
+                file,
+                out,
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES,
+                LinkOption.NOFOLLOW_LINKS);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -12,11 +12,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** {@code exec --unit U -- cmd} and {@code ssh U cmd}: run on the unit's machine, status passed through. */
+/**
+ * {@code exec --unit U -- cmd} and {@code ssh U cmd}: run on the unit's machine, status passed
+ * through.
+ */
 final class Exec {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Exec() { }
+  private Exec() {}
 
   static int exec(ControllerClient client, List<String> args) throws IOException {
     String unit = null;
@@ -55,8 +58,8 @@ final class Exec {
   }
 
   /**
-   * One argument is a shell line, as with Juju; several are quoted word by word so that
-   * {@code -- bash -c "a b"} keeps its words (Juju would join them with spaces and lose that).
+   * One argument is a shell line, as with Juju; several are quoted word by word so that {@code --
+   * bash -c "a b"} keeps its words (Juju would join them with spaces and lose that).
    */
   static String shellLine(List<String> cmd) {
     if (cmd.size() == 1) {
@@ -69,7 +72,8 @@ final class Exec {
     return String.join(" ", quoted);
   }
 
-  private static int run(ControllerClient client, String unit, List<String> cmd, boolean hookContext)
+  private static int run(
+      ControllerClient client, String unit, List<String> cmd, boolean hookContext)
       throws IOException {
     ToolResult r = client.send(Path.of("/"), List.of("exec-context", unit));
     if (r.exitCode() != 0) {
@@ -77,8 +81,11 @@ final class Exec {
       return r.exitCode();
     }
     JsonNode info = JSON.readTree(r.stdout());
-    List<String> full = new ArrayList<>(MachineHost.enter(info.path("pid").asLong(),
-        hookContext ? info.path("charm-dir").asText() : "/root"));
+    List<String> full =
+        new ArrayList<>(
+            MachineHost.enter(
+                info.path("pid").asLong(),
+                hookContext ? info.path("charm-dir").asText() : "/root"));
     full.addAll(List.of("/bin/bash", "-c", shellLine(cmd)));
     ProcessBuilder pb = new ProcessBuilder(full).inheritIO();
     Map<String, String> env = pb.environment();
@@ -89,7 +96,7 @@ final class Exec {
     env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
     String token = "";
     if (hookContext) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = info.path("env").fields(); it.hasNext();) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = info.path("env").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         env.put(e.getKey(), e.getValue().asText());
       }

@@ -10,8 +10,11 @@ final class Home {
 
   Home() {
     String env = System.getenv("LOCALJUJU_HOME");
-    this.dir = (env != null && !env.isEmpty() ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".local", "share", "localjuju")).toAbsolutePath();
+    this.dir =
+        (env != null && !env.isEmpty()
+                ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".local", "share", "localjuju"))
+            .toAbsolutePath();
   }
 
   Path model(String name) {

@@ -16,32 +16,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Entry point of {@code bin/localjuju}. Exit codes: 0 ok, 1 failure, 2 usage. */
 public final class Main {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String USAGE = String.join("\n",
-      "Usage: localjuju <command> [-m <model>] [options]",
-      "",
-      "A local, Juju-compatible runner for .charm files (development and CI; production runs on Juju).",
-      "",
-      "Model:        add-model <name> | models | switch <name> | destroy-model <name> [--no-prompt] [--force]",
-      "Applications: deploy <charm|dir> [app] [-n N] [--base ubuntu@22.04|ubuntu@24.04] [--config k=v]...",
-      "              add-unit <app> [-n N]",
-      "              refresh <app> --path <charm|dir>",
-      "              remove-application <app> | remove-unit <unit>... | config <app> [key | k=v ... | --reset k]",
-      "Relations:    integrate <a>[:ep] <b>[:ep] | remove-relation <a>[:ep] <b>[:ep]",
-      "Actions:      run <unit|app/leader> <action> [k=v ...] [--format yaml|json] [--wait 10m] | show-task <id>",
-      "Inspect:      status [--format json|yaml] | debug-log [--include <unit|app>] [--level L] [-n N]",
-      "Operate:      exec --unit <unit> -- <command> | ssh <unit> <command> | resolve <unit> [--no-retry]",
-      "              update-status [unit|app ...] | trigger <unit|app> <hook> | wait-for model [--timeout 10m]",
-      "              model-config [update-status-hook-interval=5m] [automatically-retry-hooks=false]",
-      "                           [localjuju-grant-delay=3s]",
-      "              show-unit <unit>...",
-      "");
+  private static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: localjuju <command> [-m <model>] [options]",
+          "",
+          "A local, Juju-compatible runner for .charm files (development and CI; production runs on"
+              + " Juju).",
+          "",
+          "Model:        add-model <name> | models | switch <name> | destroy-model <name>"
+              + " [--no-prompt] [--force]",
+          "Applications: deploy <charm|dir> [app] [-n N] [--base ubuntu@22.04|ubuntu@24.04]"
+              + " [--config k=v]...",
+          "              add-unit <app> [-n N]",
+          "              refresh <app> --path <charm|dir>",
+          "              remove-application <app> | remove-unit <unit>... | config <app> [key | k=v"
+              + " ... | --reset k]",
+          "Relations:    integrate <a>[:ep] <b>[:ep] | remove-relation <a>[:ep] <b>[:ep]",
+          "Actions:      run <unit|app/leader> <action> [k=v ...] [--format yaml|json] [--wait 10m]"
+              + " | show-task <id>",
+          "Inspect:      status [--format json|yaml] | debug-log [--include <unit|app>] [--level L]"
+              + " [-n N]",
+          "Operate:      exec --unit <unit> -- <command> | ssh <unit> <command> | resolve <unit>"
+              + " [--no-retry]",
+          "              update-status [unit|app ...] | trigger <unit|app> <hook> | wait-for model"
+              + " [--timeout 10m]",
+          "              model-config [update-status-hook-interval=5m]"
+              + " [automatically-retry-hooks=false]",
+          "                           [localjuju-grant-delay=3s]",
+          "              show-unit <unit>...",
+          "");
 
-  private Main() { }
+  private Main() {}
 
   public static void main(String[] argv) {
     int rc;
@@ -80,7 +92,10 @@ public final class Main {
         args.add(a);
       }
     }
-    if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+    if (args.isEmpty()
+        || args.get(0).equals("help")
+        || args.get(0).equals("--help")
+        || args.get(0).equals("-h")) {
       System.out.print(USAGE);
       return args.isEmpty() ? 2 : 0;
     }
@@ -102,16 +117,21 @@ public final class Main {
         break;
     }
     // As `juju wait-for model <name>`, the model named is the one waited for, whichever is current.
-    if (verb.equals("wait-for") && args.size() >= 3 && args.get(1).equals("model") && !args.get(2).startsWith("-")) {
+    if (verb.equals("wait-for")
+        && args.size() >= 3
+        && args.get(1).equals("model")
+        && !args.get(2).startsWith("-")) {
       if (model != null && !model.equals(args.get(2))) {
-        throw new UsageException("wait-for model " + args.get(2) + " names another model than -m " + model);
+        throw new UsageException(
+            "wait-for model " + args.get(2) + " names another model than -m " + model);
       }
       model = args.get(2);
     }
     if (model == null) {
       model = home.current();
       if (model.isEmpty()) {
-        throw new UsageException("no current model; run `localjuju add-model <name>` or pass -m <model>");
+        throw new UsageException(
+            "no current model; run `localjuju add-model <name>` or pass -m <model>");
       }
     }
     Path dir = requireModel(home, model);
@@ -138,8 +158,13 @@ public final class Main {
   private static Path requireModel(Home home, String name) {
     Path dir = home.model(name);
     if (!Files.isRegularFile(dir.resolve("state.json"))) {
-      throw new UsageException("model \"" + name + "\" not found; see `localjuju models` or add it with "
-          + "`localjuju add-model " + name + "`");
+      throw new UsageException(
+          "model \""
+              + name
+              + "\" not found; see `localjuju models` or add it with "
+              + "`localjuju add-model "
+              + name
+              + "`");
     }
     return dir;
   }
@@ -148,26 +173,36 @@ public final class Main {
     need(args, 2, "add-model <name>");
     String name = args.get(1);
     if (!name.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?")) {
-      throw new UsageException("\"" + name + "\" is not a valid model name: use lowercase letters, digits and "
-          + "hyphens");
+      throw new UsageException(
+          "\""
+              + name
+              + "\" is not a valid model name: use lowercase letters, digits and "
+              + "hyphens");
     }
     Path dir = home.model(name);
     Files.createDirectories(dir.getParent());
-    try (FileChannel ch = FileChannel.open(home.dir.resolve("models").resolve(".lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+    try (FileChannel ch =
+            FileChannel.open(
+                home.dir.resolve("models").resolve(".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = ch.lock()) {
       assert lock.isValid();
       if (Files.exists(dir.resolve("state.json"))) {
         System.err.println("ERROR model \"" + name + "\" already exists");
         return 1;
       }
       Files.createDirectories(dir);
-      Map<String, Object> state = Map.of("name", name, "uuid", UUID.randomUUID().toString(),
-          "block", freeBlock(home));
+      Map<String, Object> state =
+          Map.of("name", name, "uuid", UUID.randomUUID().toString(), "block", freeBlock(home));
       JSON.writeValue(dir.resolve("state.json").toFile(), state);
     }
     new ControllerClient(home.dir, dir).ensureRunning();
     home.setCurrent(name);
-    System.err.println("Added '" + name + "' model on localhost/localhost with credential 'localjuju' for user 'admin'");
+    System.err.println(
+        "Added '"
+            + name
+            + "' model on localhost/localhost with credential 'localjuju' for user 'admin'");
     return 0;
   }
 
@@ -190,7 +225,8 @@ public final class Main {
         return b;
       }
     }
-    throw new IllegalStateException("no free 127.0.N.0/24 block left for a new model; destroy unused models");
+    throw new IllegalStateException(
+        "no free 127.0.N.0/24 block left for a new model; destroy unused models");
   }
 
   private static int models(Home home) throws IOException {
@@ -212,8 +248,12 @@ public final class Main {
           units += app.path("units").size();
         }
         String name = p.getFileName().toString();
-        System.out.printf("%-11s %-10s %-9d %d%n", name + (name.equals(current) ? "*" : ""), "available",
-            st.path("machines").size(), units);
+        System.out.printf(
+            "%-11s %-10s %-9d %d%n",
+            name + (name.equals(current) ? "*" : ""),
+            "available",
+            st.path("machines").size(),
+            units);
       }
     }
     return 0;
@@ -244,13 +284,15 @@ public final class Main {
       System.err.println("controller not reachable (" + e.getMessage() + "); cleaning up directly");
     }
     long pid = client.controllerPid();
-    ProcessHandle.of(pid).ifPresent(h -> {
-      try {
-        h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception e) {
-        h.destroyForcibly();
-      }
-    });
+    ProcessHandle.of(pid)
+        .ifPresent(
+            h -> {
+              try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                h.destroyForcibly();
+              }
+            });
     // Whatever the controller could not do: no machine may outlive its model.
     JsonNode st = JSON.readTree(dir.resolve("state.json").toFile());
     for (JsonNode m : st.path("machines")) {
@@ -263,8 +305,12 @@ public final class Main {
     try {
       Trees.delete(dir);
     } catch (IOException e) {
-      throw new IOException("model \"" + name + "\" is stopped but its directory is not fully deleted: "
-          + e.getMessage(), e);
+      throw new IOException(
+          "model \""
+              + name
+              + "\" is stopped but its directory is not fully deleted: "
+              + e.getMessage(),
+          e);
     }
     System.err.println("Model \"" + name + "\" destroyed");
     return 0;

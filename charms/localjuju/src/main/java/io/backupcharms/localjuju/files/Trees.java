@@ -1,5 +1,6 @@
 package io.backupcharms.localjuju.files;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class Trees {
   private static final long TIMEOUT_MINUTES = 10;
 
-  private Trees() { }
+  private Trees() {}
 
   /**
    * Deletes {@code dir} and everything under it (a symlink is removed, never followed); nothing
@@ -30,8 +31,12 @@ public final class Trees {
     }
     List<String> mounted = mountsUnder(dir);
     if (!mounted.isEmpty()) {
-      throw new IOException("cannot delete " + dir + ": still mounted below it: " + String.join(", ", mounted)
-          + "; unmount them (umount -l <path>) and delete the directory by hand");
+      throw new IOException(
+          "cannot delete "
+              + dir
+              + ": still mounted below it: "
+              + String.join(", ", mounted)
+              + "; unmount them (umount -l <path>) and delete the directory by hand");
     }
     // Why GNU rm and not a Java walk: machines write file names with any bytes (a Latin-1 name
     // from a backup test). java.io.File decodes names with sun.jnu.encoding, so bytes that are
@@ -39,9 +44,11 @@ public final class Trees {
     // works on the raw bytes. rm -r removes a symlink instead of following it, and
     // --one-file-system skips (and reports) any directory on another device, a second guard
     // after the mount check above against deleting inside a live mount.
-    Process p = new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString())
-        .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+    Process p =
+        new ProcessBuilder("rm", "-rf", "--one-file-system", "--", dir.toString())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
     boolean done;
     try {
@@ -53,14 +60,25 @@ public final class Trees {
     }
     if (!done) {
       p.destroyForcibly();
-      throw new IOException("cannot delete " + dir + ": rm did not finish in " + TIMEOUT_MINUTES
-          + " minutes; delete it by hand");
+      throw new IOException(
+          "cannot delete "
+              + dir
+              + ": rm did not finish in "
+              + TIMEOUT_MINUTES
+              + " minutes; delete it by hand");
     }
     String said = out.join().strip();
     if (p.exitValue() != 0 || Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IOException("cannot delete " + dir + " completely (rm exit " + p.exitValue() + "): "
-          + (said.isEmpty() ? "the directory is still there" : said.replace('\n', ';'))
-          + "; check `grep " + dir + " /proc/mounts` and `lsattr`, then delete it by hand");
+      throw new IOException(
+          "cannot delete "
+              + dir
+              + " completely (rm exit "
+              + p.exitValue()
+              + "): "
+              + (said.isEmpty() ? "the directory is still there" : said.replace('\n', ';'))
+              + "; check `grep "
+              + dir
+              + " /proc/mounts` and `lsattr`, then delete it by hand");
     }
   }
 
@@ -69,7 +87,8 @@ public final class Trees {
     String root = dir.toRealPath(LinkOption.NOFOLLOW_LINKS).toString();
     List<String> found = new ArrayList<>();
     // Lenient decoding: a mount point with odd bytes must not make the check itself fail.
-    String table = new String(Files.readAllBytes(Path.of("/proc/self/mountinfo")), StandardCharsets.UTF_8);
+    String table =
+        new String(Files.readAllBytes(Path.of("/proc/self/mountinfo")), StandardCharsets.UTF_8);
     for (String line : table.split("\n")) {
       String[] f = line.split(" ");
       if (f.length > 4) {

@@ -5,31 +5,39 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A unit's hook queue: one hook at a time, in the order queued; a failed hook stays at the head
- * and the queue stops until {@link #resolve} or until its {@link RetryDelay} has passed, when the
- * hook runs again as Juju's uniter retries it. A hook that {@linkplain Hook#coalesces coalesces}
- * is not queued again while the same one waits to run: the waiting one reads the newer state when
- * it runs. Each unit has its own worker thread; the machine lock serialises units on one machine.
+ * A unit's hook queue: one hook at a time, in the order queued; a failed hook stays at the head and
+ * the queue stops until {@link #resolve} or until its {@link RetryDelay} has passed, when the hook
+ * runs again as Juju's uniter retries it. A hook that {@linkplain Hook#coalesces coalesces} is not
+ * queued again while the same one waits to run: the waiting one reads the newer state when it runs.
+ * Each unit has its own worker thread; the machine lock serialises units on one machine.
  */
 public final class UnitQueue {
   /** When to retry a failed hook by itself. */
   public interface RetryDelay {
-    /** Millis to wait before retrying after the {@code failures}-th failure in a row; negative: never. */
+    /**
+     * Millis to wait before retrying after the {@code failures}-th failure in a row; negative:
+     * never.
+     */
     long millis(String unit, int failures);
   }
 
   private final String unit;
   private final HookRunner runner;
   private final RetryDelay retry;
+
   /** Failures of the head hook in a row; reset by success or resolve. */
   private int failures;
+
   /** When the blocked head hook retries by itself (epoch millis); 0: only on resolve. */
   private long retryAt;
+
   private final Deque<Hook> queue = new ArrayDeque<>();
   private final Thread worker;
   private boolean running;
+
   /** The hook or action running now; null when none. */
   private Hook current;
+
   private boolean blocked;
   private boolean closed;
 

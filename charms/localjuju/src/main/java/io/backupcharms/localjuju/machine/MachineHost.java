@@ -1,5 +1,6 @@
 package io.backupcharms.localjuju.machine;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts, enters and stops machines. A machine is {@code unshare --mount --pid --fork} running
  * {@code machine-init.sh}, which overlays /etc, /usr, /var, /opt, /srv, /root and /home with the
  * machine's own upper layers, mounts a private /run and /tmp and then reaps orphans forever.
- * Killing its PID 1 kills every process of the machine and drops all its mounts at once, so
- * nothing can outlive it.
+ * Killing its PID 1 kills every process of the machine and drops all its mounts at once, so nothing
+ * can outlive it.
  */
 public final class MachineHost {
   private static final long START_TIMEOUT_MS = 30_000;
@@ -32,11 +34,12 @@ public final class MachineHost {
     try (InputStream in = MachineHost.class.getResourceAsStream("machine-init.sh")) {
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.move(tmp, initScript, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp, initScript, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** A running machine: the unshare process and the namespace's PID 1 as host PIDs. */
-  public record Running(long unsharePid, long holderPid) { }
+  public record Running(long unsharePid, long holderPid) {}
 
   /**
    * Starts a machine whose layers live in {@code machineDir}.
@@ -48,25 +51,44 @@ public final class MachineHost {
     Path ready = machineDir.resolve("ready");
     Files.deleteIfExists(ready);
     Path log = machineDir.resolve("init.log");
-    ProcessBuilder pb = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--pid", "--fork",
-        "--mount-proc", "--kill-child", "--", "/bin/sh", initScript.toString(), machineDir.toString(),
-        home.toString(), ready.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "unshare",
+            "--mount",
+            "--propagation",
+            "private",
+            "--pid",
+            "--fork",
+            "--mount-proc",
+            "--kill-child",
+            "--",
+            "/bin/sh",
+            initScript.toString(),
+            machineDir.toString(),
+            home.toString(),
+            ready.toString());
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process p = pb.start();
     long end = System.currentTimeMillis() + START_TIMEOUT_MS;
     while (!Files.exists(ready)) {
       if (!p.isAlive() || System.currentTimeMillis() > end) {
         p.destroyForcibly();
-        throw new IOException("machine " + machineDir.getFileName() + " did not start (unshare exit "
-            + (p.isAlive() ? "timeout" : String.valueOf(p.exitValue())) + "): " + tail(log)
-            + "; localjuju needs root, util-linux unshare/nsenter and overlayfs");
+        throw new IOException(
+            "machine "
+                + machineDir.getFileName()
+                + " did not start (unshare exit "
+                + (p.isAlive() ? "timeout" : String.valueOf(p.exitValue()))
+                + "): "
+                + tail(log)
+                + "; localjuju needs root, util-linux unshare/nsenter and overlayfs");
       }
       sleep(20);
     }
     long holder = childOf(p.pid());
     if (holder <= 0) {
-      throw new IOException("machine " + machineDir.getFileName() + " started but its PID 1 was not found");
+      throw new IOException(
+          "machine " + machineDir.getFileName() + " started but its PID 1 was not found");
     }
     return new Running(p.pid(), holder);
   }
@@ -77,7 +99,8 @@ public final class MachineHost {
       return false;
     }
     try {
-      String cmd = Files.readString(Path.of("/proc/" + holderPid + "/cmdline"), StandardCharsets.ISO_8859_1);
+      String cmd =
+          Files.readString(Path.of("/proc/" + holderPid + "/cmdline"), StandardCharsets.ISO_8859_1);
       return cmd.startsWith("localjuju-machine");
     } catch (IOException e) {
       return false;
@@ -89,15 +112,18 @@ public final class MachineHost {
     if (!isAlive(holderPid)) {
       return;
     }
-    ProcessHandle.of(holderPid).ifPresent(h -> {
-      h.destroyForcibly();
-      h.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> h).join();
-    });
+    ProcessHandle.of(holderPid)
+        .ifPresent(
+            h -> {
+              h.destroyForcibly();
+              h.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> h).join();
+            });
   }
 
   /** The command prefix running something inside a machine, in directory {@code wd}. */
   public static List<String> enter(long holderPid, String wd) {
-    List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holderPid), "-m", "-p"));
+    List<String> cmd =
+        new ArrayList<>(List.of("nsenter", "-t", Long.toString(holderPid), "-m", "-p"));
     if (wd != null) {
       cmd.add("--wd=" + wd);
     }

@@ -12,8 +12,10 @@ public final class ActionState {
   public String unit;
   public String name;
   public Map<String, Object> params = new TreeMap<>();
+
   /** pending, running, completed or failed. */
   public String status = "pending";
+
   public String message = "";
   public Map<String, Object> results = new TreeMap<>();
   public List<String> log = new ArrayList<>();

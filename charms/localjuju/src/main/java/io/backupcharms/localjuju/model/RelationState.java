@@ -10,17 +10,24 @@ import java.util.TreeSet;
 public final class RelationState {
   public int id;
   public List<EndpointRef> endpoints = new ArrayList<>();
+
   /** Container scope: units only see counterparts on their own machine. */
   public boolean container;
+
   public String iface;
+
   /** Unit databags, by unit name. */
   public Map<String, Map<String, String>> unitBags = new TreeMap<>();
+
   /** Application databags, by application name. */
   public Map<String, Map<String, String>> appBags = new TreeMap<>();
+
   /** For each unit, the remote units it has seen join (what relation-list shows). */
   public Map<String, TreeSet<String>> joined = new TreeMap<>();
+
   /** True once remove-relation started its teardown. */
   public boolean dying;
+
   /** Units whose relation-created hook has been queued. */
   public TreeSet<String> created = new TreeSet<>();
 
@@ -36,7 +43,11 @@ public final class RelationState {
 
   /** The other application (the same one for a peer relation). */
   public String remoteApp(String app) {
-    return endpoints.stream().filter(e -> !e.app.equals(app)).map(e -> e.app).findFirst().orElse(app);
+    return endpoints.stream()
+        .filter(e -> !e.app.equals(app))
+        .map(e -> e.app)
+        .findFirst()
+        .orElse(app);
   }
 
   /** Juju's relation key, e.g. {@code "db:5"} as seen from {@code app}. */
@@ -51,7 +62,7 @@ public final class RelationState {
     public String role;
     public String iface;
 
-    public EndpointRef() { }
+    public EndpointRef() {}
 
     public EndpointRef(String app, String endpoint, String role, String iface) {
       this.app = app;

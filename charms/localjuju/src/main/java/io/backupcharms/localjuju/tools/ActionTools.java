@@ -1,6 +1,7 @@
 package io.backupcharms.localjuju.tools;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,10 @@ import java.util.regex.Pattern;
 /** action-get, action-set, action-fail, action-log. */
 final class ActionTools {
   private static final Pattern KEY = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
-  private static final Set<String> RESERVED = Set.of("stdout", "stdout-encoding", "stderr", "stderr-encoding");
+  private static final Set<String> RESERVED =
+      Set.of("stdout", "stdout-encoding", "stderr", "stderr-encoding");
 
-  private ActionTools() { }
+  private ActionTools() {}
 
   private static void requireAction(HookContext ctx) {
     if (ctx.action == null) {
@@ -47,13 +49,17 @@ final class ActionTools {
     for (String a : f.positional()) {
       int eq = a.indexOf('=');
       if (eq < 0) {
-        throw ToolError.usage("argument " + Output.goQuote(a) + " must be of the form key...=value");
+        throw ToolError.usage(
+            "argument " + Output.goQuote(a) + " must be of the form key...=value");
       }
       String key = a.substring(0, eq);
       for (String part : key.split("\\.", -1)) {
         if (!KEY.matcher(part).matches()) {
-          throw ToolError.usage("key " + Output.goQuote(part) + " must start and end with lowercase alphanumeric, "
-              + "and contain only lowercase alphanumeric, hyphens and periods");
+          throw ToolError.usage(
+              "key "
+                  + Output.goQuote(part)
+                  + " must start and end with lowercase alphanumeric, "
+                  + "and contain only lowercase alphanumeric, hyphens and periods");
         }
         if (RESERVED.contains(part)) {
           throw ToolError.usage("cannot set reserved action key " + Output.goQuote(part));
@@ -61,19 +67,20 @@ final class ActionTools {
       }
       pairs.put(key, a.substring(eq + 1));
     }
-    pairs.forEach((key, value) -> {
-      String[] parts = key.split("\\.");
-      Map<String, Object> m = ctx.action.results;
-      for (int i = 0; i < parts.length - 1; i++) {
-        Object next = m.get(parts[i]);
-        if (!(next instanceof Map<?, ?>)) {
-          next = new TreeMap<String, Object>();
-          m.put(parts[i], next);
-        }
-        m = (Map<String, Object>) next;
-      }
-      m.put(parts[parts.length - 1], value);
-    });
+    pairs.forEach(
+        (key, value) -> {
+          String[] parts = key.split("\\.");
+          Map<String, Object> m = ctx.action.results;
+          for (int i = 0; i < parts.length - 1; i++) {
+            Object next = m.get(parts[i]);
+            if (!(next instanceof Map<?, ?>)) {
+              next = new TreeMap<String, Object>();
+              m.put(parts[i], next);
+            }
+            m = (Map<String, Object>) next;
+          }
+          m.put(parts[parts.length - 1], value);
+        });
     return "";
   }
 
@@ -82,7 +89,10 @@ final class ActionTools {
     requireAction(ctx);
     f.atMost(1);
     ctx.action.status = "failed";
-    ctx.action.message = f.positional().isEmpty() ? "action failed without reason given, check action for errors" : f.positional().get(0);
+    ctx.action.message =
+        f.positional().isEmpty()
+            ? "action failed without reason given, check action for errors"
+            : f.positional().get(0);
     return "";
   }
 
@@ -93,7 +103,7 @@ final class ActionTools {
       throw ToolError.usage("no message specified");
     }
     String msg = String.join(" ", f.positional());
-    ctx.action.log.add(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + msg);
+    ctx.action.log.add(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + msg);
     ctx.agent.log(ctx.unit, "INFO", "action-log", msg);
     return "";
   }

@@ -1,6 +1,7 @@
 package io.backupcharms.localjuju.tools;
 
 import io.backupcharms.localjuju.charm.CharmMeta;
+import io.backupcharms.localjuju.hooks.Hook;
 import io.backupcharms.localjuju.model.ModelState;
 
 /**
@@ -15,7 +16,7 @@ public interface Agent {
   CharmMeta meta(String app);
 
   /** Queues a hook on a unit (for hooks a tool call causes at once, such as secret-remove). */
-  void queue(String unit, io.backupcharms.localjuju.hooks.Hook hook);
+  void queue(String unit, Hook hook);
 
   /** Model config {@code localjuju-grant-delay} in millis; 0 when unset. */
   long grantDelayMillis();

@@ -68,8 +68,15 @@ final class Flags {
         String v = inline == null ? "true" : inline;
         Boolean b = parseBool(v);
         if (b == null) {
-          throw ToolError.usage("invalid value \"" + v + "\" for flag " + dashes + body
-              + ": strconv.ParseBool: parsing \"" + v + "\": invalid syntax");
+          throw ToolError.usage(
+              "invalid value \""
+                  + v
+                  + "\" for flag "
+                  + dashes
+                  + body
+                  + ": strconv.ParseBool: parsing \""
+                  + v
+                  + "\": invalid syntax");
         }
         values.put(name, b.toString());
       } else {
@@ -88,9 +95,19 @@ final class Flags {
 
   private static Boolean parseBool(String v) {
     switch (v) {
-      case "1": case "t": case "T": case "true": case "TRUE": case "True":
+      case "1":
+      case "t":
+      case "T":
+      case "true":
+      case "TRUE":
+      case "True":
         return true;
-      case "0": case "f": case "F": case "false": case "FALSE": case "False":
+      case "0":
+      case "f":
+      case "F":
+      case "false":
+      case "FALSE":
+      case "False":
         return false;
       default:
         return null;
@@ -136,8 +153,12 @@ final class Flags {
   String format() {
     String f = values.getOrDefault("format", "smart").toLowerCase(Locale.ROOT);
     if (!f.equals("smart") && !f.equals("json") && !f.equals("yaml")) {
-      throw ToolError.usage("invalid value \"" + values.get("format") + "\" for flag --format: unknown format \""
-          + values.get("format") + "\"");
+      throw ToolError.usage(
+          "invalid value \""
+              + values.get("format")
+              + "\" for flag --format: unknown format \""
+              + values.get("format")
+              + "\"");
     }
     return f;
   }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The context of one running hook or action: who runs, what for, and the writes Juju holds
- * until the hook exits 0 (relation settings, ports, secrets, unit state). Reads inside the hook
- * see its own pending writes.
+ * The context of one running hook or action: who runs, what for, and the writes Juju holds until
+ * the hook exits 0 (relation settings, ports, secrets, unit state). Reads inside the hook see its
+ * own pending writes.
  */
 public final class HookContext {
   final String token;
@@ -21,18 +21,25 @@ public final class HookContext {
   final Hook hook;
   final Agent agent;
   final ActionState action;
+
   /** Pending unit-bag writes per relation id (empty value deletes). */
   final Map<Integer, Map<String, String>> unitBagWrites = new TreeMap<>();
+
   /** Pending app-bag writes per relation id (empty value deletes). */
   final Map<Integer, Map<String, String>> appBagWrites = new TreeMap<>();
+
   /** Pending port operations in order: {"open"|"close", spec}. */
   final List<String[]> portOps = new ArrayList<>();
+
   /** Pending unit-state writes (null deletes). */
   final Map<String, String> stateWrites = new LinkedHashMap<>();
+
   /** Secrets created or changed in this hook, as they will be after commit. */
   final Map<String, SecretState> pendingSecrets = new LinkedHashMap<>();
+
   /** Secrets removed entirely in this hook. */
   final List<String> removedSecrets = new ArrayList<>();
+
   /** Secrets that got a new revision in this hook. */
   final List<String> revisedSecrets = new ArrayList<>();
 

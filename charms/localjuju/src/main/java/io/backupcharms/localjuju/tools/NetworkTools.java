@@ -3,6 +3,7 @@ package io.backupcharms.localjuju.tools;
 import io.backupcharms.localjuju.charm.CharmMeta;
 import io.backupcharms.localjuju.model.UnitState;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 final class NetworkTools {
   private static final Pattern PORT = Pattern.compile("(\\d+)(?:-(\\d+))?(?:/(tcp|udp))?");
 
-  private NetworkTools() { }
+  private NetworkTools() {}
 
   /** The machine address of a unit. */
   static String address(HookContext ctx) {
@@ -32,7 +33,7 @@ final class NetworkTools {
 
   /** {@code 80} to {@code 80/tcp}; checks Juju's port syntax. */
   static String normalize(String spec) {
-    String s = spec.toLowerCase(java.util.Locale.ROOT);
+    String s = spec.toLowerCase(Locale.ROOT);
     if (s.equals("icmp")) {
       return s;
     }
@@ -65,8 +66,15 @@ final class NetworkTools {
   }
 
   static String networkGet(HookContext ctx, List<String> args) {
-    Flags f = Flags.spec().value("format").value("r", "relation").bool("ingress-address")
-        .bool("bind-address").bool("egress-subnets").bool("primary-address").parse(args);
+    Flags f =
+        Flags.spec()
+            .value("format")
+            .value("r", "relation")
+            .bool("ingress-address")
+            .bool("bind-address")
+            .bool("egress-subnets")
+            .bool("primary-address")
+            .parse(args);
     String fmt = f.format();
     if (f.positional().isEmpty()) {
       throw ToolError.usage("no arguments specified");
@@ -90,9 +98,16 @@ final class NetworkTools {
     }
     // Go structs: Juju prints these fields in this order.
     Ordered a = new Ordered().with("hostname", "").with("value", addr).with("cidr", cidr);
-    Ordered iface = new Ordered().with("mac-address", "").with("interface-name", "lo").with("addresses", List.of(a));
-    Ordered out = new Ordered().with("bind-addresses", List.of(iface)).with("egress-subnets", List.of(addr + "/32"))
-        .with("ingress-addresses", List.of(addr));
+    Ordered iface =
+        new Ordered()
+            .with("mac-address", "")
+            .with("interface-name", "lo")
+            .with("addresses", List.of(a));
+    Ordered out =
+        new Ordered()
+            .with("bind-addresses", List.of(iface))
+            .with("egress-subnets", List.of(addr + "/32"))
+            .with("ingress-addresses", List.of(addr));
     return Output.format(out, fmt);
   }
 

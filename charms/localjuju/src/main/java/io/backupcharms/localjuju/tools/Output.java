@@ -1,19 +1,26 @@
 package io.backupcharms.localjuju.tools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /** Juju's output formats: smart (the default), json (compact Go JSON) and yaml. */
 public final class Output {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  private Output() { }
+  private Output() {}
 
   /** Formats {@code value} as the tool prints it, trailing newline included. */
   public static String format(Object value, String format) {
@@ -30,8 +37,12 @@ public final class Output {
   /** Compact JSON with sorted keys and Go's HTML escaping, without a newline. */
   public static String json(Object value) {
     try {
-      return JSON.writeValueAsString(tree(value)).replace("<", "\\u003c").replace(">", "\\u003e")
-          .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+      return JSON.writeValueAsString(tree(value))
+          .replace("<", "\\u003c")
+          .replace(">", "\\u003e")
+          .replace("&", "\\u0026")
+          .replace("\u2028", "\\u2028")
+          .replace("\u2029", "\\u2029");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot format " + value + " as JSON", e);
     }
@@ -53,31 +64,32 @@ public final class Output {
     return goQuotes(new Yaml(o).dump(sorted(value)));
   }
 
-  private static final java.util.regex.Pattern SINGLE_QUOTED = java.util.regex.Pattern.compile(
-      "(^|: |- |\\? |\\[|, |\\{)'((?:[^'\n]|'')*)'(?=$|:|,|\\]|\\})", java.util.regex.Pattern.MULTILINE);
+  private static final Pattern SINGLE_QUOTED =
+      Pattern.compile(
+          "(^|: |- |\\? |\\[|, |\\{)'((?:[^'\n]|'')*)'(?=$|:|,|\\]|\\})", Pattern.MULTILINE);
 
   /** SnakeYAML quotes with '...', Go's yaml with "...": rewrite the simple cases Juju prints. */
   static String goQuotes(String yaml) {
-    java.util.regex.Matcher m = SINGLE_QUOTED.matcher(yaml);
+    Matcher m = SINGLE_QUOTED.matcher(yaml);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String inner = m.group(2).replace("''", "'").replace("\\", "\\\\").replace("\"", "\\\"");
-      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group(1) + "\"" + inner + "\""));
+      m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + "\"" + inner + "\""));
     }
     m.appendTail(sb);
     return sb.toString();
   }
 
   /** Maps become objects with sorted keys, {@link Ordered} values keep their order. */
-  private static com.fasterxml.jackson.databind.JsonNode tree(Object v) {
+  private static JsonNode tree(Object v) {
     if (v instanceof Map<?, ?> m) {
-      com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
-      Map<?, ?> source = v instanceof Ordered ? m : new java.util.TreeMap<>(m);
+      ObjectNode o = JSON.createObjectNode();
+      Map<?, ?> source = v instanceof Ordered ? m : new TreeMap<>(m);
       source.forEach((k, x) -> o.set(String.valueOf(k), tree(x)));
       return o;
     }
     if (v instanceof List<?> l) {
-      com.fasterxml.jackson.databind.node.ArrayNode a = JSON.createArrayNode();
+      ArrayNode a = JSON.createArrayNode();
       l.forEach(x -> a.add(tree(x)));
       return a;
     }
@@ -86,14 +98,14 @@ public final class Output {
 
   private static Object sorted(Object v) {
     if (v instanceof Ordered m) {
-      Map<String, Object> t = new java.util.LinkedHashMap<>();
+      Map<String, Object> t = new LinkedHashMap<>();
       m.forEach((k, x) -> t.put(k, sorted(x)));
       return t;
     }
     if (v instanceof Map<?, ?> m) {
-      Map<String, Object> t = new java.util.TreeMap<>();
+      Map<String, Object> t = new TreeMap<>();
       m.forEach((k, x) -> t.put(String.valueOf(k), sorted(x)));
-      return new java.util.LinkedHashMap<>(t);
+      return new LinkedHashMap<>(t);
     }
     if (v instanceof List<?> l) {
       return l.stream().map(Output::sorted).toList();
@@ -123,11 +135,20 @@ public final class Output {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\t': sb.append("\\t"); break;
-        default: sb.append(c);
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          sb.append(c);
       }
     }
     return sb.append('"').toString();

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /** relation-ids, relation-list, relation-get, relation-set. */
 final class RelationTools {
-  private RelationTools() { }
+  private RelationTools() {}
 
   static String relationIds(HookContext ctx, List<String> args) {
     Flags f = Flags.spec().value("format").parse(args);
@@ -74,9 +74,10 @@ final class RelationTools {
       bag = appBag(ctx, r, appName);
     } else {
       if (!target.matches("[a-z][a-z0-9-]*/[0-9]+")) {
-        throw ToolError.usage(target.matches("[a-z][a-z0-9-]*")
-            ? "expected unit name, got application name " + Output.goQuote(target)
-            : "invalid unit name " + Output.goQuote(target));
+        throw ToolError.usage(
+            target.matches("[a-z][a-z0-9-]*")
+                ? "expected unit name, got application name " + Output.goQuote(target)
+                : "invalid unit name " + Output.goQuote(target));
       }
       bag = unitBag(ctx, r, target);
     }
@@ -87,7 +88,8 @@ final class RelationTools {
   }
 
   static String relationSet(HookContext ctx, List<String> args, String stdin) {
-    Flags f = Flags.spec().value("format").value("r", "relation").bool("app").value("file").parse(args);
+    Flags f =
+        Flags.spec().value("format").value("r", "relation").bool("app").value("file").parse(args);
     RelationState r = relation(ctx, f);
     Map<String, String> settings = new TreeMap<>();
     if (f.has("file")) {
@@ -109,11 +111,18 @@ final class RelationTools {
   /** The unit bag as this context sees it (its own pending writes applied). */
   static Map<String, String> unitBag(HookContext ctx, RelationState r, String unit) {
     if (!unit.equals(ctx.unit)) {
-      boolean member = r.joined.getOrDefault(ctx.unit, new TreeSet<>()).contains(unit)
-          || (r.unitBags.containsKey(unit) && visible(ctx, r, unit));
+      boolean member =
+          r.joined.getOrDefault(ctx.unit, new TreeSet<>()).contains(unit)
+              || (r.unitBags.containsKey(unit) && visible(ctx, r, unit));
       if (!member) {
-        throw ToolError.failed("cannot read settings for unit " + Output.goQuote(unit) + " in relation "
-            + Output.goQuote(r.idFor(ctx.app)) + ": unit " + Output.goQuote(unit) + ": settings not found");
+        throw ToolError.failed(
+            "cannot read settings for unit "
+                + Output.goQuote(unit)
+                + " in relation "
+                + Output.goQuote(r.idFor(ctx.app))
+                + ": unit "
+                + Output.goQuote(unit)
+                + ": settings not found");
       }
       return new TreeMap<>(r.unitBags.getOrDefault(unit, Map.of()));
     }
@@ -124,8 +133,14 @@ final class RelationTools {
 
   static Map<String, String> appBag(HookContext ctx, RelationState r, String app) {
     if (r.endpointOf(app) == null) {
-      throw ToolError.failed("cannot read settings for application " + Output.goQuote(app) + " in relation "
-          + Output.goQuote(r.idFor(ctx.app)) + ": application " + Output.goQuote(app) + ": settings not found");
+      throw ToolError.failed(
+          "cannot read settings for application "
+              + Output.goQuote(app)
+              + " in relation "
+              + Output.goQuote(r.idFor(ctx.app))
+              + ": application "
+              + Output.goQuote(app)
+              + ": settings not found");
     }
     Map<String, String> bag = new TreeMap<>(r.appBags.getOrDefault(app, Map.of()));
     if (app.equals(ctx.app)) {
@@ -147,13 +162,14 @@ final class RelationTools {
     if (writes == null) {
       return;
     }
-    writes.forEach((k, v) -> {
-      if (v == null || v.isEmpty()) {
-        bag.remove(k);
-      } else {
-        bag.put(k, v);
-      }
-    });
+    writes.forEach(
+        (k, v) -> {
+          if (v == null || v.isEmpty()) {
+            bag.remove(k);
+          } else {
+            bag.put(k, v);
+          }
+        });
   }
 
   /** The relation named by -r, else the hook's relation; Juju's errors otherwise. */
@@ -166,11 +182,13 @@ final class RelationTools {
       try {
         id = Integer.parseInt(digits);
       } catch (NumberFormatException e) {
-        throw ToolError.usage("invalid value " + Output.goQuote(v) + " for flag -r: invalid relation id");
+        throw ToolError.usage(
+            "invalid value " + Output.goQuote(v) + " for flag -r: invalid relation id");
       }
       RelationState r = st.relations.get(id);
       if (r == null || r.endpointOf(ctx.app) == null || !inScope(ctx, r)) {
-        throw ToolError.usage("invalid value " + Output.goQuote(v) + " for flag -r: relation not found");
+        throw ToolError.usage(
+            "invalid value " + Output.goQuote(v) + " for flag -r: relation not found");
       }
       return r;
     }

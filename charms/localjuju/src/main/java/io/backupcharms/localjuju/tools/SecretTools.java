@@ -1,6 +1,7 @@
 package io.backupcharms.localjuju.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backupcharms.localjuju.hooks.Hook;
 import io.backupcharms.localjuju.model.ModelState;
 import io.backupcharms.localjuju.model.RelationState;
 import io.backupcharms.localjuju.model.SecretState;
@@ -20,18 +21,26 @@ final class SecretTools {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper COPY = new ObjectMapper();
 
-  private SecretTools() { }
+  private SecretTools() {}
 
   static String call(HookContext ctx, String tool, List<String> args, String stdin) {
     switch (tool) {
-      case "secret-add": return add(ctx, args, stdin);
-      case "secret-get": return get(ctx, args);
-      case "secret-set": return set(ctx, args, stdin);
-      case "secret-grant": return grant(ctx, args, true);
-      case "secret-revoke": return grant(ctx, args, false);
-      case "secret-remove": return remove(ctx, args);
-      case "secret-ids": return ids(ctx, args);
-      default: return infoGet(ctx, args);
+      case "secret-add":
+        return add(ctx, args, stdin);
+      case "secret-get":
+        return get(ctx, args);
+      case "secret-set":
+        return set(ctx, args, stdin);
+      case "secret-grant":
+        return grant(ctx, args, true);
+      case "secret-revoke":
+        return grant(ctx, args, false);
+      case "secret-remove":
+        return remove(ctx, args);
+      case "secret-ids":
+        return ids(ctx, args);
+      default:
+        return infoGet(ctx, args);
     }
   }
 
@@ -56,7 +65,8 @@ final class SecretTools {
     return s;
   }
 
-  private static Map<String, String> content(HookContext ctx, Flags f, String stdin, boolean required) {
+  private static Map<String, String> content(
+      HookContext ctx, Flags f, String stdin, boolean required) {
     Map<String, String> raw = new TreeMap<>();
     if (f.has("file")) {
       raw.putAll(Yamls.stringMap(stdin == null ? "" : stdin, "secret content file"));
@@ -72,36 +82,50 @@ final class SecretTools {
       throw ToolError.usage("missing secret value or filename");
     }
     Map<String, String> out = new TreeMap<>();
-    raw.forEach((k, v) -> {
-      String key = k;
-      String value = v;
-      if (k.endsWith("#base64")) {
-        key = k.substring(0, k.length() - "#base64".length());
-        try {
-          value = new String(Base64.getDecoder().decode(v.trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          throw ToolError.usage("invalid base64 value for key " + Output.goQuote(key));
-        }
-      }
-      if (!KEY.matcher(key).matches()) {
-        throw ToolError.usage("invalid key " + Output.goQuote(key));
-      }
-      out.put(key, value);
-    });
+    raw.forEach(
+        (k, v) -> {
+          String key = k;
+          String value = v;
+          if (k.endsWith("#base64")) {
+            key = k.substring(0, k.length() - "#base64".length());
+            try {
+              value = new String(Base64.getDecoder().decode(v.trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+              throw ToolError.usage("invalid base64 value for key " + Output.goQuote(key));
+            }
+          }
+          if (!KEY.matcher(key).matches()) {
+            throw ToolError.usage("invalid key " + Output.goQuote(key));
+          }
+          out.put(key, value);
+        });
     return out;
   }
 
   static String add(HookContext ctx, List<String> args, String stdin) {
-    Flags f = Flags.spec().value("label").value("description").value("owner").value("expire").value("rotate")
-        .value("file").parse(args);
+    Flags f =
+        Flags.spec()
+            .value("label")
+            .value("description")
+            .value("owner")
+            .value("expire")
+            .value("rotate")
+            .value("file")
+            .parse(args);
     String owner = f.get("owner", "application");
     if (!owner.equals("application") && !owner.equals("unit")) {
-      throw ToolError.usage("invalid value " + Output.goQuote(owner) + " for flag --owner: "
-          + "secret owner " + Output.goQuote(owner) + " not valid");
+      throw ToolError.usage(
+          "invalid value "
+              + Output.goQuote(owner)
+              + " for flag --owner: "
+              + "secret owner "
+              + Output.goQuote(owner)
+              + " not valid");
     }
     Map<String, String> data = content(ctx, f, stdin, true);
     if (owner.equals("application") && !ctx.agent.state().unit(ctx.unit).leader) {
-      throw ToolError.failed("cannot create an application-owned secret: this unit is not the leader");
+      throw ToolError.failed(
+          "cannot create an application-owned secret: this unit is not the leader");
     }
     String label = f.get("label", "");
     if (!label.isEmpty() && findByLabel(ctx, label) != null) {
@@ -179,8 +203,15 @@ final class SecretTools {
   }
 
   static String set(HookContext ctx, List<String> args, String stdin) {
-    Flags f = Flags.spec().value("label").value("description").value("owner").value("expire").value("rotate")
-        .value("file").parse(args);
+    Flags f =
+        Flags.spec()
+            .value("label")
+            .value("description")
+            .value("owner")
+            .value("expire")
+            .value("rotate")
+            .value("file")
+            .parse(args);
     if (f.positional().isEmpty()) {
       throw ToolError.usage("missing secret URI");
     }
@@ -214,7 +245,8 @@ final class SecretTools {
   }
 
   static String grant(HookContext ctx, List<String> args, boolean grant) {
-    Flags f = Flags.spec().value("r", "relation").value("unit").value("app", "application").parse(args);
+    Flags f =
+        Flags.spec().value("r", "relation").value("unit").value("app", "application").parse(args);
     if (f.positional().isEmpty()) {
       throw ToolError.usage("missing secret URI");
     }
@@ -239,8 +271,13 @@ final class SecretTools {
     if (f.has("unit")) {
       String u = f.get("unit");
       if (!u.startsWith(g.app + "/")) {
-        throw ToolError.usage("invalid value " + Output.goQuote(u) + " for flag --unit: unit " + Output.goQuote(u)
-            + " is not in relation " + Output.goQuote(r.idFor(ctx.app)));
+        throw ToolError.usage(
+            "invalid value "
+                + Output.goQuote(u)
+                + " for flag --unit: unit "
+                + Output.goQuote(u)
+                + " is not in relation "
+                + Output.goQuote(r.idFor(ctx.app)));
       }
       g.unit = u;
     }
@@ -261,11 +298,13 @@ final class SecretTools {
       try {
         rev = Integer.parseInt(f.get("revision"));
       } catch (NumberFormatException e) {
-        throw ToolError.usage("invalid value " + Output.goQuote(f.get("revision")) + " for flag --revision");
+        throw ToolError.usage(
+            "invalid value " + Output.goQuote(f.get("revision")) + " for flag --revision");
       }
       SecretState p = pending(ctx, s);
       if (!p.revisions.containsKey(rev)) {
-        throw ToolError.failed("secret revision " + rev + " of " + Output.goQuote("secret:" + s.id) + " not found");
+        throw ToolError.failed(
+            "secret revision " + rev + " of " + Output.goQuote("secret:" + s.id) + " not found");
       }
       p.revisions.remove(rev);
       return "";
@@ -310,8 +349,11 @@ final class SecretTools {
       throw ToolError.failed("secret " + Output.goQuote(s.id) + " not found");
     }
     // Juju's metadataDisplay struct, in its field order, empty optional fields left out.
-    Ordered info = new Ordered().with("revision", s.latest).with("label", s.label)
-        .with("owner", s.ownerUnit.isEmpty() ? "application" : "unit");
+    Ordered info =
+        new Ordered()
+            .with("revision", s.latest)
+            .with("label", s.label)
+            .with("owner", s.ownerUnit.isEmpty() ? "application" : "unit");
     if (!s.description.isEmpty()) {
       info.put("description", s.description);
     }
@@ -365,7 +407,8 @@ final class SecretTools {
       throw ToolError.failed("permission denied");
     }
     if (s.ownerUnit.isEmpty() && !ctx.agent.state().unit(ctx.unit).leader) {
-      throw ToolError.failed("permission denied: this unit is not the leader of " + Output.goQuote(s.ownerApp));
+      throw ToolError.failed(
+          "permission denied: this unit is not the leader of " + Output.goQuote(s.ownerApp));
     }
   }
 
@@ -373,8 +416,10 @@ final class SecretTools {
     ModelState st = ctx.agent.state();
     for (Map.Entry<Integer, SecretState.Grant> e : s.grants.entrySet()) {
       SecretState.Grant g = e.getValue();
-      if (st.relations.containsKey(e.getKey()) && g.app.equals(ctx.app)
-          && (g.unit.isEmpty() || g.unit.equals(ctx.unit)) && g.notBefore <= System.currentTimeMillis()) {
+      if (st.relations.containsKey(e.getKey())
+          && g.app.equals(ctx.app)
+          && (g.unit.isEmpty() || g.unit.equals(ctx.unit))
+          && g.notBefore <= System.currentTimeMillis()) {
         return true;
       }
     }
@@ -386,18 +431,24 @@ final class SecretTools {
    * (secret-remove with JUJU_SECRET_REVISION), on the leader for an application-owned secret.
    */
   private static void revisionReleased(HookContext ctx, SecretState s, int revision) {
-    if (revision >= s.latest || s.consumers.values().stream().anyMatch(c -> c.revision == revision)) {
+    if (revision >= s.latest
+        || s.consumers.values().stream().anyMatch(c -> c.revision == revision)) {
       return;
     }
     String owner = s.ownerUnit;
     if (owner.isEmpty()) {
       var app = ctx.agent.state().applications.get(s.ownerApp);
-      owner = app == null ? "" : app.units.values().stream().filter(u -> u.leader).map(u -> u.name).findFirst()
-          .orElse("");
+      owner =
+          app == null
+              ? ""
+              : app.units.values().stream()
+                  .filter(u -> u.leader)
+                  .map(u -> u.name)
+                  .findFirst()
+                  .orElse("");
     }
     if (!owner.isEmpty()) {
-      ctx.agent.queue(owner, io.backupcharms.localjuju.hooks.Hook.secret("secret-remove", "secret:" + s.id, s.label,
-          revision));
+      ctx.agent.queue(owner, Hook.secret("secret-remove", "secret:" + s.id, s.label, revision));
     }
   }
 
@@ -406,7 +457,9 @@ final class SecretTools {
     return ctx.pendingSecrets.computeIfAbsent(s.id, k -> COPY.convertValue(s, SecretState.class));
   }
 
-  /** Consumer tracking is not an owner write: it applies at once, to the committed secret if any. */
+  /**
+   * Consumer tracking is not an owner write: it applies at once, to the committed secret if any.
+   */
   private static SecretState live(HookContext ctx, SecretState s) {
     SecretState committed = ctx.agent.state().secrets.get(s.id);
     return committed != null ? committed : s;

@@ -8,17 +8,18 @@ import java.util.TreeMap;
 final class StateTools {
   private static final int MAX_VALUE = 64 * 1024;
 
-  private StateTools() { }
+  private StateTools() {}
 
   static Map<String, String> view(HookContext ctx) {
     Map<String, String> m = new TreeMap<>(ctx.agent.state().unit(ctx.unit).state);
-    ctx.stateWrites.forEach((k, v) -> {
-      if (v == null) {
-        m.remove(k);
-      } else {
-        m.put(k, v);
-      }
-    });
+    ctx.stateWrites.forEach(
+        (k, v) -> {
+          if (v == null) {
+            m.remove(k);
+          } else {
+            m.put(k, v);
+          }
+        });
     return m;
   }
 
@@ -46,8 +47,12 @@ final class StateTools {
     Tools.keyValues(f.positional(), kv);
     for (Map.Entry<String, String> e : kv.entrySet()) {
       if (e.getValue().length() > MAX_VALUE) {
-        throw ToolError.failed("value for key " + Output.goQuote(e.getKey()) + " is " + e.getValue().length()
-            + " bytes, more than the 65536 allowed");
+        throw ToolError.failed(
+            "value for key "
+                + Output.goQuote(e.getKey())
+                + " is "
+                + e.getValue().length()
+                + " bytes, more than the 65536 allowed");
       }
       ctx.stateWrites.put(e.getKey(), e.getValue().isEmpty() ? null : e.getValue());
     }

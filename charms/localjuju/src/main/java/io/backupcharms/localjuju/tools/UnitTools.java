@@ -6,23 +6,27 @@ import io.backupcharms.localjuju.model.UnitState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /** config-get, is-leader, status-set, status-get, application-version-set, juju-log. */
 final class UnitTools {
-  private static final List<String> STATUSES = List.of("maintenance", "blocked", "waiting", "active");
-  private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
+  private static final List<String> STATUSES =
+      List.of("maintenance", "blocked", "waiting", "active");
+  private static final Set<String> LEVELS =
+      Set.of("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
 
-  private UnitTools() { }
+  private UnitTools() {}
 
   static String configGet(HookContext ctx, List<String> args) {
     Flags f = Flags.spec().value("format").bool("all", "a").parse(args);
     String fmt = f.format();
     f.atMost(1);
-    Map<String, Object> cfg = config(ctx.agent.meta(ctx.app), ctx.agent.state().applications.get(ctx.app),
-        f.isSet("all"));
+    Map<String, Object> cfg =
+        config(
+            ctx.agent.meta(ctx.app), ctx.agent.state().applications.get(ctx.app), f.isSet("all"));
     if (!f.positional().isEmpty()) {
       return Output.format(cfg.get(f.positional().get(0)), fmt);
     }
@@ -32,12 +36,14 @@ final class UnitTools {
   /** Effective config: charm defaults overlaid with the operator's values. */
   static Map<String, Object> config(CharmMeta meta, AppState app, boolean all) {
     Map<String, Object> cfg = new TreeMap<>();
-    meta.options().forEach((k, o) -> {
-      Object v = app.config.containsKey(k) ? app.config.get(k) : o.defaultValue();
-      if (v != null || all) {
-        cfg.put(k, v);
-      }
-    });
+    meta.options()
+        .forEach(
+            (k, o) -> {
+              Object v = app.config.containsKey(k) ? app.config.get(k) : o.defaultValue();
+              if (v != null || all) {
+                cfg.put(k, v);
+              }
+            });
     return cfg;
   }
 
@@ -55,8 +61,11 @@ final class UnitTools {
       throw ToolError.usage("invalid args, require <status> [message] [data]");
     }
     if (!STATUSES.contains(pos.get(0))) {
-      throw ToolError.usage("invalid status " + Output.goQuote(pos.get(0)) + ", expected one of "
-          + "[maintenance blocked waiting active]");
+      throw ToolError.usage(
+          "invalid status "
+              + Output.goQuote(pos.get(0))
+              + ", expected one of "
+              + "[maintenance blocked waiting active]");
     }
     // The optional third argument is status data (a YAML map); localjuju does not keep it.
     f.atMost(3);
@@ -129,7 +138,7 @@ final class UnitTools {
     if (f.positional().isEmpty()) {
       throw ToolError.usage("no message specified");
     }
-    String level = f.get("log-level", f.isSet("debug") ? "DEBUG" : "INFO").toUpperCase(java.util.Locale.ROOT);
+    String level = f.get("log-level", f.isSet("debug") ? "DEBUG" : "INFO").toUpperCase(Locale.ROOT);
     if (level.equals("WARN")) {
       level = "WARNING";
     }

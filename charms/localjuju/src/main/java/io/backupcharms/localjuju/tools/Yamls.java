@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** YAML input of tools ({@code --file}): a map whose values become strings. */
 final class Yamls {
-  private Yamls() { }
+  private Yamls() {}
 
   static Map<String, String> stringMap(String text, String what) {
     Object o;

@@ -42,14 +42,22 @@ class UnitQueueTest {
     q.add(Hook.plain("install"));
     assertTrue(runner.started.await(10, TimeUnit.SECONDS));
     q.add(List.of(CHANGED_X, Hook.plain("config-changed"), CHANGED_Y));
-    q.add(List.of(CHANGED_X, Hook.plain("config-changed"), CHANGED_X, Hook.plain("config-changed")));
+    q.add(
+        List.of(CHANGED_X, Hook.plain("config-changed"), CHANGED_X, Hook.plain("config-changed")));
     q.add(Hook.relation("joined", "db", 3, "db/2", "db", ""));
     q.add(Hook.relation("joined", "db", 3, "db/2", "db", ""));
     runner.release.countDown();
     assertTrue(q.awaitSettled(10_000));
     q.close();
-    assertEquals(List.of("install", "db-relation-changed db/0", "config-changed", "db-relation-changed db/1",
-        "db-relation-joined db/2", "db-relation-joined db/2"), runner.ran);
+    assertEquals(
+        List.of(
+            "install",
+            "db-relation-changed db/0",
+            "config-changed",
+            "db-relation-changed db/1",
+            "db-relation-joined db/2",
+            "db-relation-joined db/2"),
+        runner.ran);
   }
 
   @Test

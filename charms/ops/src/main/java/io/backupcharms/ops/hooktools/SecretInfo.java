@@ -11,13 +11,19 @@ package io.backupcharms.ops.hooktools;
  * @param description the description, empty if none
  * @param expiry the expiry time as Juju prints it, empty if none
  */
-public record SecretInfo(String id, String label, int revision, String owner, String rotation,
-                         String description, String expiry) {
-    public SecretInfo {
-        label = label == null ? "" : label;
-        owner = owner == null ? "" : owner;
-        rotation = rotation == null ? "" : rotation;
-        description = description == null ? "" : description;
-        expiry = expiry == null ? "" : expiry;
-    }
+public record SecretInfo(
+    String id,
+    String label,
+    int revision,
+    String owner,
+    String rotation,
+    String description,
+    String expiry) {
+  public SecretInfo {
+    label = label == null ? "" : label;
+    owner = owner == null ? "" : owner;
+    rotation = rotation == null ? "" : rotation;
+    description = description == null ? "" : description;
+    expiry = expiry == null ? "" : expiry;
+  }
 }

@@ -12,15 +12,15 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * would cost a hook tens of milliseconds of class loading.
  */
 public final class JujuLogConfigurator extends ContextAwareBase implements Configurator {
-    @Override
-    public ExecutionStatus configure(LoggerContext context) {
-        JujuLogAppender appender = new JujuLogAppender();
-        appender.setContext(context);
-        appender.setName("juju-log");
-        appender.start();
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(System.getenv("OPS_LOG_LEVEL"), Level.INFO));
-        root.addAppender(appender);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-    }
+  @Override
+  public ExecutionStatus configure(LoggerContext context) {
+    JujuLogAppender appender = new JujuLogAppender();
+    appender.setContext(context);
+    appender.setName("juju-log");
+    appender.start();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(System.getenv("OPS_LOG_LEVEL"), Level.INFO));
+    root.addAppender(appender);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
 }

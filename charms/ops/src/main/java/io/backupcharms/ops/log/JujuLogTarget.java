@@ -7,17 +7,16 @@ import io.backupcharms.ops.hooktools.HookTools;
  * setting it does not load Logback; Logback starts only when a charm first logs.
  */
 public final class JujuLogTarget {
-    private static volatile HookTools tools;
+  private static volatile HookTools tools;
 
-    private JujuLogTarget() {
-    }
+  private JujuLogTarget() {}
 
-    /** Sends later log records through these tools' {@code juju-log}; null sends them to stderr. */
-    public static void set(HookTools target) {
-        tools = target;
-    }
+  /** Sends later log records through these tools' {@code juju-log}; null sends them to stderr. */
+  public static void set(HookTools target) {
+    tools = target;
+  }
 
-    static HookTools get() {
-        return tools;
-    }
+  static HookTools get() {
+    return tools;
+  }
 }

@@ -14,18 +14,25 @@ import java.util.function.Supplier;
  * @param eventRemoteApp the remote application of the current relation event, empty if none
  * @param brokenRelationId the relation being broken in a relation-broken hook, -1 if none
  */
-public record ModelContext(String unitName, String modelName, String modelUuid, String jujuVersion,
-                           Supplier<CharmMeta> meta, int eventRelationId, String eventRemoteApp,
-                           int brokenRelationId) {
-    public ModelContext {
-        if (unitName == null || !unitName.contains("/")) {
-            throw new IllegalArgumentException("unit name \"" + unitName + "\" is not of the form <application>/<number>");
-        }
-        eventRemoteApp = eventRemoteApp == null ? "" : eventRemoteApp;
+public record ModelContext(
+    String unitName,
+    String modelName,
+    String modelUuid,
+    String jujuVersion,
+    Supplier<CharmMeta> meta,
+    int eventRelationId,
+    String eventRemoteApp,
+    int brokenRelationId) {
+  public ModelContext {
+    if (unitName == null || !unitName.contains("/")) {
+      throw new IllegalArgumentException(
+          "unit name \"" + unitName + "\" is not of the form <application>/<number>");
     }
+    eventRemoteApp = eventRemoteApp == null ? "" : eventRemoteApp;
+  }
 
-    /** The application part of the unit name. */
-    public String appName() {
-        return unitName.substring(0, unitName.indexOf('/'));
-    }
+  /** The application part of the unit name. */
+  public String appName() {
+    return unitName.substring(0, unitName.indexOf('/'));
+  }
 }

@@ -9,4 +9,5 @@ package io.backupcharms.bacula.console.reply;
  * @param jobsRunning jobs running now
  * @param text the whole status text
  */
-public record DaemonStatus(String name, String version, int jobsRun, int jobsRunning, String text) {}
+public record DaemonStatus(
+    String name, String version, int jobsRun, int jobsRunning, String text) {}

@@ -10,4 +10,5 @@ package io.backupcharms.bacula.console.reply;
  * @param files files processed so far
  * @param bytes bytes processed so far
  */
-public record JobProgress(long jobId, String name, String client, JobStatus status, long files, long bytes) {}
+public record JobProgress(
+    long jobId, String name, String client, JobStatus status, long files, long bytes) {}

@@ -14,20 +14,21 @@ import java.util.Objects;
  * @param endTime when the job ended
  * @param name the Job resource's name, e.g. {@code relation-m-demo-0-1a2b-fd-backup}
  */
-public record TerminatedJob(long jobId, char type, char level, char status, Instant endTime, String name) {
-    /** Checks the values are present. */
-    public TerminatedJob {
-        Objects.requireNonNull(endTime, "endTime");
-        Objects.requireNonNull(name, "name");
-    }
+public record TerminatedJob(
+    long jobId, char type, char level, char status, Instant endTime, String name) {
+  /** Checks the values are present. */
+  public TerminatedJob {
+    Objects.requireNonNull(endTime, "endTime");
+    Objects.requireNonNull(name, "name");
+  }
 
-    /** Whether this was a backup job (not a restore, verify or admin job). */
-    public boolean isBackup() {
-        return type == 'B';
-    }
+  /** Whether this was a backup job (not a restore, verify or admin job). */
+  public boolean isBackup() {
+    return type == 'B';
+  }
 
-    /** Whether this was a verify job, which reads a backup back from its volumes. */
-    public boolean isVerify() {
-        return type == 'V';
-    }
+  /** Whether this was a verify job, which reads a backup back from its volumes. */
+  public boolean isVerify() {
+    return type == 'V';
+  }
 }

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** Where the Director keeps its catalog. */
-public sealed interface Catalog {
+public sealed interface CatalogDatabase {
 
   /** Name of the catalog database (SQLite file stem, PostgreSQL database requested). */
   String DATABASE = "bacula";
 
   /** The embedded default: {@code <workingDirectory>/bacula.db}. */
-  record Sqlite(Path workingDirectory) implements Catalog {
+  record Sqlite(Path workingDirectory) implements CatalogDatabase {
     /** The database file the Director opens. */
     public Path file() {
       return workingDirectory.resolve(DATABASE + ".db");
@@ -19,7 +19,7 @@ public sealed interface Catalog {
 
   /** A PostgreSQL database from the {@code database} relation. */
   record Postgres(String host, int port, String database, String user, String password)
-      implements Catalog {
+      implements CatalogDatabase {
 
     public Postgres {
       Objects.requireNonNull(host, "host");
