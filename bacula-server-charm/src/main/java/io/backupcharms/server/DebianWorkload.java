@@ -12,6 +12,7 @@ import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.console.NativeDirector;
+import io.backupcharms.bacula.host.Command;
 import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
@@ -22,7 +23,6 @@ import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
-import io.backupcharms.server.workload.Commands;
 import io.backupcharms.server.workload.Directories;
 import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.MetricsService;
@@ -149,7 +149,7 @@ final class DebianWorkload implements Workload {
 
   @Override
   public void stopMetrics() {
-    Commands.run(List.of("systemctl", "disable", "--now", MetricsService.UNIT), Duration.ofSeconds(60));
+    Command.of(List.of("systemctl", "disable", "--now", MetricsService.UNIT), Duration.ofSeconds(60)).run();
   }
 
   @Override

@@ -11,6 +11,8 @@ import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.DirectorUnreachableException;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.server.apply.DaemonControl;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
@@ -20,8 +22,6 @@ import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
 import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
 import java.io.IOException;
@@ -60,7 +60,7 @@ final class TempDirWorkload implements Workload {
   /** The live file as Bacula's parser ({@code bdirjson}) reads it. */
   private JsonNode parseLive() {
     CommandResult r =
-        Commands.run(List.of("bdirjson", "-c", layout.directorConfig().toString()), Duration.ofSeconds(30));
+        Command.of(List.of("bdirjson", "-c", layout.directorConfig().toString()), Duration.ofSeconds(30)).run();
     if (!r.isSuccess()) {
       throw new BaculaException("bdirjson refused the live file: " + r.tail(3));
     }

@@ -1,7 +1,7 @@
 package io.backupcharms.server.catalog;
 
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,11 +40,11 @@ public final class PostgresCheck {
         List.of("psql", "-X", "-w", "-h", pg.host(), "-p", Integer.toString(pg.port()),
             "-U", pg.user(), "-d", pg.database()));
     argv.addAll(args);
-    return Commands.run(
+    return new Command(
         argv,
         Map.of("PGPASSWORD", pg.password(), "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "bacula-server"),
         stdin,
-        timeout);
+        timeout).run();
   }
 
   static String explain(Catalog.Postgres pg, CommandResult r) {
@@ -61,10 +61,10 @@ public final class PostgresCheck {
       return where + " has no database or user for " + pg.describe() + ": " + r.tail(1);
     }
     if (out.contains("Connection refused") || out.contains("could not connect")
-        || out.contains("timeout expired") || r.exitCode() == 124) {
+        || out.contains("timeout expired") || r.ending() == CommandResult.Ending.TIMED_OUT) {
       return "cannot reach " + where + ": " + r.tail(1) + "; check that PostgreSQL is running";
     }
-    if (r.exitCode() == 127) {
+    if (r.ending() == CommandResult.Ending.NOT_STARTED) {
       return "psql is missing on this machine (install postgresql-client): " + r.tail(1);
     }
     return where + " refused the connection for " + pg.describe() + ": " + r.tail(2);

@@ -1,8 +1,8 @@
 package io.backupcharms.server.recovery;
 
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.server.catalog.Catalog;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,15 +28,15 @@ public final class CatalogDump {
   public static void dump(Catalog catalog, Path file) {
     CommandResult r;
     if (catalog instanceof Catalog.Postgres p) {
-      r = Commands.run(
+      r = new Command(
           List.of("pg_dump", "--clean", "--if-exists", "--no-owner", "--no-privileges",
               "-h", p.host(), "-p", Integer.toString(p.port()), "-U", p.user(), "-f", file.toString(),
               p.database()),
-          env(p), null, TIMEOUT);
+          env(p), null, TIMEOUT).run();
     } else {
       Catalog.Sqlite s = (Catalog.Sqlite) catalog;
-      r = Commands.run(
-          List.of("sqlite3", "-bail", s.file().toString(), ".output " + file, ".dump"), TIMEOUT);
+      r = Command.of(
+          List.of("sqlite3", "-bail", s.file().toString(), ".output " + file, ".dump"), TIMEOUT).run();
     }
     if (!r.isSuccess()) {
       throw new RecoveryException("cannot dump the " + backend(catalog) + " catalog: " + r.tail(3));
@@ -50,11 +50,11 @@ public final class CatalogDump {
   public static void load(Catalog catalog, Path file) {
     CommandResult r;
     if (catalog instanceof Catalog.Postgres p) {
-      r = Commands.run(
+      r = new Command(
           List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", p.host(),
               "-p", Integer.toString(p.port()), "-U", p.user(), "-d", p.database(),
               "-f", file.toString()),
-          env(p), null, TIMEOUT);
+          env(p), null, TIMEOUT).run();
     } else {
       r = loadSqlite((Catalog.Sqlite) catalog, file);
     }
@@ -67,17 +67,17 @@ public final class CatalogDump {
   private static CommandResult loadSqlite(Catalog.Sqlite catalog, Path dump) {
     Path fresh = catalog.file().resolveSibling(catalog.file().getFileName() + ".recovered");
     fresh.toFile().delete();
-    CommandResult r = Commands.run(
-        List.of("sqlite3", "-bail", fresh.toString(), ".read " + dump), TIMEOUT);
+    CommandResult r = Command.of(
+        List.of("sqlite3", "-bail", fresh.toString(), ".read " + dump), TIMEOUT).run();
     if (!r.isSuccess()) {
       fresh.toFile().delete();
       return r;
     }
     // The Director runs as bacula and must write its catalog; mv keeps the new file's owner.
-    CommandResult own = Commands.run(
+    CommandResult own = Command.of(
         List.of("sh", "-c", "chown bacula:bacula \"$1\" 2>/dev/null; chmod 0640 \"$1\"; mv -f \"$1\" \"$2\"",
             "load", fresh.toString(), catalog.file().toString()),
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1)).run();
     return own.isSuccess() ? r : own;
   }
 

@@ -1,5 +1,7 @@
 package io.backupcharms.server.workload;
 
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.ExporterMain;
 import io.backupcharms.server.metrics.OffsiteState;
@@ -71,13 +73,13 @@ public final class MetricsService {
     boolean unitChanged = write(unitFile, unitText(java, charmDir), "rw-r--r--", false);
     boolean configChanged = write(configFile, config.toJson(), "rw-r-----", true);
     if (unitChanged) {
-      Commands.run(List.of("systemctl", "daemon-reload"), Duration.ofSeconds(60));
-      Commands.run(List.of("systemctl", "enable", UNIT), Duration.ofSeconds(60));
+      Command.of(List.of("systemctl", "daemon-reload"), Duration.ofSeconds(60)).run();
+      Command.of(List.of("systemctl", "enable", UNIT), Duration.ofSeconds(60)).run();
     }
-    boolean active = Commands.run(List.of("systemctl", "is-active", "--quiet", UNIT), Duration.ofSeconds(30))
+    boolean active = Command.of(List.of("systemctl", "is-active", "--quiet", UNIT), Duration.ofSeconds(30)).run()
         .isSuccess();
     if (unitChanged || configChanged || !active) {
-      CommandResult r = Commands.run(List.of("systemctl", "restart", UNIT), Duration.ofSeconds(60));
+      CommandResult r = Command.of(List.of("systemctl", "restart", UNIT), Duration.ofSeconds(60)).run();
       if (!r.isSuccess()) {
         throw new IllegalStateException("systemctl restart " + UNIT + " failed: " + r.tail(3)
             + "; see journalctl -u " + UNIT);

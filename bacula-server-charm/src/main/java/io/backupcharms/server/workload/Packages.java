@@ -2,6 +2,7 @@ package io.backupcharms.server.workload;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.host.AptInstaller;
+import io.backupcharms.bacula.host.Command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Packages {
         answers = java.nio.file.Files.createTempFile("bacula-debconf", ".txt");
         java.nio.file.Files.writeString(
             answers, "bacula-director-pgsql bacula-director-pgsql/dbconfig-install boolean false\n");
-        Commands.run(List.of("debconf-set-selections"), ENV, answers, Duration.ofSeconds(60));
+        new Command(List.of("debconf-set-selections"), ENV, answers, Duration.ofSeconds(60)).run();
       } catch (java.io.IOException e) {
         throw new IllegalStateException("cannot preseed debconf: " + e.getMessage(), e);
       } finally {

@@ -1,7 +1,7 @@
 package io.backupcharms.server.catalog;
 
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +58,10 @@ public final class LoopbackPostgres implements AutoCloseable {
 
   /** Runs SQL as the superuser; throws with psql's output when it fails. */
   public void admin(String sql) {
-    CommandResult r = Commands.run(
+    CommandResult r = new Command(
         List.of("psql", "-X", "-w", "-h", host, "-p", Integer.toString(PORT), "-U", "postgres",
             "-d", "postgres", "-c", sql),
-        Map.of("PGPASSWORD", "admin-pw"), null, Duration.ofSeconds(30));
+        Map.of("PGPASSWORD", "admin-pw"), null, Duration.ofSeconds(30)).run();
     if (!r.isSuccess()) {
       throw new IllegalStateException(sql + ": " + r.output());
     }
@@ -69,10 +69,10 @@ public final class LoopbackPostgres implements AutoCloseable {
 
   /** Runs SQL as {@code bacula} in database {@code bacula}, returning the unaligned rows. */
   public String query(String sql) {
-    CommandResult r = Commands.run(
+    CommandResult r = new Command(
         List.of("psql", "-X", "-w", "-A", "-t", "-h", host, "-p", Integer.toString(PORT), "-U", "bacula",
             "-d", "bacula", "-c", sql),
-        Map.of("PGPASSWORD", PASSWORD), null, Duration.ofSeconds(30));
+        Map.of("PGPASSWORD", PASSWORD), null, Duration.ofSeconds(30)).run();
     if (!r.isSuccess()) {
       throw new IllegalStateException(sql + ": " + r.output());
     }
@@ -81,11 +81,11 @@ public final class LoopbackPostgres implements AutoCloseable {
 
   @Override
   public void close() {
-    Commands.run(
+    Command.of(
         List.of("runuser", "-u", "postgres", "--", BIN + "pg_ctl", "-D", dir.resolve("data").toString(),
             "-m", "immediate", "-w", "stop"),
-        Duration.ofSeconds(30));
-    Commands.run(List.of("rm", "-rf", dir.toString()), Duration.ofSeconds(30));
+        Duration.ofSeconds(30)).run();
+    Command.of(List.of("rm", "-rf", dir.toString()), Duration.ofSeconds(30)).run();
   }
 
   private void asPostgres(String command) {
@@ -93,7 +93,7 @@ public final class LoopbackPostgres implements AutoCloseable {
   }
 
   private void sh(String command) {
-    CommandResult r = Commands.run(List.of("sh", "-c", command), Duration.ofSeconds(60));
+    CommandResult r = Command.of(List.of("sh", "-c", command), Duration.ofSeconds(60)).run();
     if (!r.isSuccess()) {
       throw new IllegalStateException(command + ": " + r.output());
     }

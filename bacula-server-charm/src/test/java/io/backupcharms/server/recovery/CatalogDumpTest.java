@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.apply.CatalogSetup;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.LoopbackPostgres;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,13 +89,13 @@ class CatalogDumpTest {
       deb = debs.iterator().next();
     }
     Path root = Files.createDirectories(dir.resolve("deb"));
-    CommandResult r = Commands.run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(1));
+    CommandResult r = Command.of(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(1)).run();
     assertTrue(r.isSuccess(), r.output());
     return root.resolve(CatalogSetup.PGSQL_SCHEMA.toString().substring(1));
   }
 
   private static String sqlite(Catalog.Sqlite catalog, String sql) {
-    CommandResult r = Commands.run(List.of("sqlite3", catalog.file().toString(), sql), Duration.ofSeconds(30));
+    CommandResult r = Command.of(List.of("sqlite3", catalog.file().toString(), sql), Duration.ofSeconds(30)).run();
     assertTrue(r.isSuccess(), r.output());
     return r.output().strip();
   }

@@ -1,9 +1,10 @@
 package io.backupcharms.bacula.apply;
 
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** {@link ServiceControl} through systemd: {@code systemctl restart bacula-fd}. */
 final class SystemctlServiceControl implements ServiceControl {
@@ -20,8 +21,8 @@ final class SystemctlServiceControl implements ServiceControl {
 
     @Override
     public void restart(Daemon daemon) {
-        ProcessRun r = ProcessRun.run(List.of(systemctl, "restart", daemon.unit()),
-                Duration.ofSeconds(90), Map.of(), null);
+        CommandResult r = Command.of(List.of(systemctl, "restart", daemon.unit()), Duration.ofSeconds(90)).run()
+                .requireExited();
         if (r.exitCode() != 0) {
             throw new BaculaException("systemctl restart " + daemon.unit() + " failed (exit code "
                     + r.exitCode() + "): " + r.output().strip() + "; see journalctl -u " + daemon.unit());
