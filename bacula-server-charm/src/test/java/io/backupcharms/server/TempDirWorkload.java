@@ -1,5 +1,6 @@
 package io.backupcharms.server;
 
+import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.console.Director;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.DirectorUnreachableException;
 import io.backupcharms.bacula.host.Command;
 import io.backupcharms.bacula.host.CommandResult;
-import io.backupcharms.server.apply.DaemonControl;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.Catalog;
 import io.backupcharms.server.catalog.PostgresCheck;
@@ -154,7 +154,7 @@ final class TempDirWorkload implements Workload {
   public Rollout rollout(String address, String consolePassword, BaculaVersion version) {
     renderedFor = version;
     return new Rollout(new ConfigValidator(d -> checkProgram.apply(d), Duration.ofSeconds(60)), version, layout,
-        new DaemonControl() {
+        new ServiceControl() {
       @Override
       public boolean isActive(Daemon daemon) {
         return running.contains(daemon);

@@ -1,7 +1,6 @@
 package io.backupcharms.server.workload;
 
-import io.backupcharms.bacula.host.Command;
-import io.backupcharms.bacula.host.CommandResult;
+import io.backupcharms.bacula.host.Systemctl;
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.ExporterMain;
 import io.backupcharms.server.metrics.OffsiteState;
@@ -13,8 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The {@code bacula-server-exporter} systemd service: its unit file and its configuration, both
@@ -72,18 +69,13 @@ public final class MetricsService {
   public void apply(ExporterConfig config, String java, Path charmDir) {
     boolean unitChanged = write(unitFile, unitText(java, charmDir), "rw-r--r--", false);
     boolean configChanged = write(configFile, config.toJson(), "rw-r-----", true);
+    Systemctl systemctl = new Systemctl();
     if (unitChanged) {
-      Command.of(List.of("systemctl", "daemon-reload"), Duration.ofSeconds(60)).run();
-      Command.of(List.of("systemctl", "enable", UNIT), Duration.ofSeconds(60)).run();
+      systemctl.daemonReload();
+      systemctl.enable(UNIT);
     }
-    boolean active = Command.of(List.of("systemctl", "is-active", "--quiet", UNIT), Duration.ofSeconds(30)).run()
-        .isSuccess();
-    if (unitChanged || configChanged || !active) {
-      CommandResult r = Command.of(List.of("systemctl", "restart", UNIT), Duration.ofSeconds(60)).run();
-      if (!r.isSuccess()) {
-        throw new IllegalStateException("systemctl restart " + UNIT + " failed: " + r.tail(3)
-            + "; see journalctl -u " + UNIT);
-      }
+    if (unitChanged || configChanged || !systemctl.isActive(UNIT)) {
+      systemctl.restart(UNIT);
     }
   }
 

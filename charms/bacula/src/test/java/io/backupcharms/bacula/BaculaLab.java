@@ -147,14 +147,28 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
         return samples.directorConfig(List.of(data().toString()));
     }
 
-    /** Restarts daemons this lab started, by PID: the test stand-in for systemctl. */
+    /** Starts and restarts daemons this lab started, by PID: the test stand-in for systemctl. */
     public ServiceControl serviceControl() {
-        return daemon -> {
-            stop(daemon);
-            try {
+        return new ServiceControl() {
+            @Override
+            public boolean isActive(Daemon daemon) {
+                Process p = running.get(daemon);
+                return p != null && p.isAlive();
+            }
+
+            @Override
+            public void start(Daemon daemon) {
+                try {
+                    BaculaLab.this.start(daemon);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public void restart(Daemon daemon) {
+                stop(daemon);
                 start(daemon);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
         };
     }

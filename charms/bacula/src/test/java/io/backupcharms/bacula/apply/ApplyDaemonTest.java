@@ -104,11 +104,8 @@ class ApplyDaemonTest {
     @Test
     void fileDaemonRestartsOnlyWhenItsFileChangedAndComesBack() {
         Path fdFile = LAB.config(Daemon.FILE);
-        List<Daemon> restarted = new java.util.ArrayList<>();
-        ServiceControl pidBased = d -> {
-            restarted.add(d);
-            LAB.serviceControl().restart(d);
-        };
+        RecordingServiceControl pidBased = new RecordingServiceControl(LAB.serviceControl());
+        List<Daemon> restarted = pidBased.restarted();
         FileDaemonConfig same = LAB.samples().fileDaemonConfig();
         assertEquals(ApplyResult.UNCHANGED, applier.applyFileDaemon(same, fdFile, pidBased));
         FileDaemon fd = same.fileDaemon();
