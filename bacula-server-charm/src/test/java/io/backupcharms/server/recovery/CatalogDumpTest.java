@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.host.Command;
 import io.backupcharms.bacula.host.CommandResult;
+import io.backupcharms.bacula.testing.PostgresServer;
 import io.backupcharms.server.catalog.Catalog;
-import io.backupcharms.server.catalog.LoopbackPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatalogDumpTest {
 
+  private static final String PASSWORD = "right-pw";
   private static final String ROWS = "INSERT INTO Client (Name, Uname, AutoPrune, FileRetention, JobRetention)"
       + " VALUES ('old-fd', 'x', 1, 1, 1); INSERT INTO Job (Job, Name, Type, Level, ClientId, JobStatus, SchedTime)"
       + " VALUES ('old-backup.2026-12-01', 'old-backup', 'B', 'F', 1, 'T', '2026-12-01 01:00:00');";
@@ -47,20 +48,21 @@ class CatalogDumpTest {
 
   @Test
   void aPostgresCatalogIsReplacedByTheDump(@TempDir Path dir) throws Exception {
-    try (LoopbackPostgres pg = LoopbackPostgres.start()) {
-      Catalog.Postgres catalog = pg.catalog();
+    try (PostgresServer pg = PostgresServer.start("127.0.0.1")) {
+      pg.createRoleAndDatabase("bacula", PASSWORD, "bacula");
+      Catalog.Postgres catalog = new Catalog.Postgres(pg.host(), pg.port(), "bacula", "bacula", PASSWORD);
       CatalogSetup.createPostgres("psql", catalog.host(), catalog.port(), catalog.user(),
           catalog.password(), catalog.database(), pgsqlSchema(dir));
-      pg.query(ROWS);
+      pg.psql("bacula", ROWS);
       Path dump = dir.resolve("catalog.sql");
       CatalogDump.dump(catalog, dump);
-      assertTrue(!Files.readString(dump).contains(LoopbackPostgres.PASSWORD), "no password in the dump");
+      assertTrue(!Files.readString(dump).contains(PASSWORD), "no password in the dump");
 
       // What a new server's catalog holds before recovery: its own, different jobs.
-      pg.query("DELETE FROM Job; INSERT INTO Job (Job, Name, Type, Level, JobStatus, SchedTime)"
+      pg.psql("bacula", "DELETE FROM Job; INSERT INTO Job (Job, Name, Type, Level, JobStatus, SchedTime)"
           + " VALUES ('new.2026-12-03', 'new', 'B', 'F', 'T', '2026-12-03 01:00:00')");
       CatalogDump.load(catalog, dump);
-      assertEquals("old-backup|T", pg.query("SELECT Name, JobStatus FROM Job"));
+      assertEquals("old-backup|T", pg.psql("bacula", "SELECT Name, JobStatus FROM Job"));
     }
   }
 
