@@ -32,6 +32,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -45,12 +46,16 @@ import org.slf4j.LoggerFactory;
 final class MachineFileDaemonHost implements FileDaemonHost {
   static final Path CONFIG = Path.of("/etc/bacula/bacula-fd.conf");
   static final Path STATE_DIR = Path.of("/var/lib/bacula-fd-charm");
+
   /** The File Daemon's TLS key and certificates: bacula-fd runs as root, so root only. */
   private static final Path TLS_DIR = Path.of("/etc/bacula/fd-tls");
+
   /** The data-encryption keys; root only, since bacula-fd runs as root. */
   private static final Path PKI_DIR = Path.of("/etc/bacula/fd-pki");
+
   /** The unit that owns the machine's File Daemon, one line. */
   static final Path OWNER = STATE_DIR.resolve("owner");
+
   static final Path NOOP = STATE_DIR.resolve("noop");
   private static final Path MONITOR_PASSWORD = STATE_DIR.resolve("monitor-password");
   private static final Path BINARY = Path.of("/usr/sbin/bacula-fd");
@@ -65,10 +70,10 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   /**
-   * Installs Debian's bacula-fd with the installer both charms share: it waits for apt's lock,
-   * and the packaged daemon does not start on the package's configuration, whose passwords
-   * the charm's Director does not know (a "Security Alert" in Bacula's log); the charm
-   * starts it once its own configuration is written.
+   * Installs Debian's bacula-fd with the installer both charms share: it waits for apt's lock, and
+   * the packaged daemon does not start on the package's configuration, whose passwords the charm's
+   * Director does not know (a "Security Alert" in Bacula's log); the charm starts it once its own
+   * configuration is written.
    */
   @Override
   public void install() {
@@ -85,7 +90,8 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     try {
       Files.createDirectories(STATE_DIR);
       try {
-        Files.writeString(OWNER, unit + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.writeString(
+            OWNER, unit + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return Optional.empty();
       } catch (FileAlreadyExistsException e) {
         String owner = Files.readString(OWNER).strip();
@@ -120,13 +126,17 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     // Named by fingerprint, so another key changes bacula-fd.conf and restarts the daemon, which
     // reads its keys only at start.
     String keypairName = "keypair-" + keypair.fingerprint() + ".pem";
-    String masterName = "master-" + new KeyAndCertificate("", masterCertificate).fingerprint() + ".pem";
+    String masterName =
+        "master-" + new KeyAndCertificate("", masterCertificate).fingerprint() + ".pem";
     try {
-      writeRootOnly(PKI_DIR, Map.of(keypairName, keypair.keypairFile(), masterName, masterCertificate));
+      writeRootOnly(
+          PKI_DIR, Map.of(keypairName, keypair.keypairFile(), masterName, masterCertificate));
     } catch (IOException e) {
-      throw new BaculaException("cannot write the encryption keys in " + PKI_DIR + ": " + e.getMessage(), e);
+      throw new BaculaException(
+          "cannot write the encryption keys in " + PKI_DIR + ": " + e.getMessage(), e);
     }
-    return new Pki(PKI_DIR.resolve(keypairName).toString(), List.of(PKI_DIR.resolve(masterName).toString()));
+    return new Pki(
+        PKI_DIR.resolve(keypairName).toString(), List.of(PKI_DIR.resolve(masterName).toString()));
   }
 
   /**
@@ -172,16 +182,20 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     try {
       writeRootOnly(TLS_DIR, Map.of(ca, authority, certificate, own.certificate(), key, own.key()));
     } catch (IOException e) {
-      throw new BaculaException("cannot write the TLS files in " + TLS_DIR + ": " + e.getMessage(), e);
+      throw new BaculaException(
+          "cannot write the TLS files in " + TLS_DIR + ": " + e.getMessage(), e);
     }
-    return Tls.required(TLS_DIR.resolve(ca).toString(), TLS_DIR.resolve(certificate).toString(),
+    return Tls.required(
+        TLS_DIR.resolve(ca).toString(),
+        TLS_DIR.resolve(certificate).toString(),
         TLS_DIR.resolve(key).toString());
   }
 
   @Override
   public boolean isLive(FileDaemonConfig config, BaculaVersion version) {
     try {
-      return Files.isRegularFile(CONFIG) && Files.readString(CONFIG).equals(BaculaRenderer.render(config, version));
+      return Files.isRegularFile(CONFIG)
+          && Files.readString(CONFIG).equals(BaculaRenderer.render(config, version));
     } catch (IOException e) {
       return false;
     }
@@ -193,7 +207,8 @@ final class MachineFileDaemonHost implements FileDaemonHost {
       return 0;
     }
     try {
-      return new FileDaemonStatusClient(address, port, monitorName, password, Duration.ofSeconds(10))
+      return new FileDaemonStatusClient(
+              address, port, monitorName, password, Duration.ofSeconds(10))
           .runningJobs();
     } catch (ConsoleException e) {
       // A daemon that cannot say runs nothing the charm can keep alive by waiting.
@@ -209,7 +224,9 @@ final class MachineFileDaemonHost implements FileDaemonHost {
         Set<String> named = new HashSet<>();
         if (Files.isDirectory(dir)) {
           try (var files = Files.list(dir)) {
-            files.filter(f -> rendered.contains(f.toString())).forEach(f -> named.add(f.getFileName().toString()));
+            files
+                .filter(f -> rendered.contains(f.toString()))
+                .forEach(f -> named.add(f.getFileName().toString()));
           }
         }
         removeFilesExcept(dir, named);
@@ -220,8 +237,8 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   /**
-   * bacula-server restores a request for a world-writable directory (such as /tmp/restore) into
-   * a fresh directory under this one instead; root only, so nobody can plant a link on the way.
+   * bacula-server restores a request for a world-writable directory (such as /tmp/restore) into a
+   * fresh directory under this one instead; root only, so nobody can plant a link on the way.
    */
   private static void privateRestores() {
     Path dir = STATE_DIR.resolve("restores");
@@ -235,12 +252,15 @@ final class MachineFileDaemonHost implements FileDaemonHost {
 
   @Override
   public String noopScript() {
-    byte[] script = "#!/bin/sh\n# No script was given for this stage of the backup or restore.\nexit 0\n"
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] script =
+        "#!/bin/sh\n# No script was given for this stage of the backup or restore.\nexit 0\n"
+            .getBytes(StandardCharsets.US_ASCII);
     try {
       Files.createDirectories(STATE_DIR);
-      if (!Files.exists(NOOP) || !java.util.Arrays.equals(Files.readAllBytes(NOOP), script)
-          || !PosixFilePermissions.toString(Files.getPosixFilePermissions(NOOP)).equals("rwx------")) {
+      if (!Files.exists(NOOP)
+          || !Arrays.equals(Files.readAllBytes(NOOP), script)
+          || !PosixFilePermissions.toString(Files.getPosixFilePermissions(NOOP))
+              .equals("rwx------")) {
         Path tmp = Files.createTempFile(STATE_DIR, "noop", ".tmp");
         Files.write(tmp, script);
         // Run as root by the File Daemon: only root may change or run it.
@@ -249,7 +269,8 @@ final class MachineFileDaemonHost implements FileDaemonHost {
       }
       return NOOP.toString();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the no-op script " + NOOP + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the no-op script " + NOOP + ": " + e.getMessage(), e);
     }
   }
 
@@ -263,20 +284,25 @@ final class MachineFileDaemonHost implements FileDaemonHost {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
       String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Path tmp = Files.createTempFile(STATE_DIR, "monitor", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path tmp =
+          Files.createTempFile(
+              STATE_DIR,
+              "monitor",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(tmp, password);
       Files.move(tmp, MONITOR_PASSWORD, StandardCopyOption.ATOMIC_MOVE);
       return password;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot keep the monitor password in " + MONITOR_PASSWORD + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot keep the monitor password in " + MONITOR_PASSWORD + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public boolean apply(FileDaemonConfig config, BaculaVersion version) {
-    return new ConfigApplier(new ConfigValidator(), version).applyFileDaemon(config, CONFIG, ServiceControl.systemctl())
+    return new ConfigApplier(new ConfigValidator(), version)
+            .applyFileDaemon(config, CONFIG, ServiceControl.systemctl())
         == ApplyResult.REPLACED;
   }
 
@@ -289,9 +315,15 @@ final class MachineFileDaemonHost implements FileDaemonHost {
     Instant deadline = Instant.now().plus(LISTEN_TIMEOUT);
     while (!listens(address, port)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new BaculaException("the File Daemon does not listen on " + address + ":" + port + " "
-            + LISTEN_TIMEOUT.toSeconds() + " s after it was started; see journalctl -u bacula-fd "
-            + "and check that no other process holds the port (config option port)");
+        throw new BaculaException(
+            "the File Daemon does not listen on "
+                + address
+                + ":"
+                + port
+                + " "
+                + LISTEN_TIMEOUT.toSeconds()
+                + " s after it was started; see journalctl -u bacula-fd "
+                + "and check that no other process holds the port (config option port)");
       }
       sleep(50);
     }
@@ -308,10 +340,11 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public List<TerminatedJob> terminatedJobs(String address, int port, String monitorName, String password)
-      throws IOException {
+  public List<TerminatedJob> terminatedJobs(
+      String address, int port, String monitorName, String password) throws IOException {
     try {
-      return new FileDaemonStatusClient(address, port, monitorName, password, Duration.ofSeconds(10))
+      return new FileDaemonStatusClient(
+              address, port, monitorName, password, Duration.ofSeconds(10))
           .terminatedJobs();
     } catch (ConsoleException e) {
       // The charm treats an unanswered status query as "last backup unknown", not as a failed hook.

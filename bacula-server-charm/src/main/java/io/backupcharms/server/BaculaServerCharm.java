@@ -1,7 +1,7 @@
 package io.backupcharms.server;
 
-import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorAnswerException;
 import io.backupcharms.bacula.console.UnexpectedReplyException;
 import io.backupcharms.bacula.host.HostException;
@@ -20,7 +20,7 @@ import io.backupcharms.server.actions.ClientSelector;
 import io.backupcharms.server.actions.ForgetClient;
 import io.backupcharms.server.actions.InvalidParamsException;
 import io.backupcharms.server.actions.ServerActions;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.encryption.EncryptedRestores;
 import io.backupcharms.server.encryption.MasterKeyActions;
 import io.backupcharms.server.offsite.BucketException;
@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -51,37 +52,66 @@ public final class BaculaServerCharm extends CharmBase {
   BaculaServerCharm(Framework framework, Workload workload) {
     super(framework);
     this.workload = workload;
-    framework.observe(HookEvent.class, e -> {
-      if (e instanceof InstallEvent || e instanceof UpgradeCharmEvent) {
-        // A new charm may read versions differently: ask the Director again.
-        framework.stored().remove(Reconciler.VERSION);
-      }
-      reconcile();
-    });
+    framework.observe(
+        HookEvent.class,
+        e -> {
+          if (e instanceof InstallEvent || e instanceof UpgradeCharmEvent) {
+            // A new charm may read versions differently: ask the Director again.
+            framework.stored().remove(Reconciler.VERSION);
+          }
+          reconcile();
+        });
     framework.observe(CollectStatusEvent.class, this::collectStatus);
-    framework.observeAction("run-backup", e -> act(e, a -> offMachine(a.runBackup(e.params().asMap(), e::log),
-        (o, r) -> r.putAll(o.afterBackup(this::console, catalog(), e::log)))));
-    framework.observeAction("list-backups", e -> act(e, a -> offMachine(a.listBackups(e.params().asMap()),
-        this::withCopyStates)));
-    framework.observeAction("restore", e -> act(e, a -> a.withVolumeFetch(
-        (volumes, log) -> offMachine().volumeFetch().ensure(volumes, log)).restore(e.params().asMap(), e::log)));
-    framework.observeAction("backup-catalog", e -> act(e, a -> offMachine().backupCatalog(this::console, catalog())));
-    framework.observeAction("recover-catalog", e -> {
-      act(e, a -> offMachine().recoverCatalog(e.params().asMap(), this::console, catalog(), e::log));
-      // The recovered clients' Client resources go into the Director now, not at the next hook,
-      // so that a restore of a client gone before the loss can follow at once.
-      reconcile();
-    });
+    framework.observeAction(
+        "run-backup",
+        e ->
+            act(
+                e,
+                a ->
+                    offMachine(
+                        a.runBackup(e.params().asMap(), e::log),
+                        (o, r) -> r.putAll(o.afterBackup(this::console, catalog(), e::log)))));
+    framework.observeAction(
+        "list-backups",
+        e -> act(e, a -> offMachine(a.listBackups(e.params().asMap()), this::withCopyStates)));
+    framework.observeAction(
+        "restore",
+        e ->
+            act(
+                e,
+                a ->
+                    a.withVolumeFetch(
+                            (volumes, log) -> offMachine().volumeFetch().ensure(volumes, log))
+                        .restore(e.params().asMap(), e::log)));
+    framework.observeAction(
+        "backup-catalog", e -> act(e, a -> offMachine().backupCatalog(this::console, catalog())));
+    framework.observeAction(
+        "recover-catalog",
+        e -> {
+          act(
+              e,
+              a ->
+                  offMachine()
+                      .recoverCatalog(e.params().asMap(), this::console, catalog(), e::log));
+          // The recovered clients' Client resources go into the Director now, not at the next hook,
+          // so that a restore of a client gone before the loss can follow at once.
+          reconcile();
+        });
     framework.observeAction("list-clients", e -> act(e, ServerActions::listClients));
     framework.observeAction("verify", e -> act(e, a -> a.verify(e.params().asMap(), e::log)));
     framework.observeAction("forget-client", e -> act(e, a -> forgetClient(e.params().asMap())));
-    framework.observeAction("rotate-passwords",
+    framework.observeAction(
+        "rotate-passwords",
         e -> act(e, a -> PasswordRotation.run(model(), ClientBags.ENDPOINT, this::console)));
-    framework.observeAction("get-master-key", e -> act(e, a -> new MasterKeyActions(model()).export(e.params().asMap())));
-    framework.observeAction("import-master-key", e -> {
-      act(e, a -> new MasterKeyActions(model()).importFrom(e.params().asMap()));
-      reconcile();
-    });
+    framework.observeAction(
+        "get-master-key",
+        e -> act(e, a -> new MasterKeyActions(model()).export(e.params().asMap())));
+    framework.observeAction(
+        "import-master-key",
+        e -> {
+          act(e, a -> new MasterKeyActions(model()).importFrom(e.params().asMap()));
+          reconcile();
+        });
   }
 
   /** Entry point run by {@code dispatch}. */
@@ -115,7 +145,9 @@ public final class BaculaServerCharm extends CharmBase {
     }
     try {
       // A daemon that died since the last hook (killed, crashed) is back before any job runs.
-      workload.ensureDaemonsRunning().forEach(u -> event.log("started " + u + ", which was not running"));
+      workload
+          .ensureDaemonsRunning()
+          .forEach(u -> event.log("started " + u + ", which was not running"));
       event.setResults(action.apply(actions()));
     } catch (InvalidParamsException e) {
       event.fail(e.getMessage());
@@ -133,8 +165,10 @@ public final class BaculaServerCharm extends CharmBase {
       // systemctl or another machine command, not the Director: its own words say what to fix.
       event.fail(e.getMessage());
     } catch (BaculaException e) {
-      event.fail("cannot talk to the Bacula Director: " + e.getMessage()
-          + "; check the unit's status and /var/log/bacula/bacula.log");
+      event.fail(
+          "cannot talk to the Bacula Director: "
+              + e.getMessage()
+              + "; check the unit's status and /var/log/bacula/bacula.log");
     } catch (IllegalStateException | BucketException | RecoveryException e) {
       event.fail(e.getMessage());
     }
@@ -156,51 +190,81 @@ public final class BaculaServerCharm extends CharmBase {
   @SuppressWarnings("unchecked")
   private void withCopyStates(OffMachine offMachine, Map<String, Object> results) {
     Map<String, Object> backups = new LinkedHashMap<>((Map<String, Object>) results.get("backups"));
-    List<Long> ids = backups.keySet().stream().map(k -> Long.parseLong(k.substring("job-".length()))).toList();
+    List<Long> ids =
+        backups.keySet().stream().map(k -> Long.parseLong(k.substring("job-".length()))).toList();
     Map<Long, String> states = offMachine.copyStates(this::console, ids);
-    backups.replaceAll((key, value) -> {
-      Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) value);
-      entry.put("copy", states.getOrDefault(Long.parseLong(key.substring("job-".length())), "unknown"));
-      return entry;
-    });
+    backups.replaceAll(
+        (key, value) -> {
+          Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) value);
+          entry.put(
+              "copy",
+              states.getOrDefault(Long.parseLong(key.substring("job-".length())), "unknown"));
+          return entry;
+        });
     results.put("backups", backups);
   }
 
   /** The catalog the Director uses now (SQLite, or PostgreSQL from the database relation). */
-  private Catalog catalog() {
-    return new Reconciler(model(), framework().stored(), workload).catalog()
-        .orElseThrow(() -> new IllegalStateException(
-            "the catalog is not ready (see the unit's status); run the action again once it is active"));
+  private CatalogDatabase catalog() {
+    return new Reconciler(model(), framework().stored(), workload)
+        .catalog()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the catalog is not ready (see the unit's status); run the action again once it"
+                        + " is active"));
   }
 
   private Director console() {
-    String address = model().network(ClientBags.ENDPOINT).ingressAddress()
-        .orElseThrow(() -> new BaculaException("the unit has no ingress address yet"));
-    String password = new PasswordSecrets(model())
-        .password(PasswordSecrets.CONSOLE, "Password of the Bacula Director's console")
-        .orElseThrow(() -> new BaculaException("the console password secret does not exist yet"));
+    String address =
+        model()
+            .network(ClientBags.ENDPOINT)
+            .ingressAddress()
+            .orElseThrow(() -> new BaculaException("the unit has no ingress address yet"));
+    String password =
+        new PasswordSecrets(model())
+            .password(PasswordSecrets.CONSOLE, "Password of the Bacula Director's console")
+            .orElseThrow(
+                () -> new BaculaException("the console password secret does not exist yet"));
     return workload.console(address, password);
   }
 
   private Map<String, Object> forgetClient(Map<String, ?> params) {
     var store = LeaderValue.bindings(model(), framework().stored());
     var history = LeaderValue.history(model(), framework().stored());
-    return ForgetClient.run(params, ClientBags.bindings(model(), framework().stored()), store::write,
-        history.read(), history::write);
+    return ForgetClient.run(
+        params,
+        ClientBags.bindings(model(), framework().stored()),
+        store::write,
+        history.read(),
+        history::write);
   }
 
   private ServerActions actions() {
     var clients = ClientBags.read(model(), ClientBags.bindings(model(), framework().stored()));
     var history = LeaderValue.history(model(), framework().stored()).read();
-    var selector = new ClientSelector(
-        clients.ready(), history.notIn(clients.ready()), model().name(), model().uuid());
-    return new ServerActions(clients, history, selector, workload::ensureDaemonsRunning, this::console,
-        client -> new PasswordSecrets(model()).clientPassword(
-            model().relation(ClientBags.ENDPOINT, client.relationId()), client.unit()))
-        .withProbeTls(client -> UnitPasswords.requiresTls(model()
-                .relation(ClientBags.ENDPOINT, client.relationId())
-                .remoteUnitData(model().unitNamed(client.unit())).asMap())
-            ? workload.tls().flatMap(t -> t.context()) : java.util.Optional.empty())
+    var selector =
+        new ClientSelector(
+            clients.ready(), history.notIn(clients.ready()), model().name(), model().uuid());
+    return new ServerActions(
+            clients,
+            history,
+            selector,
+            workload::ensureDaemonsRunning,
+            this::console,
+            client ->
+                new PasswordSecrets(model())
+                    .clientPassword(
+                        model().relation(ClientBags.ENDPOINT, client.relationId()), client.unit()))
+        .withProbeTls(
+            client ->
+                UnitPasswords.requiresTls(
+                        model()
+                            .relation(ClientBags.ENDPOINT, client.relationId())
+                            .remoteUnitData(model().unitNamed(client.unit()))
+                            .asMap())
+                    ? workload.tls().flatMap(t -> t.context())
+                    : Optional.empty())
         .withRestoreKeys(new EncryptedRestores(model(), ClientBags.ENDPOINT));
   }
 }

@@ -16,7 +16,7 @@ import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.bacula.host.Systemctl;
 import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.server.apply.Rollout;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.metrics.ExporterConfig;
@@ -44,6 +44,7 @@ final class DebianWorkload implements Workload {
 
   /** Root-only: the s3 CA chain, catalog dumps in transit. */
   private static final Systemctl SYSTEMD = new Systemctl();
+
   private static final Path PRIVATE = Path.of("/var/lib/bacula-server-charm/private");
 
   @Override
@@ -52,11 +53,13 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
-  public void prepare(Catalog catalog, Consumer<String> progress) {
-    List<String> packages = catalog instanceof Catalog.Postgres ? Packages.POSTGRES : Packages.SQLITE;
+  public void prepare(CatalogDatabase catalog, Consumer<String> progress) {
+    List<String> packages =
+        catalog instanceof CatalogDatabase.Postgres ? Packages.POSTGRES : Packages.SQLITE;
     List<String> missing = Packages.missing(packages);
     if (!missing.isEmpty()) {
-      if (missing.contains("bacula-director-pgsql") || missing.contains("bacula-director-sqlite3")) {
+      if (missing.contains("bacula-director-pgsql")
+          || missing.contains("bacula-director-sqlite3")) {
         // The running Director has the other catalog backend loaded; a reload cannot swap it.
         // Stopped now, it is started on the new backend once its configuration is in place.
         SYSTEMD.stop(Daemon.DIRECTOR.unit());
@@ -65,11 +68,17 @@ final class DebianWorkload implements Workload {
       Packages.ensure(packages);
     }
     try {
-      if (catalog instanceof Catalog.Postgres pg) {
-        CatalogSetup.createPostgres("psql", pg.host(), pg.port(), pg.user(), pg.password(),
-            pg.database(), CatalogSetup.PGSQL_SCHEMA);
+      if (catalog instanceof CatalogDatabase.Postgres pg) {
+        CatalogSetup.createPostgres(
+            "psql",
+            pg.host(),
+            pg.port(),
+            pg.user(),
+            pg.password(),
+            pg.database(),
+            CatalogSetup.PGSQL_SCHEMA);
       } else {
-        CatalogSetup.createSqlite(layout().workingDirectory(), Catalog.DATABASE);
+        CatalogSetup.createSqlite(layout().workingDirectory(), CatalogDatabase.DATABASE);
       }
     } catch (BaculaException e) {
       throw new CatalogProblem("cannot create the catalog: " + e.getMessage());
@@ -98,13 +107,17 @@ final class DebianWorkload implements Workload {
   }
 
   @Override
-  public void checkPostgres(Catalog.Postgres catalog) {
+  public void checkPostgres(CatalogDatabase.Postgres catalog) {
     PostgresCheck.check(catalog);
   }
 
   @Override
   public Rollout rollout(String address, String consolePassword, BaculaVersion version) {
-    return new Rollout(new ConfigValidator(), version, layout(), ServiceControl.systemctl(),
+    return new Rollout(
+        new ConfigValidator(),
+        version,
+        layout(),
+        ServiceControl.systemctl(),
         () -> DirectorConsole.connect(settings(address, consolePassword)));
   }
 
@@ -113,7 +126,8 @@ final class DebianWorkload implements Workload {
     ServiceControl daemons = ServiceControl.systemctl();
     List<String> started = new ArrayList<>();
     for (Daemon daemon : List.of(Daemon.STORAGE, Daemon.DIRECTOR)) {
-      if (Files.isRegularFile(daemon == Daemon.STORAGE ? layout().storageConfig() : layout().directorConfig())
+      if (Files.isRegularFile(
+              daemon == Daemon.STORAGE ? layout().storageConfig() : layout().directorConfig())
           && !daemons.isActive(daemon)) {
         daemons.start(daemon);
         started.add(daemon.unit());
@@ -186,12 +200,13 @@ final class DebianWorkload implements Workload {
   }
 
   /**
-   * TLS whenever the Director offers it: it does from the reload that turns TLS on, and the
-   * console that performs that reload still reaches the Director that ran without it.
+   * TLS whenever the Director offers it: it does from the reload that turns TLS on, and the console
+   * that performs that reload still reaches the Director that ran without it.
    */
   private static ConsoleSettings settings(String address, String password) {
-    ConsoleSettings plain = ConsoleSettings.of(address, DEFAULT_PORT, password)
-        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
+    ConsoleSettings plain =
+        ConsoleSettings.of(address, DEFAULT_PORT, password)
+            .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(120));
     return ServerTlsFiles.DEBIAN.context().map(plain::withTlsWhenOffered).orElse(plain);
   }
 

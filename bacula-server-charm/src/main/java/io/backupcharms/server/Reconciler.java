@@ -27,7 +27,7 @@ import io.backupcharms.schema.DirectorAppData;
 import io.backupcharms.schema.UnitPasswords;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.apply.RolloutException;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.catalog.CatalogProblem;
 import io.backupcharms.server.catalog.DatabaseRelation;
 import io.backupcharms.server.clients.ClientHistory;
@@ -62,6 +62,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,21 +81,28 @@ final class Reconciler {
   static final String PEERS = "bacula-server-peers";
   static final String DATABASE = "database";
   private static final String SECRET_RELATIONS = "relation-secrets";
+
   /** Stored state: the labels of the File Daemon units' own secrets, to remove departed ones. */
   private static final String UNIT_SECRETS = "unit-secrets";
 
   /** Stored state: the verify-schedule the exporter was last told, and since when. */
   private static final String VERIFY_SCHEDULE = "verify-schedule";
+
   private static final String VERIFY_SINCE = "verify-schedule-since";
+
   /** Stored state: the installed Director's version and its binary's stamp. */
   static final String VERSION = "bacula-version";
+
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
   private final Model model;
   private final StoredState stored;
   private final Workload workload;
   private final List<Status> statuses = new ArrayList<>();
-  /** The File Daemon units' own secrets read this hook, by unit: written through one object each. */
+
+  /**
+   * The File Daemon units' own secrets read this hook, by unit: written through one object each.
+   */
   private final Map<String, Secret> unitSecrets = new HashMap<>();
 
   Reconciler(Model model, StoredState stored, Workload workload) {
@@ -113,7 +121,8 @@ final class Reconciler {
         statuses.add(
             new BlockedStatus(
                 "bacula-server runs as one unit only and this one is idle; remove it with: juju"
-                    + " remove-unit " + unit.name()));
+                    + " remove-unit "
+                    + unit.name()));
         return statuses;
       }
       statuses.add(
@@ -143,14 +152,13 @@ final class Reconciler {
       statuses.add(new WaitingStatus("waiting for the leader to create the passwords"));
       return statuses;
     }
-    Optional<Catalog> catalog = catalog();
+    Optional<CatalogDatabase> catalog = catalog();
     if (catalog.isEmpty()) {
       return statuses;
     }
     try {
       unit.setPorts(Set.of(Port.tcp(9101), Port.tcp(9103), Port.tcp(ExporterConfig.DEFAULT_PORT)));
-      workload.prepare(
-          catalog.get(), what -> model.unit().setStatus(new MaintenanceStatus(what)));
+      workload.prepare(catalog.get(), what -> model.unit().setStatus(new MaintenanceStatus(what)));
     } catch (CatalogProblem | IllegalStateException | HostException e) {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
@@ -159,9 +167,12 @@ final class Reconciler {
     try {
       version = installedVersion();
     } catch (BaculaException e) {
-      statuses.add(new BlockedStatus("cannot tell which Bacula the machine has: " + e.getMessage()
-          + "; reinstall bacula-director on it (apt-get install --reinstall bacula-director); the next hook"
-          + " checks again"));
+      statuses.add(
+          new BlockedStatus(
+              "cannot tell which Bacula the machine has: "
+                  + e.getMessage()
+                  + "; reinstall bacula-director on it (apt-get install --reinstall"
+                  + " bacula-director); the next hook checks again"));
       return statuses;
     }
     LeaderValue<NameBindings> store = LeaderValue.bindings(model, stored);
@@ -175,7 +186,9 @@ final class Reconciler {
             .withRetained(history.notIn(clients.ready()));
     try {
       Rollout.Result applied =
-          workload.rollout(address.get(), identity.get().consolePassword(), version).apply(builder, clients);
+          workload
+              .rollout(address.get(), identity.get().consolePassword(), version)
+              .apply(builder, clients);
       clients = applied.clients();
       applied.deferred().ifPresent(why -> statuses.add(new WaitingStatus(why)));
       List<String> live = liveConfigs();
@@ -190,17 +203,26 @@ final class Reconciler {
     }
     // Bound only once the Director accepted the client, so data Bacula refused binds nothing.
     store.write(bindings.withClients(clients.ready()));
-    historyStore.write(history.withClients(clients.ready(), new FdNames(model.name(), model.uuid())));
+    historyStore.write(
+        history.withClients(clients.ready(), new FdNames(model.name(), model.uuid())));
     publishLeftOut(clients);
     String note = "";
-    Optional<OffMachine.Pass> offsite = new OffMachine(model, stored, workload).reconcile(
-        () -> workload.console(address.get(), identity.get().consolePassword()), catalog.get());
+    Optional<OffMachine.Pass> offsite =
+        new OffMachine(model, stored, workload)
+            .reconcile(
+                () -> workload.console(address.get(), identity.get().consolePassword()),
+                catalog.get());
     if (offsite.isPresent()) {
       offsite.get().status().ifPresent(statuses::add);
       note = offsite.get().note();
     }
     note = volumeDisk(settings, note);
-    serveMetrics(settings, address.get(), identity.get(), catalog.get(), clients,
+    serveMetrics(
+        settings,
+        address.get(),
+        identity.get(),
+        catalog.get(),
+        clients,
         offsite.map(OffMachine.Pass::state));
     reportClients(clients, catalog.get(), note);
     return statuses;
@@ -208,7 +230,8 @@ final class Reconciler {
 
   /** The Director's version, asked only when its binary changed since the last hook asked. */
   private BaculaVersion installedVersion() {
-    InstalledVersion v = workload.version(stored.getString(VERSION).flatMap(InstalledVersion::decode));
+    InstalledVersion v =
+        workload.version(stored.getString(VERSION).flatMap(InstalledVersion::decode));
     stored.set(VERSION, v.encode());
     return v.version();
   }
@@ -227,25 +250,39 @@ final class Reconciler {
   }
 
   /**
-   * Keeps the metrics exporter in step with the clients the Director has now. A failure to
-   * start it costs no backup, so it is logged and retried at the next hook, not a blocked status.
+   * Keeps the metrics exporter in step with the clients the Director has now. A failure to start it
+   * costs no backup, so it is logged and retried at the next hook, not a blocked status.
    */
-  private void serveMetrics(ServerSettings settings, String address, ServerIdentity identity,
-      Catalog catalog, Clients clients, Optional<OffsiteState> offsite) {
+  private void serveMetrics(
+      ServerSettings settings,
+      String address,
+      ServerIdentity identity,
+      CatalogDatabase catalog,
+      Clients clients,
+      Optional<OffsiteState> offsite) {
     FdNames names = new FdNames(model.name(), model.uuid());
     List<ExporterConfig.ClientLabels> labels = new ArrayList<>();
     for (ClientSpec c : clients.ready()) {
-      long period = SchedulePeriod.longestGap(c.schedule().stream().map(RunSpec::parse).toList())
-          .toSeconds();
-      labels.add(new ExporterConfig.ClientLabels(
-          c.clientResource(), names.attributedUnit(c.name(), c.unit()), period));
+      long period =
+          SchedulePeriod.longestGap(c.schedule().stream().map(RunSpec::parse).toList()).toSeconds();
+      labels.add(
+          new ExporterConfig.ClientLabels(
+              c.clientResource(), names.attributedUnit(c.name(), c.unit()), period));
     }
-    ExporterConfig config = new ExporterConfig(address, ExporterConfig.DEFAULT_PORT, address,
-        Director.DEFAULT_PORT, identity.consolePassword(), workload.layout().volumes().toString(),
-        catalog instanceof Catalog.Sqlite sqlite ? sqlite.file().toString() : "",
-        settings.minFreeBytes(), labels,
-        offsite.isPresent() ? workload.layout().offsiteState().toString() : "",
-        SchedulePeriod.longestGap(settings.verifySchedule()).toSeconds(), verifySince(settings));
+    ExporterConfig config =
+        new ExporterConfig(
+            address,
+            ExporterConfig.DEFAULT_PORT,
+            address,
+            Director.DEFAULT_PORT,
+            identity.consolePassword(),
+            workload.layout().volumes().toString(),
+            catalog instanceof CatalogDatabase.Sqlite sqlite ? sqlite.file().toString() : "",
+            settings.minFreeBytes(),
+            labels,
+            offsite.isPresent() ? workload.layout().offsiteState().toString() : "",
+            SchedulePeriod.longestGap(settings.verifySchedule()).toSeconds(),
+            verifySince(settings));
     try {
       workload.serveMetrics(config, offsite);
     } catch (RuntimeException e) {
@@ -256,16 +293,22 @@ final class Reconciler {
     if (scrapers.isEmpty() && agents.isEmpty()) {
       return;
     }
-    Topology topology = new Topology(model.name(), model.uuid(), model.app().name(),
-        model.unit().name(), "bacula-server");
-    Map<String, Object> rules = AlertRules.of(
-        workload.charmDir().resolve("src/prometheus_alert_rules"), topology);
+    Topology topology =
+        new Topology(
+            model.name(), model.uuid(), model.app().name(), model.unit().name(), "bacula-server");
+    Map<String, Object> rules =
+        AlertRules.of(workload.charmDir().resolve("src/prometheus_alert_rules"), topology);
     for (Relation r : scrapers) {
-      ScrapeEndpoint.publish(r, topology, address, hostName(address), ExporterConfig.DEFAULT_PORT,
-          true, rules);
+      ScrapeEndpoint.publish(
+          r, topology, address, hostName(address), ExporterConfig.DEFAULT_PORT, true, rules);
     }
     for (Relation r : agents) {
-      CosAgent.publish(r, topology, address, ExporterConfig.DEFAULT_PORT, rules,
+      CosAgent.publish(
+          r,
+          topology,
+          address,
+          ExporterConfig.DEFAULT_PORT,
+          rules,
           workload.charmDir().resolve("src/grafana_dashboards"));
     }
   }
@@ -289,17 +332,24 @@ final class Reconciler {
   }
 
   /**
-   * Says how full the volume disk is before it is full: blocked under {@code min-free-space}
-   * (every backup then fails before it writes), a warning in the active status under twice that.
+   * Says how full the volume disk is before it is full: blocked under {@code min-free-space} (every
+   * backup then fails before it writes), a warning in the active status under twice that.
    */
   private String volumeDisk(ServerSettings settings, String note) {
     long free = workload.freeVolumeBytes();
     String where = workload.layout().volumes().toString();
     if (free < settings.minFreeBytes()) {
-      statuses.add(new BlockedStatus("volume disk full: " + gib(free) + " free on " + where
-          + ", under min-free-space " + gib(settings.minFreeBytes()) + "; every backup fails before"
-          + " it writes (existing backups are intact): free space, add a disk, or shorten"
-          + " volume-retention"));
+      statuses.add(
+          new BlockedStatus(
+              "volume disk full: "
+                  + gib(free)
+                  + " free on "
+                  + where
+                  + ", under min-free-space "
+                  + gib(settings.minFreeBytes())
+                  + "; every backup fails before"
+                  + " it writes (existing backups are intact): free space, add a disk, or shorten"
+                  + " volume-retention"));
       return note;
     }
     if (free / 2 < settings.minFreeBytes()) {
@@ -310,7 +360,7 @@ final class Reconciler {
   }
 
   private static String gib(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
   }
 
   /** The other units of the application (on the peer relation), in unit order. */
@@ -339,7 +389,8 @@ final class Reconciler {
     Optional<DeploymentTls.Pass> tlsPass =
         authority.map(a -> DeploymentTls.pass(a, ProvidedCertificates.read(model), stored));
     boolean serverTrustsAll = tlsPass.map(p -> serverRuns(p.trust())).orElse(false);
-    String trustFingerprint = tlsPass.map(p -> UnitPasswords.fingerprint(p.trust().strip())).orElse("");
+    String trustFingerprint =
+        tlsPass.map(p -> UnitPasswords.fingerprint(p.trust().strip())).orElse("");
     boolean fileDaemonsTrustAll = true;
     Map<Integer, String> perRelation = new HashMap<>();
     Map<String, String> perUnit = new HashMap<>();
@@ -368,11 +419,13 @@ final class Reconciler {
           secrets.ownPassword(relation, unit).ifPresent(p -> perUnit.put(unit, p));
           if (authority.isPresent() && UnitPasswords.requiresTls(unitBag)) {
             tlsUnits.add(unit);
-            fileDaemonsTrustAll &= trustFingerprint.equals(unitBag.get(UnitPasswords.TLS_TRUST_KEY));
+            fileDaemonsTrustAll &=
+                trustFingerprint.equals(unitBag.get(UnitPasswords.TLS_TRUST_KEY));
           }
         }
       }
-      Map<String, String> bag = new HashMap<>(new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());
+      Map<String, String> bag =
+          new HashMap<>(new DirectorAppData(PlanBuilder.DIRECTOR, id).toDatabag());
       bag.put(UnitPasswords.KEY, UnitPasswords.encode(unitIds));
       relation.localAppData().update(bag, List.of());
       current.add(relation.id());
@@ -382,20 +435,38 @@ final class Reconciler {
     Tls tls = null;
     if (tlsPass.isPresent()) {
       ServerTlsFiles files = workload.tls().orElseThrow();
-      tls = files.install(tlsPass.get().forServer(files, address, model.unit().name(),
-          serverTrustsAll && fileDaemonsTrustAll));
+      tls =
+          files.install(
+              tlsPass
+                  .get()
+                  .forServer(
+                      files, address, model.unit().name(), serverTrustsAll && fileDaemonsTrustAll));
       tlsPass.get().finish();
       for (String problem : tlsPass.get().problems()) {
         LOG.warn("certificates relation: {}", problem);
-        statuses.add(new BlockedStatus("certificates: " + problem + "; the daemons keep the"
-            + " deployment's own certificates meanwhile"));
+        statuses.add(
+            new BlockedStatus(
+                "certificates: "
+                    + problem
+                    + "; the daemons keep the"
+                    + " deployment's own certificates meanwhile"));
       }
     }
-    return Optional.of(new ServerIdentity(
-        address, consolePassword.get(), storagePassword.get(), perRelation, perUnit, tls, tlsUnits));
+    return Optional.of(
+        new ServerIdentity(
+            address,
+            consolePassword.get(),
+            storagePassword.get(),
+            perRelation,
+            perUnit,
+            tls,
+            tlsUnits));
   }
 
-  /** Whether the Director's and the Storage Daemon's installed files both trust exactly {@code trust}. */
+  /**
+   * Whether the Director's and the Storage Daemon's installed files both trust exactly {@code
+   * trust}.
+   */
   private boolean serverRuns(String trust) {
     ServerTlsFiles files = workload.tls().orElseThrow();
     List<String> live = liveConfigs();
@@ -405,7 +476,8 @@ final class Reconciler {
   /** The Director's and the Storage Daemon's installed files, those that exist. */
   private List<String> liveConfigs() {
     List<String> texts = new ArrayList<>();
-    for (Path live : List.of(workload.layout().directorConfig(), workload.layout().storageConfig())) {
+    for (Path live :
+        List.of(workload.layout().directorConfig(), workload.layout().storageConfig())) {
       try {
         if (Files.isRegularFile(live)) {
           texts.add(Files.readString(live));
@@ -419,10 +491,9 @@ final class Reconciler {
 
   /**
    * With {@code encryption} on, puts each accepted client's data key and the master certificate
-   * into its unit's own secret. Only clients whose name the server accepted get a key, so no
-   * unit can obtain another client's key by publishing its name. Once a master key exists,
-   * encryption stays on: File Daemons that dropped their keys could no longer restore what they
-   * encrypted.
+   * into its unit's own secret. Only clients whose name the server accepted get a key, so no unit
+   * can obtain another client's key by publishing its name. Once a master key exists, encryption
+   * stays on: File Daemons that dropped their keys could no longer restore what they encrypted.
    */
   private void issueDataKeys(Clients clients) {
     DataKeys keys = new DataKeys(model);
@@ -432,8 +503,10 @@ final class Reconciler {
       return;
     }
     if (!wanted) {
-      statuses.add(new BlockedStatus("encryption stays on: backups are encrypted and their File"
-          + " Daemons need their keys to restore them; set encryption=true"));
+      statuses.add(
+          new BlockedStatus(
+              "encryption stays on: backups are encrypted and their File"
+                  + " Daemons need their keys to restore them; set encryption=true"));
     }
     String certificate = master.orElseGet(keys::masterOrCreate).pair().certificate();
     for (ClientSpec client : clients.ready()) {
@@ -464,13 +537,16 @@ final class Reconciler {
   /** Removes the secrets of relations that are gone, so no File Daemon keeps a usable password. */
   private void forgetDepartedRelations(PasswordSecrets secrets, Set<Integer> current) {
     Set<Integer> known = new TreeSet<>();
-    stored.getString(SECRET_RELATIONS).ifPresent(s -> {
-      for (String id : s.split(",")) {
-        if (!id.isBlank()) {
-          known.add(Integer.parseInt(id));
-        }
-      }
-    });
+    stored
+        .getString(SECRET_RELATIONS)
+        .ifPresent(
+            s -> {
+              for (String id : s.split(",")) {
+                if (!id.isBlank()) {
+                  known.add(Integer.parseInt(id));
+                }
+              }
+            });
     for (int id : known) {
       if (!current.contains(id)) {
         try {
@@ -486,11 +562,11 @@ final class Reconciler {
   }
 
   /**
-   * SQLite unless a database relation gives working PostgreSQL credentials. While the relation
-   * is incomplete or refused, a server still on SQLite keeps serving from SQLite.
+   * SQLite unless a database relation gives working PostgreSQL credentials. While the relation is
+   * incomplete or refused, a server still on SQLite keeps serving from SQLite.
    */
-  Optional<Catalog> catalog() {
-    Catalog sqlite = new Catalog.Sqlite(workload.layout().workingDirectory());
+  Optional<CatalogDatabase> catalog() {
+    CatalogDatabase sqlite = new CatalogDatabase.Sqlite(workload.layout().workingDirectory());
     Optional<Relation> relation = model.relation(DATABASE);
     if (relation.isEmpty()) {
       return Optional.of(sqlite);
@@ -517,7 +593,9 @@ final class Reconciler {
 
   private Optional<Map<String, String>> readSecret(String id) {
     try {
-      return Optional.of(GrantedSecret.read(model, stored, id, "the PostgreSQL credentials secret", workload::pause));
+      return Optional.of(
+          GrantedSecret.read(
+              model, stored, id, "the PostgreSQL credentials secret", workload::pause));
     } catch (ModelError e) {
       return Optional.empty();
     }
@@ -535,11 +613,13 @@ final class Reconciler {
           reasons.put(r.unit(), String.join("; ", r.problems()));
         }
       }
-      relation.localAppData().update(Map.of(ClientsLeftOut.KEY, ClientsLeftOut.encode(reasons)), List.of());
+      relation
+          .localAppData()
+          .update(Map.of(ClientsLeftOut.KEY, ClientsLeftOut.encode(reasons)), List.of());
     }
   }
 
-  private void reportClients(Clients clients, Catalog catalog, String offsiteNote) {
+  private void reportClients(Clients clients, CatalogDatabase catalog, String offsiteNote) {
     for (ClientReading.Rejected r : clients.rejected()) {
       LOG.warn("client left out of the Director: {}", r.message());
     }
@@ -554,13 +634,16 @@ final class Reconciler {
                   + (more > 0 ? " (and " + more + " more; see juju debug-log)" : "")));
     }
     int ready = clients.ready().size();
-    String backend = catalog instanceof Catalog.Postgres ? ", PostgreSQL catalog" : "";
+    String backend = catalog instanceof CatalogDatabase.Postgres ? ", PostgreSQL catalog" : "";
     if (ready == 0 && clients.pending().isEmpty()) {
-      statuses.add(new WaitingStatus("waiting for clients: integrate bacula-fd with bacula-server"));
+      statuses.add(
+          new WaitingStatus("waiting for clients: integrate bacula-fd with bacula-server"));
     } else if (ready == 0) {
       statuses.add(
           new WaitingStatus(
-              "waiting for " + clients.pending().size() + " File Daemon(s) to publish their data: see "
+              "waiting for "
+                  + clients.pending().size()
+                  + " File Daemon(s) to publish their data: see "
                   + units(clients.pending())));
     } else {
       // A File Daemon that withdrew its data is usually blocked on its own side (bad backup data):
@@ -570,8 +653,12 @@ final class Reconciler {
               ? ""
               : ", " + clients.pending().size() + " left out: see " + units(clients.pending());
       statuses.add(
-          new ActiveStatus(ready + (ready == 1 ? " client" : " clients") + pending + backend
-              + (offsiteNote.isEmpty() ? "" : ", " + offsiteNote)));
+          new ActiveStatus(
+              ready
+                  + (ready == 1 ? " client" : " clients")
+                  + pending
+                  + backend
+                  + (offsiteNote.isEmpty() ? "" : ", " + offsiteNote)));
     }
   }
 

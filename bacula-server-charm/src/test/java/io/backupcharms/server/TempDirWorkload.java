@@ -1,7 +1,5 @@
 package io.backupcharms.server;
 
-import io.backupcharms.bacula.apply.ServiceControl;
-import io.backupcharms.bacula.console.Director;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupcharms.bacula.BaculaException;
@@ -10,12 +8,14 @@ import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.BaculaVersion;
+import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorUnreachableException;
 import io.backupcharms.bacula.host.Command;
 import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.server.apply.Rollout;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.catalog.PostgresCheck;
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.OffsiteState;
@@ -24,8 +24,10 @@ import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
 import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
+import io.backupcharms.server.workload.ServerTlsFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,11 +37,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The server's machine in a temporary directory: the real SQLite catalog, the real
- * {@code bacula-dir -t} / {@code bacula-sd -t} and the real PostgreSQL check, but no systemd (it
- * cannot run here): daemon starts and reloads are recorded instead.
+ * The server's machine in a temporary directory: the real SQLite catalog, the real {@code
+ * bacula-dir -t} / {@code bacula-sd -t} and the real PostgreSQL check, but no systemd (it cannot
+ * run here): daemon starts and reloads are recorded instead.
  */
 final class TempDirWorkload implements Workload {
 
@@ -51,16 +54,22 @@ final class TempDirWorkload implements Workload {
 
   final ServerLayout layout;
   final List<String> daemonCalls = new ArrayList<>();
+
   /** When set, the running Director's console does not answer (hung or still starting). */
   boolean consoleDown;
+
   private final Set<Daemon> running = EnumSet.noneOf(Daemon.class);
+
   /** What the running Director read, with Bacula's own parser; null before it first started. */
   private JsonNode directorRuns;
 
   /** The live file as Bacula's parser ({@code bdirjson}) reads it. */
   private JsonNode parseLive() {
     CommandResult r =
-        Command.of(List.of("bdirjson", "-c", layout.directorConfig().toString()), Duration.ofSeconds(30)).run();
+        Command.of(
+                List.of("bdirjson", "-c", layout.directorConfig().toString()),
+                Duration.ofSeconds(30))
+            .run();
     if (!r.isSuccess()) {
       throw new BaculaException("bdirjson refused the live file: " + r.tail(3));
     }
@@ -76,16 +85,17 @@ final class TempDirWorkload implements Workload {
 
   /** Jobs the Director runs now, as its console reports them. */
   int activeJobs;
+
   /** The TLS files the charm writes (real openssl); empty: the daemons run without TLS. */
-  java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tlsFiles = java.util.Optional.empty();
+  Optional<ServerTlsFiles> tlsFiles = Optional.empty();
 
   @Override
-  public java.util.Optional<io.backupcharms.server.workload.ServerTlsFiles> tls() {
+  public Optional<ServerTlsFiles> tls() {
     return tlsFiles;
   }
 
   /** The program each daemon's {@code -t} check runs; a test may wrap the real one. */
-  java.util.function.Function<Daemon, String> checkProgram = Daemon::path;
+  Function<Daemon, String> checkProgram = Daemon::path;
 
   /** When set, a reload leaves the Director on its old file (Bacula's limit of reload tables). */
   boolean reloadIgnored;
@@ -108,21 +118,23 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
-  public void prepare(Catalog catalog, Consumer<String> progress) {
+  public void prepare(CatalogDatabase catalog, Consumer<String> progress) {
     try {
       Files.createDirectories(layout.volumes());
       Files.createDirectories(layout.directorConfig().getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    CatalogSetup.createSqlite(layout.workingDirectory(), Catalog.DATABASE);
+    CatalogSetup.createSqlite(layout.workingDirectory(), CatalogDatabase.DATABASE);
     FreeSpaceCheck.install(layout);
   }
 
   /** The binary asked for the version: the real Director unless a test stands another in. */
   Path directorBinary = Path.of(Daemon.DIRECTOR.path());
+
   /** How often the binary was asked for its version. */
   int versionProbes;
+
   /** The version the last rollout rendered for. */
   BaculaVersion renderedFor;
 
@@ -146,43 +158,46 @@ final class TempDirWorkload implements Workload {
   }
 
   @Override
-  public void checkPostgres(Catalog.Postgres catalog) {
+  public void checkPostgres(CatalogDatabase.Postgres catalog) {
     PostgresCheck.check(catalog);
   }
 
   @Override
   public Rollout rollout(String address, String consolePassword, BaculaVersion version) {
     renderedFor = version;
-    return new Rollout(new ConfigValidator(d -> checkProgram.apply(d), Duration.ofSeconds(60)), version, layout,
+    return new Rollout(
+        new ConfigValidator(d -> checkProgram.apply(d), Duration.ofSeconds(60)),
+        version,
+        layout,
         new ServiceControl() {
-      @Override
-      public boolean isActive(Daemon daemon) {
-        return running.contains(daemon);
-      }
+          @Override
+          public boolean isActive(Daemon daemon) {
+            return running.contains(daemon);
+          }
 
-      @Override
-      public void start(Daemon daemon) {
-        running.add(daemon);
-        daemonCalls.add("start " + daemon.unit());
-        if (daemon == Daemon.DIRECTOR) {
-          directorRuns = parseLive();
-        }
-      }
+          @Override
+          public void start(Daemon daemon) {
+            running.add(daemon);
+            daemonCalls.add("start " + daemon.unit());
+            if (daemon == Daemon.DIRECTOR) {
+              directorRuns = parseLive();
+            }
+          }
 
-      @Override
-      public void restart(Daemon daemon) {
-        daemonCalls.add("restart " + daemon.unit());
-        if (daemon == Daemon.DIRECTOR) {
-          directorRuns = parseLive();
-        }
-      }
-
-    }, () -> {
-      if (consoleDown) {
-        throw new DirectorUnreachableException("connection refused", new java.net.ConnectException());
-      }
-      return new ParsedDirector();
-    });
+          @Override
+          public void restart(Daemon daemon) {
+            daemonCalls.add("restart " + daemon.unit());
+            if (daemon == Daemon.DIRECTOR) {
+              directorRuns = parseLive();
+            }
+          }
+        },
+        () -> {
+          if (consoleDown) {
+            throw new DirectorUnreachableException("connection refused", new ConnectException());
+          }
+          return new ParsedDirector();
+        });
   }
 
   /**

@@ -2,23 +2,23 @@ package io.backupcharms.server.apply;
 
 import io.backupcharms.bacula.apply.ApplyResult;
 import io.backupcharms.bacula.apply.CheckedFile;
-import io.backupcharms.bacula.apply.ConfigRejectedException;
 import io.backupcharms.bacula.apply.ConfigApplier;
+import io.backupcharms.bacula.apply.ConfigRejectedException;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.ReloadFailedException;
 import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.BaculaVersion;
+import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.console.ConsoleException;
+import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
-import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.server.config.BaculaPlan;
 import io.backupcharms.server.config.PlanAssembly;
 import io.backupcharms.server.config.PlanBuilder;
 import io.backupcharms.server.workload.ServerLayout;
-import io.backupcharms.bacula.render.BaculaRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Converges the machine on the desired configuration. A client whose resources the Bacula model
- * or {@code bacula-dir -t} refuses is moved to the rejected clients and left out; everyone else is
+ * Converges the machine on the desired configuration. A client whose resources the Bacula model or
+ * {@code bacula-dir -t} refuses is moved to the rejected clients and left out; everyone else is
  * applied. Only a configuration that is wrong without any client (settings, catalog) stops the
  * rollout, leaving the running daemons on their last good files.
  */
@@ -71,8 +71,8 @@ public final class Rollout {
    * @param version the installed daemons' version, which every file is rendered for
    * @param layout where the files go
    * @param daemons starts and restarts the daemons
-   * @param console a console on the running Director, used only when its file changed: it
-   *     reloads and checks that the Director now knows exactly the new Jobs and Clients
+   * @param console a console on the running Director, used only when its file changed: it reloads
+   *     and checks that the Director now knows exactly the new Jobs and Clients
    */
   public Rollout(
       ConfigValidator validator,
@@ -95,7 +95,10 @@ public final class Rollout {
     }
   }
 
-  /** The Director's running and queued jobs; 0 when it cannot answer (then it runs none worth keeping). */
+  /**
+   * The Director's running and queued jobs; 0 when it cannot answer (then it runs none worth
+   * keeping).
+   */
   private int activeJobs() {
     try (LazyConsole control = new LazyConsole(console)) {
       return control.activeJobs();
@@ -119,17 +122,26 @@ public final class Rollout {
     try {
       if (active > 0) {
         Files.writeString(restartPending(), why + "\n");
-        LOG.warn("{} jobs run: the Director restart that applies the new file waits for them", active);
-        return Optional.of("configuration change waits for " + active + " running job"
-            + (active == 1 ? "" : "s") + " to end; the Director restarts then");
+        LOG.warn(
+            "{} jobs run: the Director restart that applies the new file waits for them", active);
+        return Optional.of(
+            "configuration change waits for "
+                + active
+                + " running job"
+                + (active == 1 ? "" : "s")
+                + " to end; the Director restarts then");
       }
       LOG.info("restarting the Director so it runs the new file ({})", why);
       daemons.restart(Daemon.DIRECTOR);
       Files.deleteIfExists(restartPending());
       return Optional.empty();
     } catch (IOException e) {
-      throw new RolloutException("cannot record the pending Director restart in "
-          + restartPending() + ": " + e.getMessage(), e);
+      throw new RolloutException(
+          "cannot record the pending Director restart in "
+              + restartPending()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -161,9 +173,12 @@ public final class Rollout {
       checked = applier.checkDirector(plan.director(), layout.directorConfig());
     } catch (ConfigRejectedException together) {
       // Rare: find out whose resources the Director refuses, one client at a time.
-      refusal(builder.build(List.of()).director()).ifPresent(base -> {
-        throw new RolloutException("bacula-dir -t refuses the server's own configuration: " + base);
-      });
+      refusal(builder.build(List.of()).director())
+          .ifPresent(
+              base -> {
+                throw new RolloutException(
+                    "bacula-dir -t refuses the server's own configuration: " + base);
+              });
       for (ClientSpec c : clients.ready()) {
         Optional<String> own = refusal(builder.build(List.of(c)).director());
         if (own.isPresent()) {
@@ -174,8 +189,10 @@ public final class Rollout {
       try {
         checked = applier.checkDirector(plan.director(), layout.directorConfig());
       } catch (ConfigRejectedException e) {
-        throw new RolloutException("bacula-dir -t refuses the configuration of the remaining clients "
-            + "together: " + lastLines(e.daemonOutput()));
+        throw new RolloutException(
+            "bacula-dir -t refuses the configuration of the remaining clients "
+                + "together: "
+                + lastLines(e.daemonOutput()));
       }
     }
     try (CheckedFile director = checked) {
@@ -196,22 +213,34 @@ public final class Rollout {
   /** The last two lines of a daemon's complaint, where it names the file, line and resource. */
   private static String lastLines(String output) {
     String[] lines = output.strip().split("\n");
-    return String.join(" ", Arrays.stream(lines, Math.max(0, lines.length - 2), lines.length)
-        .map(String::strip).toList());
+    return String.join(
+        " ",
+        Arrays.stream(lines, Math.max(0, lines.length - 2), lines.length)
+            .map(String::strip)
+            .toList());
   }
 
   private Result install(BaculaPlan plan, CheckedFile checkedDirector, Clients clients) {
     Optional<String> deferred = Optional.empty();
     ApplyResult storage = ApplyResult.UNCHANGED;
     String storageText = BaculaRenderer.render(plan.storage(), version);
-    int storageBusy = daemons.isActive(Daemon.STORAGE) && !isLive(layout.storageConfig(), storageText)
-        ? activeJobs() : 0;
+    int storageBusy =
+        daemons.isActive(Daemon.STORAGE) && !isLive(layout.storageConfig(), storageText)
+            ? activeJobs()
+            : 0;
     if (storageBusy > 0) {
       // The Storage Daemon reads its file only at start, and a restart kills every job it
       // writes: a new certificate or limit waits, on the running daemon's last good file.
-      LOG.warn("{} jobs run: the Storage Daemon restart that applies its new file waits for them", storageBusy);
-      deferred = Optional.of("Storage Daemon configuration change waits for " + storageBusy + " running job"
-          + (storageBusy == 1 ? "" : "s") + " to end");
+      LOG.warn(
+          "{} jobs run: the Storage Daemon restart that applies its new file waits for them",
+          storageBusy);
+      deferred =
+          Optional.of(
+              "Storage Daemon configuration change waits for "
+                  + storageBusy
+                  + " running job"
+                  + (storageBusy == 1 ? "" : "s")
+                  + " to end");
     } else {
       storage = applier.apply(Daemon.STORAGE, layout.storageConfig(), storageText);
       // A stopped daemon reads its new file when it starts just below.
@@ -229,7 +258,9 @@ public final class Rollout {
         try {
           director = applier.installDirector(checkedDirector, plan.director(), control);
           if (director == ApplyResult.UNCHANGED && Files.exists(restartPending())) {
-            deferred = restartUnlessBusy(control, "a restart put off while jobs ran").or(() -> storageWait);
+            deferred =
+                restartUnlessBusy(control, "a restart put off while jobs ran")
+                    .or(() -> storageWait);
           }
         } catch (ReloadFailedException | ConsoleException e) {
           // The checked file is installed but the running Director did not take it (an error,

@@ -36,15 +36,33 @@ public final class PostgresCheck {
 
   private static CommandResult psql(
       Catalog.Postgres pg, List<String> args, Path stdin, Duration timeout) {
-    List<String> argv = new ArrayList<>(
-        List.of("psql", "-X", "-w", "-h", pg.host(), "-p", Integer.toString(pg.port()),
-            "-U", pg.user(), "-d", pg.database()));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "psql",
+                "-X",
+                "-w",
+                "-h",
+                pg.host(),
+                "-p",
+                Integer.toString(pg.port()),
+                "-U",
+                pg.user(),
+                "-d",
+                pg.database()));
     argv.addAll(args);
     return new Command(
-        argv,
-        Map.of("PGPASSWORD", pg.password(), "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "bacula-server"),
-        stdin,
-        timeout).run();
+            argv,
+            Map.of(
+                "PGPASSWORD",
+                pg.password(),
+                "PGCONNECT_TIMEOUT",
+                "10",
+                "PGAPPNAME",
+                "bacula-server"),
+            stdin,
+            timeout)
+        .run();
   }
 
   static String explain(Catalog.Postgres pg, CommandResult r) {
@@ -60,8 +78,10 @@ public final class PostgresCheck {
     if (out.contains("does not exist")) {
       return where + " has no database or user for " + pg.describe() + ": " + r.tail(1);
     }
-    if (out.contains("Connection refused") || out.contains("could not connect")
-        || out.contains("timeout expired") || r.ending() == CommandResult.Ending.TIMED_OUT) {
+    if (out.contains("Connection refused")
+        || out.contains("could not connect")
+        || out.contains("timeout expired")
+        || r.ending() == CommandResult.Ending.TIMED_OUT) {
       return "cannot reach " + where + ": " + r.tail(1) + "; check that PostgreSQL is running";
     }
     if (r.ending() == CommandResult.Ending.NOT_STARTED) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,8 +69,11 @@ public final class RcloneBucket implements Bucket {
         objects.put(prefix + entry.path("Path").asText(), entry.path("Size").asLong());
       }
     } catch (IOException e) {
-      throw new BucketException("rclone listed " + settings.where() + " in a form we cannot read: "
-          + scrub(firstLine(out)));
+      throw new BucketException(
+          "rclone listed "
+              + settings.where()
+              + " in a form we cannot read: "
+              + scrub(firstLine(out)));
     }
     return objects;
   }
@@ -102,10 +106,15 @@ public final class RcloneBucket implements Bucket {
   @Override
   public void check() {
     // The bucket's root, not the prefix: an empty prefix is normal, a missing bucket is not.
-    CommandResult r = rclone(SMALL, null, "lsjson", "--max-depth", "1", REMOTE + ":" + settings.bucket());
+    CommandResult r =
+        rclone(SMALL, null, "lsjson", "--max-depth", "1", REMOTE + ":" + settings.bucket());
     if (!r.isSuccess() && notFound(r)) {
-      throw new BucketException("bucket \"" + settings.bucket() + "\" does not exist at "
-          + endpointName() + "; create it, or fix the s3 relation's bucket key");
+      throw new BucketException(
+          "bucket \""
+              + settings.bucket()
+              + "\" does not exist at "
+              + endpointName()
+              + "; create it, or fix the s3 relation's bucket key");
     }
     require(r, "list the bucket");
   }
@@ -115,9 +124,22 @@ public final class RcloneBucket implements Bucket {
   }
 
   private CommandResult rclone(Duration timeout, Path stdin, String... args) {
-    List<String> argv = new ArrayList<>(List.of(RCLONE, "-q", "--config", "/dev/null",
-        "--retries", "3", "--low-level-retries", "3", "--contimeout", "10s", "--timeout", "60s",
-        "--s3-no-check-bucket"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                RCLONE,
+                "-q",
+                "--config",
+                "/dev/null",
+                "--retries",
+                "3",
+                "--low-level-retries",
+                "3",
+                "--contimeout",
+                "10s",
+                "--timeout",
+                "60s",
+                "--s3-no-check-bucket"));
     argv.addAll(List.of(args));
     return new Command(argv, environment(), stdin, timeout).run();
   }
@@ -158,13 +180,12 @@ public final class RcloneBucket implements Bucket {
       if (!Files.exists(file) || !Files.readString(file).equals(chain)) {
         Path tmp = Files.createTempFile(privateDir(), "ca", ".tmp");
         Files.writeString(tmp, chain);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       return file;
     } catch (IOException e) {
-      throw new BucketException("cannot write the s3 relation's tls-ca-chain to " + file + ": "
-          + e.getMessage(), e);
+      throw new BucketException(
+          "cannot write the s3 relation's tls-ca-chain to " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -196,7 +217,9 @@ public final class RcloneBucket implements Bucket {
     String out = r.output();
     String detail = scrub(lastError(out));
     if (r.ending() == CommandResult.Ending.NOT_STARTED) {
-      return "rclone is not installed (" + detail + "); the charm installs it, so check the"
+      return "rclone is not installed ("
+          + detail
+          + "); the charm installs it, so check the"
           + " machine's apt sources and run juju resolve";
     }
     if (out.contains("InvalidAccessKeyId")) {
@@ -206,15 +229,20 @@ public final class RcloneBucket implements Bucket {
       return "the s3 relation's secret-key does not match its access-key (" + detail + ")";
     }
     if (out.contains("AccessDenied") || out.contains("403")) {
-      return "the S3 server refused the s3 relation's access-key and secret-key (" + detail
+      return "the S3 server refused the s3 relation's access-key and secret-key ("
+          + detail
           + "); check both keys and the bucket's permissions";
     }
     if (out.contains("x509") || out.contains("certificate")) {
-      return "the endpoint's TLS certificate is not trusted (" + detail
+      return "the endpoint's TLS certificate is not trusted ("
+          + detail
           + "); check the s3 relation's tls-ca-chain";
     }
     if (unreachable(r)) {
-      return endpointName() + " is unreachable (" + detail + "); check the s3 relation's endpoint"
+      return endpointName()
+          + " is unreachable ("
+          + detail
+          + "); check the s3 relation's endpoint"
           + " and the network";
     }
     if (notFound(r) || out.contains("NoSuchBucket")) {
@@ -225,9 +253,13 @@ public final class RcloneBucket implements Bucket {
 
   private static boolean unreachable(CommandResult r) {
     String out = r.output();
-    return out.contains("connection refused") || out.contains("no such host")
-        || out.contains("i/o timeout") || out.contains("dial tcp") || out.contains("connection reset")
-        || out.contains("503 Service Unavailable") || r.ending() == CommandResult.Ending.TIMED_OUT;
+    return out.contains("connection refused")
+        || out.contains("no such host")
+        || out.contains("i/o timeout")
+        || out.contains("dial tcp")
+        || out.contains("connection reset")
+        || out.contains("503 Service Unavailable")
+        || r.ending() == CommandResult.Ending.TIMED_OUT;
   }
 
   private String endpointName() {
@@ -236,8 +268,11 @@ public final class RcloneBucket implements Bucket {
 
   private static boolean notFound(CommandResult r) {
     String out = r.output();
-    return r.exitCode() == 3 || r.exitCode() == 4 || out.contains("directory not found")
-        || out.contains("object not found") || out.contains("NoSuchKey");
+    return r.exitCode() == 3
+        || r.exitCode() == 4
+        || out.contains("directory not found")
+        || out.contains("object not found")
+        || out.contains("NoSuchKey");
   }
 
   /** Replaces both credentials wherever rclone echoed them. */

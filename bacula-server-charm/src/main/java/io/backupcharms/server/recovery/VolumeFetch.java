@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Makes the volumes a restore reads present on this machine: a volume missing from the volume
- * directory (a recovered server has none) is downloaded from the bucket before the job starts,
- * so the Storage Daemon never waits for a volume that will not come.
+ * directory (a recovered server has none) is downloaded from the bucket before the job starts, so
+ * the Storage Daemon never waits for a volume that will not come.
  */
 public final class VolumeFetch {
 
@@ -40,20 +40,31 @@ public final class VolumeFetch {
    * @throws RecoveryException naming the first volume found nowhere, before anything downloads
    */
   public List<String> ensure(List<String> needed, Consumer<String> log) {
-    List<String> missing = needed.stream().filter(v -> !Files.isRegularFile(volumes.resolve(v))).toList();
+    List<String> missing =
+        needed.stream().filter(v -> !Files.isRegularFile(volumes.resolve(v))).toList();
     if (missing.isEmpty()) {
       return List.of();
     }
     if (bucket.isEmpty()) {
-      throw new RecoveryException("volume " + missing.get(0) + " is not in " + volumes
-          + " and bacula-server has no s3 relation to fetch it from; integrate the s3 provider that"
-          + " holds the copies, or put the volume file back");
+      throw new RecoveryException(
+          "volume "
+              + missing.get(0)
+              + " is not in "
+              + volumes
+              + " and bacula-server has no s3 relation to fetch it from; integrate the s3 provider"
+              + " that holds the copies, or put the volume file back");
     }
     Map<String, Long> remote = bucket.get().list(BucketLayout.VOLUMES);
     for (String v : missing) {
       if (!remote.containsKey(BucketLayout.volume(v))) {
-        throw new RecoveryException("volume " + v + " is neither in " + volumes + " nor in " + where
-            + "; the backups on it cannot be restored");
+        throw new RecoveryException(
+            "volume "
+                + v
+                + " is neither in "
+                + volumes
+                + " nor in "
+                + where
+                + "; the backups on it cannot be restored");
       }
     }
     List<String> fetched = new ArrayList<>();

@@ -15,8 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The {@code bacula-server-exporter} systemd service: its unit file and its configuration, both
- * rewritten only when they change, and a restart only then, so an unchanged hook leaves a
- * running exporter alone.
+ * rewritten only when they change, and a restart only then, so an unchanged hook leaves a running
+ * exporter alone.
  */
 public final class MetricsService {
 
@@ -37,7 +37,8 @@ public final class MetricsService {
 
   /** Debian's places. */
   public static MetricsService debian() {
-    return new MetricsService(Path.of("/etc/systemd/system/" + UNIT), Path.of("/etc/bacula/exporter.json"));
+    return new MetricsService(
+        Path.of("/etc/systemd/system/" + UNIT), Path.of("/etc/bacula/exporter.json"));
   }
 
   /**
@@ -45,7 +46,8 @@ public final class MetricsService {
    * {@code java}), and the charm's jars; a small heap, as it holds one scrape at a time.
    */
   public String unitText(String java, Path charmDir) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "# Written by the bacula-server charm.",
         "[Unit]",
         "Description=Bacula server metrics for Prometheus (bacula-server charm)",
@@ -55,8 +57,14 @@ public final class MetricsService {
         "Type=simple",
         "User=" + ServerLayout.USER,
         "Group=" + ServerLayout.USER,
-        "ExecStart=" + java + " -XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1 -cp "
-            + charmDir.resolve("lib") + "/* " + ExporterMain.class.getName() + " " + configFile,
+        "ExecStart="
+            + java
+            + " -XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1 -cp "
+            + charmDir.resolve("lib")
+            + "/* "
+            + ExporterMain.class.getName()
+            + " "
+            + configFile,
         "Restart=always",
         "RestartSec=5",
         "",
@@ -93,12 +101,18 @@ public final class MetricsService {
         return false;
       }
       Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".exporter", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path tmp =
+          Files.createTempFile(
+              file.getParent(),
+              ".exporter",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(tmp, text);
       if (groupBacula) {
-        GroupPrincipal group = file.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByGroupName(ServerLayout.USER);
+        GroupPrincipal group =
+            file.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByGroupName(ServerLayout.USER);
         Files.getFileAttributeView(tmp, PosixFileAttributeView.class).setGroup(group);
       }
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(mode));

@@ -3,13 +3,16 @@ package io.backupcharms.server.workload;
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.host.AptInstaller;
 import io.backupcharms.bacula.host.Command;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Debian packages of the server. The SQLite and PostgreSQL catalog backends conflict, so the
- * charm switches between them; apt uses debs already in its cache when the machine is offline.
+ * Debian packages of the server. The SQLite and PostgreSQL catalog backends conflict, so the charm
+ * switches between them; apt uses debs already in its cache when the machine is offline.
  */
 public final class Packages {
 
@@ -19,14 +22,19 @@ public final class Packages {
 
   /** The server with the PostgreSQL catalog (removes the SQLite backend). */
   public static final List<String> POSTGRES =
-      List.of("bacula-director", "bacula-director-pgsql", "bacula-sd", "postgresql-client", "openssl");
+      List.of(
+          "bacula-director", "bacula-director-pgsql", "bacula-sd", "postgresql-client", "openssl");
 
   /** The off-machine copy's S3 tool, installed once the s3 relation exists. */
   public static final List<String> OFFSITE = List.of("rclone");
 
   private static final Map<String, String> ENV =
-      Map.of("DEBIAN_FRONTEND", "noninteractive", "PATH",
+      Map.of(
+          "DEBIAN_FRONTEND",
+          "noninteractive",
+          "PATH",
           "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+
   /** The installer both charms share: lock waits, and daemons kept stopped until configured. */
   private static final AptInstaller APT = new AptInstaller();
 
@@ -57,13 +65,14 @@ public final class Packages {
       return;
     }
     if (missing.contains("bacula-director-pgsql")) {
-      java.nio.file.Path answers = null;
+      Path answers = null;
       try {
-        answers = java.nio.file.Files.createTempFile("bacula-debconf", ".txt");
-        java.nio.file.Files.writeString(
-            answers, "bacula-director-pgsql bacula-director-pgsql/dbconfig-install boolean false\n");
+        answers = Files.createTempFile("bacula-debconf", ".txt");
+        Files.writeString(
+            answers,
+            "bacula-director-pgsql bacula-director-pgsql/dbconfig-install boolean false\n");
         new Command(List.of("debconf-set-selections"), ENV, answers, Duration.ofSeconds(60)).run();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("cannot preseed debconf: " + e.getMessage(), e);
       } finally {
         if (answers != null) {

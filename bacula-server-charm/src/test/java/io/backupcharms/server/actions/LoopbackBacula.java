@@ -12,7 +12,7 @@ import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.bacula.testing.BaculaDaemon;
-import io.backupcharms.server.catalog.Catalog;
+import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientSpec;
 import io.backupcharms.server.clients.Clients;
@@ -35,13 +35,14 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A real Director, Storage Daemon and File Daemon on a loopback address of their own, configured
- * by {@link PlanBuilder} for one client that backs up {@link #data}. Started as child processes in
- * the foreground, stopped (and waited for) by {@link #close}.
+ * A real Director, Storage Daemon and File Daemon on a loopback address of their own, configured by
+ * {@link PlanBuilder} for one client that backs up {@link #data}. Started as child processes in the
+ * foreground, stopped (and waited for) by {@link #close}.
  */
 final class LoopbackBacula implements AutoCloseable {
 
   static final String CLIENT = "relation-lab-myapp-0-1a2b3c4d5e6f-fd";
+
   /** A second unit of the same application: the target of restores of {@link #CLIENT}. */
   static final String TARGET = "relation-lab-myapp-1-1a2b3c4d5e6f-fd";
 
@@ -67,26 +68,54 @@ final class LoopbackBacula implements AutoCloseable {
     this(root, ServerSettings.DEFAULTS);
   }
 
-  /** The lab with {@code settings} from its first configuration on (volume limits apply at labelling). */
+  /**
+   * The lab with {@code settings} from its first configuration on (volume limits apply at
+   * labelling).
+   */
   LoopbackBacula(Path root, ServerSettings settings) throws IOException, InterruptedException {
     this.root = root;
     this.settings = settings;
     this.data = Files.createDirectories(root.resolve("data"));
     this.address =
-        "127." + ThreadLocalRandom.current().nextInt(100, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250)
-            + "." + ThreadLocalRandom.current().nextInt(2, 250);
+        "127."
+            + ThreadLocalRandom.current().nextInt(100, 250)
+            + "."
+            + ThreadLocalRandom.current().nextInt(1, 250)
+            + "."
+            + ThreadLocalRandom.current().nextInt(2, 250);
     this.beforeBackup = script("before-backup", "#!/bin/sh\nexit 0\n");
-    this.afterRestore = script("after-restore", "#!/bin/sh\ntouch " + root.resolve("after-restore-ran") + "\n");
+    this.afterRestore =
+        script("after-restore", "#!/bin/sh\ntouch " + root.resolve("after-restore-ran") + "\n");
     this.client =
-        new ClientSpec(CLIENT, "bacula-fd/0", 3, address, 9102, List.of(data.toString()),
-            new RunScripts(Optional.of(beforeBackup.toString()), Optional.empty(), Optional.empty(),
+        new ClientSpec(
+            CLIENT,
+            "bacula-fd/0",
+            3,
+            address,
+            9102,
+            List.of(data.toString()),
+            new RunScripts(
+                Optional.of(beforeBackup.toString()),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.of(afterRestore.toString())),
             List.of());
     this.targetAfterRestore =
-        script("target-after-restore", "#!/bin/sh\ntouch " + root.resolve("target-after-restore-ran") + "\n");
+        script(
+            "target-after-restore",
+            "#!/bin/sh\ntouch " + root.resolve("target-after-restore-ran") + "\n");
     this.target =
-        new ClientSpec(TARGET, "bacula-fd/1", 3, address, 9112, List.of(data.toString()),
-            new RunScripts(Optional.empty(), Optional.empty(), Optional.empty(),
+        new ClientSpec(
+            TARGET,
+            "bacula-fd/1",
+            3,
+            address,
+            9112,
+            List.of(data.toString()),
+            new RunScripts(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.of(targetAfterRestore.toString())),
             List.of());
     this.layout = ServerLayout.under(root.resolve("server"));
@@ -94,9 +123,10 @@ final class LoopbackBacula implements AutoCloseable {
     Files.createDirectories(layout.pidDirectory());
     Files.createDirectories(layout.logFile().getParent());
     Files.createDirectories(layout.directorConfig().getParent());
-    CatalogSetup.createSqlite(layout.workingDirectory(), Catalog.DATABASE);
+    CatalogSetup.createSqlite(layout.workingDirectory(), CatalogDatabase.DATABASE);
     FreeSpaceCheck.install(layout);
-    this.identity = new ServerIdentity(address, consolePassword, "storage-pw", Map.of(3, "client-pw"));
+    this.identity =
+        new ServerIdentity(address, consolePassword, "storage-pw", Map.of(3, "client-pw"));
     BaculaPlan plan = plan(List.of(client, target));
     Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan.director()));
     Files.writeString(layout.storageConfig(), BaculaRenderer.render(plan.storage()));
@@ -107,11 +137,12 @@ final class LoopbackBacula implements AutoCloseable {
   }
 
   /**
-   * Renders the Director's configuration for {@code clients}, keeping a Client resource for each
-   * of {@code retained}, and reloads it, as a hook does.
+   * Renders the Director's configuration for {@code clients}, keeping a Client resource for each of
+   * {@code retained}, and reloads it, as a hook does.
    */
   void reconfigure(List<ClientSpec> clients, List<KnownClient> retained) throws IOException {
-    Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan(clients, retained).director()));
+    Files.writeString(
+        layout.directorConfig(), BaculaRenderer.render(plan(clients, retained).director()));
     try (DirectorConsole c = rawConsole()) {
       c.reload();
     }
@@ -120,22 +151,38 @@ final class LoopbackBacula implements AutoCloseable {
   /** Renders and reloads the usual clients with {@code min-free-space} at {@code bytes}. */
   void reconfigureWithMinFreeSpace(long bytes) throws IOException {
     ServerSettings d = ServerSettings.DEFAULTS;
-    settings = new ServerSettings(d.fileRetention(), d.jobRetention(), d.volumeRetention(),
-        d.maxVolumeBytes(), d.maxConcurrentJobs(), bytes, d.maxRunsPerDay(), d.maxVolumes(),
-        d.volumeWait(), List.of());
+    settings =
+        new ServerSettings(
+            d.fileRetention(),
+            d.jobRetention(),
+            d.volumeRetention(),
+            d.maxVolumeBytes(),
+            d.maxConcurrentJobs(),
+            bytes,
+            d.maxRunsPerDay(),
+            d.maxVolumes(),
+            d.volumeWait(),
+            List.of());
     reconfigure(List.of(client, target), List.of());
   }
 
   /**
-   * The charm's actions for the lab's one client, {@code myapp/0}, polling fast; restores may
-   * land under /tmp, where JUnit's directories are.
+   * The charm's actions for the lab's one client, {@code myapp/0}, polling fast; restores may land
+   * under /tmp, where JUnit's directories are.
    */
   ServerActions actions() {
     Clients clients = new Clients(List.of(client), List.of(), List.of());
     ClientSelector selector =
         new ClientSelector(clients.ready(), "lab", "3f2a9c1e-0000-4000-8000-1a2b3c4d5e6f");
-    return new ServerActions(clients, ClientHistory.EMPTY, selector, this::restartStoppedDaemons,
-            this::console, c -> Optional.of("client-pw"), Duration.ofMillis(250), Duration.ofMillis(700))
+    return new ServerActions(
+            clients,
+            ClientHistory.EMPTY,
+            selector,
+            this::restartStoppedDaemons,
+            this::console,
+            c -> Optional.of("client-pw"),
+            Duration.ofMillis(250),
+            Duration.ofMillis(700))
         .withRestorePlaces(where -> new RestorePlace(where, Optional.empty()));
   }
 
@@ -149,8 +196,8 @@ final class LoopbackBacula implements AutoCloseable {
   }
 
   private BaculaPlan plan(List<ClientSpec> clients, List<KnownClient> retained) {
-    return new PlanBuilder(settings, identity,
-            new Catalog.Sqlite(layout.workingDirectory()), layout)
+    return new PlanBuilder(
+            settings, identity, new CatalogDatabase.Sqlite(layout.workingDirectory()), layout)
         .withRetained(retained)
         .build(clients);
   }
@@ -162,7 +209,8 @@ final class LoopbackBacula implements AutoCloseable {
         config,
         BaculaRenderer.render(
             new FileDaemonConfig(
-                FileDaemon.of(name, address, port).withDirectories(work.toString(), work.toString()),
+                FileDaemon.of(name, address, port)
+                    .withDirectories(work.toString(), work.toString()),
                 List.of(DirectorAccess.of(PlanBuilder.DIRECTOR, "client-pw")),
                 Messages.toDirector("fd-messages", PlanBuilder.DIRECTOR))));
     return config;

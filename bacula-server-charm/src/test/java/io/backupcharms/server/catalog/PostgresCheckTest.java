@@ -37,9 +37,15 @@ class PostgresCheckTest {
     var e =
         assertThrows(
             CatalogProblem.class,
-            () -> PostgresCheck.check(new Catalog.Postgres(host, port, "bacula", "bacula", "wrong-pw")));
+            () ->
+                PostgresCheck.check(
+                    new Catalog.Postgres(host, port, "bacula", "bacula", "wrong-pw")));
     assertEquals(
-        "PostgreSQL at " + host + ":" + port + " rejected the password of user bacula; the database"
+        "PostgreSQL at "
+            + host
+            + ":"
+            + port
+            + " rejected the password of user bacula; the database"
             + " relation's credentials are wrong: fix them on the database side or re-create the"
             + " relation",
         e.getMessage());
@@ -48,7 +54,8 @@ class PostgresCheckTest {
 
   @Test
   void theRightPasswordConnectsAndSeesNoSchemaYet() {
-    assertFalse(PostgresCheck.check(new Catalog.Postgres(host, port, "bacula", "bacula", "right-pw")));
+    assertFalse(
+        PostgresCheck.check(new Catalog.Postgres(host, port, "bacula", "bacula", "right-pw")));
   }
 
   @Test
@@ -56,8 +63,13 @@ class PostgresCheckTest {
     var e =
         assertThrows(
             CatalogProblem.class,
-            () -> PostgresCheck.check(new Catalog.Postgres(host, port, "nodb", "bacula", "right-pw")));
-    assertTrue(e.getMessage().contains("has no database or user for bacula@" + host + ":" + port + "/nodb"), e.getMessage());
+            () ->
+                PostgresCheck.check(
+                    new Catalog.Postgres(host, port, "nodb", "bacula", "right-pw")));
+    assertTrue(
+        e.getMessage()
+            .contains("has no database or user for bacula@" + host + ":" + port + "/nodb"),
+        e.getMessage());
   }
 
   @Test
@@ -65,7 +77,9 @@ class PostgresCheckTest {
     var e =
         assertThrows(
             CatalogProblem.class,
-            () -> PostgresCheck.check(new Catalog.Postgres(host, 1, "bacula", "bacula", "right-pw")));
-    assertTrue(e.getMessage().startsWith("cannot reach PostgreSQL at " + host + ":1"), e.getMessage());
+            () ->
+                PostgresCheck.check(new Catalog.Postgres(host, 1, "bacula", "bacula", "right-pw")));
+    assertTrue(
+        e.getMessage().startsWith("cannot reach PostgreSQL at " + host + ":1"), e.getMessage());
   }
 }

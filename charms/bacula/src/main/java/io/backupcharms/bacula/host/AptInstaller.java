@@ -16,23 +16,33 @@ import java.util.stream.Stream;
 
 /**
  * Installs Debian packages the way the charms' {@code dispatch} installs the JRE: every apt call
- * waits for the locks another apt or dpkg holds (unattended-upgrades, the principal's charm) up
- * to a timeout, then fails naming the processes that hold them; a failed install refreshes the
- * package lists once and tries again. While it installs, {@code /usr/sbin/policy-rc.d} denies
- * service starts, so a packaged daemon (bacula-fd, bacula-director) does not start on the
- * package's default configuration before the charm writes its own.
+ * waits for the locks another apt or dpkg holds (unattended-upgrades, the principal's charm) up to
+ * a timeout, then fails naming the processes that hold them; a failed install refreshes the package
+ * lists once and tries again. While it installs, {@code /usr/sbin/policy-rc.d} denies service
+ * starts, so a packaged daemon (bacula-fd, bacula-director) does not start on the package's default
+ * configuration before the charm writes its own.
  */
 public final class AptInstaller {
   /** How long apt waits for another apt or dpkg by default, as in dispatch. */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
   /** apt's and dpkg's lock files. */
-  static final List<String> LOCKS = List.of("/var/lib/dpkg/lock-frontend", "/var/lib/dpkg/lock",
-      "/var/lib/apt/lists/lock", "/var/cache/apt/archives/lock");
+  static final List<String> LOCKS =
+      List.of(
+          "/var/lib/dpkg/lock-frontend",
+          "/var/lib/dpkg/lock",
+          "/var/lib/apt/lists/lock",
+          "/var/cache/apt/archives/lock");
+
   private static final Pattern LOCK_ERROR =
       Pattern.compile("Could not get lock|Unable to acquire the dpkg frontend lock|Unable to lock");
   private static final Duration WORK_TIMEOUT = Duration.ofMinutes(10);
-  private static final Map<String, String> ENV = Map.of("DEBIAN_FRONTEND", "noninteractive",
-      "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+  private static final Map<String, String> ENV =
+      Map.of(
+          "DEBIAN_FRONTEND",
+          "noninteractive",
+          "PATH",
+          "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
 
   private final Duration lockTimeout;
   private final String aptGet;
@@ -54,8 +64,11 @@ public final class AptInstaller {
   public List<String> missing(List<String> packages) {
     List<String> out = new ArrayList<>();
     for (String p : packages) {
-      CommandResult r = Command.of(List.of("dpkg-query", "-W", "-f=${Status}", p), Duration.ofSeconds(30))
-          .withEnv(ENV).run().requireExited();
+      CommandResult r =
+          Command.of(List.of("dpkg-query", "-W", "-f=${Status}", p), Duration.ofSeconds(30))
+              .withEnv(ENV)
+              .run()
+              .requireExited();
       if (r.exitCode() != 0 || !r.output().contains("install ok installed")) {
         out.add(p);
       }
@@ -67,16 +80,23 @@ public final class AptInstaller {
    * Installs those of {@code packages} that are missing, keeping existing configuration files
    * ({@code --force-confold}); packaged services stay stopped until the caller starts them.
    *
-   * @throws BaculaException with apt's last lines, or naming the lock holders when the lock
-   *     wait ran out; either says what to do before {@code juju resolve}
+   * @throws BaculaException with apt's last lines, or naming the lock holders when the lock wait
+   *     ran out; either says what to do before {@code juju resolve}
    */
   public void install(List<String> packages) {
     List<String> missing = missing(packages);
     if (missing.isEmpty()) {
       return;
     }
-    List<String> argv = new ArrayList<>(List.of("install", "-y", "-q", "--no-install-recommends",
-        "-o", "Dpkg::Options::=--force-confold"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "install",
+                "-y",
+                "-q",
+                "--no-install-recommends",
+                "-o",
+                "Dpkg::Options::=--force-confold"));
     argv.addAll(missing);
     boolean ownPolicy = denyServiceStarts();
     try {
@@ -89,17 +109,26 @@ public final class AptInstaller {
         }
       }
       if (r.exitCode() != 0) {
-        throw new BaculaException("installing " + String.join(" ", missing) + " with apt failed: "
-            + tail(r.output()) + "; check the machine's apt sources, then run juju resolve");
+        throw new BaculaException(
+            "installing "
+                + String.join(" ", missing)
+                + " with apt failed: "
+                + tail(r.output())
+                + "; check the machine's apt sources, then run juju resolve");
       }
     } finally {
       if (ownPolicy) {
         try {
           Files.deleteIfExists(policyRcD);
         } catch (IOException e) {
-          throw new BaculaException("cannot remove " + policyRcD + ", which keeps every service "
-              + "on this machine from starting at package installs: " + e.getMessage()
-              + "; remove it by hand", e);
+          throw new BaculaException(
+              "cannot remove "
+                  + policyRcD
+                  + ", which keeps every service "
+                  + "on this machine from starting at package installs: "
+                  + e.getMessage()
+                  + "; remove it by hand",
+              e);
         }
       }
     }
@@ -116,14 +145,22 @@ public final class AptInstaller {
       long left = Math.max(1, Duration.between(Instant.now(), deadline).toSeconds());
       List<String> argv = new ArrayList<>(List.of(aptGet, "-o", "DPkg::Lock::Timeout=" + left));
       argv.addAll(args);
-      CommandResult r = Command.of(argv, WORK_TIMEOUT.plusSeconds(left)).withEnv(ENV).run().requireExited();
+      CommandResult r =
+          Command.of(argv, WORK_TIMEOUT.plusSeconds(left)).withEnv(ENV).run().requireExited();
       if (r.exitCode() == 0 || !LOCK_ERROR.matcher(r.output()).find()) {
         return r;
       }
       if (!Instant.now().isBefore(deadline)) {
-        throw new BaculaException("apt-get " + args.get(0) + " waited " + lockTimeout.toSeconds()
-            + " s for apt's lock, held by " + describe(lockHolders()) + " (" + tail(r.output())
-            + "); let it finish (or stop it), then run juju resolve on this unit");
+        throw new BaculaException(
+            "apt-get "
+                + args.get(0)
+                + " waited "
+                + lockTimeout.toSeconds()
+                + " s for apt's lock, held by "
+                + describe(lockHolders())
+                + " ("
+                + tail(r.output())
+                + "); let it finish (or stop it), then run juju resolve on this unit");
       }
       try {
         Thread.sleep(2000);
@@ -165,12 +202,18 @@ public final class AptInstaller {
     }
     try {
       // Exit 101: "action forbidden by policy", which invoke-rc.d and deb-systemd-invoke obey.
-      Files.writeString(policyRcD, "#!/bin/sh\n# Written by a charm while it installs packages.\nexit 101\n");
+      Files.writeString(
+          policyRcD, "#!/bin/sh\n# Written by a charm while it installs packages.\nexit 101\n");
       Files.setPosixFilePermissions(policyRcD, PosixFilePermissions.fromString("rwxr-xr-x"));
       return true;
     } catch (IOException e) {
-      throw new BaculaException("cannot write " + policyRcD + " to keep packaged daemons from "
-          + "starting before they are configured: " + e.getMessage(), e);
+      throw new BaculaException(
+          "cannot write "
+              + policyRcD
+              + " to keep packaged daemons from "
+              + "starting before they are configured: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -191,7 +234,9 @@ public final class AptInstaller {
   }
 
   private static String describe(List<String> holders) {
-    return holders.isEmpty() ? "a process that has since let go" : "process " + String.join(", ", holders);
+    return holders.isEmpty()
+        ? "a process that has since let go"
+        : "process " + String.join(", ", holders);
   }
 
   private static String tail(String output) {

@@ -15,14 +15,14 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One program to run on the machine: its argv, extra environment, stdin and time limit. Every
- * charm of the project runs its machine commands through {@link #run()}. Secrets go through the
+ * One program to run on the machine: its argv, extra environment, stdin and time limit. Every charm
+ * of the project runs its machine commands through {@link #run()}. Secrets go through the
  * environment or a stdin file, never argv, where {@code ps} would show them.
  *
  * <p>Built on {@link ProcessBuilder} rather than Commons Exec: Commons Exec's {@code CommandLine}
  * trims and re-quotes arguments (the hook-tool runner in {@code charms/ops} has to bypass it), and
- * its stream pumps cost two threads a call, where redirecting to a file costs none and cannot
- * block on a full pipe.
+ * its stream pumps cost two threads a call, where redirecting to a file costs none and cannot block
+ * on a full pipe.
  *
  * @param argv the program and its arguments, passed verbatim
  * @param env variables added to the inherited environment; one mapped to {@code null} is removed
@@ -59,9 +59,9 @@ public record Command(List<String> argv, Map<String, String> env, Path stdin, Du
 
   /**
    * Runs the program to its end and returns how it ended, with stdout and stderr merged. Never
-   * throws for the program's own outcome: a missing program, a timeout or an interrupt is a
-   * {@link CommandResult.Ending}; callers that treat those as errors call
-   * {@link CommandResult#requireExited()}.
+   * throws for the program's own outcome: a missing program, a timeout or an interrupt is a {@link
+   * CommandResult.Ending}; callers that treat those as errors call {@link
+   * CommandResult#requireExited()}.
    */
   public CommandResult run() {
     Path out = null;
@@ -69,37 +69,54 @@ public record Command(List<String> argv, Map<String, String> env, Path stdin, Du
       out = Files.createTempFile("bacula-cmd", ".out");
       ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
       pb.redirectOutput(out.toFile());
-      pb.redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new File("/dev/null") : stdin.toFile()));
-      env.forEach((name, value) -> {
-        if (value == null) {
-          pb.environment().remove(name);
-        } else {
-          pb.environment().put(name, value);
-        }
-      });
+      pb.redirectInput(
+          ProcessBuilder.Redirect.from(stdin == null ? new File("/dev/null") : stdin.toFile()));
+      env.forEach(
+          (name, value) -> {
+            if (value == null) {
+              pb.environment().remove(name);
+            } else {
+              pb.environment().put(name, value);
+            }
+          });
       Process process;
       try {
         process = pb.start();
       } catch (IOException e) {
-        return new CommandResult(argv, CommandResult.Ending.NOT_STARTED, CommandResult.NOT_STARTED,
+        return new CommandResult(
+            argv,
+            CommandResult.Ending.NOT_STARTED,
+            CommandResult.NOT_STARTED,
             "cannot run " + argv.get(0) + ": " + e.getMessage());
       }
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           kill(process);
-          return new CommandResult(argv, CommandResult.Ending.TIMED_OUT, CommandResult.TIMED_OUT,
+          return new CommandResult(
+              argv,
+              CommandResult.Ending.TIMED_OUT,
+              CommandResult.TIMED_OUT,
               read(out).stripTrailing() + "\n(killed after " + timeout.toSeconds() + " s)");
         }
       } catch (InterruptedException e) {
         kill(process);
         Thread.currentThread().interrupt();
-        return new CommandResult(argv, CommandResult.Ending.INTERRUPTED, CommandResult.INTERRUPTED,
+        return new CommandResult(
+            argv,
+            CommandResult.Ending.INTERRUPTED,
+            CommandResult.INTERRUPTED,
             read(out).stripTrailing() + "\n(interrupted)");
       }
       return new CommandResult(argv, CommandResult.Ending.EXITED, process.exitValue(), read(out));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the output of " + argv.get(0) + " in a temporary file: "
-          + e.getMessage() + "; check the free space in " + System.getProperty("java.io.tmpdir"), e);
+      throw new UncheckedIOException(
+          "cannot keep the output of "
+              + argv.get(0)
+              + " in a temporary file: "
+              + e.getMessage()
+              + "; check the free space in "
+              + System.getProperty("java.io.tmpdir"),
+          e);
     } finally {
       if (out != null) {
         try {

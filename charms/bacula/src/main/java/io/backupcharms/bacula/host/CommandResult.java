@@ -4,14 +4,16 @@ import java.util.List;
 
 /**
  * How one {@link Command} ended: its argv, the ending, the exit code and what it printed (stdout
- * and stderr merged). A program that did not exit by itself gets the shell's exit code for the
- * case (127 not started, 124 timed out, 130 interrupted), and its output ends with the reason.
+ * and stderr merged). A program that did not exit by itself gets the shell's exit code for the case
+ * (127 not started, 124 timed out, 130 interrupted), and its output ends with the reason.
  */
 public record CommandResult(List<String> argv, Ending ending, int exitCode, String output) {
   /** The exit code of a program that could not be started, as a shell reports it. */
   public static final int NOT_STARTED = 127;
+
   /** The exit code of a program killed at its time limit, as {@code timeout(1)} reports it. */
   public static final int TIMED_OUT = 124;
+
   /** The exit code of a program whose caller was interrupted, as a shell reports SIGINT. */
   public static final int INTERRUPTED = 130;
 
@@ -51,10 +53,16 @@ public record CommandResult(List<String> argv, Ending ending, int exitCode, Stri
   public CommandResult requireExited() {
     return switch (ending) {
       case EXITED -> this;
-      case NOT_STARTED -> throw new HostException(output.strip()
-          + "; is the Debian package providing it installed?", this);
-      case TIMED_OUT -> throw new HostException(String.join(" ", argv) + " did not finish within its time"
-          + " limit and was killed: " + tail(3), this);
+      case NOT_STARTED ->
+          throw new HostException(
+              output.strip() + "; is the Debian package providing it installed?", this);
+      case TIMED_OUT ->
+          throw new HostException(
+              String.join(" ", argv)
+                  + " did not finish within its time"
+                  + " limit and was killed: "
+                  + tail(3),
+              this);
       case INTERRUPTED -> throw new HostException("interrupted while running " + argv.get(0), this);
     };
   }

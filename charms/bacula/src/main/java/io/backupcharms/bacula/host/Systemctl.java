@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * The machine's systemd, through {@code systemctl}: the one place the project starts, stops and
- * restarts services. A failure names the command, ends with its output and points at the
- * unit's journal.
+ * restarts services. A failure names the command, ends with its output and points at the unit's
+ * journal.
  */
 public final class Systemctl {
   /** Long enough for a Director that loads a large catalog before it answers systemd. */
   private static final Duration CHANGE = Duration.ofSeconds(90);
+
   private static final Duration QUERY = Duration.ofSeconds(30);
   private static final Duration SETUP = Duration.ofSeconds(60);
+
   /** systemctl's exit code for a unit systemd does not know (its package is not installed). */
   private static final int NOT_LOADED = 5;
 
@@ -96,8 +98,18 @@ public final class Systemctl {
 
   private static void require(CommandResult r, String verb, String unit) {
     if (!r.isSuccess()) {
-      throw new HostException("systemctl " + verb + " " + unit + " failed (exit code " + r.exitCode() + "): "
-          + r.tail(3) + "; see journalctl -u " + unit, r);
+      throw new HostException(
+          "systemctl "
+              + verb
+              + " "
+              + unit
+              + " failed (exit code "
+              + r.exitCode()
+              + "): "
+              + r.tail(3)
+              + "; see journalctl -u "
+              + unit,
+          r);
     }
   }
 }

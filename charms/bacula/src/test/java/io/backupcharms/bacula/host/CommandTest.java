@@ -65,8 +65,12 @@ class CommandTest {
     Map<String, String> env = new HashMap<>();
     env.put("BACKUPCHARMS_ADDED", "yes");
     env.put("HOME", null);
-    CommandResult r = Command.of(List.of("sh", "-c", "echo \"$BACKUPCHARMS_ADDED:${HOME-unset}:${PATH:+path}\""),
-        SHORT).withEnv(env).run();
+    CommandResult r =
+        Command.of(
+                List.of("sh", "-c", "echo \"$BACKUPCHARMS_ADDED:${HOME-unset}:${PATH:+path}\""),
+                SHORT)
+            .withEnv(env)
+            .run();
     assertEquals("yes:unset:path\n", r.output());
   }
 
@@ -78,8 +82,10 @@ class CommandTest {
     assertFalse(r.isSuccess());
     assertTrue(r.output().startsWith("cannot run /nonexistent/bacula-nothing: "), r.output());
     HostException e = assertThrows(HostException.class, r::requireExited);
-    assertTrue(e.getMessage().startsWith("cannot run /nonexistent/bacula-nothing: "), e.getMessage());
-    assertTrue(e.getMessage().endsWith("; is the Debian package providing it installed?"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("cannot run /nonexistent/bacula-nothing: "), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("; is the Debian package providing it installed?"), e.getMessage());
     assertSame(r, e.result().orElseThrow());
   }
 
@@ -87,9 +93,13 @@ class CommandTest {
   void aProgramPastItsTimeLimitIsKilledWithItsChildren() throws Exception {
     Path pidFile = tmp.resolve("child.pid");
     Instant start = Instant.now();
-    CommandResult r = Command.of(List.of("sh", "-c", "echo started; sleep 60 & echo $! > " + pidFile + "; wait"),
-        Duration.ofSeconds(1)).run();
-    assertTrue(Duration.between(start, Instant.now()).toSeconds() < 10, "the runner waited for the child");
+    CommandResult r =
+        Command.of(
+                List.of("sh", "-c", "echo started; sleep 60 & echo $! > " + pidFile + "; wait"),
+                Duration.ofSeconds(1))
+            .run();
+    assertTrue(
+        Duration.between(start, Instant.now()).toSeconds() < 10, "the runner waited for the child");
     assertEquals(CommandResult.Ending.TIMED_OUT, r.ending());
     assertEquals(CommandResult.TIMED_OUT, r.exitCode());
     assertEquals("started\n(killed after 1 s)", r.output());
@@ -97,7 +107,8 @@ class CommandTest {
     assertFalse(runs(child), "the sleep still runs");
     HostException e = assertThrows(HostException.class, r::requireExited);
     assertTrue(e.getMessage().startsWith("sh -c echo started;"), e.getMessage());
-    assertTrue(e.getMessage().contains("did not finish within its time limit and was killed: started"),
+    assertTrue(
+        e.getMessage().contains("did not finish within its time limit and was killed: started"),
         e.getMessage());
   }
 

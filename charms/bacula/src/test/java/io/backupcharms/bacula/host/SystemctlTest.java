@@ -17,7 +17,8 @@ class SystemctlTest {
 
   private Systemctl fake(String body) throws Exception {
     Path script = dir.resolve("systemctl");
-    Files.writeString(script, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("calls") + "\n" + body + "\n");
+    Files.writeString(
+        script, "#!/bin/sh\necho \"$@\" >> " + dir.resolve("calls") + "\n" + body + "\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     return new Systemctl(script.toString());
   }
@@ -33,8 +34,10 @@ class SystemctlTest {
     systemctl.restart("bacula-fd");
     systemctl.daemonReload();
     systemctl.disableNow("bacula-server-exporter.service");
-    assertEquals("enable bacula-director\nstart bacula-director\nrestart bacula-fd\ndaemon-reload\n"
-        + "disable --now bacula-server-exporter.service\n", calls());
+    assertEquals(
+        "enable bacula-director\nstart bacula-director\nrestart bacula-fd\ndaemon-reload\n"
+            + "disable --now bacula-server-exporter.service\n",
+        calls());
   }
 
   @Test
@@ -46,20 +49,28 @@ class SystemctlTest {
 
   @Test
   void failureCarriesSystemctlsWordsAndPointsAtTheJournal() throws Exception {
-    Systemctl systemctl = fake("echo 'Job for bacula-sd.service failed because the control process exited with"
-        + " error code.' >&2; exit 1");
+    Systemctl systemctl =
+        fake(
+            "echo 'Job for bacula-sd.service failed because the control process exited with"
+                + " error code.' >&2; exit 1");
     HostException e = assertThrows(HostException.class, () -> systemctl.restart("bacula-sd"));
-    assertEquals("systemctl restart bacula-sd failed (exit code 1): Job for bacula-sd.service failed because the"
-        + " control process exited with error code.; see journalctl -u bacula-sd", e.getMessage());
+    assertEquals(
+        "systemctl restart bacula-sd failed (exit code 1): Job for bacula-sd.service failed because"
+            + " the control process exited with error code.; see journalctl -u bacula-sd",
+        e.getMessage());
     assertEquals(1, e.result().orElseThrow().exitCode());
   }
 
   @Test
   void stoppingAUnitSystemdDoesNotKnowIsNotAnError() throws Exception {
-    fake("echo 'Failed to stop bacula-director.service: Unit bacula-director.service not loaded.' >&2; exit 5")
+    fake("echo 'Failed to stop bacula-director.service: Unit bacula-director.service not loaded.'"
+            + " >&2; exit 5")
         .stop("bacula-director");
-    HostException e = assertThrows(HostException.class, () -> fake("echo 'timed out' >&2; exit 1").stop("bacula-fd"));
-    assertEquals("systemctl stop bacula-fd failed (exit code 1): timed out; see journalctl -u bacula-fd",
+    HostException e =
+        assertThrows(
+            HostException.class, () -> fake("echo 'timed out' >&2; exit 1").stop("bacula-fd"));
+    assertEquals(
+        "systemctl stop bacula-fd failed (exit code 1): timed out; see journalctl -u bacula-fd",
         e.getMessage());
   }
 

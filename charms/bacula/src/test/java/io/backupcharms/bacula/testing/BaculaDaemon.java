@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The project's one way to run a Bacula daemon in tests: Debian's binary in the foreground
- * ({@code -f -c <config>}) as a child of the test, its output appended to a log, ready once it
- * listens on its address and port, stopped by PID. Shared through this module's test-jar.
+ * The project's one way to run a Bacula daemon in tests: Debian's binary in the foreground ({@code
+ * -f -c <config>}) as a child of the test, its output appended to a log, ready once it listens on
+ * its address and port, stopped by PID. Shared through this module's test-jar.
  */
 public final class BaculaDaemon implements AutoCloseable {
   /** Long enough for a Director that creates its catalog tables on a loaded machine. */
@@ -37,15 +37,26 @@ public final class BaculaDaemon implements AutoCloseable {
    */
   public static BaculaDaemon start(Daemon daemon, Path config, String address, int port, Path log)
       throws IOException {
-    Process p = new ProcessBuilder(daemon.path(), "-f", "-c", config.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process p =
+        new ProcessBuilder(daemon.path(), "-f", "-c", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     BaculaDaemon started = new BaculaDaemon(daemon, p);
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new IllegalStateException(daemon.binary() + " exited with code " + p.exitValue()
-            + " before listening on " + address + ":" + port + "; log tail:\n" + tail(log));
+        throw new IllegalStateException(
+            daemon.binary()
+                + " exited with code "
+                + p.exitValue()
+                + " before listening on "
+                + address
+                + ":"
+                + port
+                + "; log tail:\n"
+                + tail(log));
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress(address, port), 200);
@@ -55,8 +66,16 @@ public final class BaculaDaemon implements AutoCloseable {
       }
     }
     started.close();
-    throw new IllegalStateException(daemon.binary() + " did not listen on " + address + ":" + port
-        + " within " + READY_TIMEOUT.toSeconds() + " s; log tail:\n" + tail(log));
+    throw new IllegalStateException(
+        daemon.binary()
+            + " did not listen on "
+            + address
+            + ":"
+            + port
+            + " within "
+            + READY_TIMEOUT.toSeconds()
+            + " s; log tail:\n"
+            + tail(log));
   }
 
   /** Which daemon this is. */

@@ -43,7 +43,8 @@ public final class PostgresServer implements AutoCloseable {
   /** Why this machine cannot run the server (binaries or user {@code postgres} missing), if so. */
   public static Optional<String> unavailableReason() {
     if (!Files.isExecutable(BIN.resolve("postgres"))) {
-      return Optional.of("PostgreSQL 15 is not installed (" + BIN + "); run scripts/install-deps.sh");
+      return Optional.of(
+          "PostgreSQL 15 is not installed (" + BIN + "); run scripts/install-deps.sh");
     }
     if (!Command.of(List.of("id", "-u", "postgres"), Duration.ofSeconds(5)).run().isSuccess()) {
       return Optional.of("user postgres does not exist; run scripts/install-deps.sh");
@@ -63,7 +64,8 @@ public final class PostgresServer implements AutoCloseable {
       UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
       Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot prepare a directory for PostgreSQL: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot prepare a directory for PostgreSQL: " + e.getMessage(), e);
     }
     PostgresServer server = new PostgresServer(dir, host, freePort(host));
     try {
@@ -100,13 +102,16 @@ public final class PostgresServer implements AutoCloseable {
     try {
       return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
     } catch (IOException e) {
-      throw new IllegalStateException("PostgreSQL in " + dir + " has no readable postmaster.pid", e);
+      throw new IllegalStateException(
+          "PostgreSQL in " + dir + " has no readable postmaster.pid", e);
     }
   }
 
   /** Creates a login role with a password and a database it owns. */
   public void createRoleAndDatabase(String role, String password, String database) {
-    psql("postgres", "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+    psql(
+        "postgres",
+        "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
     psql("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + role + "\"");
   }
 
@@ -116,26 +121,75 @@ public final class PostgresServer implements AutoCloseable {
    * @throws IllegalStateException with psql's output when the SQL fails
    */
   public String psql(String database, String sql) {
-    return require(asPostgres(Duration.ofSeconds(30),
-        BIN.resolve("psql").toString(), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-        "-h", dir.toString(), "-p", Integer.toString(port), "-d", database, "-c", sql), sql).output().strip();
+    return require(
+            asPostgres(
+                Duration.ofSeconds(30),
+                BIN.resolve("psql").toString(),
+                "-X",
+                "-q",
+                "-A",
+                "-t",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                dir.toString(),
+                "-p",
+                Integer.toString(port),
+                "-d",
+                database,
+                "-c",
+                sql),
+            sql)
+        .output()
+        .strip();
   }
 
   private void initAndStart() {
     Path data = dir.resolve("data");
-    require(asPostgres(Duration.ofSeconds(60),
-        BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-        "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8"), "initdb");
+    require(
+        asPostgres(
+            Duration.ofSeconds(60),
+            BIN.resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            "postgres",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "--no-sync",
+            "-E",
+            "UTF8"),
+        "initdb");
     // pg_ctl daemonises the postmaster, so nothing here holds it: it is stopped by PID in close().
-    CommandResult started = asPostgres(START_TIMEOUT.plusSeconds(5),
-        BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-        "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "-o",
-        "-c listen_addresses=" + host + " -c port=" + port + " -c unix_socket_directories=" + dir
-            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=40",
-        "start");
+    CommandResult started =
+        asPostgres(
+            START_TIMEOUT.plusSeconds(5),
+            BIN.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            Long.toString(START_TIMEOUT.toSeconds()),
+            "-o",
+            "-c listen_addresses="
+                + host
+                + " -c port="
+                + port
+                + " -c unix_socket_directories="
+                + dir
+                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c"
+                + " max_connections=40",
+            "start");
     if (!started.isSuccess()) {
-      throw new IllegalStateException("PostgreSQL did not start on " + endpoint() + " (exit "
-          + started.exitCode() + "); end of its log:\n" + logTail());
+      throw new IllegalStateException(
+          "PostgreSQL did not start on "
+              + endpoint()
+              + " (exit "
+              + started.exitCode()
+              + "); end of its log:\n"
+              + logTail());
     }
     awaitListening();
   }
@@ -150,11 +204,18 @@ public final class PostgresServer implements AutoCloseable {
         sleep(Duration.ofMillis(100));
       }
     }
-    throw new IllegalStateException("PostgreSQL is not listening on " + endpoint() + " after "
-        + START_TIMEOUT + "; end of its log:\n" + logTail());
+    throw new IllegalStateException(
+        "PostgreSQL is not listening on "
+            + endpoint()
+            + " after "
+            + START_TIMEOUT
+            + "; end of its log:\n"
+            + logTail());
   }
 
-  /** Stops the postmaster by the PID in postmaster.pid (fast shutdown), then deletes the cluster. */
+  /**
+   * Stops the postmaster by the PID in postmaster.pid (fast shutdown), then deletes the cluster.
+   */
   @Override
   public void close() {
     try {
@@ -170,13 +231,15 @@ public final class PostgresServer implements AutoCloseable {
 
   private static void stop(ProcessHandle postmaster) {
     // SIGINT is PostgreSQL's fast shutdown: it disconnects clients instead of waiting.
-    Command.of(List.of("kill", "-INT", Long.toString(postmaster.pid())), Duration.ofSeconds(5)).run();
+    Command.of(List.of("kill", "-INT", Long.toString(postmaster.pid())), Duration.ofSeconds(5))
+        .run();
     try {
       postmaster.onExit().get(20, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       killTree(postmaster);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("waiting for PostgreSQL " + postmaster.pid() + " to exit failed", e);
+      throw new IllegalStateException(
+          "waiting for PostgreSQL " + postmaster.pid() + " to exit failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       killTree(postmaster);
@@ -198,8 +261,10 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   private static CommandResult asPostgres(Duration timeout, String... argv) {
-    return Command.of(Stream.concat(Stream.of("runuser", "-u", "postgres", "--"), Stream.of(argv)).toList(),
-        timeout).run();
+    return Command.of(
+            Stream.concat(Stream.of("runuser", "-u", "postgres", "--"), Stream.of(argv)).toList(),
+            timeout)
+        .run();
   }
 
   private static CommandResult require(CommandResult r, String what) {

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 /** The PostgreSQL fixture gives what the catalog tests rely on: a password login, then no trace. */
 class PostgresServerDaemonTest {
   private static CommandResult psql(String url, String sql) {
-    return Command.of(List.of("psql", "-X", "-A", "-t", "-c", sql, url), Duration.ofSeconds(20)).run();
+    return Command.of(List.of("psql", "-X", "-A", "-t", "-c", sql, url), Duration.ofSeconds(20))
+        .run();
   }
 
   @Test
   void servesARoleWithItsPasswordOnlyAndLeavesNothingBehind() {
-    assumeTrue(PostgresServer.unavailableReason().isEmpty(), () -> PostgresServer.unavailableReason().orElseThrow());
+    assumeTrue(
+        PostgresServer.unavailableReason().isEmpty(),
+        () -> PostgresServer.unavailableReason().orElseThrow());
     Path dir;
     long pid;
     try (PostgresServer server = PostgresServer.start("127.0.0.1")) {
@@ -38,6 +41,7 @@ class PostgresServerDaemonTest {
       pid = server.postmasterPid();
     }
     assertFalse(Files.exists(dir), "cluster directory removed");
-    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "postmaster stopped");
+    assertFalse(
+        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "postmaster stopped");
   }
 }
