@@ -4,6 +4,7 @@ import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.apply.ApplyResult;
 import io.backupcharms.bacula.apply.ConfigApplier;
 import io.backupcharms.bacula.apply.ConfigValidator;
+import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.BaculaVersion;
@@ -14,10 +15,10 @@ import io.backupcharms.bacula.console.ConsoleException;
 import io.backupcharms.bacula.console.FileDaemonStatusClient;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.host.AptInstaller;
+import io.backupcharms.bacula.host.Systemctl;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.ops.model.GrantedSecret;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -38,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +60,7 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   private static final Path MONITOR_PASSWORD = STATE_DIR.resolve("monitor-password");
   private static final Path BINARY = Path.of("/usr/sbin/bacula-fd");
   private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
+  private static final Systemctl SYSTEMD = new Systemctl();
 
   private static final Logger LOG = LoggerFactory.getLogger(MachineFileDaemonHost.class);
 
@@ -309,10 +310,7 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   public void ensureRunning(String address, int port) {
     privateRestores();
     if (!listens(address, port)) {
-      run(
-          List.of("systemctl", "restart", "bacula-fd"),
-          Duration.ofMinutes(1),
-          "starting the File Daemon failed; see journalctl -u bacula-fd on this machine");
+      SYSTEMD.restart(Daemon.FILE.unit());
     }
     Instant deadline = Instant.now().plus(LISTEN_TIMEOUT);
     while (!listens(address, port)) {
@@ -338,10 +336,7 @@ final class MachineFileDaemonHost implements FileDaemonHost {
 
   @Override
   public void stop() {
-    run(
-        List.of("systemctl", "stop", "bacula-fd"),
-        Duration.ofMinutes(1),
-        "stopping the File Daemon failed; see journalctl -u bacula-fd on this machine");
+    SYSTEMD.stop(Daemon.FILE.unit());
   }
 
   @Override
@@ -363,44 +358,6 @@ final class MachineFileDaemonHost implements FileDaemonHost {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void run(List<String> argv, Duration timeout, String advice) {
-    try {
-      Path log = Files.createTempFile("bacula-fd-charm", ".log");
-      try {
-        Process p =
-            new ProcessBuilder(argv)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-          p.destroyForcibly();
-          throw new BaculaException(
-              String.join(" ", argv) + " did not finish within " + timeout + "; " + advice);
-        }
-        if (p.exitValue() != 0) {
-          String out = Files.readString(log).strip();
-          throw new BaculaException(
-              String.join(" ", argv)
-                  + " exited with "
-                  + p.exitValue()
-                  + ": "
-                  + (out.length() > 500 ? "..." + out.substring(out.length() - 500) : out)
-                  + "; "
-                  + advice);
-        }
-      } finally {
-        Files.deleteIfExists(log);
-      }
-    } catch (IOException e) {
-      throw new BaculaException(
-          "cannot run " + String.join(" ", argv) + ": " + e.getMessage() + "; " + advice, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BaculaException("interrupted while running " + String.join(" ", argv), e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorAnswerException;
 import io.backupcharms.bacula.console.UnexpectedReplyException;
+import io.backupcharms.bacula.host.HostException;
 import io.backupcharms.ops.ActionEvent;
 import io.backupcharms.ops.CharmBase;
 import io.backupcharms.ops.CollectStatusEvent;
@@ -160,6 +161,9 @@ public final class BaculaServerCharm extends CharmBase {
       event.fail(e.getMessage());
     } catch (UnexpectedReplyException e) {
       event.fail("the Bacula Director refused: " + e.getMessage());
+    } catch (HostException e) {
+      // systemctl or another machine command, not the Director: its own words say what to fix.
+      event.fail(e.getMessage());
     } catch (BaculaException e) {
       event.fail(
           "cannot talk to the Bacula Director: "

@@ -7,11 +7,13 @@ import io.backupcharms.bacula.apply.CatalogSetup;
 import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.ConsoleSettings;
 import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.console.NativeDirector;
+import io.backupcharms.bacula.host.Systemctl;
 import io.backupcharms.ops.model.GrantedSecret;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.CatalogDatabase;
@@ -22,14 +24,12 @@ import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
-import io.backupcharms.server.workload.Commands;
 import io.backupcharms.server.workload.Directories;
 import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.MetricsService;
 import io.backupcharms.server.workload.Packages;
 import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.server.workload.ServerTlsFiles;
-import io.backupcharms.server.workload.SystemdDaemons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +43,8 @@ import java.util.function.Consumer;
 final class DebianWorkload implements Workload {
 
   /** Root-only: the s3 CA chain, catalog dumps in transit. */
+  private static final Systemctl SYSTEMD = new Systemctl();
+
   private static final Path PRIVATE = Path.of("/var/lib/bacula-server-charm/private");
 
   @Override
@@ -60,7 +62,7 @@ final class DebianWorkload implements Workload {
           || missing.contains("bacula-director-sqlite3")) {
         // The running Director has the other catalog backend loaded; a reload cannot swap it.
         // Stopped now, it is started on the new backend once its configuration is in place.
-        new SystemdDaemons().stop(Daemon.DIRECTOR);
+        SYSTEMD.stop(Daemon.DIRECTOR.unit());
       }
       progress.accept("installing " + String.join(" ", missing));
       Packages.ensure(packages);
@@ -115,13 +117,13 @@ final class DebianWorkload implements Workload {
         new ConfigValidator(),
         version,
         layout(),
-        new SystemdDaemons(),
+        ServiceControl.systemctl(),
         () -> DirectorConsole.connect(settings(address, consolePassword)));
   }
 
   @Override
   public List<String> ensureDaemonsRunning() {
-    SystemdDaemons daemons = new SystemdDaemons();
+    ServiceControl daemons = ServiceControl.systemctl();
     List<String> started = new ArrayList<>();
     for (Daemon daemon : List.of(Daemon.STORAGE, Daemon.DIRECTOR)) {
       if (Files.isRegularFile(
@@ -136,11 +138,12 @@ final class DebianWorkload implements Workload {
 
   @Override
   public List<String> stopDaemons() {
-    SystemdDaemons daemons = new SystemdDaemons();
     List<String> stopped = new ArrayList<>();
     for (Daemon daemon : List.of(Daemon.DIRECTOR, Daemon.STORAGE)) {
-      if (daemons.isActive(daemon)) {
-        daemons.stopAndDisable(daemon);
+      if (SYSTEMD.isActive(daemon.unit())) {
+        // Disabled too, so a reboot does not start it on a unit that is not the leader.
+        SYSTEMD.stop(daemon.unit());
+        SYSTEMD.disable(daemon.unit());
         stopped.add(daemon.unit());
       }
     }
@@ -162,8 +165,7 @@ final class DebianWorkload implements Workload {
 
   @Override
   public void stopMetrics() {
-    Commands.run(
-        List.of("systemctl", "disable", "--now", MetricsService.UNIT), Duration.ofSeconds(60));
+    SYSTEMD.disableNow(MetricsService.UNIT);
   }
 
   @Override
@@ -184,12 +186,11 @@ final class DebianWorkload implements Workload {
 
   @Override
   public void withDirectorStopped(Runnable change) {
-    SystemdDaemons daemons = new SystemdDaemons();
-    daemons.stop(Daemon.DIRECTOR);
+    SYSTEMD.stop(Daemon.DIRECTOR.unit());
     try {
       change.run();
     } finally {
-      daemons.start(Daemon.DIRECTOR);
+      SYSTEMD.start(Daemon.DIRECTOR.unit());
     }
   }
 

@@ -7,6 +7,7 @@ import io.backupcharms.bacula.config.Director;
 import io.backupcharms.bacula.config.RunSpec;
 import io.backupcharms.bacula.config.SchedulePeriod;
 import io.backupcharms.bacula.config.Tls;
+import io.backupcharms.bacula.host.HostException;
 import io.backupcharms.bacula.tls.CertificateAuthority;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
@@ -158,7 +159,7 @@ final class Reconciler {
     try {
       unit.setPorts(Set.of(Port.tcp(9101), Port.tcp(9103), Port.tcp(ExporterConfig.DEFAULT_PORT)));
       workload.prepare(catalog.get(), what -> model.unit().setStatus(new MaintenanceStatus(what)));
-    } catch (CatalogProblem | IllegalStateException e) {
+    } catch (CatalogProblem | IllegalStateException | HostException e) {
       statuses.add(new BlockedStatus(e.getMessage()));
       return statuses;
     }

@@ -8,10 +8,12 @@ import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.InstalledVersion;
+import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorUnreachableException;
-import io.backupcharms.server.apply.DaemonControl;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.server.apply.Rollout;
 import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.catalog.PostgresCheck;
@@ -20,8 +22,6 @@ import io.backupcharms.server.metrics.OffsiteState;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.RcloneBucket;
 import io.backupcharms.server.offsite.S3Settings;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
 import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
 import io.backupcharms.server.workload.ServerTlsFiles;
@@ -66,8 +66,10 @@ final class TempDirWorkload implements Workload {
   /** The live file as Bacula's parser ({@code bdirjson}) reads it. */
   private JsonNode parseLive() {
     CommandResult r =
-        Commands.run(
-            List.of("bdirjson", "-c", layout.directorConfig().toString()), Duration.ofSeconds(30));
+        Command.of(
+                List.of("bdirjson", "-c", layout.directorConfig().toString()),
+                Duration.ofSeconds(30))
+            .run();
     if (!r.isSuccess()) {
       throw new BaculaException("bdirjson refused the live file: " + r.tail(3));
     }
@@ -167,7 +169,7 @@ final class TempDirWorkload implements Workload {
         new ConfigValidator(d -> checkProgram.apply(d), Duration.ofSeconds(60)),
         version,
         layout,
-        new DaemonControl() {
+        new ServiceControl() {
           @Override
           public boolean isActive(Daemon daemon) {
             return running.contains(daemon);

@@ -8,6 +8,7 @@ import io.backupcharms.bacula.apply.ConfigValidator;
 import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.apply.DirectorControl;
 import io.backupcharms.bacula.apply.ReloadFailedException;
+import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.console.ConsoleException;
@@ -61,7 +62,7 @@ public final class Rollout {
 
   private final ConfigApplier applier;
   private final ServerLayout layout;
-  private final DaemonControl daemons;
+  private final ServiceControl daemons;
   private final Supplier<DirectorControl> console;
   private final BaculaVersion version;
 
@@ -77,7 +78,7 @@ public final class Rollout {
       ConfigValidator validator,
       BaculaVersion version,
       ServerLayout layout,
-      DaemonControl daemons,
+      ServiceControl daemons,
       Supplier<DirectorControl> console) {
     this.applier = new ConfigApplier(validator, version);
     this.version = version;

@@ -1,7 +1,7 @@
 package io.backupcharms.server.catalog;
 
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,12 +51,18 @@ public final class PostgresCheck {
                 "-d",
                 pg.database()));
     argv.addAll(args);
-    return Commands.run(
-        argv,
-        Map.of(
-            "PGPASSWORD", pg.password(), "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "bacula-server"),
-        stdin,
-        timeout);
+    return new Command(
+            argv,
+            Map.of(
+                "PGPASSWORD",
+                pg.password(),
+                "PGCONNECT_TIMEOUT",
+                "10",
+                "PGAPPNAME",
+                "bacula-server"),
+            stdin,
+            timeout)
+        .run();
   }
 
   static String explain(CatalogDatabase.Postgres pg, CommandResult r) {
@@ -75,10 +81,10 @@ public final class PostgresCheck {
     if (out.contains("Connection refused")
         || out.contains("could not connect")
         || out.contains("timeout expired")
-        || r.exitCode() == 124) {
+        || r.ending() == CommandResult.Ending.TIMED_OUT) {
       return "cannot reach " + where + ": " + r.tail(1) + "; check that PostgreSQL is running";
     }
-    if (r.exitCode() == 127) {
+    if (r.ending() == CommandResult.Ending.NOT_STARTED) {
       return "psql is missing on this machine (install postgresql-client): " + r.tail(1);
     }
     return where + " refused the connection for " + pg.describe() + ": " + r.tail(2);

@@ -2,8 +2,8 @@ package io.backupcharms.server.offsite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,7 +141,7 @@ public final class RcloneBucket implements Bucket {
                 "60s",
                 "--s3-no-check-bucket"));
     argv.addAll(List.of(args));
-    return Commands.run(argv, environment(), stdin, timeout);
+    return new Command(argv, environment(), stdin, timeout).run();
   }
 
   private Map<String, String> environment() {
@@ -216,7 +216,7 @@ public final class RcloneBucket implements Bucket {
   private String diagnose(CommandResult r) {
     String out = r.output();
     String detail = scrub(lastError(out));
-    if (r.exitCode() == 127) {
+    if (r.ending() == CommandResult.Ending.NOT_STARTED) {
       return "rclone is not installed ("
           + detail
           + "); the charm installs it, so check the"
@@ -259,7 +259,7 @@ public final class RcloneBucket implements Bucket {
         || out.contains("dial tcp")
         || out.contains("connection reset")
         || out.contains("503 Service Unavailable")
-        || r.exitCode() == 124;
+        || r.ending() == CommandResult.Ending.TIMED_OUT;
   }
 
   private String endpointName() {

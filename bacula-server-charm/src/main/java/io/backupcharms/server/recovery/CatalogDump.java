@@ -1,8 +1,8 @@
 package io.backupcharms.server.recovery;
 
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.server.catalog.CatalogDatabase;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,31 +29,33 @@ public final class CatalogDump {
     CommandResult r;
     if (catalog instanceof CatalogDatabase.Postgres p) {
       r =
-          Commands.run(
-              List.of(
-                  "pg_dump",
-                  "--clean",
-                  "--if-exists",
-                  "--no-owner",
-                  "--no-privileges",
-                  "-h",
-                  p.host(),
-                  "-p",
-                  Integer.toString(p.port()),
-                  "-U",
-                  p.user(),
-                  "-f",
-                  file.toString(),
-                  p.database()),
-              env(p),
-              null,
-              TIMEOUT);
+          new Command(
+                  List.of(
+                      "pg_dump",
+                      "--clean",
+                      "--if-exists",
+                      "--no-owner",
+                      "--no-privileges",
+                      "-h",
+                      p.host(),
+                      "-p",
+                      Integer.toString(p.port()),
+                      "-U",
+                      p.user(),
+                      "-f",
+                      file.toString(),
+                      p.database()),
+                  env(p),
+                  null,
+                  TIMEOUT)
+              .run();
     } else {
       CatalogDatabase.Sqlite s = (CatalogDatabase.Sqlite) catalog;
       r =
-          Commands.run(
-              List.of("sqlite3", "-bail", s.file().toString(), ".output " + file, ".dump"),
-              TIMEOUT);
+          Command.of(
+                  List.of("sqlite3", "-bail", s.file().toString(), ".output " + file, ".dump"),
+                  TIMEOUT)
+              .run();
     }
     if (!r.isSuccess()) {
       throw new RecoveryException("cannot dump the " + backend(catalog) + " catalog: " + r.tail(3));
@@ -68,26 +70,27 @@ public final class CatalogDump {
     CommandResult r;
     if (catalog instanceof CatalogDatabase.Postgres p) {
       r =
-          Commands.run(
-              List.of(
-                  "psql",
-                  "-X",
-                  "-q",
-                  "-v",
-                  "ON_ERROR_STOP=1",
-                  "-h",
-                  p.host(),
-                  "-p",
-                  Integer.toString(p.port()),
-                  "-U",
-                  p.user(),
-                  "-d",
-                  p.database(),
-                  "-f",
-                  file.toString()),
-              env(p),
-              null,
-              TIMEOUT);
+          new Command(
+                  List.of(
+                      "psql",
+                      "-X",
+                      "-q",
+                      "-v",
+                      "ON_ERROR_STOP=1",
+                      "-h",
+                      p.host(),
+                      "-p",
+                      Integer.toString(p.port()),
+                      "-U",
+                      p.user(),
+                      "-d",
+                      p.database(),
+                      "-f",
+                      file.toString()),
+                  env(p),
+                  null,
+                  TIMEOUT)
+              .run();
     } else {
       r = loadSqlite((CatalogDatabase.Sqlite) catalog, file);
     }
@@ -101,22 +104,24 @@ public final class CatalogDump {
     Path fresh = catalog.file().resolveSibling(catalog.file().getFileName() + ".recovered");
     fresh.toFile().delete();
     CommandResult r =
-        Commands.run(List.of("sqlite3", "-bail", fresh.toString(), ".read " + dump), TIMEOUT);
+        Command.of(List.of("sqlite3", "-bail", fresh.toString(), ".read " + dump), TIMEOUT).run();
     if (!r.isSuccess()) {
       fresh.toFile().delete();
       return r;
     }
     // The Director runs as bacula and must write its catalog; mv keeps the new file's owner.
     CommandResult own =
-        Commands.run(
-            List.of(
-                "sh",
-                "-c",
-                "chown bacula:bacula \"$1\" 2>/dev/null; chmod 0640 \"$1\"; mv -f \"$1\" \"$2\"",
-                "load",
-                fresh.toString(),
-                catalog.file().toString()),
-            Duration.ofMinutes(1));
+        Command.of(
+                List.of(
+                    "sh",
+                    "-c",
+                    "chown bacula:bacula \"$1\" 2>/dev/null; chmod 0640 \"$1\"; mv -f \"$1\""
+                        + " \"$2\"",
+                    "load",
+                    fresh.toString(),
+                    catalog.file().toString()),
+                Duration.ofMinutes(1))
+            .run();
     return own.isSuccess() ? r : own;
   }
 

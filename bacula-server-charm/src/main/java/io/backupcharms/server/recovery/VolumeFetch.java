@@ -1,8 +1,8 @@
 package io.backupcharms.server.recovery;
 
+import io.backupcharms.bacula.host.Command;
 import io.backupcharms.server.offsite.Bucket;
 import io.backupcharms.server.offsite.BucketLayout;
-import io.backupcharms.server.workload.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public final class VolumeFetch {
       Path target = volumes.resolve(v);
       Path part = volumes.resolve("." + v + ".part");
       bucket.get().download(BucketLayout.volume(v), part);
-      Commands.run(List.of("chown", "bacula:bacula", part.toString()), Duration.ofSeconds(30));
+      Command.of(List.of("chown", "bacula:bacula", part.toString()), Duration.ofSeconds(30)).run();
       if (!part.toFile().renameTo(target.toFile())) {
         throw new RecoveryException("cannot move the fetched volume into " + target);
       }

@@ -1,5 +1,6 @@
 package io.backupcharms.server.workload;
 
+import io.backupcharms.bacula.host.Systemctl;
 import io.backupcharms.server.metrics.ExporterConfig;
 import io.backupcharms.server.metrics.ExporterMain;
 import io.backupcharms.server.metrics.OffsiteState;
@@ -11,8 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The {@code bacula-server-exporter} systemd service: its unit file and its configuration, both
@@ -78,19 +77,13 @@ public final class MetricsService {
   public void apply(ExporterConfig config, String java, Path charmDir) {
     boolean unitChanged = write(unitFile, unitText(java, charmDir), "rw-r--r--", false);
     boolean configChanged = write(configFile, config.toJson(), "rw-r-----", true);
+    Systemctl systemctl = new Systemctl();
     if (unitChanged) {
-      Commands.run(List.of("systemctl", "daemon-reload"), Duration.ofSeconds(60));
-      Commands.run(List.of("systemctl", "enable", UNIT), Duration.ofSeconds(60));
+      systemctl.daemonReload();
+      systemctl.enable(UNIT);
     }
-    boolean active =
-        Commands.run(List.of("systemctl", "is-active", "--quiet", UNIT), Duration.ofSeconds(30))
-            .isSuccess();
-    if (unitChanged || configChanged || !active) {
-      CommandResult r = Commands.run(List.of("systemctl", "restart", UNIT), Duration.ofSeconds(60));
-      if (!r.isSuccess()) {
-        throw new IllegalStateException(
-            "systemctl restart " + UNIT + " failed: " + r.tail(3) + "; see journalctl -u " + UNIT);
-      }
+    if (unitChanged || configChanged || !systemctl.isActive(UNIT)) {
+      systemctl.restart(UNIT);
     }
   }
 

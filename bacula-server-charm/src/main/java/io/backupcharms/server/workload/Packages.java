@@ -2,6 +2,7 @@ package io.backupcharms.server.workload;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.host.AptInstaller;
+import io.backupcharms.bacula.host.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class Packages {
         Files.writeString(
             answers,
             "bacula-director-pgsql bacula-director-pgsql/dbconfig-install boolean false\n");
-        Commands.run(List.of("debconf-set-selections"), ENV, answers, Duration.ofSeconds(60));
+        new Command(List.of("debconf-set-selections"), ENV, answers, Duration.ofSeconds(60)).run();
       } catch (IOException e) {
         throw new IllegalStateException("cannot preseed debconf: " + e.getMessage(), e);
       } finally {

@@ -1,5 +1,5 @@
 /**
- * The server's machine: packages, daemons under systemctl, directories and commands. No Juju
- * concepts here; the charm decides, this package carries it out.
+ * The server's machine: packages, daemons under systemctl and directories. No Juju concepts here;
+ * the charm decides, this package carries it out.
  */
 package io.backupcharms.server.workload;

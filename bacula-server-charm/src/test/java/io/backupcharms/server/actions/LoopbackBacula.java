@@ -1,6 +1,7 @@
 package io.backupcharms.server.actions;
 
 import io.backupcharms.bacula.apply.CatalogSetup;
+import io.backupcharms.bacula.apply.Daemon;
 import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.FileDaemon;
 import io.backupcharms.bacula.config.FileDaemonConfig;
@@ -10,6 +11,7 @@ import io.backupcharms.bacula.console.Director;
 import io.backupcharms.bacula.console.DirectorConsole;
 import io.backupcharms.bacula.console.NativeDirector;
 import io.backupcharms.bacula.render.BaculaRenderer;
+import io.backupcharms.bacula.testing.BaculaDaemon;
 import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.clients.ClientHistory;
 import io.backupcharms.server.clients.ClientSpec;
@@ -23,8 +25,6 @@ import io.backupcharms.server.config.ServerSettings;
 import io.backupcharms.server.workload.FreeSpaceCheck;
 import io.backupcharms.server.workload.ServerLayout;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Director, Storage Daemon and File Daemon on a loopback address of their own, configured by
@@ -60,8 +59,10 @@ final class LoopbackBacula implements AutoCloseable {
   private ServerSettings settings;
   private final ServerIdentity identity;
   private volatile boolean fileDaemonStopped;
-  private final List<Process> daemons = new ArrayList<>();
-  private final List<String[]> commands = new ArrayList<>();
+  private final List<BaculaDaemon> daemons = new ArrayList<>();
+  private final List<Daemon> kinds = new ArrayList<>();
+  private final List<Path> configs = new ArrayList<>();
+  private final List<Integer> ports = new ArrayList<>();
 
   LoopbackBacula(Path root) throws IOException, InterruptedException {
     this(root, ServerSettings.DEFAULTS);
@@ -129,10 +130,10 @@ final class LoopbackBacula implements AutoCloseable {
     BaculaPlan plan = plan(List.of(client, target));
     Files.writeString(layout.directorConfig(), BaculaRenderer.render(plan.director()));
     Files.writeString(layout.storageConfig(), BaculaRenderer.render(plan.storage()));
-    start("bacula-sd", layout.storageConfig(), 9103);
-    start("bacula-fd", fileDaemonConfig("fd", CLIENT, 9102), 9102);
-    start("bacula-dir", layout.directorConfig(), 9101);
-    start("bacula-fd", fileDaemonConfig("target-fd", TARGET, 9112), 9112);
+    start(Daemon.STORAGE, layout.storageConfig(), 9103);
+    start(Daemon.FILE, fileDaemonConfig("fd", CLIENT, 9102), 9102);
+    start(Daemon.DIRECTOR, layout.directorConfig(), 9101);
+    start(Daemon.FILE, fileDaemonConfig("target-fd", TARGET, 9112), 9112);
   }
 
   /**
@@ -217,7 +218,7 @@ final class LoopbackBacula implements AutoCloseable {
 
   /** Kills the Storage Daemon with SIGKILL, as a crash would. */
   void killStorageDaemon() throws InterruptedException {
-    daemons.get(0).destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    daemons.get(0).kill();
   }
 
   /** Starts again every daemon that died, except a File Daemon stopped on purpose; names them. */
@@ -225,12 +226,12 @@ final class LoopbackBacula implements AutoCloseable {
     List<String> started = new ArrayList<>();
     for (int i = 0; i < daemons.size(); i++) {
       if (!daemons.get(i).isAlive() && !(i == 1 && fileDaemonStopped)) {
-        String[] c = commands.get(i);
+        Daemon kind = kinds.get(i);
         try {
-          daemons.set(i, launch(c[0], Path.of(c[1]), Integer.parseInt(c[2])));
-          started.add(c[0]);
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException("cannot restart " + c[0] + ": " + e, e);
+          daemons.set(i, launch(kind, configs.get(i), ports.get(i)));
+          started.add(kind.binary());
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot restart " + kind.binary() + ": " + e, e);
         }
       }
     }
@@ -240,9 +241,7 @@ final class LoopbackBacula implements AutoCloseable {
   /** Stops the File Daemon (the others keep running), as when its machine is down. */
   void stopFileDaemon() throws InterruptedException {
     fileDaemonStopped = true;
-    Process fd = daemons.get(1);
-    fd.destroy();
-    fd.waitFor(5, TimeUnit.SECONDS);
+    daemons.get(1).close();
   }
 
   /** The Director, as the charm opens it. */
@@ -262,57 +261,21 @@ final class LoopbackBacula implements AutoCloseable {
     return p;
   }
 
-  private void start(String binary, Path config, int port)
-      throws IOException, InterruptedException {
-    commands.add(new String[] {binary, config.toString(), Integer.toString(port)});
-    daemons.add(launch(binary, config, port));
+  private void start(Daemon kind, Path config, int port) throws IOException {
+    kinds.add(kind);
+    configs.add(config);
+    ports.add(port);
+    daemons.add(launch(kind, config, port));
   }
 
-  private Process launch(String binary, Path config, int port)
-      throws IOException, InterruptedException {
-    Path log = root.resolve(binary + ".log");
-    Process p =
-        new ProcessBuilder("/usr/sbin/" + binary, "-f", "-c", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException(
-            binary + " exited with code " + p.exitValue() + ": " + Files.readString(log));
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(address, port), 200);
-        return p;
-      } catch (IOException notYet) {
-        Thread.sleep(20);
-      }
-    }
-    throw new IllegalStateException(
-        binary
-            + " did not listen on "
-            + address
-            + ":"
-            + port
-            + " within 10 s: "
-            + Files.readString(log));
+  private BaculaDaemon launch(Daemon kind, Path config, int port) throws IOException {
+    return BaculaDaemon.start(kind, config, address, port, root.resolve(kind.binary() + ".log"));
   }
 
   @Override
   public void close() {
-    for (Process p : daemons) {
-      p.destroy();
-    }
-    for (Process p : daemons) {
-      try {
-        if (!p.waitFor(5, TimeUnit.SECONDS)) {
-          p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+    for (BaculaDaemon daemon : daemons) {
+      daemon.close();
     }
   }
 }

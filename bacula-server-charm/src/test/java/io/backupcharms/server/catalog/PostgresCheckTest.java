@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.backupcharms.bacula.testing.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,16 @@ import org.junit.jupiter.api.Test;
 /** The credential check against a real PostgreSQL 15 server on a loopback address of its own. */
 class PostgresCheckTest {
 
-  static LoopbackPostgres postgres;
+  static PostgresServer postgres;
   static String host;
-  static final int PORT = LoopbackPostgres.PORT;
+  static int port;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = LoopbackPostgres.start();
+  static void startPostgres() {
+    postgres = PostgresServer.start("127.0.0.1");
+    postgres.createRoleAndDatabase("bacula", "right-pw", "bacula");
     host = postgres.host();
+    port = postgres.port();
   }
 
   @AfterAll
@@ -36,11 +39,13 @@ class PostgresCheckTest {
             CatalogProblem.class,
             () ->
                 PostgresCheck.check(
-                    new CatalogDatabase.Postgres(host, PORT, "bacula", "bacula", "wrong-pw")));
+                    new CatalogDatabase.Postgres(host, port, "bacula", "bacula", "wrong-pw")));
     assertEquals(
         "PostgreSQL at "
             + host
-            + ":5432 rejected the password of user bacula; the database"
+            + ":"
+            + port
+            + " rejected the password of user bacula; the database"
             + " relation's credentials are wrong: fix them on the database side or re-create the"
             + " relation",
         e.getMessage());
@@ -51,7 +56,7 @@ class PostgresCheckTest {
   void theRightPasswordConnectsAndSeesNoSchemaYet() {
     assertFalse(
         PostgresCheck.check(
-            new CatalogDatabase.Postgres(host, PORT, "bacula", "bacula", "right-pw")));
+            new CatalogDatabase.Postgres(host, port, "bacula", "bacula", "right-pw")));
   }
 
   @Test
@@ -61,9 +66,10 @@ class PostgresCheckTest {
             CatalogProblem.class,
             () ->
                 PostgresCheck.check(
-                    new CatalogDatabase.Postgres(host, PORT, "nodb", "bacula", "right-pw")));
+                    new CatalogDatabase.Postgres(host, port, "nodb", "bacula", "right-pw")));
     assertTrue(
-        e.getMessage().contains("has no database or user for bacula@" + host + ":5432/nodb"),
+        e.getMessage()
+            .contains("has no database or user for bacula@" + host + ":" + port + "/nodb"),
         e.getMessage());
   }
 

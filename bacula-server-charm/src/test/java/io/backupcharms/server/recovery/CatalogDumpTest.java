@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.apply.CatalogSetup;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
+import io.backupcharms.bacula.testing.PostgresServer;
 import io.backupcharms.server.catalog.CatalogDatabase;
-import io.backupcharms.server.catalog.LoopbackPostgres;
-import io.backupcharms.server.workload.CommandResult;
-import io.backupcharms.server.workload.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatalogDumpTest {
 
+  private static final String PASSWORD = "right-pw";
   private static final String ROWS =
       "INSERT INTO Client (Name, Uname, AutoPrune, FileRetention, JobRetention) VALUES ('old-fd',"
           + " 'x', 1, 1, 1); INSERT INTO Job (Job, Name, Type, Level, ClientId, JobStatus,"
@@ -50,8 +51,10 @@ class CatalogDumpTest {
 
   @Test
   void aPostgresCatalogIsReplacedByTheDump(@TempDir Path dir) throws Exception {
-    try (LoopbackPostgres pg = LoopbackPostgres.start()) {
-      CatalogDatabase.Postgres catalog = pg.catalog();
+    try (PostgresServer pg = PostgresServer.start("127.0.0.1")) {
+      pg.createRoleAndDatabase("bacula", PASSWORD, "bacula");
+      CatalogDatabase.Postgres catalog =
+          new CatalogDatabase.Postgres(pg.host(), pg.port(), "bacula", "bacula", PASSWORD);
       CatalogSetup.createPostgres(
           "psql",
           catalog.host(),
@@ -60,18 +63,18 @@ class CatalogDumpTest {
           catalog.password(),
           catalog.database(),
           pgsqlSchema(dir));
-      pg.query(ROWS);
+      pg.psql("bacula", ROWS);
       Path dump = dir.resolve("catalog.sql");
       CatalogDump.dump(catalog, dump);
-      assertTrue(
-          !Files.readString(dump).contains(LoopbackPostgres.PASSWORD), "no password in the dump");
+      assertTrue(!Files.readString(dump).contains(PASSWORD), "no password in the dump");
 
       // What a new server's catalog holds before recovery: its own, different jobs.
-      pg.query(
+      pg.psql(
+          "bacula",
           "DELETE FROM Job; INSERT INTO Job (Job, Name, Type, Level, JobStatus, SchedTime)"
               + " VALUES ('new.2026-12-03', 'new', 'B', 'F', 'T', '2026-12-03 01:00:00')");
       CatalogDump.load(catalog, dump);
-      assertEquals("old-backup|T", pg.query("SELECT Name, JobStatus FROM Job"));
+      assertEquals("old-backup|T", pg.psql("bacula", "SELECT Name, JobStatus FROM Job"));
     }
   }
 
@@ -109,15 +112,17 @@ class CatalogDumpTest {
     }
     Path root = Files.createDirectories(dir.resolve("deb"));
     CommandResult r =
-        Commands.run(
-            List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(1));
+        Command.of(
+                List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(1))
+            .run();
     assertTrue(r.isSuccess(), r.output());
     return root.resolve(CatalogSetup.PGSQL_SCHEMA.toString().substring(1));
   }
 
   private static String sqlite(CatalogDatabase.Sqlite catalog, String sql) {
     CommandResult r =
-        Commands.run(List.of("sqlite3", catalog.file().toString(), sql), Duration.ofSeconds(30));
+        Command.of(List.of("sqlite3", catalog.file().toString(), sql), Duration.ofSeconds(30))
+            .run();
     assertTrue(r.isSuccess(), r.output());
     return r.output().strip();
   }

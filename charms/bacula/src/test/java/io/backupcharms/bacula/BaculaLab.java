@@ -6,15 +6,13 @@ import io.backupcharms.bacula.apply.ServiceControl;
 import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.render.BaculaRenderer;
+import io.backupcharms.bacula.testing.BaculaDaemon;
 import io.backupcharms.bacula.tls.CertificateAuthority;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.bacula.tls.TlsContexts;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
   public static final String ADDRESS = "127.0.0.1";
-  private final Map<Daemon, Process> running = new EnumMap<>(Daemon.class);
+  private final Map<Daemon, BaculaDaemon> running = new EnumMap<>(Daemon.class);
   private final BiFunction<Path, String, String> directorHook;
   private final boolean tls;
   private Path dir;
@@ -154,14 +152,28 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
     return samples.directorConfig(List.of(data().toString()));
   }
 
-  /** Restarts daemons this lab started, by PID: the test stand-in for systemctl. */
+  /** Starts and restarts daemons this lab started, by PID: the test stand-in for systemctl. */
   public ServiceControl serviceControl() {
-    return daemon -> {
-      stop(daemon);
-      try {
+    return new ServiceControl() {
+      @Override
+      public boolean isActive(Daemon daemon) {
+        BaculaDaemon d = running.get(daemon);
+        return d != null && d.isAlive();
+      }
+
+      @Override
+      public void start(Daemon daemon) {
+        try {
+          BaculaLab.this.start(daemon);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+
+      @Override
+      public void restart(Daemon daemon) {
+        stop(daemon);
         start(daemon);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
       }
     };
   }
@@ -177,83 +189,21 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
           case FILE -> samples.fdPort();
           case STORAGE -> samples.sdPort();
         };
-    Path log = dir.resolve("log/" + d.binary() + ".out");
-    Process p =
-        new ProcessBuilder(d.path(), "-f", "-c", config(d).toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    running.put(d, p);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException(
-            d.binary()
-                + " exited with code "
-                + p.exitValue()
-                + " before listening on "
-                + ADDRESS
-                + ":"
-                + port
-                + "; log tail:\n"
-                + tail(log));
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(ADDRESS, port), 200);
-        return;
-      } catch (IOException notYet) {
-        sleep(20);
-      }
-    }
-    stop(d);
-    throw new IllegalStateException(
-        d.binary()
-            + " did not listen on "
-            + ADDRESS
-            + ":"
-            + port
-            + " within 15 s; log tail:\n"
-            + tail(log));
+    running.put(
+        d,
+        BaculaDaemon.start(d, config(d), ADDRESS, port, dir.resolve("log/" + d.binary() + ".out")));
   }
 
   void stop(Daemon d) {
-    Process p = running.remove(d);
-    if (p == null) {
-      return;
-    }
-    p.destroy();
-    try {
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        p.waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
+    BaculaDaemon running = this.running.remove(d);
+    if (running != null) {
+      running.close();
     }
   }
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(ADDRESS))) {
       return s.getLocalPort();
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.backupcharms.bacula.testing.PostgresServer;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

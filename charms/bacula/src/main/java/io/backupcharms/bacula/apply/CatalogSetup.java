@@ -1,6 +1,8 @@
 package io.backupcharms.bacula.apply;
 
 import io.backupcharms.bacula.BaculaException;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -60,9 +62,11 @@ public final class CatalogSetup {
     } catch (IOException e) {
       throw new BaculaException("cannot prepare " + workingDirectory + " for the catalog: " + e, e);
     }
-    ProcessRun r =
-        ProcessRun.run(
-            List.of("sqlite3", tmp.toString()), Duration.ofSeconds(60), Map.of(), schema);
+    CommandResult r =
+        Command.of(List.of("sqlite3", tmp.toString()), Duration.ofSeconds(60))
+            .withStdin(schema)
+            .run()
+            .requireExited();
     if (r.exitCode() != 0) {
       AtomicFile.deleteQuietly(tmp);
       throw new BaculaException(
@@ -115,15 +119,16 @@ public final class CatalogSetup {
             dbName,
             "-v",
             "ON_ERROR_STOP=1");
-    ProcessRun probe =
-        ProcessRun.run(
-            concat(
-                base,
-                "-tAc",
-                "select count(*) from information_schema.tables where table_name = 'version'"),
-            Duration.ofSeconds(30),
-            env,
-            null);
+    CommandResult probe =
+        Command.of(
+                concat(
+                    base,
+                    "-tAc",
+                    "select count(*) from information_schema.tables where table_name = 'version'"),
+                Duration.ofSeconds(30))
+            .withEnv(env)
+            .run()
+            .requireExited();
     if (probe.exitCode() != 0) {
       throw new BaculaException(
           "cannot reach PostgreSQL database "
@@ -147,8 +152,11 @@ public final class CatalogSetup {
               + " not found; install the"
               + " Debian package bacula-director-pgsql");
     }
-    ProcessRun r =
-        ProcessRun.run(concat(base, "-f", schema.toString()), Duration.ofSeconds(120), env, null);
+    CommandResult r =
+        Command.of(concat(base, "-f", schema.toString()), Duration.ofSeconds(120))
+            .withEnv(env)
+            .run()
+            .requireExited();
     if (r.exitCode() != 0) {
       throw new BaculaException(
           "psql could not load "

@@ -1,9 +1,10 @@
 package io.backupcharms.bacula.apply;
 
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -35,12 +36,12 @@ public final class ConfigValidator {
    * @throws ConfigRejectedException with the daemon's output when it rejects the file
    */
   public void validate(Daemon daemon, Path file, Path liveFile) {
-    ProcessRun r =
-        ProcessRun.run(
-            List.of(program.apply(daemon), "-t", "-c", file.toAbsolutePath().toString()),
-            timeout,
-            Map.of(),
-            null);
+    CommandResult r =
+        Command.of(
+                List.of(program.apply(daemon), "-t", "-c", file.toAbsolutePath().toString()),
+                timeout)
+            .run()
+            .requireExited();
     if (r.exitCode() != 0) {
       throw new ConfigRejectedException(
           daemon,

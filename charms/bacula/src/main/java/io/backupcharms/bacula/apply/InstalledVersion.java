@@ -2,6 +2,8 @@ package io.backupcharms.bacula.apply;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.config.BaculaVersion;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,9 +57,11 @@ public record InstalledVersion(BaculaVersion version, String stamp) {
    * @throws BaculaException when it cannot run or prints no version
    */
   public static BaculaVersion ask(Path binary) {
-    ProcessRun r =
-        ProcessRun.run(
-            List.of(binary.toString(), "-?"), TIMEOUT, Map.of("LC_ALL", "C", "LANG", "C"), null);
+    CommandResult r =
+        Command.of(List.of(binary.toString(), "-?"), TIMEOUT)
+            .withEnv(Map.of("LC_ALL", "C", "LANG", "C"))
+            .run()
+            .requireExited();
     try {
       return BaculaVersion.fromUsage(r.output());
     } catch (BaculaException e) {

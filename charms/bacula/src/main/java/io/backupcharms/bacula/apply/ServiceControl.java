@@ -1,10 +1,22 @@
 package io.backupcharms.bacula.apply;
 
+import io.backupcharms.bacula.host.Systemctl;
+
 /**
- * Restarts a daemon after its file changed. Production uses {@link #systemctl()}; tests plug in one
- * that restarts daemons they started themselves.
+ * Starts and restarts the Bacula daemons. Production uses {@link #systemctl()}; tests plug in one
+ * that runs daemons they started themselves.
  */
 public interface ServiceControl {
+  /** True when the daemon runs. */
+  boolean isActive(Daemon daemon);
+
+  /**
+   * Starts (and enables) the daemon.
+   *
+   * @throws io.backupcharms.bacula.BaculaException when the start fails, with the tool's output
+   */
+  void start(Daemon daemon);
+
   /**
    * Restarts the daemon so it reads its new file.
    *
@@ -12,8 +24,11 @@ public interface ServiceControl {
    */
   void restart(Daemon daemon);
 
-  /** Restarts through {@code systemctl restart <unit>}. */
+  /**
+   * The daemons' Debian systemd units ({@code bacula-director}, {@code bacula-sd}, {@code
+   * bacula-fd}).
+   */
   static ServiceControl systemctl() {
-    return new SystemctlServiceControl();
+    return new SystemctlServiceControl(new Systemctl());
   }
 }

@@ -1,38 +1,27 @@
 package io.backupcharms.bacula.apply;
 
-import io.backupcharms.bacula.BaculaException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import io.backupcharms.bacula.host.Systemctl;
 
 /** {@link ServiceControl} through systemd: {@code systemctl restart bacula-fd}. */
 final class SystemctlServiceControl implements ServiceControl {
-  private final String systemctl;
+  private final Systemctl systemctl;
 
-  SystemctlServiceControl() {
-    this("systemctl");
-  }
-
-  /** Uses another systemctl program (tests put a recording one in its place). */
-  SystemctlServiceControl(String systemctl) {
+  SystemctlServiceControl(Systemctl systemctl) {
     this.systemctl = systemctl;
   }
 
   @Override
+  public boolean isActive(Daemon daemon) {
+    return systemctl.isActive(daemon.unit());
+  }
+
+  @Override
+  public void start(Daemon daemon) {
+    systemctl.start(daemon.unit());
+  }
+
+  @Override
   public void restart(Daemon daemon) {
-    ProcessRun r =
-        ProcessRun.run(
-            List.of(systemctl, "restart", daemon.unit()), Duration.ofSeconds(90), Map.of(), null);
-    if (r.exitCode() != 0) {
-      throw new BaculaException(
-          "systemctl restart "
-              + daemon.unit()
-              + " failed (exit code "
-              + r.exitCode()
-              + "): "
-              + r.output().strip()
-              + "; see journalctl -u "
-              + daemon.unit());
-    }
+    systemctl.restart(daemon.unit());
   }
 }

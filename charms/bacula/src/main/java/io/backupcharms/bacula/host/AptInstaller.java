@@ -1,7 +1,6 @@
 package io.backupcharms.bacula.host;
 
 import io.backupcharms.bacula.BaculaException;
-import io.backupcharms.bacula.apply.ProcessRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,9 +64,11 @@ public final class AptInstaller {
   public List<String> missing(List<String> packages) {
     List<String> out = new ArrayList<>();
     for (String p : packages) {
-      ProcessRun r =
-          ProcessRun.run(
-              List.of("dpkg-query", "-W", "-f=${Status}", p), Duration.ofSeconds(30), ENV, null);
+      CommandResult r =
+          Command.of(List.of("dpkg-query", "-W", "-f=${Status}", p), Duration.ofSeconds(30))
+              .withEnv(ENV)
+              .run()
+              .requireExited();
       if (r.exitCode() != 0 || !r.output().contains("install ok installed")) {
         out.add(p);
       }
@@ -99,10 +100,10 @@ public final class AptInstaller {
     argv.addAll(missing);
     boolean ownPolicy = denyServiceStarts();
     try {
-      ProcessRun r = aptGet(argv);
+      CommandResult r = aptGet(argv);
       if (r.exitCode() != 0) {
         // Stale or missing package lists (a fresh machine): refresh them once.
-        ProcessRun update = aptGet(List.of("update", "-q"));
+        CommandResult update = aptGet(List.of("update", "-q"));
         if (update.exitCode() == 0) {
           r = aptGet(argv);
         }
@@ -138,13 +139,14 @@ public final class AptInstaller {
    *
    * @throws BaculaException naming the lock holders when the timeout ran out
    */
-  ProcessRun aptGet(List<String> args) {
+  CommandResult aptGet(List<String> args) {
     Instant deadline = Instant.now().plus(lockTimeout);
     while (true) {
       long left = Math.max(1, Duration.between(Instant.now(), deadline).toSeconds());
       List<String> argv = new ArrayList<>(List.of(aptGet, "-o", "DPkg::Lock::Timeout=" + left));
       argv.addAll(args);
-      ProcessRun r = ProcessRun.run(argv, WORK_TIMEOUT.plusSeconds(left), ENV, null);
+      CommandResult r =
+          Command.of(argv, WORK_TIMEOUT.plusSeconds(left)).withEnv(ENV).run().requireExited();
       if (r.exitCode() == 0 || !LOCK_ERROR.matcher(r.output()).find()) {
         return r;
       }

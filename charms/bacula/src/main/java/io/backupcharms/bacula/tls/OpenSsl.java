@@ -1,7 +1,8 @@
 package io.backupcharms.bacula.tls;
 
 import io.backupcharms.bacula.BaculaException;
-import io.backupcharms.bacula.apply.ProcessRun;
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /** The {@code openssl} command line, run in a scratch directory that only root can read. */
@@ -61,7 +61,7 @@ final class OpenSsl {
                         ? dir.resolve(a).toString()
                         : a)
             .toList();
-    ProcessRun r = ProcessRun.run(argv, TIMEOUT, Map.of(), null);
+    CommandResult r = Command.of(argv, TIMEOUT).run().requireExited();
     if (r.exitCode() != 0) {
       throw new BaculaException(
           "openssl " + args[0] + " failed (exit " + r.exitCode() + "): " + messages(r.output()));

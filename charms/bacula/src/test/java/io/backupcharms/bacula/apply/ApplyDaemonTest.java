@@ -26,7 +26,6 @@ import io.backupcharms.bacula.render.BaculaRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,12 +137,8 @@ class ApplyDaemonTest {
   @Test
   void fileDaemonRestartsOnlyWhenItsFileChangedAndComesBack() {
     Path fdFile = LAB.config(Daemon.FILE);
-    List<Daemon> restarted = new ArrayList<>();
-    ServiceControl pidBased =
-        d -> {
-          restarted.add(d);
-          LAB.serviceControl().restart(d);
-        };
+    RecordingServiceControl pidBased = new RecordingServiceControl(LAB.serviceControl());
+    List<Daemon> restarted = pidBased.restarted();
     FileDaemonConfig same = LAB.samples().fileDaemonConfig();
     assertEquals(ApplyResult.UNCHANGED, applier.applyFileDaemon(same, fdFile, pidBased));
     FileDaemon fd = same.fileDaemon();

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.BaculaTools;
-import io.backupcharms.bacula.Trees;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.backupcharms.bacula.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,88 +21,37 @@ import org.junit.jupiter.api.Test;
  * in.
  */
 class CatalogSetupPostgresTest {
-  private static final String BIN = "/usr/lib/postgresql/15/bin/";
   private static final String PASSWORD = "pg secret";
-  private static Path dir;
+  private static PostgresServer server;
   private static int port;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
+  static void startPostgres() {
     Assumptions.assumeTrue(
-        Files.isExecutable(Path.of(BIN + "initdb")), "PostgreSQL 15 is not installed");
-    dir = Files.createTempDirectory("pg");
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = s.getLocalPort();
-    }
-    Files.writeString(dir.resolve("pw"), PASSWORD + "\n");
-    run("chown", "-R", "postgres", dir.toString());
-    run(
-        "runuser",
-        "-u",
-        "postgres",
-        "--",
-        BIN + "initdb",
-        "-D",
-        dir.resolve("data").toString(),
-        "-U",
-        "bacula",
-        "--auth=scram-sha-256",
-        "--pwfile=" + dir.resolve("pw"),
-        "-E",
-        "UTF8");
-    run(
-        "runuser",
-        "-u",
-        "postgres",
-        "--",
-        BIN + "pg_ctl",
-        "-D",
-        dir.resolve("data").toString(),
-        "-w",
-        "-t",
-        "30",
-        "-l",
-        dir.resolve("log").toString(),
-        "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
-        "start");
+        PostgresServer.unavailableReason().isEmpty(),
+        () -> PostgresServer.unavailableReason().orElseThrow());
+    server = PostgresServer.start("127.0.0.1");
+    server.createRoleAndDatabase("bacula", PASSWORD, "bacula");
+    port = server.port();
   }
 
   @AfterAll
-  static void stopPostgres() throws Exception {
-    if (dir != null) {
-      BaculaTools.run(
-          List.of(
-              "runuser",
-              "-u",
-              "postgres",
-              "--",
-              BIN + "pg_ctl",
-              "-D",
-              dir.resolve("data").toString(),
-              "-m",
-              "immediate",
-              "-w",
-              "stop"));
-      Trees.delete(dir);
+  static void stopPostgres() {
+    if (server != null) {
+      server.close();
     }
-  }
-
-  private static void run(String... argv) {
-    BaculaTools.Result r = BaculaTools.run(List.of(argv));
-    assertEquals(0, r.exitCode(), String.join(" ", argv) + ":\n" + r.output());
   }
 
   @Test
   void schemaIsLoadedOnceAndAWrongPasswordIsExplained() throws Exception {
     Path schema =
         Files.writeString(
-            dir.resolve("schema.sql"),
+            server.directory().resolve("schema.sql"),
             "CREATE TABLE Version (VersionId INTEGER NOT NULL);\n"
                 + "INSERT INTO Version VALUES (16);\n");
-    CatalogSetup.createPostgres("psql", "127.0.0.1", port, "bacula", PASSWORD, "postgres", schema);
+    CatalogSetup.createPostgres("psql", "127.0.0.1", port, "bacula", PASSWORD, "bacula", schema);
     // A second run finds the tables and loads nothing (the INSERT would otherwise duplicate).
-    CatalogSetup.createPostgres("psql", "127.0.0.1", port, "bacula", PASSWORD, "postgres", schema);
+    CatalogSetup.createPostgres("psql", "127.0.0.1", port, "bacula", PASSWORD, "bacula", schema);
     BaculaTools.Result count =
         BaculaTools.run(
             List.of(
@@ -114,7 +61,7 @@ class CatalogSetupPostgresTest {
                     + PASSWORD
                     + "' psql -X -tA -h 127.0.0.1 -p "
                     + port
-                    + " -U bacula -d postgres -c 'select count(*) from version'"));
+                    + " -U bacula -d bacula -c 'select count(*) from version'"));
     assertEquals("1", count.output().strip());
 
     BaculaException e =
@@ -122,11 +69,11 @@ class CatalogSetupPostgresTest {
             BaculaException.class,
             () ->
                 CatalogSetup.createPostgres(
-                    "psql", "127.0.0.1", port, "bacula", "wrong", "postgres", schema));
+                    "psql", "127.0.0.1", port, "bacula", "wrong", "bacula", schema));
     assertTrue(
         e.getMessage()
             .startsWith(
-                "cannot reach PostgreSQL database postgres at 127.0.0.1:" + port + " as bacula"),
+                "cannot reach PostgreSQL database bacula at 127.0.0.1:" + port + " as bacula"),
         e.getMessage());
     assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
   }

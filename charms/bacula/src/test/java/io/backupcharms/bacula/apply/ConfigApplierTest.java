@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,8 +83,8 @@ class ConfigApplierTest {
 
   @Test
   void fileAndStorageDaemonsRestartOnlyWhenTheirFileChanged() {
-    List<Daemon> restarts = new ArrayList<>();
-    ServiceControl record = restarts::add;
+    RecordingServiceControl record = new RecordingServiceControl(null);
+    List<Daemon> restarts = record.restarted();
     Path fd = dir.resolve("bacula-fd.conf");
     Path sd = dir.resolve("bacula-sd.conf");
     assertEquals(ApplyResult.REPLACED, applier.applyFileDaemon(s.fileDaemonConfig(), fd, record));

@@ -1,5 +1,7 @@
-package io.backupcharms.it;
+package io.backupcharms.bacula.testing;
 
+import io.backupcharms.bacula.host.Command;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,11 +21,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL 15 server for one test class: a fresh cluster in a temporary directory, run as
- * user {@code postgres}, listening on a loopback address and port of its own, stopped by its PID
- * and deleted on {@link #close()}.
+ * The project's one way to run PostgreSQL in tests: a real PostgreSQL 15 server with a fresh
+ * cluster in a temporary directory, run as user {@code postgres}, listening on a loopback address
+ * and a free port of its own (password logins over TCP, the superuser over its private socket),
+ * stopped by its PID and deleted on {@link #close()}. Shared through this module's test-jar.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,23 +40,27 @@ final class PostgresServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Whether this machine can run the server: the binaries and the {@code postgres} user exist. */
-  static Optional<String> unavailableReason() {
+  /** Why this machine cannot run the server (binaries or user {@code postgres} missing), if so. */
+  public static Optional<String> unavailableReason() {
     if (!Files.isExecutable(BIN.resolve("postgres"))) {
       return Optional.of(
           "PostgreSQL 15 is not installed (" + BIN + "); run scripts/install-deps.sh");
     }
-    if (!Processes.run(Duration.ofSeconds(5), "id", "-u", "postgres").isSuccess()) {
+    if (!Command.of(List.of("id", "-u", "postgres"), Duration.ofSeconds(5)).run().isSuccess()) {
       return Optional.of("user postgres does not exist; run scripts/install-deps.sh");
     }
     return Optional.empty();
   }
 
-  /** Initialises and starts a cluster listening on {@code host} and a free port. */
-  static PostgresServer start(String host) {
+  /**
+   * Initialises and starts a cluster listening on {@code host} and a free port.
+   *
+   * @throws IllegalStateException with the end of the server's log when it does not start
+   */
+  public static PostgresServer start(String host) {
     Path dir;
     try {
-      dir = Files.createTempDirectory("it-postgres");
+      dir = Files.createTempDirectory("test-postgres");
       UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
       Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
     } catch (IOException e) {
@@ -70,26 +77,28 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
-  String host() {
+  /** The address it listens on. */
+  public String host() {
     return host;
   }
 
-  int port() {
+  /** The port it listens on. */
+  public int port() {
     return port;
   }
 
   /** The {@code host:port} form the {@code postgresql_client} interface publishes. */
-  String endpoint() {
+  public String endpoint() {
     return host + ":" + port;
   }
 
   /** The temporary directory holding the cluster, its socket and its log. */
-  Path directory() {
+  public Path directory() {
     return dir;
   }
 
   /** The postmaster's PID, from the cluster's postmaster.pid. */
-  long postmasterPid() {
+  public long postmasterPid() {
     try {
       return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
     } catch (IOException e) {
@@ -99,18 +108,22 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Creates a login role with a password and a database it owns. */
-  void createRoleAndDatabase(String role, String password, String database) {
+  public void createRoleAndDatabase(String role, String password, String database) {
     psql(
         "postgres",
         "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password.replace("'", "''") + "'");
     psql("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + role + "\"");
   }
 
-  /** Runs one SQL statement as the superuser over the server's private socket; returns its rows. */
-  String psql(String database, String sql) {
-    return Processes.run(
-            Duration.ofSeconds(30),
+  /**
+   * Runs SQL as the superuser over the server's private socket and returns its rows, unaligned.
+   *
+   * @throws IllegalStateException with psql's output when the SQL fails
+   */
+  public String psql(String database, String sql) {
+    return require(
             asPostgres(
+                Duration.ofSeconds(30),
                 BIN.resolve("psql").toString(),
                 "-X",
                 "-q",
@@ -119,57 +132,56 @@ final class PostgresServer implements AutoCloseable {
                 "-v",
                 "ON_ERROR_STOP=1",
                 "-h",
-                socketDir().toString(),
+                dir.toString(),
                 "-p",
                 Integer.toString(port),
                 "-d",
                 database,
                 "-c",
-                sql))
-        .orThrow()
-        .stdout()
+                sql),
+            sql)
+        .output()
         .strip();
   }
 
   private void initAndStart() {
     Path data = dir.resolve("data");
-    Processes.run(
+    require(
+        asPostgres(
             Duration.ofSeconds(60),
-            asPostgres(
-                BIN.resolve("initdb").toString(),
-                "-D",
-                data.toString(),
-                "-U",
-                "postgres",
-                "--auth-local=trust",
-                "--auth-host=scram-sha-256",
-                "--no-sync",
-                "-E",
-                "UTF8"))
-        .orThrow();
+            BIN.resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            "postgres",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "--no-sync",
+            "-E",
+            "UTF8"),
+        "initdb");
     // pg_ctl daemonises the postmaster, so nothing here holds it: it is stopped by PID in close().
-    Processes.Result started =
-        Processes.run(
-            START_TIMEOUT,
-            asPostgres(
-                BIN.resolve("pg_ctl").toString(),
-                "-D",
-                data.toString(),
-                "-l",
-                dir.resolve("server.log").toString(),
-                "-w",
-                "-t",
-                Long.toString(START_TIMEOUT.toSeconds()),
-                "-o",
-                "-c listen_addresses="
-                    + host
-                    + " -c port="
-                    + port
-                    + " -c unix_socket_directories="
-                    + socketDir()
-                    + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c"
-                    + " max_connections=40",
-                "start"));
+    CommandResult started =
+        asPostgres(
+            START_TIMEOUT.plusSeconds(5),
+            BIN.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            Long.toString(START_TIMEOUT.toSeconds()),
+            "-o",
+            "-c listen_addresses="
+                + host
+                + " -c port="
+                + port
+                + " -c unix_socket_directories="
+                + dir
+                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c"
+                + " max_connections=40",
+            "start");
     if (!started.isSuccess()) {
       throw new IllegalStateException(
           "PostgreSQL did not start on "
@@ -206,25 +218,9 @@ final class PostgresServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    Path pidFile = dir.resolve("data/postmaster.pid");
     try {
-      if (Files.exists(pidFile)) {
-        long pid = postmasterPid();
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
-        if (postmaster.isPresent()) {
-          // SIGINT is PostgreSQL's fast shutdown: it disconnects clients instead of waiting.
-          Processes.run(Duration.ofSeconds(5), "kill", "-INT", Long.toString(pid));
-          try {
-            postmaster.get().onExit().get(20, TimeUnit.SECONDS);
-          } catch (TimeoutException e) {
-            Processes.killTree(postmaster.get());
-          } catch (ExecutionException e) {
-            throw new IllegalStateException("waiting for PostgreSQL " + pid + " to exit failed", e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Processes.killTree(postmaster.get());
-          }
-        }
+      if (Files.exists(dir.resolve("data/postmaster.pid"))) {
+        ProcessHandle.of(postmasterPid()).ifPresent(PostgresServer::stop);
       }
     } catch (RuntimeException e) {
       System.err.println("PostgreSQL in " + dir + " may still run: " + e.getMessage());
@@ -233,20 +229,49 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private Path socketDir() {
-    return dir;
+  private static void stop(ProcessHandle postmaster) {
+    // SIGINT is PostgreSQL's fast shutdown: it disconnects clients instead of waiting.
+    Command.of(List.of("kill", "-INT", Long.toString(postmaster.pid())), Duration.ofSeconds(5))
+        .run();
+    try {
+      postmaster.onExit().get(20, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      killTree(postmaster);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "waiting for PostgreSQL " + postmaster.pid() + " to exit failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      killTree(postmaster);
+    }
+  }
+
+  private static void killTree(ProcessHandle process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   private String logTail() {
     try {
-      return Processes.tail(Files.readString(dir.resolve("server.log")), 3000);
+      String log = Files.readString(dir.resolve("server.log"));
+      return log.substring(Math.max(0, log.length() - 3000));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
   }
 
-  private static List<String> asPostgres(String... argv) {
-    return Stream.concat(Stream.of("runuser", "-u", "postgres", "--"), Stream.of(argv)).toList();
+  private static CommandResult asPostgres(Duration timeout, String... argv) {
+    return Command.of(
+            Stream.concat(Stream.of("runuser", "-u", "postgres", "--"), Stream.of(argv)).toList(),
+            timeout)
+        .run();
+  }
+
+  private static CommandResult require(CommandResult r, String what) {
+    if (!r.isSuccess()) {
+      throw new IllegalStateException(what + " failed (exit " + r.exitCode() + "): " + r.tail(10));
+    }
+    return r;
   }
 
   private static int freePort(String host) {
