@@ -18,13 +18,11 @@ import io.backupcharms.schema.UnitPasswords;
 import io.backupcharms.server.actions.ActionFailedException;
 import io.backupcharms.server.actions.ClientSelector;
 import io.backupcharms.server.actions.ForgetClient;
-import io.backupcharms.server.actions.InvalidParamsException;
 import io.backupcharms.server.actions.ServerActions;
 import io.backupcharms.server.catalog.CatalogDatabase;
 import io.backupcharms.server.encryption.EncryptedRestores;
 import io.backupcharms.server.encryption.MasterKeyActions;
-import io.backupcharms.server.offsite.BucketException;
-import io.backupcharms.server.recovery.RecoveryException;
+import io.backupcharms.server.problem.ServerProblem;
 import io.backupcharms.server.secrets.PasswordRotation;
 import io.backupcharms.server.secrets.PasswordSecrets;
 import java.util.ArrayList;
@@ -149,12 +147,13 @@ public final class BaculaServerCharm extends CharmBase {
           .ensureDaemonsRunning()
           .forEach(u -> event.log("started " + u + ", which was not running"));
       event.setResults(action.apply(actions()));
-    } catch (InvalidParamsException e) {
-      event.fail(e.getMessage());
     } catch (ActionFailedException e) {
       if (!e.results().isEmpty()) {
         event.setResults(e.results());
       }
+      event.fail(e.getMessage());
+    } catch (ServerProblem e) {
+      // Bad parameters, a bucket or catalog copy that failed: the message says what to fix.
       event.fail(e.getMessage());
     } catch (DirectorAnswerException e) {
       // The Director's own answer to a job or catalog request, quoted: as an action's failure.
@@ -169,7 +168,7 @@ public final class BaculaServerCharm extends CharmBase {
           "cannot talk to the Bacula Director: "
               + e.getMessage()
               + "; check the unit's status and /var/log/bacula/bacula.log");
-    } catch (IllegalStateException | BucketException | RecoveryException e) {
+    } catch (IllegalStateException e) {
       event.fail(e.getMessage());
     }
   }

@@ -94,7 +94,7 @@ final class OffMachine {
     try {
       target = open(settings);
     } catch (BucketException e) {
-      return pass(Optional.of(problem(e)), "", localVolumes());
+      return pass(Optional.of(e.status()), "", localVolumes());
     }
     VolumeCopies.Outcome volumes =
         new VolumeCopies(target.bucket(), workload.layout().volumes()).sync();
@@ -400,11 +400,5 @@ final class OffMachine {
   private CatalogCopies copies(Target target) {
     return new CatalogCopies(
         target.bucket(), workload.privateDirectory().resolve("catalog"), Clock.systemUTC());
-  }
-
-  private static Status problem(BucketException e) {
-    return e.isTransient()
-        ? new WaitingStatus("copy pending: " + e.getMessage() + "; retried by the next job or hook")
-        : new BlockedStatus(e.getMessage());
   }
 }

@@ -139,7 +139,7 @@ final class Reconciler {
     try {
       settings = ServerSettings.fromConfig(model.config().asMap());
     } catch (InvalidSettingException e) {
-      statuses.add(new BlockedStatus(e.getMessage()));
+      statuses.add(e.status());
       return statuses;
     }
     Optional<String> address = model.network(ClientBags.ENDPOINT).ingressAddress();
@@ -198,7 +198,7 @@ final class Reconciler {
       }
     } catch (RolloutException e) {
       LOG.error("{}", e.getMessage());
-      statuses.add(new BlockedStatus(e.getMessage()));
+      statuses.add(e.status());
       return statuses;
     }
     // Bound only once the Director accepted the client, so data Bacula refused binds nothing.

@@ -1,9 +1,10 @@
 package io.backupcharms.server.actions;
 
+import io.backupcharms.server.problem.ServerProblem;
 import java.util.List;
 
 /** Action parameters that cannot be used; the message lists every problem and what is allowed. */
-public final class InvalidParamsException extends RuntimeException {
+public final class InvalidParamsException extends ServerProblem {
 
   private final transient List<String> problems;
 

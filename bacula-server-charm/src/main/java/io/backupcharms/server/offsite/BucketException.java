@@ -1,10 +1,15 @@
 package io.backupcharms.server.offsite;
 
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.Status;
+import io.backupcharms.ops.WaitingStatus;
+import io.backupcharms.server.problem.ServerProblem;
+
 /**
  * The bucket could not be used. The message is for the operator: what failed and what to fix,
  * naming the {@code s3} relation key at fault when one is; it never holds a credential.
  */
-public final class BucketException extends RuntimeException {
+public final class BucketException extends ServerProblem {
 
   private static final long serialVersionUID = 1L;
 
@@ -23,13 +28,21 @@ public final class BucketException extends RuntimeException {
     this.transientFault = transientFault;
   }
 
+  public BucketException(String message, Throwable cause) {
+    super(message, cause);
+    this.transientFault = false;
+  }
+
   /** True when the next job or hook may succeed without anyone changing anything. */
   public boolean isTransient() {
     return transientFault;
   }
 
-  public BucketException(String message, Throwable cause) {
-    super(message, cause);
-    this.transientFault = false;
+  /** Waiting while a copy is only pending, blocked when the operator must fix the bucket. */
+  @Override
+  public Status status() {
+    return isTransient()
+        ? new WaitingStatus("copy pending: " + getMessage() + "; retried by the next job or hook")
+        : new BlockedStatus(getMessage());
   }
 }
