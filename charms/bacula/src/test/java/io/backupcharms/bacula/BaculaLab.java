@@ -7,12 +7,11 @@ import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.render.BaculaRenderer;
 import io.backupcharms.bacula.testing.BaculaDaemon;
+import io.backupcharms.bacula.testing.FreePorts;
 import io.backupcharms.bacula.tls.CertificateAuthority;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.bacula.tls.TlsContexts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +93,14 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
               dir.resolve("tls/own.pem").toString(),
               dir.resolve("tls/own.key").toString());
     }
-    samples = new Samples(dir, ADDRESS, freePort(), freePort(), freePort(), files);
+    samples =
+        new Samples(
+            dir,
+            ADDRESS,
+            FreePorts.on(ADDRESS),
+            FreePorts.on(ADDRESS),
+            FreePorts.on(ADDRESS),
+            files);
     CatalogSetup.createSqlite(dir.resolve("work"), "bacula");
     write(Daemon.STORAGE, BaculaRenderer.render(samples.storageDaemonConfig()));
     write(Daemon.FILE, BaculaRenderer.render(samples.fileDaemonConfig()));
@@ -198,12 +204,6 @@ public final class BaculaLab implements BeforeAllCallback, AfterAllCallback {
     BaculaDaemon running = this.running.remove(d);
     if (running != null) {
       running.close();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(ADDRESS))) {
-      return s.getLocalPort();
     }
   }
 

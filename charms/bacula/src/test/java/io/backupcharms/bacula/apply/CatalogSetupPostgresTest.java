@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.BaculaException;
 import io.backupcharms.bacula.BaculaTools;
+import io.backupcharms.bacula.host.CommandResult;
 import io.backupcharms.bacula.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class CatalogSetupPostgresTest {
     CatalogSetup.createPostgres("psql", "127.0.0.1", port, "bacula", PASSWORD, "bacula", schema);
     // A second run finds the tables and loads nothing (the INSERT would otherwise duplicate).
     CatalogSetup.createPostgres("psql", "127.0.0.1", port, "bacula", PASSWORD, "bacula", schema);
-    BaculaTools.Result count =
+    CommandResult count =
         BaculaTools.run(
             List.of(
                 "sh",

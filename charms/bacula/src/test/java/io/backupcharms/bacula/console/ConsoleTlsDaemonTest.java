@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.backupcharms.bacula.BaculaLab;
 import io.backupcharms.bacula.BaculaTools;
 import io.backupcharms.bacula.Samples;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ class ConsoleTlsDaemonTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    BaculaTools.Result r =
+    CommandResult r =
         BaculaTools.run(
             List.of(
                 "openssl",

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.backupcharms.bacula.apply.Daemon;
+import io.backupcharms.bacula.testing.BaculaDaemon;
+import io.backupcharms.bacula.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +27,14 @@ class FileDaemonStatusClientTest {
   private static final Path BACULA_FD = Path.of("/usr/sbin/bacula-fd");
 
   @TempDir Path dir;
-  private Process daemon;
+  private BaculaDaemon daemon;
   private int port;
 
   @BeforeEach
   void startFileDaemon() throws Exception {
     assumeTrue(
         Files.isExecutable(BACULA_FD), "bacula-fd is not installed; run scripts/install-deps.sh");
-    port = freePort();
+    port = FreePorts.on(HOST);
     Path conf = dir.resolve("bacula-fd.conf");
     Files.writeString(
         conf,
@@ -50,26 +46,13 @@ class FileDaemonStatusClientTest {
             "  WorkingDirectory = \"" + dir + "\"; PidDirectory = \"" + dir + "\" }",
             "Messages { Name = Standard; director = charm-bacula-dir = all, !skipped }",
             ""));
-    daemon =
-        new ProcessBuilder(BACULA_FD.toString(), "-f", "-c", conf.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("fd.log").toFile())
-            .start();
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (!listening()) {
-      assertTrue(daemon.isAlive(), () -> "bacula-fd exited: " + readLog());
-      assertTrue(Instant.now().isBefore(deadline), () -> "bacula-fd not listening: " + readLog());
-      Thread.sleep(20);
-    }
+    daemon = BaculaDaemon.start(Daemon.FILE, conf, HOST, port, dir.resolve("fd.log"));
   }
 
   @AfterEach
-  void stopFileDaemon() throws InterruptedException {
+  void stopFileDaemon() {
     if (daemon != null) {
-      daemon.destroy();
-      if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
-        daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
+      daemon.close();
     }
   }
 
@@ -127,7 +110,7 @@ class FileDaemonStatusClientTest {
   }
 
   @Test
-  void aStoppedFileDaemonIsAConsoleErrorNamingNothingSecret() throws InterruptedException {
+  void aStoppedFileDaemonIsAConsoleErrorNamingNothingSecret() {
     stopFileDaemon();
     FileDaemonStatusClient client =
         new FileDaemonStatusClient(HOST, port, "fd-monitor", "mon-pw", Duration.ofSeconds(2));
@@ -136,26 +119,7 @@ class FileDaemonStatusClientTest {
     assertFalse(e.getMessage().contains("mon-pw"), e.getMessage());
   }
 
-  private boolean listening() {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(HOST, port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private String readLog() {
-    try {
-      return Files.readString(dir.resolve("fd.log"));
-    } catch (IOException e) {
-      return "(no log)";
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return s.getLocalPort();
-    }
+    return BaculaDaemon.tail(dir.resolve("fd.log"));
   }
 }

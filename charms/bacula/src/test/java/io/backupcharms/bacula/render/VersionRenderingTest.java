@@ -13,6 +13,7 @@ import io.backupcharms.bacula.config.DirectorConfig;
 import io.backupcharms.bacula.config.InvalidConfigException;
 import io.backupcharms.bacula.config.MessageDestination;
 import io.backupcharms.bacula.config.Messages;
+import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,7 +153,7 @@ class VersionRenderingTest {
         Files.writeString(
             dir.resolve("bacula-dir-13.conf"),
             BaculaRenderer.render(withVersionedParts(s), BaculaVersion.V13_0_3));
-    BaculaTools.Result r =
+    CommandResult r =
         BaculaTools.run(List.of("/usr/sbin/bacula-dir", "-t", "-c", newer.toString()));
     assertEquals(1, r.exitCode(), r.output());
     assertTrue(r.output().contains("message type: events not found"), r.output());

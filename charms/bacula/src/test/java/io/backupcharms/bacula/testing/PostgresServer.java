@@ -3,9 +3,7 @@ package io.backupcharms.bacula.testing;
 import io.backupcharms.bacula.host.Command;
 import io.backupcharms.bacula.host.CommandResult;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +65,7 @@ public final class PostgresServer implements AutoCloseable {
       throw new IllegalStateException(
           "cannot prepare a directory for PostgreSQL: " + e.getMessage(), e);
     }
-    PostgresServer server = new PostgresServer(dir, host, freePort(host));
+    PostgresServer server = new PostgresServer(dir, host, FreePorts.on(host));
     try {
       server.initAndStart();
       return server;
@@ -272,14 +270,6 @@ public final class PostgresServer implements AutoCloseable {
       throw new IllegalStateException(what + " failed (exit " + r.exitCode() + "): " + r.tail(10));
     }
     return r;
-  }
-
-  private static int freePort(String host) {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port on " + host + ": " + e.getMessage(), e);
-    }
   }
 
   private static void sleep(Duration duration) {
