@@ -39,9 +39,10 @@ final class Rollout {
     Tls tls = setup.tls().map(t -> host.installTls(t.authority(), t.own())).orElse(null);
     Pki pki =
         setup.pki().map(k -> host.installPki(k.keypair(), k.masterCertificate())).orElse(null);
+    String monitorPassword = host.monitorPassword();
     FileDaemonConfig config;
     try {
-      config = setup.config(tls, pki, host.monitorPassword());
+      config = setup.config(tls, pki, monitorPassword);
     } catch (BaculaException e) {
       return Optional.of(Outcome.blocked("invalid bacula-fd configuration: " + e.getMessage()));
     }
@@ -50,7 +51,7 @@ final class Rollout {
       // restore waits for them (the relation keeps saying what the running daemon holds).
       int running =
           host.runningJobs(
-              setup.address(), setup.port(), DaemonSetup.MONITOR_NAME, host.monitorPassword());
+              setup.address(), setup.port(), DaemonSetup.MONITOR_NAME, monitorPassword);
       if (running > 0) {
         LOG.info(
             "bacula-fd.conf changes, but {} job(s) run: the restart that applies it waits",
