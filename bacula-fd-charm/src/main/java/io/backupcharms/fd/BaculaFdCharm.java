@@ -2,8 +2,8 @@ package io.backupcharms.fd;
 
 import io.backupcharms.bacula.apply.InstalledVersion;
 import io.backupcharms.bacula.config.BaculaVersion;
-import io.backupcharms.fd.plan.BaculaFdException;
 import io.backupcharms.fd.plan.DaemonSetup;
+import io.backupcharms.fd.plan.FdProblem;
 import io.backupcharms.fd.plan.FileDaemonPlan;
 import io.backupcharms.fd.plan.Outcome;
 import io.backupcharms.fd.plan.PlanBuilder;
@@ -84,7 +84,7 @@ public final class BaculaFdCharm extends CharmBase {
     Outcome outcome;
     try {
       outcome = converge();
-    } catch (BaculaFdException e) {
+    } catch (FdProblem e) {
       outcome = e.outcome();
     }
     status = statusOf(outcome);

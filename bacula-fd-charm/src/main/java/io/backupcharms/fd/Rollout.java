@@ -7,7 +7,6 @@ import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
-import io.backupcharms.fd.plan.BaculaFdException;
 import io.backupcharms.fd.plan.DaemonSetup;
 import io.backupcharms.fd.plan.Outcome;
 import java.io.IOException;
@@ -104,13 +103,13 @@ final class Rollout {
   /**
    * The installed File Daemon's version: {@code known} while its binary is unchanged.
    *
-   * @throws BaculaFdException when the binary is missing or prints no version
+   * @throws MachineProblem when the binary is missing or prints no version
    */
   InstalledVersion version(Optional<InstalledVersion> known) {
     try {
       return host.version(known);
     } catch (BaculaException e) {
-      throw new BaculaFdException(
+      throw new MachineProblem(
           "cannot tell which Bacula the machine has: "
               + e.getMessage()
               + "; reinstall bacula-fd on it (apt-get install --reinstall bacula-fd); the next"

@@ -263,6 +263,8 @@ class BaculaFdCharmTest {
     expected.put("client-run-before-restore", NOOP);
     expected.put("client-run-after-restore", NOOP);
     assertEquals(expected, out.relation("bacula-dir").orElseThrow().localUnitData());
+    // The Director runs the scripts the bag names, so the no-op one must be on the machine.
+    assertEquals(1, host.noopInstalls);
   }
 
   @Test
