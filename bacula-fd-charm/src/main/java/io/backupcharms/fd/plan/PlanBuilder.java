@@ -33,8 +33,9 @@ public final class PlanBuilder {
    * @param secrets reads the Director's password secret, whose id the server publishes
    */
   public static FileDaemonPlan build(PlanInputs in, SecretReader secrets) {
-    // Whatever stops the hook before this unit publishes withdraws the client, so that the
-    // Director drops it while there is nothing valid to back up.
+    // Another unit's machine, or a target missing or refused, withdraws the client, so that the
+    // Director drops it while there is nothing valid to back up (a target that went away must not
+    // leave a stale Job).
     Optional<Map<String, String>> withdraw = in.director().map(d -> Map.of());
     if (in.machineOwner().isPresent()) {
       // Touching the configuration or the daemon would take the other unit's backups away.

@@ -1,6 +1,7 @@
 package io.backupcharms.fd.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backupcharms.bacula.render.BaculaRenderer;
@@ -120,7 +121,7 @@ class PlanBuilderTest {
                     + " specification never needs; use letters, digits, spaces and = : / . - only,"
                     + " such as \"Level=Full sun at 01:00\"")),
         plan.problem());
-    assertEquals(false, plan.needsPackage());
+    assertFalse(plan.needsPackage());
     assertEquals(Service.UNCHANGED, plan.service());
     assertEquals(Optional.empty(), plan.unitBag());
   }
@@ -170,7 +171,7 @@ class PlanBuilderTest {
             in.director(),
             NOOP);
     FileDaemonPlan plan = PlanBuilder.build(owned, GRANTED);
-    assertEquals(false, plan.needsPackage());
+    assertFalse(plan.needsPackage());
     assertEquals(Service.UNCHANGED, plan.service());
     assertEquals(Optional.of(Map.of()), plan.unitBag());
     assertTrue(
@@ -222,5 +223,21 @@ class PlanBuilderTest {
     assertEquals("CA", setup.tls().orElseThrow().authority());
     assertEquals("required", setup.handshake().get("tls"));
     assertEquals("unit", setup.handshake().get("password-scope"));
+  }
+
+  @Test
+  void aPasswordWhereTheSecretIdBelongsBlocksWithoutRepeatingIt() {
+    DirectorEnd plain =
+        new DirectorEnd(
+            "bacula-dir:3",
+            Map.of("name", "charm-bacula-dir", "password", "hunter2"),
+            Optional.of(ADDRESS));
+    FileDaemonPlan plan = PlanBuilder.build(inputs(Map.of(), Optional.of(plain)), GRANTED);
+    Outcome problem = plan.problem().orElseThrow();
+    assertEquals(Outcome.Level.BLOCKED, problem.level());
+    assertTrue(
+        problem.message().startsWith("invalid bacula-dir relation data: "), problem.message());
+    assertFalse(problem.message().contains("hunter2"), problem.message());
+    assertEquals(Service.UNCHANGED, plan.service());
   }
 }
