@@ -43,8 +43,11 @@ interface FileDaemonHost {
   /** Gives the machine's File Daemon up when {@code unit} owns it (the unit is being removed). */
   void release(String unit);
 
-  /** Writes the no-op client script if it is missing and returns its absolute path. */
-  String noopScript();
+  /** The absolute path of the no-op client script, which {@link #installNoopScript} writes. */
+  String noopScriptPath();
+
+  /** Writes the no-op client script unless it is in place already. */
+  void installNoopScript();
 
   /** The monitor entry's password, generated on first use and kept on this machine only. */
   String monitorPassword();

@@ -251,7 +251,12 @@ final class MachineFileDaemonHost implements FileDaemonHost {
   }
 
   @Override
-  public String noopScript() {
+  public String noopScriptPath() {
+    return NOOP.toString();
+  }
+
+  @Override
+  public void installNoopScript() {
     byte[] script =
         "#!/bin/sh\n# No script was given for this stage of the backup or restore.\nexit 0\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -267,7 +272,6 @@ final class MachineFileDaemonHost implements FileDaemonHost {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
         Files.move(tmp, NOOP, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
-      return NOOP.toString();
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot write the no-op script " + NOOP + ": " + e.getMessage(), e);

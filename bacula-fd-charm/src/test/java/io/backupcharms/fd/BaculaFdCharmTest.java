@@ -10,6 +10,7 @@ import io.backupcharms.bacula.config.DirectorAccess;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.console.reply.TerminatedJob;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
+import io.backupcharms.fd.plan.DaemonSetup;
 import io.backupcharms.ops.ActiveStatus;
 import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.MaintenanceStatus;
@@ -262,6 +263,8 @@ class BaculaFdCharmTest {
     expected.put("client-run-before-restore", NOOP);
     expected.put("client-run-after-restore", NOOP);
     assertEquals(expected, out.relation("bacula-dir").orElseThrow().localUnitData());
+    // The Director runs the scripts the bag names, so the no-op one must be on the machine.
+    assertEquals(1, host.noopInstalls);
   }
 
   @Test
@@ -351,7 +354,7 @@ class BaculaFdCharmTest {
     assertEquals(
         List.of(
             DirectorAccess.of("charm-bacula-dir", "dir-pw"),
-            new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true, null)),
+            new DirectorAccess(DaemonSetup.MONITOR_NAME, "monitor-pw", true, null)),
         host.lastConfig.directors());
     assertEquals(Set.of(Port.tcp(9102)), out.openedPorts());
     assertTrue(host.running);
@@ -389,7 +392,7 @@ class BaculaFdCharmTest {
     assertEquals(
         List.of(
             DirectorAccess.of("charm-bacula-dir", "unit-0-pw").withTls(tls),
-            new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true, null)),
+            new DirectorAccess(DaemonSetup.MONITOR_NAME, "monitor-pw", true, null)),
         host.lastConfig.directors(),
         "the Director must use TLS; the local status-only entry stays plain");
     assertEquals("KEY", host.tlsKey);
@@ -522,7 +525,7 @@ class BaculaFdCharmTest {
     assertEquals(
         List.of(
             DirectorAccess.of("charm-bacula-dir", "unit-0-pw"),
-            new DirectorAccess(BaculaFdCharm.MONITOR_NAME, "monitor-pw", true, null)),
+            new DirectorAccess(DaemonSetup.MONITOR_NAME, "monitor-pw", true, null)),
         host.lastConfig.directors(),
         "the relation's password, which every sibling can read, opens nothing here");
     assertEquals("unit", out.relation(3).orElseThrow().localUnitData().get("password-scope"));

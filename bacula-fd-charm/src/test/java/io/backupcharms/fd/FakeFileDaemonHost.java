@@ -111,9 +111,17 @@ final class FakeFileDaemonHost implements FileDaemonHost {
         List.of("/etc/bacula/fd-pki/master.pem"));
   }
 
+  /** How often the no-op script was written. */
+  int noopInstalls;
+
   @Override
-  public String noopScript() {
+  public String noopScriptPath() {
     return "/var/lib/bacula-fd-charm/noop";
+  }
+
+  @Override
+  public void installNoopScript() {
+    noopInstalls++;
   }
 
   @Override

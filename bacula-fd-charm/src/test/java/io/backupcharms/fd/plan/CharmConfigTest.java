@@ -1,4 +1,4 @@
-package io.backupcharms.fd;
+package io.backupcharms.fd.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.backupcharms.fd;
+package io.backupcharms.fd.plan;
 
 import io.backupcharms.schema.BackupRequirerData;
 import io.backupcharms.schema.FileDaemonUnitData;

@@ -1,4 +1,4 @@
-package io.backupcharms.fd;
+package io.backupcharms.fd.plan;
 
 import io.backupcharms.bacula.tls.KeyAndCertificate;
 import io.backupcharms.schema.UnitPasswords;

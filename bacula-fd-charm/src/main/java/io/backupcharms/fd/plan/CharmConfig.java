@@ -1,4 +1,4 @@
-package io.backupcharms.fd;
+package io.backupcharms.fd.plan;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
-package io.backupcharms.fd;
+package io.backupcharms.fd.plan;
 
-import io.backupcharms.ops.model.Relation;
-import io.backupcharms.ops.model.Unit;
+import io.backupcharms.fd.plan.PlanInputs.BackupEnd;
+import io.backupcharms.fd.plan.PlanInputs.Principal;
 import io.backupcharms.schema.BackupRequirerData;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether the {@code backup} relation's script paths may be run as root on this machine. The File
@@ -22,27 +22,24 @@ final class ScriptOrigin {
    * Why the scripts in {@code target} are refused, naming the key; empty when they are accepted or
    * there are none.
    *
+   * @param backup the relation that named them, with its units' bags
    * @param principal the principal unit over juju-info, and its ingress address there
    */
   static Optional<String> problem(
-      Relation backup,
-      BackupRequirerData target,
-      Unit principal,
-      Optional<String> principalAddress) {
+      BackupEnd backup, BackupRequirerData target, Principal principal) {
     List<String> keys =
         BackupRequirerData.SCRIPT_KEYS.stream().filter(k -> target.script(k).isPresent()).toList();
     if (keys.isEmpty()) {
       return Optional.empty();
     }
-    String remoteApp = backup.app().map(a -> a.name()).orElse("");
-    if (remoteApp.equals(principal.app().name())) {
+    String remoteApp = backup.app().orElse("");
+    if (remoteApp.equals(principal.app())) {
       return Optional.empty();
     }
-    Set<Unit> units = backup.units();
-    if (units.size() == 1 && principalAddress.isPresent()) {
-      Unit beside = units.iterator().next();
-      Optional<String> address = backup.remoteUnitData(beside).get("ingress-address");
-      if (address.equals(principalAddress)) {
+    Map<String, Map<String, String>> units = backup.units();
+    if (units.size() == 1 && principal.address().isPresent()) {
+      Map<String, String> beside = units.values().iterator().next();
+      if (principal.address().get().equals(beside.get("ingress-address"))) {
         return Optional.empty();
       }
     }
@@ -52,7 +49,7 @@ final class ScriptOrigin {
                 + units.size()
                 + " of its units, so it is not"
                 + " container-scoped"
-            : units.iterator().next().name() + " is not on this machine";
+            : units.keySet().iterator().next() + " is not on this machine";
     return Optional.of(
         String.join(", ", keys)
             + " from "
@@ -60,7 +57,7 @@ final class ScriptOrigin {
             + " refused: "
             + where
             + "; bacula-fd runs scripts as root only from "
-            + principal.app().name()
+            + principal.app()
             + " or a subordinate beside it over a container-scoped relation."
             + " Remove the backup relation and integrate it again (it is container-scoped now), or"
             + " remove the script keys");
