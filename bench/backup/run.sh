@@ -332,7 +332,8 @@ may read from disk):
 - (a), (e): the best of $ROUNDS rounds, tar and Bacula alternating; all rounds, in seconds: backup
   tar $(tenths "${tb[@]}"), Bacula $(tenths "${bb[@]}"); restore tar $(tenths "${tr[@]}"), Bacula
   $(tenths "${br[@]}"). The File Daemon used $(tenths "${fdcpu[@]}") s of CPU per backup and the
-  Storage Daemon $(tenths "${sdcpu[@]}") s.
+  Storage Daemon $(tenths "${sdcpu[@]}") s. A restore pays a job's fixed cost too (below); at this
+  size it is a large share of the restore's time.
 - (b): Bacula 9.6 keeps a job's start and end in whole seconds (the catalog's StartTime, EndTime
   and RealEndTime, the job report, \`llist\`), so \`bench/backup/job-times.py\` reads the catalog
   on the server every 20 ms and times the job's status turning Running (after the Director's job
