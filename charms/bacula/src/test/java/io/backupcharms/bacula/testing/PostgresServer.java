@@ -258,9 +258,16 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs argv as the postgres user from {@code /}: a checkout under a 0700 directory (a fresh
+   * {@code mktemp -d} clone) is no place postgres may enter, and psql's warning about it would land
+   * in the merged output the tests compare.
+   */
   private static CommandResult asPostgres(Duration timeout, String... argv) {
     return Command.of(
-            Stream.concat(Stream.of("runuser", "-u", "postgres", "--"), Stream.of(argv)).toList(),
+            Stream.concat(
+                    Stream.of("runuser", "-u", "postgres", "--", "env", "-C", "/"), Stream.of(argv))
+                .toList(),
             timeout)
         .run();
   }
