@@ -1,7 +1,8 @@
 package io.backupcharms.fd;
 
 import io.backupcharms.bacula.console.reply.TerminatedJob;
-import io.backupcharms.fd.plan.Outcome;
+import io.backupcharms.ops.ActiveStatus;
+import io.backupcharms.ops.Status;
 import io.backupcharms.schema.BackupOutcome;
 import io.backupcharms.schema.BackupProviderUnitData;
 import io.backupcharms.schema.BackupStatus;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param published the unit bag to write on {@code backup}, or empty when the jobs are unknown
  * @param outcome what the unit reports
  */
-record BackupReport(Optional<BackupProviderUnitData> published, Outcome outcome) {
+record BackupReport(Optional<BackupProviderUnitData> published, Status outcome) {
   /** The report on {@code jobs}, the age measured against {@code schedule} at {@code now}. */
   static BackupReport of(List<TerminatedJob> jobs, Optional<String> schedule, Instant now) {
     Optional<BackupOutcome> last = LastBackup.of(jobs);
@@ -38,13 +39,13 @@ record BackupReport(Optional<BackupProviderUnitData> published, Outcome outcome)
         last.map(o -> BackupAge.describe(o, schedule, now) + verifyNote)
             .orElseGet(() -> "ready; no backup yet" + verifyNote);
     return new BackupReport(
-        Optional.of(new BackupProviderUnitData(last, verify)), Outcome.active(said));
+        Optional.of(new BackupProviderUnitData(last, verify)), new ActiveStatus(said));
   }
 
   /** The File Daemon did not say: the bag stays as it is and the status says why. */
   static BackupReport unknown(String why) {
     return new BackupReport(
         Optional.empty(),
-        Outcome.active("ready; last backup unknown (File Daemon status: " + why + ")"));
+        new ActiveStatus("ready; last backup unknown (File Daemon status: " + why + ")"));
   }
 }

@@ -5,10 +5,7 @@ import io.backupcharms.bacula.config.BaculaVersion;
 import io.backupcharms.fd.plan.DaemonSetup;
 import io.backupcharms.fd.plan.FdProblem;
 import io.backupcharms.fd.plan.FileDaemonPlan;
-import io.backupcharms.fd.plan.Outcome;
 import io.backupcharms.fd.plan.PlanBuilder;
-import io.backupcharms.ops.ActiveStatus;
-import io.backupcharms.ops.BlockedStatus;
 import io.backupcharms.ops.CharmBase;
 import io.backupcharms.ops.CollectStatusEvent;
 import io.backupcharms.ops.Framework;
@@ -20,7 +17,6 @@ import io.backupcharms.ops.RemoveEvent;
 import io.backupcharms.ops.Status;
 import io.backupcharms.ops.StopEvent;
 import io.backupcharms.ops.UpgradeCharmEvent;
-import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.ops.model.Port;
 import io.backupcharms.ops.model.Relation;
 import io.backupcharms.schema.BackupProviderUnitData;
@@ -81,17 +77,15 @@ public final class BaculaFdCharm extends CharmBase {
     if (framework().isTraining()) {
       return;
     }
-    Outcome outcome;
     try {
-      outcome = converge();
+      status = converge();
     } catch (FdProblem e) {
-      outcome = e.outcome();
+      status = e.status();
     }
-    status = statusOf(outcome);
     LOG.info("status: {} {}", status.name(), status.message());
   }
 
-  private Outcome converge() {
+  private Status converge() {
     Optional<String> owner = host.claim(unit().name());
     FileDaemonPlan plan =
         PlanBuilder.build(
@@ -120,7 +114,7 @@ public final class BaculaFdCharm extends CharmBase {
       return plan.problem().get();
     }
     DaemonSetup setup = plan.daemon().orElseThrow();
-    Optional<Outcome> unserved = rollout.serve(setup, version);
+    Optional<Status> unserved = rollout.serve(setup, version);
     if (unserved.isPresent()) {
       return unserved.get();
     }
@@ -132,15 +126,6 @@ public final class BaculaFdCharm extends CharmBase {
         .published()
         .ifPresent(b -> backup.localUnitData().update(b.toDatabag(), BackupProviderUnitData.KEYS));
     return setup.whileServing(report.outcome());
-  }
-
-  /** The one place a problem becomes the unit's status. */
-  private static Status statusOf(Outcome outcome) {
-    return switch (outcome.level()) {
-      case ACTIVE -> new ActiveStatus(outcome.message());
-      case WAITING -> new WaitingStatus(outcome.message());
-      case BLOCKED -> new BlockedStatus(outcome.message());
-    };
   }
 
   /** The File Daemon's version, asked only when its binary changed since the last hook asked. */

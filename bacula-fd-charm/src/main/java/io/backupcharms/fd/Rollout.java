@@ -8,7 +8,9 @@ import io.backupcharms.bacula.config.FileDaemonConfig;
 import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.fd.plan.DaemonSetup;
-import io.backupcharms.fd.plan.Outcome;
+import io.backupcharms.ops.ActiveStatus;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.Status;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the host run a plan's {@link DaemonSetup}: writes its TLS and key files, installs
  * bacula-fd.conf when it changed (not while jobs run), and keeps the daemon listening. No Juju
- * concepts: problems come back as the {@link Outcome} the unit reports.
+ * concepts: problems come back as the {@link Status} the unit reports.
  */
 final class Rollout {
   private static final Logger LOG = LoggerFactory.getLogger(Rollout.class);
@@ -34,7 +36,7 @@ final class Rollout {
    *
    * @return what stops it, or empty once the daemon runs {@code setup}
    */
-  Optional<Outcome> serve(DaemonSetup setup, BaculaVersion version) {
+  Optional<Status> serve(DaemonSetup setup, BaculaVersion version) {
     Tls tls = setup.tls().map(t -> host.installTls(t.authority(), t.own())).orElse(null);
     Pki pki =
         setup.pki().map(k -> host.installPki(k.keypair(), k.masterCertificate())).orElse(null);
@@ -43,7 +45,7 @@ final class Rollout {
     try {
       config = setup.config(tls, pki, monitorPassword);
     } catch (BaculaException e) {
-      return Optional.of(Outcome.blocked("invalid bacula-fd configuration: " + e.getMessage()));
+      return Optional.of(new BlockedStatus("invalid bacula-fd configuration: " + e.getMessage()));
     }
     if (!host.isLive(config, version)) {
       // Applying restarts bacula-fd, which kills its jobs; a renewed certificate or a key for a
@@ -56,7 +58,7 @@ final class Rollout {
             "bacula-fd.conf changes, but {} job(s) run: the restart that applies it waits",
             running);
         return Optional.of(
-            Outcome.active(
+            new ActiveStatus(
                 "a configuration change (certificate, keys or password) waits for "
                     + running
                     + " running job"
@@ -77,7 +79,7 @@ final class Rollout {
         LOG.error("applying the File Daemon configuration failed: {}", e.getMessage());
       }
       return Optional.of(
-          Outcome.blocked("failed to apply bacula configuration: " + firstLine(e.getMessage())));
+          new BlockedStatus("failed to apply bacula configuration: " + firstLine(e.getMessage())));
     }
     return Optional.empty();
   }

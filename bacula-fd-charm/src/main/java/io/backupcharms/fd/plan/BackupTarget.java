@@ -3,6 +3,8 @@ package io.backupcharms.fd.plan;
 import io.backupcharms.bacula.config.RunScript;
 import io.backupcharms.fd.plan.PlanInputs.BackupEnd;
 import io.backupcharms.fd.plan.PlanInputs.Principal;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.schema.BackupRequirerData;
 import io.backupcharms.schema.DatabagResult;
 import java.util.ArrayList;
@@ -25,12 +27,12 @@ record BackupTarget(BackupRequirerData data, Principal principal) {
   /** The accepted target, or the outcome saying what is missing or wrong. */
   static Checked<BackupTarget> read(PlanInputs in) {
     if (in.backup().isEmpty()) {
-      return Checked.refused(Outcome.waiting("waiting for backup relation"));
+      return Checked.refused(new WaitingStatus("waiting for backup relation"));
     }
     BackupEnd backup = in.backup().get();
     if (!backup.appData().containsKey(BackupRequirerData.FILESET)) {
       return Checked.refused(
-          Outcome.waiting("waiting for backup relation data" + unitBagHint(backup)));
+          new WaitingStatus("waiting for backup relation data" + unitBagHint(backup)));
     }
     DatabagResult<BackupRequirerData> result = BackupRequirerData.fromDatabag(backup.appData());
     if (!result.isValid()) {
@@ -43,7 +45,7 @@ record BackupTarget(BackupRequirerData data, Principal principal) {
     }
     if (in.principal().isEmpty()) {
       return Checked.refused(
-          Outcome.waiting("waiting for juju-info relation with the principal application"));
+          new WaitingStatus("waiting for juju-info relation with the principal application"));
     }
     Principal principal = in.principal().get();
     if (hasScripts(target)
@@ -51,19 +53,19 @@ record BackupTarget(BackupRequirerData data, Principal principal) {
         && !backup.app().map(principal.app()::equals).orElse(false)) {
       // A container-scoped relation shows the unit beside this one once it has joined.
       return Checked.refused(
-          Outcome.waiting("waiting for the backup relation's unit on this machine"));
+          new WaitingStatus("waiting for the backup relation's unit on this machine"));
     }
     Optional<String> foreign = ScriptOrigin.problem(backup, target, principal);
     if (foreign.isPresent()) {
       LOG.warn("backup relation {}: {}", backup.relation(), foreign.get());
-      return Checked.refused(Outcome.blocked(foreign.get()));
+      return Checked.refused(new BlockedStatus(foreign.get()));
     }
     return Checked.accepted(new BackupTarget(target, principal));
   }
 
   private static Checked<BackupTarget> invalid(BackupEnd backup, String why) {
     LOG.warn("backup relation {}: {}", backup.relation(), why);
-    return Checked.refused(Outcome.blocked("invalid backup relation data: " + why));
+    return Checked.refused(new BlockedStatus("invalid backup relation data: " + why));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.backupcharms.fd.plan;
 
+import io.backupcharms.ops.Status;
 import java.util.Optional;
 
 /**
@@ -8,16 +9,16 @@ import java.util.Optional;
  * @param value the accepted value, or null
  * @param problem why there is none, or null
  */
-record Checked<T>(T value, Outcome problem) {
+record Checked<T>(T value, Status problem) {
   static <T> Checked<T> accepted(T value) {
     return new Checked<>(value, null);
   }
 
-  static <T> Checked<T> refused(Outcome problem) {
+  static <T> Checked<T> refused(Status problem) {
     return new Checked<>(null, problem);
   }
 
-  Optional<Outcome> failure() {
+  Optional<Status> failure() {
     return Optional.ofNullable(problem);
   }
 }

@@ -7,6 +7,8 @@ import io.backupcharms.bacula.config.Messages;
 import io.backupcharms.bacula.config.Pki;
 import io.backupcharms.bacula.config.Tls;
 import io.backupcharms.bacula.tls.KeyAndCertificate;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.Status;
 import io.backupcharms.schema.UnitPasswords;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +96,9 @@ public record DaemonSetup(
    * What the unit reports while serving: {@code lastBackup}, after the restore whose key it holds,
    * unless the server leaves this File Daemon out, which the machine's owner must see instead.
    */
-  public Outcome whileServing(Outcome lastBackup) {
+  public Status whileServing(Status lastBackup) {
     if (leftOut.isPresent()) {
-      return Outcome.blocked(
+      return new BlockedStatus(
           "bacula-server leaves this File Daemon out, so nothing backs it up: " + leftOut.get());
     }
     return recoveryFor
@@ -104,8 +106,8 @@ public record DaemonSetup(
             owner ->
                 // Until the restore ends, this File Daemon decrypts with another key, and encrypts
                 // for it.
-                new Outcome(
-                    lastBackup.level(),
+                Status.of(
+                    lastBackup.name(),
                     "holds the key to restore "
                         + owner
                         + " for a restore bacula-server started; "

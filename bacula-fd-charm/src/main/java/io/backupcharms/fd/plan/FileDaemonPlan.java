@@ -1,5 +1,6 @@
 package io.backupcharms.fd.plan;
 
+import io.backupcharms.ops.Status;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record FileDaemonPlan(
     Service service,
     Optional<Map<String, String>> unitBag,
     Optional<DaemonSetup> daemon,
-    Optional<Outcome> problem) {
+    Optional<Status> problem) {
   /** The File Daemon's service state. */
   public enum Service {
     /** Serving {@link #daemon}. */
@@ -42,7 +43,7 @@ public record FileDaemonPlan(
 
   /** A hook that stops at {@code problem}, with the package and the service as given. */
   static FileDaemonPlan halted(
-      boolean needsPackage, Service service, Optional<Map<String, String>> unitBag, Outcome why) {
+      boolean needsPackage, Service service, Optional<Map<String, String>> unitBag, Status why) {
     return new FileDaemonPlan(needsPackage, service, unitBag, Optional.empty(), Optional.of(why));
   }
 }

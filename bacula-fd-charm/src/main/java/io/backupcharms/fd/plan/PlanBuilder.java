@@ -5,6 +5,9 @@ import io.backupcharms.fd.plan.DaemonSetup.PkiMaterial;
 import io.backupcharms.fd.plan.DaemonSetup.TlsMaterial;
 import io.backupcharms.fd.plan.FileDaemonPlan.Service;
 import io.backupcharms.fd.plan.PlanInputs.DirectorEnd;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.Status;
+import io.backupcharms.ops.WaitingStatus;
 import io.backupcharms.schema.ClientsLeftOut;
 import io.backupcharms.schema.DatabagResult;
 import io.backupcharms.schema.DirectorAppData;
@@ -46,7 +49,7 @@ public final class PlanBuilder {
     try {
       config = CharmConfig.from(in.config());
     } catch (InvalidConfigException e) {
-      return FileDaemonPlan.halted(false, Service.UNCHANGED, Optional.empty(), e.outcome());
+      return FileDaemonPlan.halted(false, Service.UNCHANGED, Optional.empty(), e.status());
     }
     Service idle = in.director().isEmpty() ? Service.STOPPED : Service.UNCHANGED;
     Checked<BackupTarget> target = BackupTarget.read(in);
@@ -55,7 +58,7 @@ public final class PlanBuilder {
     }
     if (in.director().isEmpty()) {
       return FileDaemonPlan.halted(
-          true, idle, Optional.empty(), Outcome.waiting("waiting for bacula-dir relation"));
+          true, idle, Optional.empty(), new WaitingStatus("waiting for bacula-dir relation"));
     }
     String name =
         FileDaemonUnitData.defaultName(
@@ -76,8 +79,8 @@ public final class PlanBuilder {
         true, Service.RUNNING, published, Optional.of(setup.value()), Optional.empty());
   }
 
-  private static Outcome owned(String owner, String self) {
-    return Outcome.blocked(
+  private static Status owned(String owner, String self) {
+    return new BlockedStatus(
         "this machine's File Daemon belongs to "
             + owner
             + " (one per machine: one bacula-fd.conf, one service); back this principal's paths"
@@ -101,7 +104,7 @@ public final class PlanBuilder {
       FileDaemonUnitData mine,
       SecretReader secrets) {
     if (director.appData().isEmpty()) {
-      return Checked.refused(Outcome.waiting("waiting for bacula-dir relation data"));
+      return Checked.refused(new WaitingStatus("waiting for bacula-dir relation data"));
     }
     DatabagResult<DirectorAppData> result = DirectorAppData.fromDatabag(director.appData());
     if (!result.isValid()) {
@@ -123,13 +126,13 @@ public final class PlanBuilder {
     Optional<Map<String, String>> content = secrets.read(secretId);
     if (content.isEmpty()) {
       return Checked.refused(
-          Outcome.waiting("waiting for access to the Director's password secret " + secretId));
+          new WaitingStatus("waiting for access to the Director's password secret " + secretId));
     }
     Map<String, String> secret = content.get();
     String password = secret.get(DirectorAppData.SECRET_PASSWORD_KEY);
     if (password == null || password.isEmpty()) {
       return Checked.refused(
-          Outcome.blocked(
+          new BlockedStatus(
               "the Director's password secret "
                   + secretId
                   + " has no \"password\" "
@@ -137,7 +140,7 @@ public final class PlanBuilder {
     }
     if (director.ingressAddress().isEmpty()) {
       return Checked.refused(
-          Outcome.waiting("waiting for an ingress address on the bacula-dir relation"));
+          new WaitingStatus("waiting for an ingress address on the bacula-dir relation"));
     }
     String address = director.ingressAddress().get();
     Optional<TlsMaterial> tls = ownSecret.isPresent() ? tls(secret, address) : Optional.empty();
@@ -195,8 +198,8 @@ public final class PlanBuilder {
         keys.inUse().map(KeyAndCertificate::fingerprint).orElse(""));
   }
 
-  private static Outcome invalid(String what, String why) {
-    return Outcome.blocked("invalid " + what + ": " + why);
+  private static Status invalid(String what, String why) {
+    return new BlockedStatus("invalid " + what + ": " + why);
   }
 
   /**

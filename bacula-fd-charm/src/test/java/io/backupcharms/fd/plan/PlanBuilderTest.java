@@ -9,6 +9,9 @@ import io.backupcharms.fd.plan.FileDaemonPlan.Service;
 import io.backupcharms.fd.plan.PlanInputs.BackupEnd;
 import io.backupcharms.fd.plan.PlanInputs.DirectorEnd;
 import io.backupcharms.fd.plan.PlanInputs.Principal;
+import io.backupcharms.ops.BlockedStatus;
+import io.backupcharms.ops.Status;
+import io.backupcharms.ops.WaitingStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +118,7 @@ class PlanBuilderTest {
             GRANTED);
     assertEquals(
         Optional.of(
-            Outcome.blocked(
+            new BlockedStatus(
                 "invalid config: port 70000 is out of range; use a TCP port from 1 to 65535, such"
                     + " as 9102; schedule run \"sun at 01:00; rm\" has characters a Bacula Run"
                     + " specification never needs; use letters, digits, spaces and = : / . - only,"
@@ -130,7 +133,7 @@ class PlanBuilderTest {
   void withoutADirectorTheDaemonStopsAndItWaits() {
     FileDaemonPlan plan = PlanBuilder.build(inputs(Map.of(), Optional.empty()), GRANTED);
     assertEquals(Service.STOPPED, plan.service());
-    assertEquals(Optional.of(Outcome.waiting("waiting for bacula-dir relation")), plan.problem());
+    assertEquals(Optional.of(new WaitingStatus("waiting for bacula-dir relation")), plan.problem());
   }
 
   @Test
@@ -150,7 +153,7 @@ class PlanBuilderTest {
             NOOP);
     FileDaemonPlan plan = PlanBuilder.build(relative, GRANTED);
     assertEquals(Optional.of(Map.of()), plan.unitBag());
-    assertEquals(Outcome.Level.BLOCKED, plan.problem().orElseThrow().level());
+    assertEquals("blocked", plan.problem().orElseThrow().name());
     assertTrue(
         plan.problem().orElseThrow().message().startsWith("invalid backup relation data: "),
         plan.problem().orElseThrow().message());
@@ -187,7 +190,7 @@ class PlanBuilderTest {
     FileDaemonPlan plan = PlanBuilder.build(ready(), id -> Optional.empty());
     assertEquals(
         Optional.of(
-            Outcome.waiting("waiting for access to the Director's password secret " + SECRET)),
+            new WaitingStatus("waiting for access to the Director's password secret " + SECRET)),
         plan.problem());
     assertEquals("/srv/demo/files,/srv/demo/dump", plan.unitBag().orElseThrow().get("fileset"));
     assertEquals(Service.UNCHANGED, plan.service());
@@ -233,8 +236,8 @@ class PlanBuilderTest {
             Map.of("name", "charm-bacula-dir", "password", "hunter2"),
             Optional.of(ADDRESS));
     FileDaemonPlan plan = PlanBuilder.build(inputs(Map.of(), Optional.of(plain)), GRANTED);
-    Outcome problem = plan.problem().orElseThrow();
-    assertEquals(Outcome.Level.BLOCKED, problem.level());
+    Status problem = plan.problem().orElseThrow();
+    assertEquals("blocked", problem.name());
     assertTrue(
         problem.message().startsWith("invalid bacula-dir relation data: "), problem.message());
     assertFalse(problem.message().contains("hunter2"), problem.message());
