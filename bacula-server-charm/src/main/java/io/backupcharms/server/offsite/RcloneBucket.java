@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A {@link Bucket} reached with rclone, the distribution's S3 tool: Bacula 9.6 has no cloud driver,
@@ -25,6 +26,12 @@ import java.util.Optional;
  * CA chain goes to a 0600 file in a 0700 directory. rclone retries each operation itself.
  */
 public final class RcloneBucket implements Bucket {
+  /**
+   * HTTP 403 as a status of its own: the endpoint's port, an address or a byte count in the same
+   * output may hold the digits 403 too (port 40327 made an unreachable server read as refused
+   * keys).
+   */
+  private static final Pattern HTTP_FORBIDDEN = Pattern.compile("(?<![\\d.:])403(?!\\d)");
 
   /** The program, from Debian's and Ubuntu's {@code rclone} package. */
   public static final String RCLONE = "rclone";
@@ -228,7 +235,7 @@ public final class RcloneBucket implements Bucket {
     if (out.contains("SignatureDoesNotMatch")) {
       return "the s3 relation's secret-key does not match its access-key (" + detail + ")";
     }
-    if (out.contains("AccessDenied") || out.contains("403")) {
+    if (out.contains("AccessDenied") || HTTP_FORBIDDEN.matcher(out).find()) {
       return "the S3 server refused the s3 relation's access-key and secret-key ("
           + detail
           + "); check both keys and the bucket's permissions";

@@ -104,6 +104,18 @@ class RcloneBucketTest {
   }
 
   @Test
+  void anUnreachableEndpointWhosePortHolds403IsUnreachableNotRefused() {
+    // The endpoint appears in rclone's output; its digits are not an HTTP status.
+    BucketException down =
+        assertThrows(
+            BucketException.class,
+            () -> bucket(Map.of("endpoint", "http://127.0.0.1:40399")).check());
+    assertTrue(
+        down.getMessage().contains("http://127.0.0.1:40399 is unreachable"), down::getMessage);
+    assertTrue(down.isTransient(), down::getMessage);
+  }
+
+  @Test
   void aFailedUploadLeavesTheVolumePendingWithTheReason(@TempDir Path dir) throws Exception {
     Path volumes = Files.createDirectories(dir.resolve("volumes"));
     Files.writeString(volumes.resolve("Vol-0007"), "blocks");
